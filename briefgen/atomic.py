@@ -1,0 +1,51 @@
+"""Atomic output: all files of one deliverable appear together, or none changes.
+
+Each file is written to a temporary name in the destination folder, checked, and only
+then renamed over the old file, so a failed build leaves the previous good outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import BriefgenError, Diagnostic, Pos
+
+
+def check_output_dir(folder: Path) -> None:
+    """Fail before any work if the folder cannot be created or written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".briefgen-probe-"):
+            pass
+    except OSError as exc:
+        raise BriefgenError(
+            [Diagnostic(Pos(str(folder)), f"cannot write to the output folder: {exc.strerror or exc}", "choose another folder with --output, or fix its permissions")]
+        ) from None
+
+
+def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | None] | None = None) -> None:
+    """Write every file under a temporary name, verify each, then rename them all."""
+    temps: dict[Path, Path] = {}
+    try:
+        for target, data in files.items():
+            fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temps[target] = Path(name)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            problem = verify(Path(name), data) if verify else None
+            if problem:
+                raise BriefgenError([Diagnostic(Pos(str(target)), f"output failed its check: {problem}", "this is a briefgen bug; please report it")])
+        for target, temp in temps.items():
+            os.chmod(temp, 0o644)
+            os.replace(temp, target)
+        temps.clear()
+    except OSError as exc:
+        raise BriefgenError([Diagnostic(Pos(str(next(iter(files)).parent)), f"could not write output: {exc.strerror or exc}", "check free space and permissions")]) from None
+    finally:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)

@@ -1,0 +1,199 @@
+"""The brand theme: `brand.yaml` resolved once into typed, validated values.
+
+Both writers adapt this one `Theme` to their own world (reportlab styles, Word styles),
+so there is never a second template to keep in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Pos, Reporter, relpath
+from .schema import Field, is_map, is_number, is_str, list_of, one_of, validate
+from .yamlio import YamlMap, load_yaml
+
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def _hex(value: Any) -> str | None:
+    ok = isinstance(value, str) and _HEX.match(value)
+    return None if ok else "must be a colour like \"#0F2C4C\""
+
+
+COLOR_FIELDS = {
+    "primary": Field(_hex, "main brand colour: cover, headings, bands", required=True),
+    "accent": Field(_hex, "highlights: rules, call-out borders, numbers", required=True),
+    "text": Field(_hex, "body text colour", required=True),
+    "muted": Field(_hex, "secondary text: captions, header, footer", required=True),
+    "panel": Field(_hex, "light background of boxes and table headers", default="#EEF2F6"),
+}
+FONT_FIELDS = {
+    "regular": Field(is_str, "TTF file for upright text", required=True),
+    "bold": Field(is_str, "TTF file for bold text", required=True),
+    "italic": Field(is_str, "TTF file for italic text", required=True),
+    "bold_italic": Field(is_str, "TTF file for bold italic text", required=True),
+    "licence": Field(is_str, "the fonts' licence file, shipped beside them"),
+    "symbols": Field(is_str, "fallback TTF for arrows and symbols the text fonts lack"),
+}
+BRAND_FIELDS = {
+    "name": Field(is_str, "the organisation's name", required=True),
+    "tagline": Field(is_str, "one line under the name", default=""),
+    "logo": Field(is_str, "logo image (PNG or JPEG), relative to the brand file", required=True),
+    "logo_on_dark": Field(is_str, "logo variant for dark bands", default=None),
+    "colors": Field(is_map, "the brand colours", required=True),
+    "fonts": Field(is_map, "body fonts (TTF) and their licence", required=True),
+    "heading_fonts": Field(is_map, "optional heading fonts (TTF); default: the body fonts"),
+    "page": Field(is_map, "page size and margins", default={}),
+    "type": Field(is_map, "type sizes in points", default={}),
+    "footer": Field(is_str, "text in every page footer", default=""),
+    "contact": Field(is_map, "the closing contact block", required=True),
+}
+PAGE_FIELDS = {
+    "size": Field(one_of(*PAGE_SIZES_MM), "A4 or Letter", default="A4"),
+    "margins_mm": Field(is_map, "top, right, bottom, left margins in mm", default={}),
+}
+MARGIN_FIELDS = {k: Field(is_number, f"{k} margin in mm", default=20) for k in ("top", "right", "bottom", "left")}
+TYPE_FIELDS = {
+    "base_size": Field(is_number, "body text size in points", default=10.5),
+    "min_size": Field(is_number, "smallest size the one-page summary may shrink to", default=8),
+}
+CONTACT_FIELDS = {
+    "title": Field(is_str, "heading of the contact block", required=True),
+    "text": Field(is_str, "a short paragraph", default=""),
+    "items": Field(list_of(is_str), "what the organisation offers", default=[]),
+    "email": Field(is_str, "contact address", default=""),
+    "reply": Field(is_str, "response promise", default=""),
+}
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class Colors:
+    primary: str
+    accent: str
+    text: str
+    muted: str
+    panel: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    title: str
+    text: str
+    items: tuple[str, ...]
+    email: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything both writers need to look like the brand. Lengths are in mm or points."""
+
+    name: str
+    tagline: str
+    logo: Path
+    logo_on_dark: Path | None
+    colors: Colors
+    fonts: FontSet
+    heading_fonts: FontSet
+    symbols: Path | None
+    page_size: str
+    page_mm: tuple[float, float]
+    margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
+    base_size: float
+    min_size: float
+    footer: str
+    contact: Contact
+    file: Path
+
+
+def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
+    """Read and check the brand file; problems go to `reporter`, and None is returned."""
+    shown = relpath(path, root)
+    if not path.is_file():
+        reporter.error(Pos(shown), "brand file not found", "set 'brand:' in briefing.yaml to an existing file")
+        return None
+    from .errors import BriefgenError
+
+    try:
+        raw = load_yaml(path.read_text(encoding="utf-8"), shown)
+    except BriefgenError as exc:
+        reporter.extend(exc)
+        return None
+    before = len(reporter.errors)
+    data = validate(raw, BRAND_FIELDS, Pos(shown, 1), "the brand file", reporter)
+
+    def sub(key: str, fields: dict[str, Field], what: str) -> dict[str, Any]:
+        value = raw.get(key) if isinstance(raw, dict) else None
+        pos = raw.at(key) if isinstance(raw, YamlMap) else Pos(shown)
+        return validate(value if value is not None else {}, fields, pos, what, reporter)
+
+    colors = sub("colors", COLOR_FIELDS, "brand colors")
+    fonts = sub("fonts", FONT_FIELDS, "brand fonts")
+    heading = sub("heading_fonts", FONT_FIELDS, "brand heading_fonts") if data["heading_fonts"] else fonts
+    page = sub("page", PAGE_FIELDS, "brand page")
+    pos_page = raw.at("page") if isinstance(raw, YamlMap) and "page" in raw else Pos(shown)
+    margins = validate(page["margins_mm"] or {}, MARGIN_FIELDS, pos_page, "page margins_mm", reporter)
+    type_ = sub("type", TYPE_FIELDS, "brand type")
+    contact = sub("contact", CONTACT_FIELDS, "brand contact")
+
+    def file(key_path: str, value: str | None, pos: Pos) -> Path:
+        if value is None:
+            return path.parent
+        target = (path.parent / value).resolve()
+        if not target.is_file():
+            reporter.error(pos, f"{key_path} file not found: {value}", "paths are relative to the brand file")
+        return target
+
+    at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(shown))
+
+    def fontset(values: dict[str, Any], key: str) -> FontSet:
+        return FontSet(*(file(f"{key}.{s}", values[s], at(key)) for s in ("regular", "bold", "italic", "bold_italic")))
+
+    body_fonts = fontset(fonts, "fonts")
+    head_fonts = fontset(heading, "heading_fonts") if data["heading_fonts"] else body_fonts
+    symbols = file("fonts.symbols", fonts["symbols"], at("fonts")) if fonts.get("symbols") else None
+    if fonts.get("licence"):
+        file("fonts.licence", fonts["licence"], at("fonts"))
+    logo = file("logo", data["logo"], at("logo"))
+    dark = file("logo_on_dark", data["logo_on_dark"], at("logo_on_dark")) if data["logo_on_dark"] else None
+    if type_["min_size"] > type_["base_size"]:
+        reporter.error(at("type"), "type.min_size is larger than type.base_size")
+    if len(reporter.errors) > before:
+        return None
+    size = page["size"] or "A4"
+    return Theme(
+        name=data["name"],
+        tagline=data["tagline"] or "",
+        logo=logo,
+        logo_on_dark=dark,
+        colors=Colors(**colors),
+        fonts=body_fonts,
+        heading_fonts=head_fonts,
+        symbols=symbols,
+        page_size=size,
+        page_mm=PAGE_SIZES_MM[size],
+        margins_mm=(margins["top"], margins["right"], margins["bottom"], margins["left"]),
+        base_size=float(type_["base_size"]),
+        min_size=float(type_["min_size"]),
+        footer=data["footer"] or "",
+        contact=Contact(
+            title=contact["title"],
+            text=contact["text"] or "",
+            items=tuple(contact["items"] or ()),
+            email=contact["email"] or "",
+            reply=contact["reply"] or "",
+        ),
+        file=path,
+    )

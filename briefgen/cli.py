@@ -1,0 +1,210 @@
+"""The `briefgen` command line: build, check, list. Exit codes: 0 ok, 1 content, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import BriefgenError, Diagnostic, Reporter
+from .filters import Omission
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefgen", description="Build branded PDF and DOCX briefings from Markdown sections.")
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--project", type=Path, default=Path("."), metavar="DIR", help="briefing project folder (default: current folder)")
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        p.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
+
+    b = sub.add_parser("build", help="build deliverables", description="Build one or more cuts as PDF and DOCX.")
+    b.add_argument("cuts", nargs="*", metavar="CUT", help="cuts to build (default: full)")
+    b.add_argument("--format", default="pdf,docx", help="pdf, docx or pdf,docx (default)")
+    b.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
+    b.add_argument("--client", metavar="ID", help="build for the client clients/ID.yaml")
+    b.add_argument("--audience", metavar="NAME", help="override the audience for this build")
+    b.add_argument("--all", action="store_true", help="every cut for the default audience, plus every client's annex")
+    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="parallel workers for --all (default: cores)")
+    b.add_argument("--explain", action="store_true", help="list what each output leaves out, and why")
+    common(b)
+    c = sub.add_parser("check", help="validate everything without writing", description="Check every cut × audience × client; report all problems.")
+    common(c)
+    ls = sub.add_parser("list", help="show sections, countries, audiences, cuts and clients", description="Show what the project holds and what each cut contains.")
+    common(ls)
+    return parser
+
+
+def _print_diagnostics(diags: list[Diagnostic]) -> None:
+    seen = set()
+    for d in diags:
+        if str(d) not in seen:
+            seen.add(str(d))
+            print(str(d), file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "check":
+            return _check(args)
+        return _list(args)
+    except BriefgenError as exc:
+        _print_diagnostics(exc.diagnostics)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI boundary: never show users a traceback
+        if args.debug:
+            raise
+        print(f"briefgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 1
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import FORMATS, Request, build, load
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        print(f"briefgen build: error: unknown format '{','.join(bad)}' (use pdf, docx or pdf,docx)", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    project = load(args.project.resolve(), args.strict)
+    output = (args.output or project.root / "output").resolve()
+    if args.all:
+        requests = [Request(cut) for cut in project.cuts]
+        requests += [Request("annex", None, cid) for cid in project.clients]
+    else:
+        requests = [Request(cut, args.audience, args.client) for cut in (args.cuts or ["full"])]
+    progress = _Progress(len(requests)) if args.all else None
+
+    def report(result: object, req: Request) -> None:
+        if progress:
+            progress.advance(req)
+        if isinstance(result, BriefgenError):
+            _print_diagnostics(result.diagnostics)
+            return
+        for ext, path in result.files.items():  # type: ignore[attr-defined]
+            pages = result.pages.get(ext)  # type: ignore[attr-defined]
+            shown = _shown(path)
+            detail = f"{pages} page{'s' if pages != 1 else ''}, " if pages else ""
+            print(f"wrote {shown} ({detail}{result.seconds.get(ext, 0):.2f} s)")  # type: ignore[attr-defined]
+        for note in result.notes:  # type: ignore[attr-defined]
+            print(f"  {note}")
+        _print_diagnostics(list(result.warnings))  # type: ignore[attr-defined]
+        if args.explain:
+            _explain(result.name, result.omissions)  # type: ignore[attr-defined]
+
+    jobs = max(1, args.jobs) if args.all else 1
+    if progress:
+        progress.start()
+    try:
+        done, failed = build(project, requests, formats=formats, output=output, jobs=jobs, on_done=report, strict=args.strict)
+    finally:
+        if progress:
+            progress.stop()
+    if args.all:
+        _table(done)
+    print(f"built {len(done)} of {len(requests)} deliverable(s) in {time.perf_counter() - started:.2f} s")
+    return 1 if failed else 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _explain(name: str, omissions: tuple[Omission, ...]) -> None:
+    print(f"{name}: {'omits nothing' if not omissions else 'omits, compared with the full report:'}")
+    for o in omissions:
+        print(f"  - {o}")
+
+
+class _Progress:
+    """A rich progress bar on stderr for batch builds (quiet when not a terminal)."""
+
+    def __init__(self, total: int):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+        self.task = self.bar.add_task("building", total=total)
+
+    def start(self) -> None:
+        self.bar.start()
+
+    def advance(self, req: object) -> None:
+        self.bar.update(self.task, advance=1, description=f"built {getattr(req, 'cut', '')} {getattr(req, 'client', '') or ''}")
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def _table(done: list[object]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Outputs")
+    for col in ("file", "cut", "client", "audience", "pages", "seconds"):
+        table.add_column(col)
+    for out in done:
+        for ext, path in out.files.items():  # type: ignore[attr-defined]
+            req = out.request  # type: ignore[attr-defined]
+            table.add_row(path.name, req.cut, req.client or "–", out.audience, str(out.pages.get(ext, "–")), f"{out.seconds.get(ext, 0):.2f}")  # type: ignore[attr-defined]
+    Console().print(table)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .pipeline import Assembler
+    from .project import load_project
+
+    reporter = Reporter()
+    project = load_project(args.project.resolve(), reporter)
+    combos = 0
+    if project is not None:
+        assembler = Assembler(project)
+        for cut in project.cuts:
+            for audience in project.audiences:
+                for client in [None, *project.clients]:
+                    combos += 1
+                    try:
+                        result = assembler.assemble(cut, audience, client)
+                        reporter.diagnostics.extend(result.warnings)
+                    except BriefgenError as exc:
+                        reporter.extend(exc)
+    _print_diagnostics(reporter.diagnostics)
+    errors, warnings = len({str(d) for d in reporter.errors}), len({str(d) for d in reporter.warnings})
+    print(f"checked {combos} cut × audience × client combination(s): {errors} error(s), {warnings} warning(s)")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from .build import load
+    from .select import select
+
+    project = load(args.project.resolve())
+    print(f"{project.title}\n\nAudiences: {', '.join(project.audiences)} (default: {project.audiences[0]})\n\nSections:")
+    for s in project.sources:
+        aud = f"  [{', '.join(s.meta['audiences'])}]" if s.meta["audiences"] else ""
+        indent = "    " if s.meta["level"] == 2 else "  "
+        print(f"{indent}{s.id:<24} {s.meta['title']}{aud}")
+    print("\nCountries: " + ", ".join(f"{s.id} (tier {s.meta['tier']})" for s in project.countries))
+    print("\nCuts:")
+    for cut in project.cuts.values():
+        sel = select(project, cut.id)
+        print(f"  {cut.id:<10} {cut.layout:<8} audience {sel.audience}: {', '.join(s.id for s in sel.sources)}")
+    print("\nClients:")
+    for client in project.clients.values():
+        print(f"  {client.id:<12} {client.name} — audience {client.audience or '(default)'}; countries: {', '.join(client.countries or []) or 'all'}")
+    if not project.clients:
+        print("  (none: add clients/<id>.yaml)")
+    return 0

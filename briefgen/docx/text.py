@@ -1,0 +1,47 @@
+"""The one door through which text enters the DOCX XML.
+
+XML 1.0 cannot hold most C0 control characters, lone surrogates or U+FFFE/U+FFFF;
+lxml refuses them and Word reports a corrupt file. Every string that becomes document
+text, an attribute or a package property goes through `clean` first; `put_text` then
+turns the tabs and newlines `clean` keeps into Word's own `w:tab` and `w:br`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml import OxmlElement
+from lxml.etree import _Element
+
+# C0 controls except \t and \n, DEL and the C1 controls (legal in XML 1.0 but invisible
+# junk that Word shows as boxes), lone surrogates, and the two XML non-characters.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """`text` with every character XML 1.0 cannot hold removed; keeps \\t and \\n."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL.sub("", text)
+
+
+def put_text(run: _Element, text: str) -> None:
+    """Append `text` to the `w:r` element `run`: tabs become `w:tab`, newlines `w:br`."""
+    # Tabs and line breaks are separate elements in WordprocessingML, not characters.
+    for piece in re.split(r"(\t|\n)", clean(text)):
+        if piece == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif piece == "\n":
+            run.append(OxmlElement("w:br"))
+        elif piece:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if piece != piece.strip(" "):
+                # Without it Word drops the leading and trailing spaces of the run.
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(t)
+
+
+def plain(text: str) -> str:
+    """A single-line cleaned string for attributes and properties (tabs/newlines → space)."""
+    return re.sub(r"[\t\n]+", " ", clean(text)).strip()
+

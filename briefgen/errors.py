@@ -1,0 +1,96 @@
+"""Diagnostics: every problem briefgen reports, with the user's file, line and a hint.
+
+One root exception (`BriefgenError`) carries a list of `Diagnostic`s. Stages collect
+diagnostics in a `Reporter` and raise once; only the CLI turns them into exit codes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A place in a user's file: a path relative to the project where possible, 1-based line."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One message for the user. `severity` is "error" or "warning"."""
+
+    pos: Pos
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        text = f"{self.pos}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class BriefgenError(Exception):
+    """The one exception the CLI turns into exit code 1; it carries all diagnostics found."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+def fail(pos: Pos, message: str, hint: str = "") -> BriefgenError:
+    """Build a single-diagnostic error, for places where going on makes no sense."""
+    return BriefgenError([Diagnostic(pos, message, hint)])
+
+
+@dataclass
+class Reporter:
+    """Collects diagnostics so that `check` can list every problem in one run."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, pos: Pos, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(pos, message, hint))
+
+    def warn(self, pos: Pos, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(pos, message, hint, "warning"))
+
+    def extend(self, error: BriefgenError) -> None:
+        self.diagnostics.extend(error.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        bad = self.diagnostics if strict else self.errors
+        if bad:
+            raise BriefgenError(bad)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest valid choice, or listing them when nothing is close."""
+    options = sorted(set(choices))
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "expected one of: " + ", ".join(options) if options else ""
+
+
+def relpath(path: Path, root: Path) -> str:
+    """Show paths relative to the project, as users typed them."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,107 @@
+"""Conditional content as a model transform: fenced divs resolved for one deliverable.
+
+`::: {audience="business"}`, `not-audience`, `client`, `not-client`, `cut` and `not-cut`
+keep or drop a block; `.callout`, `.factbox`, `.contact` and `.bottom-line` become
+call-out boxes. Every name in a condition must be declared: a typo is an error with
+its position, never a silently hidden or shown block. Dropped blocks are recorded so
+that `--explain` can say what a deliverable omits and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from . import model as m
+from .errors import Diagnostic, did_you_mean
+
+CALLOUT_CLASSES = {"callout": "callout", "factbox": "factbox", "contact": "contact", "bottom-line": "bottom-line"}
+CONDITIONS = {"audience": "audiences", "client": "clients", "cut": "cuts"}
+KNOWN_ATTRS = {"title", "id", "priority"} | set(CONDITIONS) | {f"not-{k}" for k in CONDITIONS}
+
+
+@dataclass(frozen=True)
+class Context:
+    """The deliverable being built, and every name that a condition may use."""
+
+    audience: str
+    client: str | None
+    cut: str
+    names: dict[str, frozenset[str]]  # "audiences" / "clients" / "cuts" -> declared names
+
+
+@dataclass(frozen=True)
+class Omission:
+    """Something the full report has that this deliverable leaves out, and why."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass
+class FilterResult:
+    errors: list[Diagnostic] = field(default_factory=list)
+    omissions: list[Omission] = field(default_factory=list)
+
+
+def _verdict(div: m.Div, ctx: Context, out: FilterResult) -> str | None:
+    """None when the div is shown, else the reason it is hidden."""
+    values = {"audience": ctx.audience, "client": ctx.client, "cut": ctx.cut}
+    reason = None
+    for key, raw in div.attrs:
+        if key not in KNOWN_ATTRS:
+            out.errors.append(Diagnostic(div.pos, f"unknown div attribute '{key}'", did_you_mean(key, KNOWN_ATTRS)))
+            continue
+        base = key.removeprefix("not-")
+        if base not in CONDITIONS:
+            continue
+        names = raw.split()
+        declared = ctx.names[CONDITIONS[base]]
+        for name in names:
+            if name not in declared:
+                out.errors.append(
+                    Diagnostic(div.pos, f"unknown {base} '{name}' in condition", did_you_mean(name, declared))
+                )
+        current = values[base]
+        hit = current is not None and current in names
+        if key.startswith("not-") and hit:
+            reason = reason or f"{base} {current} excluded"
+        elif not key.startswith("not-") and not hit:
+            reason = reason or f"only for {base} {' '.join(names)}"
+    return reason
+
+
+def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) -> tuple[m.Block, ...]:
+    """Resolve divs recursively; containers are rebuilt with their filtered children."""
+    result: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, m.Div):
+            reason = _verdict(block, ctx, out)
+            if reason:
+                out.omissions.append(Omission(f"block at {block.pos}", reason))
+                continue
+            inner = filter_blocks(block.blocks, ctx, out)
+            kinds = [CALLOUT_CLASSES[c] for c in block.classes if c in CALLOUT_CLASSES]
+            unknown = [c for c in block.classes if c not in CALLOUT_CLASSES]
+            if unknown:
+                out.errors.append(
+                    Diagnostic(block.pos, f"unknown div class '.{unknown[0]}'", did_you_mean(unknown[0], CALLOUT_CLASSES))
+                )
+            if kinds:
+                title = dict(block.attrs).get("title", "")
+                result.append(m.Callout(title, inner, kinds[0], block.pos))
+            else:
+                result.extend(inner)
+        elif isinstance(block, m.BulletList | m.OrderedList):
+            items = tuple(replace(i, blocks=filter_blocks(i.blocks, ctx, out)) for i in block.items)
+            result.append(replace(block, items=items))
+        elif isinstance(block, m.BlockQuote | m.Callout):
+            result.append(replace(block, blocks=filter_blocks(block.blocks, ctx, out)))
+        elif isinstance(block, m.Notes):
+            notes = tuple(replace(n, blocks=filter_blocks(n.blocks, ctx, out)) for n in block.notes)
+            result.append(replace(block, notes=notes))
+        else:
+            result.append(block)
+    return tuple(result)

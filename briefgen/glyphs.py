@@ -1,0 +1,55 @@
+"""Every character must exist in the brand fonts: a missing glyph is an error, not a box."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from . import model as m
+from .brand import Theme
+from .errors import BriefgenError, Diagnostic
+from .walk import inlines_of, iter_blocks, iter_text
+
+# Characters the writers turn into layout, not glyphs.
+_LAYOUT = {"\n", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+@lru_cache(maxsize=16)
+def coverage(path: Path) -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return frozenset(TTFontFile(str(path)).charToGlyph)
+
+
+def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None) -> list[str]:
+    sets = [coverage(f) for f in fonts]
+    extra = coverage(fallback) if fallback else frozenset()
+    return sorted(
+        {ch for ch in text if ch not in _LAYOUT and ord(ch) not in extra and any(ord(ch) not in s for s in sets)}
+    )
+
+
+def check_glyphs(doc: m.Document, theme: Theme) -> None:
+    body = (theme.fonts.regular, theme.fonts.bold, theme.fonts.italic)
+    heads = (theme.heading_fonts.regular, theme.heading_fonts.bold)
+    errors: list[Diagnostic] = []
+    for section in doc.sections:
+        for ch in missing_in(section.title, heads, theme.symbols):
+            errors.append(_error(section.pos, ch, "section title"))
+        for block in iter_blocks(section.blocks):
+            fonts = heads if isinstance(block, m.Heading) else body
+            text = "".join(t for run in inlines_of(block) for t in iter_text(run))
+            if isinstance(block, m.CodeBlock):
+                text = block.text
+            if isinstance(block, m.Callout):
+                text, fonts = block.title, heads
+            for ch in missing_in(text, fonts, theme.symbols):
+                errors.append(_error(getattr(block, "pos", section.pos), ch, "text"))
+    if errors:
+        raise BriefgenError(errors)
+
+
+def _error(pos: object, ch: str, what: str) -> Diagnostic:
+    name = unicodedata.name(ch, "unnamed")
+    return Diagnostic(pos, f"character U+{ord(ch):04X} ({name}) in the {what} is not in the brand font", "replace it, or use a brand font that has it")  # type: ignore[arg-type]

@@ -1,0 +1,342 @@
+"""Turning one rendered section body into model blocks, with source lines kept.
+
+markdown-it-py tokenises (CommonMark, tables, strikethrough, footnotes, fenced divs);
+this module walks the token stream once and builds frozen model nodes. Raw HTML is
+never interpreted: `html` is off, so `<b>` stays text. Every non-blank source line must
+be consumed by some block, so nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .. import model as m
+from ..errors import BriefgenError, Diagnostic, Pos
+from .divs import divs_plugin, parse_attributes
+from .images import check_image
+
+MAX_NESTING = 40
+_ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING, "linkify": False})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin).use(divs_plugin)
+    return md
+
+
+_MD = _markdown()
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^\w\s-]", "", text.lower()).strip()
+    return re.sub(r"[\s_]+", "-", s) or "section"
+
+
+@dataclass
+class _Ctx:
+    """Per-body parse state: where lines come from, and problems found."""
+
+    file: str
+    line_of: Callable[[int], int]
+    base: Path
+    root: Path
+    shift: int
+    anchor_prefix: str
+    errors: list[Diagnostic] = field(default_factory=list)
+    notes: dict[int, tuple[m.Block, ...]] = field(default_factory=dict)
+    anchors: set[str] = field(default_factory=set)
+
+    def pos(self, token: Token) -> Pos:
+        return Pos(self.file, self.line_of(token.map[0]) if token.map else 0)
+
+    def error(self, pos: Pos, message: str, hint: str = "") -> None:
+        self.errors.append(Diagnostic(pos, message, hint))
+
+
+def parse_body(
+    text: str,
+    *,
+    file: str,
+    line_of: Callable[[int], int],
+    base: Path,
+    root: Path,
+    shift: int = 1,
+    anchor_prefix: str = "",
+) -> tuple[m.Block, ...]:
+    """Parse `text`; `line_of` maps a 0-based line of `text` to the user's file line.
+
+    `shift` is added to body heading levels, so `##` in a top-level section is level 2.
+    Raises BriefgenError with every problem found.
+    """
+    env: dict = {}
+    tokens = _MD.parse(text, env)
+    ctx = _Ctx(file, line_of, base, root, shift, anchor_prefix)
+    _check_consumed(text, tokens, ctx)
+    blocks, _ = _blocks(tokens, 0, ctx, stop=None)
+    for label, ref in (env.get("footnotes", {}).get("refs", {}) or {}).items():
+        if ref == -1:
+            ctx.error(Pos(file, 0), f"footnote [^{label[1:]}] is defined but never referenced", "reference it or delete it")
+    if ctx.notes:
+        notes = tuple(m.Note(n, b) for n, b in sorted(ctx.notes.items()))
+        blocks = (*blocks, m.Notes(notes, Pos(file, 0)))
+    if ctx.errors:
+        raise BriefgenError(ctx.errors)
+    return blocks
+
+
+def _check_consumed(text: str, tokens: list[Token], ctx: _Ctx) -> None:
+    """markdown-it stops silently past its nesting limit; refuse to lose those lines."""
+    covered: set[int] = set()
+    for tok in tokens:
+        if not tok.map:
+            continue
+        if tok.type in ("inline", "fence", "code_block", "hr", "table_open", "heading_open"):
+            covered.update(range(tok.map[0], tok.map[1]))
+        elif tok.type == "div_open":
+            covered.update({tok.map[0], tok.map[1] - 1})
+    lines = text.splitlines()
+    in_def = False
+    for i, line in enumerate(lines):
+        if not line.strip(" \t>"):
+            in_def = False
+            continue
+        if _REFDEF.match(line):
+            in_def = True
+        if i not in covered and not in_def and not line.lstrip().startswith("[^"):
+            ctx.error(
+                Pos(ctx.file, ctx.line_of(i)),
+                f"this line was not understood and would be lost (nesting deeper than {MAX_NESTING} levels?)",
+                "flatten the nested lists or quotes",
+            )
+            return
+
+
+def _blocks(tokens: list[Token], i: int, ctx: _Ctx, stop: str | None) -> tuple[tuple[m.Block, ...], int]:
+    out: list[m.Block] = []
+    while i < len(tokens):
+        tok = tokens[i]
+        if stop and tok.type == stop:
+            return tuple(out), i + 1
+        handler = _BLOCK_HANDLERS.get(tok.type)
+        if handler is None:
+            ctx.error(ctx.pos(tok), f"unsupported Markdown construct '{tok.type}'", "rewrite it as plain Markdown")
+            i += 1
+            continue
+        block, i = handler(tokens, i, ctx)
+        if block is not None:
+            out.append(block)
+    return tuple(out), i
+
+
+def _paragraph(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, int]:
+    inline = tokens[i + 1]
+    pos = ctx.pos(tokens[i])
+    end = i + 2
+    while tokens[end].type != "paragraph_close":  # footnote anchors sit before the close
+        end += 1
+    children = inline.children or []
+    images = [c for c in children if c.type == "image"]
+    if images:
+        meaningful = [c for c in children if not (c.type in ("softbreak", "hardbreak") or (c.type == "text" and not c.content.strip()))]
+        if len(meaningful) == 1 and len(images) == 1:
+            return _figure(images[0], pos, ctx), end + 1
+        ctx.error(pos, "an image must stand alone in its paragraph", "put the image on its own line with blank lines around it")
+    return m.Paragraph(_inlines(children, ctx, pos), pos), end + 1
+
+
+def _figure(tok: Token, pos: Pos, ctx: _Ctx) -> m.Figure | None:
+    src = str(tok.attrs.get("src", ""))
+    caption = _inlines(tok.children or [], ctx, pos)
+    alt = "".join(c.content for c in (tok.children or []) if c.type == "text") or str(tok.attrs.get("title") or "")
+    info = check_image(src, ctx.base, ctx.root, pos)
+    if isinstance(info, Diagnostic):
+        ctx.errors.append(info)
+        return None
+    path, w, h = info
+    return m.Figure(path, caption, alt or path.stem, w, h, pos)
+
+
+def _heading(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    tok = tokens[i]
+    pos = ctx.pos(tok)
+    level = int(tok.tag[1]) + ctx.shift - 1
+    children = _inlines(tokens[i + 1].children or [], ctx, pos)
+    base = f"{ctx.anchor_prefix}{slug(tokens[i + 1].content)}"
+    anchor, n = base, 2
+    while anchor in ctx.anchors:
+        anchor, n = f"{base}-{n}", n + 1
+    ctx.anchors.add(anchor)
+    if level > 6:
+        ctx.error(pos, "heading is nested too deeply", "use ## or ### inside sections")
+    return m.Heading(min(level, 6), children, anchor, pos), i + 3
+
+
+def _list(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    tok = tokens[i]
+    pos = ctx.pos(tok)
+    close = tok.type.replace("_open", "_close")
+    items: list[m.ListItem] = []
+    i += 1
+    while tokens[i].type != close:
+        item_pos = ctx.pos(tokens[i])
+        blocks, i = _blocks(tokens, i + 1, ctx, stop="list_item_close")
+        items.append(m.ListItem(blocks, item_pos))
+    if tok.type == "ordered_list_open":
+        start = int(tok.attrs.get("start", 1) or 1)
+        return m.OrderedList(tuple(items), start, pos), i + 1
+    return m.BulletList(tuple(items), pos), i + 1
+
+
+def _quote(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    pos = ctx.pos(tokens[i])
+    blocks, i = _blocks(tokens, i + 1, ctx, stop="blockquote_close")
+    return m.BlockQuote(blocks, pos), i
+
+
+def _code(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    tok = tokens[i]
+    return m.CodeBlock(tok.content.rstrip("\n"), (tok.info or "").strip(), ctx.pos(tok)), i + 1
+
+
+def _rule(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    return m.Rule(ctx.pos(tokens[i])), i + 1
+
+
+def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    pos = ctx.pos(tokens[i])
+    header: list[tuple[m.Cell, ...]] = []
+    rows: list[tuple[m.Cell, ...]] = []
+    current: list[m.Cell] = []
+    in_head = False
+    i += 1
+    while tokens[i].type != "table_close":
+        t = tokens[i]
+        if t.type == "thead_open":
+            in_head = True
+        elif t.type == "thead_close":
+            in_head = False
+        elif t.type == "tr_open":
+            current = []
+        elif t.type == "tr_close":
+            (header if in_head else rows).append(tuple(current))
+        elif t.type in ("th_open", "td_open"):
+            style = str(t.attrs.get("style", ""))
+            align = style.split(":", 1)[1] if style.startswith("text-align:") else ""
+            cell_pos = ctx.pos(t) if t.map else pos
+            current.append(m.Cell(_inlines(tokens[i + 1].children or [], ctx, cell_pos), align))
+            i += 2
+        i += 1
+    if all(not c.children for row in header for c in row):
+        return m.Table((), tuple(rows), pos, kind="facts"), i + 1
+    return m.Table(tuple(header), tuple(rows), pos), i + 1
+
+
+def _div(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    tok = tokens[i]
+    pos = ctx.pos(tok)
+    if not tok.meta.get("closed"):
+        ctx.error(pos, "fenced div is never closed", "add a ':::' line where the block ends")
+    classes, attrs, rest = parse_attributes(tok.info)
+    if rest:
+        ctx.error(pos, f"could not read the div attributes near '{rest}'", 'write them as {.class key="value"}')
+    blocks, i = _blocks(tokens, i + 1, ctx, stop="div_close")
+    return m.Div(attrs, classes, blocks, pos), i
+
+
+def _footnotes(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[None, int]:
+    i += 1
+    while tokens[i].type != "footnote_block_close":
+        tok = tokens[i]
+        number = int(tok.meta["id"]) + 1
+        blocks, i = _blocks(tokens, i + 1, ctx, stop="footnote_close")
+        ctx.notes[number] = blocks
+    return None, i + 1
+
+
+def _skip(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[None, int]:
+    return None, i + 1
+
+
+_BLOCK_HANDLERS: dict[str, Callable[[list[Token], int, _Ctx], tuple[m.Block | None, int]]] = {
+    "paragraph_open": _paragraph,
+    "heading_open": _heading,
+    "bullet_list_open": _list,
+    "ordered_list_open": _list,
+    "blockquote_open": _quote,
+    "fence": _code,
+    "code_block": _code,
+    "hr": _rule,
+    "table_open": _table,
+    "div_open": _div,
+    "footnote_block_open": _footnotes,
+    "footnote_anchor": _skip,
+}
+
+
+def _inlines(children: list[Token], ctx: _Ctx, pos: Pos) -> tuple[m.Inline, ...]:
+    out, _ = _inline_run(children, 0, ctx, pos, stop=None)
+    return tuple(_merge_text(out))
+
+
+def _merge_text(items: list[m.Inline]) -> list[m.Inline]:
+    merged: list[m.Inline] = []
+    for item in items:
+        if isinstance(item, m.Text) and merged and isinstance(merged[-1], m.Text):
+            merged[-1] = m.Text(merged[-1].text + item.text)
+        else:
+            merged.append(item)
+    return merged
+
+
+_WRAPPERS: dict[str, tuple[str, Callable[[tuple[m.Inline, ...]], m.Inline]]] = {
+    "em_open": ("em_close", m.Emph),
+    "strong_open": ("strong_close", m.Strong),
+    "s_open": ("s_close", m.Strike),
+}
+
+
+def _inline_run(children: list[Token], i: int, ctx: _Ctx, pos: Pos, stop: str | None) -> tuple[list[m.Inline], int]:
+    out: list[m.Inline] = []
+    while i < len(children):
+        tok = children[i]
+        kind = tok.type
+        if kind == stop:
+            return out, i + 1
+        if kind in ("text", "text_special", "html_inline"):
+            out.append(m.Text(tok.content))
+        elif kind == "softbreak":
+            out.append(m.Text(" "))
+        elif kind == "hardbreak":
+            out.append(m.LineBreak())
+        elif kind == "code_inline":
+            out.append(m.Code(tok.content))
+        elif kind in _WRAPPERS:
+            close, node = _WRAPPERS[kind]
+            inner, i = _inline_run(children, i + 1, ctx, pos, stop=close)
+            out.append(node(tuple(_merge_text(inner))))
+            continue
+        elif kind == "link_open":
+            href = str(tok.attrs.get("href", ""))
+            inner, i = _inline_run(children, i + 1, ctx, pos, stop="link_close")
+            if not (href.startswith("#") or href.lower().startswith(_ALLOWED_SCHEMES)):
+                ctx.error(pos, f"link target '{href}' is not allowed", "use an http(s):// or mailto: address, or #section-id")
+            out.append(m.Link(href, tuple(_merge_text(inner))))
+            continue
+        elif kind == "footnote_ref":
+            out.append(m.NoteRef(int(tok.meta["id"]) + 1))
+        elif kind == "image":
+            ctx.error(pos, "an image must stand alone in its paragraph", "put the image on its own line")
+        else:
+            ctx.error(pos, f"unsupported inline Markdown '{kind}'", "rewrite it as plain text")
+        i += 1
+    return out, i

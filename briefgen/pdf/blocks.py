@@ -1,0 +1,267 @@
+"""Model blocks → reportlab flowables: one handler per node type, in a dispatch table.
+
+A node type without a handler is an error naming its source position; nothing is
+silently dropped. Layout problems (a figure that cannot fit) are errors too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color, white
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .. import model as m
+from ..errors import BriefgenError, Diagnostic
+from ..walk import plain
+from .inline import InlineRenderer
+from .styles import Palette
+
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+class Anchored(Paragraph):
+    """A heading paragraph that registers a bookmark, an outline entry and maybe a TOC line."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, key: str, title: str, level: int, toc: bool):
+        super().__init__(text, style)
+        self.bookmark = (key, title, level, toc)
+
+
+@dataclass
+class Renderer:
+    """Per-document state the handlers share: styles, widths, counters."""
+
+    styles: dict[str, ParagraphStyle]
+    inline: InlineRenderer
+    pal: Palette
+    width: float
+    max_image_height: float
+    figures: int = 0
+    paragraph_style: str = ""
+    notes_prefix: str = ""
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def blocks(self, blocks: tuple[m.Block, ...]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            handler = HANDLERS.get(type(block))
+            if handler is None:
+                raise BriefgenError([Diagnostic(block.pos, f"{type(block).__name__} cannot be rendered in PDF")])
+            out.extend(handler(block, self))
+        return out
+
+    def para(self, inlines: tuple[m.Inline, ...], style: str) -> Paragraph:
+        return Paragraph(self.inline.run(inlines), self.styles[self.paragraph_style or style])
+
+
+def _paragraph(b: m.Paragraph, r: Renderer) -> list[Flowable]:
+    return [r.para(b.children, b.style if b.style in r.styles else "body")]
+
+
+def _heading(b: m.Heading, r: Renderer) -> list[Flowable]:
+    style = r.styles[f"h{min(max(b.level, 2), 4)}"]
+    text = f'<a name="{b.anchor}"/>{r.inline.heading(b.children)}'
+    return [Anchored(text, style, key=b.anchor, title=plain(b.children), level=b.level - 1, toc=False)]
+
+
+def _list_items(items: tuple[m.ListItem, ...], r: Renderer) -> list[ListItem]:
+    out = []
+    for item in items:
+        flows = r.blocks(item.blocks)
+        if flows and isinstance(flows[-1], Paragraph):
+            flows[-1].style = _tight(flows[-1].style)
+        out.append(ListItem(flows or [Spacer(1, 1)]))
+    return out
+
+
+def _tight(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(style.name + "-li", parent=style, spaceAfter=style.fontSize * 0.3)
+
+
+def _bullets(b: m.BulletList, r: Renderer) -> list[Flowable]:
+    size = r.styles["body"].fontSize
+    return [ListFlowable(_list_items(b.items, r), bulletType="bullet", start="•", bulletColor=r.pal.accent, leftIndent=size * 1.3, bulletFontSize=size, spaceAfter=size * 0.4)]
+
+
+def _numbers(b: m.OrderedList, r: Renderer) -> list[Flowable]:
+    size = r.styles["body"].fontSize
+    heads = r.styles["h4"].fontName
+    return [ListFlowable(_list_items(b.items, r), bulletType="1", start=b.start, bulletFormat="%s.", bulletColor=r.pal.accent, bulletFontName=heads, leftIndent=size * 1.8, bulletFontSize=size, spaceAfter=size * 0.4)]
+
+
+def _col_widths(rows: list[tuple[m.Cell, ...]], width: float) -> list[float]:
+    cols = max(len(row) for row in rows)
+    weights = [1.0] * cols
+    for row in rows:
+        for i, cell in enumerate(row):
+            weights[i] = max(weights[i], min(len(plain(cell.children)), 60) ** 0.8 + 2)
+    total = sum(weights)
+    return [width * w / total for w in weights]
+
+
+def _cell(cell: m.Cell, r: Renderer, style: str) -> Paragraph:
+    base = r.styles[style]
+    if cell.align:
+        base = ParagraphStyle(f"{style}-{cell.align}", parent=base, alignment=ALIGN[cell.align])
+    return Paragraph(r.inline.run(cell.children), base)
+
+
+def _table(b: m.Table, r: Renderer) -> list[Flowable]:
+    if b.kind == "facts":
+        return [_facts(b, r, r.width)]
+    rows = [*b.header, *b.rows]
+    if not rows:
+        return []
+    widths = _col_widths(rows, r.width)
+    data = [[_cell(c, r, "cell_head") for c in row] for row in b.header]
+    data += [[_cell(c, r, "cell") for c in row] for row in b.rows]
+    cols = len(widths)
+    data = [row + [""] * (cols - len(row)) for row in data]
+    n_head = len(b.header)
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, r.pal.rule),
+    ]
+    if n_head:
+        style += [("BACKGROUND", (0, 0), (-1, n_head - 1), r.pal.primary), ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), 1.2, r.pal.accent)]
+    style.append(("ROWBACKGROUNDS", (0, n_head), (-1, -1), [white, r.pal.panel]))
+    table = Table(data, colWidths=widths, repeatRows=n_head, style=TableStyle(style), hAlign="LEFT", splitByRow=1)
+    out: list[Flowable] = [table, Spacer(1, r.styles["body"].fontSize * 0.8)]
+    if b.caption:
+        out.insert(1, r.para(b.caption, "caption"))
+    return out
+
+
+def _facts(b: m.Table, r: Renderer, width: float) -> Table:
+    data = []
+    for row in b.rows:
+        label = Paragraph(r.inline.run(row[0].children), r.styles["fact_label"]) if row else ""
+        value = Paragraph(r.inline.run(tuple(i for c in row[1:] for i in c.children)), r.styles["fact_value"]) if len(row) > 1 else ""
+        data.append([label, value])
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.3, r.pal.rule),
+    ]
+    return Table(data, colWidths=[width * 0.32, width * 0.68], style=TableStyle(style), hAlign="LEFT")
+
+
+def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, bar_width: float = 3.0, pad: float = 9) -> Table:
+    style = TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), bg),
+            ("LINEBEFORE", (0, 0), (0, -1), bar_width, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad - 2),
+        ]
+    )
+    return Table([[content]], colWidths=[r.width], style=style, hAlign="LEFT", splitInRow=1)
+
+
+def _inner(r: Renderer, width: float) -> Renderer:
+    return Renderer(r.styles, r.inline, r.pal, width, r.max_image_height, r.figures, r.paragraph_style, r.notes_prefix, r.extras)
+
+
+def _callout(b: m.Callout, r: Renderer) -> list[Flowable]:
+    pad = 9.0
+    inner = _inner(r, r.width - 2 * pad - 2)
+    title_style = "box_title"
+    bg, bar = r.pal.panel, r.pal.accent
+    if b.kind == "bottom-line":
+        inner.paragraph_style = "bottom_body"
+        title_style, bg = "bottom_title", r.pal.primary
+    if b.kind == "contact":
+        title_style = "h2"
+        bar = r.pal.primary
+    content: list[Flowable] = []
+    if b.title:
+        content.append(Paragraph(r.inline.plain(b.title.upper() if b.kind in ("bottom-line",) else b.title, heading=True), r.styles[title_style]))
+    if b.kind == "factbox":
+        bar = r.pal.primary
+    content += inner.blocks(b.blocks)
+    r.figures = inner.figures
+    size = r.styles["body"].fontSize
+    return [_boxed(content, r, bg=bg, bar=bar, pad=pad), Spacer(1, size * 0.9)]
+
+
+def _quote(b: m.BlockQuote, r: Renderer) -> list[Flowable]:
+    inner = _inner(r, r.width - 24)
+    inner.paragraph_style = "quote"
+    content = inner.blocks(b.blocks)
+    r.figures = inner.figures
+    style = TableStyle([("LINEBEFORE", (0, 0), (0, -1), 2, r.pal.accent), ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    return [Table([[content]], colWidths=[r.width - 4], style=style, hAlign="LEFT", splitInRow=1), Spacer(1, 6)]
+
+
+def _figure(b: m.Figure, r: Renderer) -> list[Flowable]:
+    r.figures += 1
+    scale = min(r.width / b.width_px, r.max_image_height / b.height_px, 72 / 96 * 2)
+    width, height = b.width_px * scale, b.height_px * scale
+    if width < 24 or height < 12:
+        raise BriefgenError([Diagnostic(b.pos, f"image '{b.path.name}' would print smaller than 1 cm at page width", "crop it, or use a less extreme aspect ratio")])
+    image = Image(str(b.path), width=width, height=height)
+    image.hAlign = "CENTER"
+    caption = f"<b>Figure {r.figures}:</b> {r.inline.run(b.caption)}"
+    return [KeepTogether([image, Paragraph(caption, r.styles["caption"])]), Spacer(1, 8)]
+
+
+def _code(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
+    lines = [r.inline.plain(line).replace(" ", "&nbsp;") for line in b.text.split("\n")]
+    return [Paragraph("<br/>".join(lines), r.styles["code"])]
+
+
+def _rule(b: m.Rule, r: Renderer) -> list[Flowable]:
+    return [HRFlowable(width="100%", thickness=0.6, color=r.pal.rule, spaceBefore=6, spaceAfter=10)]
+
+
+def _notes(b: m.Notes, r: Renderer) -> list[Flowable]:
+    out: list[Flowable] = [HRFlowable(width="30%", thickness=0.6, color=r.pal.rule, hAlign="LEFT", spaceBefore=8, spaceAfter=2), Paragraph("Notes", r.styles["notes_title"])]
+    for note in b.notes:
+        inner = _inner(r, r.width)
+        inner.paragraph_style = "note"
+        flows = inner.blocks(note.blocks)
+        if flows and isinstance(flows[0], Paragraph):
+            flows[0] = Paragraph(f"<b>{note.number}.</b> " + flows[0].text, r.styles["note"])
+        else:
+            flows.insert(0, Paragraph(f"<b>{note.number}.</b>", r.styles["note"]))
+        out.extend(flows)
+    return out
+
+
+HANDLERS: dict[type, Callable[..., list[Flowable]]] = {
+    m.Paragraph: _paragraph,
+    m.Heading: _heading,
+    m.BulletList: _bullets,
+    m.OrderedList: _numbers,
+    m.Table: _table,
+    m.Callout: _callout,
+    m.BlockQuote: _quote,
+    m.Figure: _figure,
+    m.CodeBlock: _code,
+    m.Rule: _rule,
+    m.Notes: _notes,
+}

@@ -1,0 +1,173 @@
+"""The PDF writer: a document model in, PDF bytes out (reportlab platypus).
+
+Cover and contents come first for reports and annexes; sections follow with bookmarks,
+a clickable contents page and running furniture. Builds are reproducible: reportlab's
+invariant mode, with the timestamp taken from SOURCE_DATE_EPOCH or the briefing date.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .. import model as m
+from ..brand import Theme
+from .blocks import Anchored, Renderer
+from .fonts import register
+from .inline import InlineRenderer
+from .pages import Furniture, NumberedCanvas
+from .styles import build_styles, palette
+
+rl_config.invariant = 1
+rl_config.trustedHosts = []  # never fetch anything from the network
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    data: bytes
+    pages: int
+    anchor_pages: dict[str, int]
+
+
+def source_epoch(date: str) -> int:
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return int(env)
+    try:
+        return int(datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
+    except ValueError:
+        return 946684800
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, **kw: Any):
+        super().__init__(buffer, **kw)
+        self.anchor_pages: dict[str, int] = {}
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
+        mark = getattr(flowable, "bookmark", None)
+        if not mark:
+            return
+        key, title, level, toc = mark
+        page = self.page
+        self.anchor_pages[key] = page
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+        if toc:
+            self.notify("TOCEntry", (level, title, page, key))
+
+
+def _fixed_time(canvas: NumberedCanvas, epoch: int) -> None:
+    import time
+
+    stamp = canvas._doc._timeStamp
+    stamp.t = epoch
+    stamp.lt = time.gmtime(epoch)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+
+
+def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flowable]:
+    out: list[Flowable] = []
+    if section.new_page and not first:
+        out.append(PageBreak())
+    elif not first:
+        out.append(CondPageBreak(60 * mm))
+    if section.kind == "country":
+        tier = section.meta.get("tier")
+        label = f"Country profile · {'First' if tier == 1 else 'Second'} tier" if tier else "Country profile"
+        out.append(Paragraph(r.inline.plain(label.upper(), heading=True), r.styles["kicker"]))
+    big = section.level == 1 or section.new_page
+    style = r.styles["h1"] if big else r.styles["h2"]
+    text = f'<a name="{section.id}"/>{r.inline.plain(section.title, heading=True)}'
+    out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1, toc=True))
+    if big:
+        out.append(HRFlowable(width="18%", thickness=2.2, color=r.pal.accent, hAlign="LEFT", spaceBefore=0, spaceAfter=14))
+    out.extend(r.blocks(section.blocks))
+    return out
+
+
+def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0, summary: Any = None) -> PdfResult:
+    """Render `doc`; `summary` is a callable giving the one-page layout's flowables."""
+    fonts = register(theme)
+    pal = palette(theme)
+    styles = build_styles(theme, fonts, scale)
+    inline = InlineRenderer(theme, fonts.symbols, theme.colors.accent, "Courier")
+    furniture = Furniture(doc, theme, fonts, pal, inline)
+    page_w, page_h = (v * mm for v in theme.page_mm)
+    top, right, bottom, left = (v * mm for v in theme.margins_mm)
+    width = page_w - left - right
+    height = page_h - top - bottom
+    r = Renderer(styles, inline, pal, width, height * 0.55)
+    buffer = io.BytesIO()
+    meta = doc.meta
+    subject = meta.cut_title if meta.cut_title != meta.title else meta.subtitle
+    pdf = _Doc(
+        buffer,
+        pagesize=(page_w, page_h),
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=meta.title + (f" — {meta.cut_title}" if meta.layout == "annex" else ""),
+        author=", ".join(meta.authors),
+        subject=subject + (f" · Prepared for {meta.client_name} · {meta.document_id}" if meta.client_name else ""),
+        keywords=list(meta.keywords) + ([meta.client_name, meta.document_id] if meta.client_name else []),
+        creator="briefgen",
+        producer="briefgen (reportlab)",
+        lang="en",
+    )
+    body_frame = Frame(left, bottom, width, height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    cover_frame = Frame(0, 0, page_w, page_h, id="cover")
+    pdf.addPageTemplates(
+        [
+            PageTemplate("cover", [cover_frame], onPage=furniture.cover_page),
+            PageTemplate("body", [body_frame], onPage=furniture.body_page),
+            PageTemplate("plain", [body_frame], onPage=lambda c, d: furniture.marking(c)),
+        ]
+    )
+    story: list[Flowable] = []
+    if meta.layout == "summary":
+        pdf.pageTemplates = [pdf.pageTemplates[2]]
+        story = summary(r, furniture)
+    else:
+        story = [NextPageTemplate("body"), PageBreak()]
+        if meta.layout == "report":
+            toc = TableOfContents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=1, rightColumnWidth=14 * mm)
+            story += [Paragraph("Contents", styles["toc_title"]), toc]
+        for i, section in enumerate(doc.sections):
+            story += section_flowables(section, r, first=(i == 0 and meta.layout != "report"))
+    epoch = source_epoch(meta.date)
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, **kwargs)
+        _fixed_time(canvas, epoch)
+        return canvas
+
+    pdf.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+    data = buffer.getvalue()
+    return PdfResult(data, pdf.page, dict(pdf.anchor_pages))
+
+
+def spacer(h: float) -> Spacer:
+    return Spacer(1, h)

@@ -1,0 +1,63 @@
+"""Registering the brand's TTF fonts with reportlab (embedded and subset by reportlab)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..brand import FontSet, Theme
+
+
+@dataclass(frozen=True)
+class FontNames:
+    """reportlab names of one family; `regular` doubles as the family name for <b>/<i>."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+@dataclass(frozen=True)
+class BrandFonts:
+    body: FontNames
+    heading: FontNames
+    symbols: str | None
+
+
+def _family(fonts: FontSet) -> FontNames:
+    tag = hashlib.sha1(str(fonts.regular).encode()).hexdigest()[:8]
+    names = FontNames(*(f"bg{tag}-{v}" for v in ("R", "B", "I", "BI")))
+    for name, path in zip(
+        (names.regular, names.bold, names.italic, names.bold_italic),
+        (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic),
+        strict=True,
+    ):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    addMapping(names.regular, 0, 0, names.regular)
+    addMapping(names.regular, 1, 0, names.bold)
+    addMapping(names.regular, 0, 1, names.italic)
+    addMapping(names.regular, 1, 1, names.bold_italic)
+    return names
+
+
+@lru_cache(maxsize=8)
+def _symbols(path: Path) -> str:
+    name = "bgsym-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+def register(theme: Theme) -> BrandFonts:
+    return BrandFonts(
+        body=_family(theme.fonts),
+        heading=_family(theme.heading_fonts),
+        symbols=_symbols(theme.symbols) if theme.symbols else None,
+    )

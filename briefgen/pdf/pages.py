@@ -1,0 +1,178 @@
+"""Page furniture: the cover, running header and footer, marking and watermark.
+
+Drawn on the canvas by page-template callbacks; "Page N of M" is drawn when the
+document is saved, once the total is known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.lib.styles import ParagraphStyle
+
+from .. import model as m
+from ..brand import Theme
+from ..templating import long_date
+from .fonts import BrandFonts
+from .inline import InlineRenderer
+from .styles import Palette
+
+
+class NumberedCanvas(Canvas):
+    """Defers each page so that "Page N of M" can be drawn with the final M."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self.page_of: tuple[float, float, str, float, Color] | None = None
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+        self.page_of = None
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self.page_of:
+                x, y, font, size, color = self.page_of
+                self.setFont(font, size)
+                self.setFillColor(color)
+                self.drawRightString(x, y, f"Page {self._pageNumber} of {total}")
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+class Furniture:
+    """Draws what sits around the text frame, for one document."""
+
+    def __init__(self, doc: m.Document, theme: Theme, fonts: BrandFonts, pal: Palette, inline: InlineRenderer):
+        self.doc, self.theme, self.fonts, self.pal, self.inline = doc, theme, fonts, pal, inline
+        self.page_w, self.page_h = (v * mm for v in theme.page_mm)
+        top, right, bottom, left = (v * mm for v in theme.margins_mm)
+        self.top, self.right, self.bottom, self.left = top, right, bottom, left
+
+    # -------------------------------------------------------------- every page
+    def marking(self, c: Canvas) -> None:
+        mark = self.doc.meta.marking
+        if not mark:
+            return
+        if mark.watermark:
+            c.saveState()
+            c.setFillColor(self.pal.accent, alpha=0.08)
+            c.setFont(self.fonts.heading.bold, 44)
+            c.translate(self.page_w / 2, self.page_h / 2)
+            c.rotate(45)
+            c.drawCentredString(0, 0, mark.watermark)
+            c.restoreState()
+        if mark.text:
+            c.saveState()
+            c.setFillColor(self.pal.accent)
+            c.setFont(self.fonts.heading.bold, 7.5)
+            c.drawCentredString(self.page_w / 2, self.page_h - 9 * mm, mark.text)
+            c.drawCentredString(self.page_w / 2, 7 * mm, mark.text)
+            c.restoreState()
+
+    def body_page(self, c: Canvas, _doc: Any) -> None:
+        meta = self.doc.meta
+        c.saveState()
+        y = self.page_h - self.top + 7 * mm
+        c.setFont(self.fonts.heading.regular, 7.5)
+        c.setFillColor(self.pal.muted)
+        short = meta.cut_title if meta.layout == "annex" else meta.title
+        c.drawString(self.left, y, _fit(c, short, self.fonts.heading.regular, 7.5, self.page_w * 0.62))
+        c.setFont(self.fonts.heading.bold, 7.5)
+        c.setFillColor(self.pal.primary)
+        c.drawRightString(self.page_w - self.right, y, self.theme.name)
+        c.setStrokeColor(self.pal.rule)
+        c.setLineWidth(0.5)
+        c.line(self.left, y - 2.5 * mm, self.page_w - self.right, y - 2.5 * mm)
+        fy = self.bottom - 10 * mm
+        c.line(self.left, fy + 4 * mm, self.page_w - self.right, fy + 4 * mm)
+        c.setFont(self.fonts.heading.regular, 7.5)
+        c.setFillColor(self.pal.muted)
+        footer = self.theme.footer + (f" · {meta.document_id}" if meta.client_name else "")
+        c.drawString(self.left, fy, footer)
+        c.restoreState()
+        c.page_of = (self.page_w - self.right, fy, self.fonts.heading.regular, 7.5, self.pal.muted)  # type: ignore[attr-defined]
+        self.marking(c)
+
+    # -------------------------------------------------------------- cover
+    def cover_page(self, c: Canvas, _doc: Any) -> None:
+        meta, theme, pal = self.doc.meta, self.theme, self.pal
+        w, h = self.page_w, self.page_h
+        band = h * 0.56
+        c.saveState()
+        c.setFillColor(pal.primary)
+        c.rect(0, h - band, w, band, stroke=0, fill=1)
+        c.setFillColor(pal.accent)
+        c.rect(0, h - band - 2.2 * mm, w, 2.2 * mm, stroke=0, fill=1)
+        logo = theme.logo_on_dark or theme.logo
+        self._logo(c, logo, self.left, h - 18 * mm - 16 * mm, 16 * mm)
+        text_w = w - self.left - self.right
+        y = h - band + 22 * mm
+        kicker = meta.series.upper() if meta.layout == "report" else (meta.cut_title or "Country annex").upper()
+        title = meta.title
+        blocks = [
+            (kicker, ParagraphStyle("ck", fontName=self.fonts.heading.bold, fontSize=10, leading=13, textColor=HexColor("#F0B9A8"))),
+            (title, ParagraphStyle("ct", fontName=self.fonts.heading.bold, fontSize=30, leading=36, textColor=white, spaceBefore=6)),
+        ]
+        if meta.subtitle:
+            blocks.append((meta.subtitle, ParagraphStyle("cs", fontName=self.fonts.heading.regular, fontSize=13, leading=18, textColor=HexColor("#D5DEE8"), spaceBefore=10)))
+        paras = [Paragraph(self.inline.plain(t, heading=True), s) for t, s in blocks]
+        heights = [p.wrap(text_w, h)[1] + p.style.spaceBefore for p in paras]
+        y = h - band + 16 * mm + sum(heights)
+        for p, ph in zip(paras, heights, strict=True):
+            y -= ph
+            p.drawOn(c, self.left, y)
+        # below the band
+        y = h - band - 18 * mm
+        info = ParagraphStyle("ci", fontName=self.fonts.heading.regular, fontSize=11, leading=16, textColor=pal.text)
+        strong = ParagraphStyle("cb", parent=info, fontName=self.fonts.heading.bold, textColor=pal.primary, fontSize=12)
+        lines: list[tuple[str, ParagraphStyle]] = []
+        if meta.client_name:
+            lines.append((f"Prepared for {meta.client_name}", strong))
+        if meta.date:
+            lines.append((long_date(meta.date), info))
+        if meta.authors:
+            lines.append((", ".join(meta.authors), info))
+        if meta.layout == "annex":
+            lines.append((meta.title, info))
+        for text, style in lines:
+            p = Paragraph(self.inline.plain(text, heading=True), style)
+            _, ph = p.wrap(text_w * 0.7, 100 * mm)
+            y -= ph
+            p.drawOn(c, self.left, y)
+            y -= 2 * mm
+        if meta.client_logo:
+            self._logo(c, meta.client_logo, w - self.right - 45 * mm, h - band - 40 * mm, 18 * mm, max_w=45 * mm)
+        c.setFont(self.fonts.heading.regular, 8.5)
+        c.setFillColor(pal.muted)
+        c.drawString(self.left, 16 * mm, self.theme.tagline)
+        if meta.document_id and meta.client_name:
+            c.drawRightString(w - self.right, 16 * mm, meta.document_id)
+        c.restoreState()
+        self.marking(c)
+
+    def _logo(self, c: Canvas, path: Any, x: float, y: float, height: float, max_w: float | None = None) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        reader = ImageReader(str(path))
+        iw, ih = reader.getSize()
+        width = height * iw / ih
+        if max_w and width > max_w:
+            width, height = max_w, max_w * ih / iw
+        c.drawImage(reader, x, y, width=width, height=height, mask="auto")
+
+
+def _fit(c: Canvas, text: str, font: str, size: float, width: float) -> str:
+    if c.stringWidth(text, font, size) <= width:
+        return text
+    while text and c.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"

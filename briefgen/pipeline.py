@@ -1,0 +1,181 @@
+"""Assembling one deliverable's document model: select → template → parse → filter.
+
+`Assembler` holds a loaded project and caches parsed bodies, so a batch of deliverables
+templates and parses each distinct source text once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import model as m
+from .errors import BriefgenError, Diagnostic, Pos
+from .filters import Context, FilterResult, Omission, filter_blocks
+from .glyphs import check_glyphs
+from .links import resolve_links
+from .markdown import parse_body
+from .project import Project, Source
+from .select import Selection, select
+from .templating import Templater
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """A document ready for the writers, plus what it leaves out and any warnings."""
+
+    document: m.Document
+    selection: Selection
+    omissions: tuple[Omission, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+def line_map(source: str, rendered: str, first_line: int) -> Callable[[int], int]:
+    """Map lines of templated output back to the source file; inserted lines map to their tag."""
+    src, out = source.splitlines(), rendered.splitlines()
+    mapping: list[int] = []
+    matcher = difflib.SequenceMatcher(None, src, out, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for k in range(j2 - j1):
+            mapping.append(i1 + k if tag == "equal" else min(i1 + k, max(i2 - 1, i1)))
+    return lambda i: first_line + (mapping[i] if i < len(mapping) else len(src))
+
+
+def _view(src: Source) -> dict[str, Any]:
+    return {k: v for k, v in src.meta.items() if k not in ("pos_of",)}
+
+
+class Assembler:
+    """Builds `Document`s for any cut × audience × client of one project."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.templater = Templater(project.root, project.templates_dir)
+        for src in project.sources:
+            self.templater.add_body(src.rel, src.body, src.body_line)
+        self._parsed: dict[tuple[str, str, int, str], tuple[m.Block, ...]] = {}
+
+    # ------------------------------------------------------------ context
+    def context(self, sel: Selection) -> dict[str, Any]:
+        p = self.project
+        theme = p.theme
+        client = None
+        if sel.client:
+            c = sel.client
+            client = {"id": c.id, "name": c.name, "audience": c.audience, "countries": list(c.countries or []), "marking": c.marking, "contact": c.contact}
+        return {
+            "briefing": dict(p.meta),
+            "sections": [_view(s) for s in sel.sources],
+            "countries": [_view(s) for s in sel.sources if s.meta["kind"] == "country"],
+            "audience": sel.audience,
+            "cut": sel.cut.id,
+            "client": client,
+            "brand": {
+                "name": theme.name,
+                "tagline": theme.tagline,
+                "footer": theme.footer,
+                "contact": {"title": theme.contact.title, "text": theme.contact.text, "items": list(theme.contact.items), "email": theme.contact.email, "reply": theme.contact.reply},
+            },
+        }
+
+    # ------------------------------------------------------------ parsing
+    def parse(self, text: str, *, file: str, line_of: Callable[[int], int], level: int, prefix: str, base: Any) -> tuple[m.Block, ...]:
+        key = (file, text, level, prefix)
+        if key not in self._parsed:
+            self._parsed[key] = parse_body(text, file=file, line_of=line_of, base=base, root=self.project.root, shift=level, anchor_prefix=prefix)
+        return self._parsed[key]
+
+    def _generated(self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any) -> tuple[m.Block, ...]:
+        text = self.templater.render(template, ctx)
+        return self.parse(text, file=pos.file, line_of=lambda _i: pos.line, level=level, prefix=prefix, base=base)
+
+    def section_blocks(self, src: Source, ctx: dict[str, Any], level: int) -> tuple[m.Block, ...]:
+        meta = src.meta
+        local = dict(ctx, section=_view(src), country=_view(src) if meta["kind"] == "country" else None)
+        prefix = f"{src.id}-"
+        blocks: tuple[m.Block, ...] = ()
+        if meta["kind"] == "country":
+            blocks += self._generated("factbox.j2", local, Pos(src.rel, 1), level, prefix + "facts-", src.path.parent)
+        if meta["bottom_line"] or meta["key_judgements"]:
+            line = meta["pos_of"].get("bottom_line") or meta["pos_of"].get("key_judgements", 1)
+            blocks += self._generated("executive.j2", local, Pos(src.rel, line), level, prefix, src.path.parent)
+        rendered = self.templater.render(src.rel, local)
+        blocks += self.parse(rendered, file=src.rel, line_of=line_map(src.body, rendered, src.body_line), level=level, prefix=prefix, base=src.path.parent)
+        return blocks
+
+    # ------------------------------------------------------------ assembly
+    def assemble(self, cut: str, audience: str | None = None, client: str | None = None) -> Assembled:
+        p = self.project
+        sel = select(p, cut, audience, client)
+        ctx = self.context(sel)
+        fctx = Context(sel.audience, sel.client.id if sel.client else None, sel.cut.id, {"audiences": frozenset(p.audiences), "clients": frozenset(p.clients), "cuts": frozenset(p.cuts)})
+        result = FilterResult()
+        errors: list[Diagnostic] = []
+        sections: list[m.Section] = []
+        annex = sel.cut.layout == "annex"
+        if annex and sel.client and sel.client.note:
+            note_pos = sel.client.note_pos
+            ctx_note = dict(ctx, section=None, country=None)
+            try:
+                text = self.templater.env.from_string(sel.client.note).render(**ctx_note)
+                blocks = self.parse(text, file=note_pos.file, line_of=lambda i: note_pos.line + 1 + i, level=1, prefix="client-note-", base=p.root / "clients")
+                sections.append(m.Section("client-note", f"Note for {sel.client.name}", 1, filter_blocks(blocks, fctx, result), note_pos, new_page=False))
+            except BriefgenError as exc:
+                errors.extend(exc.diagnostics)
+        for src in sel.sources:
+            level = 1 if annex else src.meta["level"]
+            try:
+                blocks = self.section_blocks(src, ctx, level)
+            except BriefgenError as exc:
+                errors.extend(exc.diagnostics)
+                continue
+            blocks = filter_blocks(blocks, fctx, result)
+            new_page = True if annex else src.meta["new_page"]
+            sections.append(m.Section(src.id, src.meta["title"], level, blocks, Pos(src.rel, 1), src.meta["kind"], new_page, _view(src)))
+        if sel.cut.layout in ("report", "annex"):
+            try:
+                contact = self._generated("contact.j2", dict(ctx, section=None, country=None), Pos(str(p.theme.file.name), 1), 1, "contact-", p.root)
+                sections.append(m.Section("contact", p.theme.contact.title, 1, filter_blocks(contact, fctx, result), Pos("templates/contact.j2"), "contact", True))
+            except BriefgenError as exc:
+                errors.extend(exc.diagnostics)
+        errors.extend(result.errors)
+        if errors:
+            raise BriefgenError(errors)
+        doc = m.Document(self.meta(sel), tuple(sections))
+        doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client)
+        check_glyphs(doc, p.theme)
+        return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
+
+    def meta(self, sel: Selection) -> m.Meta:
+        p = self.project
+        client = sel.client
+        marking = None
+        if client and (client.marking or client.watermark):
+            marking = m.Marking(client.marking, client.watermark)
+        title = sel.cut.title if sel.cut.layout == "annex" and sel.cut.title else ""
+        seed = "|".join([p.title, p.date, sel.cut.id, sel.audience, client.id if client else ""])
+        doc_id = f"{p.theme.name}-{sel.name}-{p.date}-{hashlib.sha256(seed.encode()).hexdigest()[:8]}".upper()
+        keywords = tuple(dict.fromkeys([*(t for s in sel.sources for t in s.meta["tags"]), *(s.meta["name"] for s in sel.sources if s.meta["kind"] == "country")]))
+        return m.Meta(
+            title=p.title,
+            subtitle=p.subtitle,
+            series=p.series,
+            date=p.date,
+            authors=p.authors,
+            cut=sel.cut.id,
+            cut_title=title or sel.cut.title or p.title,
+            layout=sel.cut.layout,
+            audience=sel.audience,
+            client_name=client.name if client else "",
+            client_logo=client.logo if client else None,
+            marking=marking,
+            document_id=doc_id,
+            keywords=keywords,
+        )
+
+
+def replace_sections(doc: m.Document, sections: tuple[m.Section, ...]) -> m.Document:
+    return replace(doc, sections=sections)

@@ -1,0 +1,368 @@
+"""Loading a briefing project: `briefing.yaml`, section files, clients and the brand.
+
+Everything here is read and validated once. The result, a `Project`, is plain data
+that the later stages (select, template, parse, write) only read.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .brand import Theme, load_brand
+from .errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
+from .schema import (
+    Field,
+    either,
+    is_bool,
+    is_int,
+    is_map,
+    is_number,
+    is_str,
+    list_of,
+    one_of,
+    validate,
+)
+from .yamlio import YamlList, YamlMap, load_yaml
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+LAYOUTS = ("report", "annex", "summary")
+
+
+def _date(value: Any) -> str | None:
+    ok = isinstance(value, str) and _DATE.match(value)
+    return None if ok else 'must be a date written as "YYYY-MM-DD" (in quotes)'
+
+
+def _ident(value: Any) -> str | None:
+    ok = isinstance(value, str) and _ID.match(value)
+    return None if ok else "must be a simple name of letters, digits, '-' and '_'"
+
+
+BRIEFING_FIELDS = {
+    "title": Field(is_str, "the briefing's title", required=True),
+    "subtitle": Field(is_str, "a line under the title", default=""),
+    "series": Field(is_str, 'series label, e.g. "Research"', default=""),
+    "date": Field(_date, 'publication date, "YYYY-MM-DD"', default=""),
+    "authors": Field(list_of(is_str), "author names", default=[]),
+    "brand": Field(is_str, "brand file, relative to the project", default="templates/brand.yaml"),
+    "audiences": Field(list_of(_ident), "declared audiences; the first is the default", default=["general"]),
+    "outline": Field(list_of(is_str), "section files or globs, in reading order", required=True),
+    "cuts": Field(is_map, "deliverables: cut id -> definition", default={}),
+}
+SECTION_FIELDS = {
+    "title": Field(is_str, "the section's heading", required=True),
+    "id": Field(_ident, "unique id; default: the file name", default=None),
+    "audiences": Field(list_of(_ident), "keep only for these audiences; default: all", default=None),
+    "tags": Field(list_of(is_str), "free labels", default=[]),
+    "kind": Field(one_of("section", "country"), '"section" or "country"', default="section"),
+    "level": Field(one_of(1, 2), "1 for a top-level section, 2 for a nested one", default=None),
+    "new_page": Field(is_bool, "start on a new page", default=None),
+    "priority": Field(one_of("essential", "optional"), "for page budgets", default="essential"),
+    "events": Field(list_of(is_map), "dated events: {date, text}", default=[]),
+    "bottom_line": Field(is_str, "one paragraph, boxed at the start", default=""),
+    "key_judgements": Field(list_of(either(is_str, is_map)), "numbered judgements", default=[]),
+    "name": Field(is_str, "country name", default=""),
+    "tier": Field(one_of(1, 2), "1 = borders Afghanistan, 2 = does not", default=None),
+    "border_km": Field(is_number, "border length in km", default=None),
+    "stance": Field(is_str, "short stance on recognition", default=""),
+    "interests": Field(list_of(is_str), "main interests", default=[]),
+    "key_facts": Field(list_of(is_map), "{label, value} pairs", default=[]),
+    "summary": Field(is_str, "one or two sentences", default=""),
+}
+COUNTRY_REQUIRED = ("name", "tier", "stance")
+EVENT_FIELDS = {
+    "date": Field(lambda v: None if isinstance(v, str) and _EVENT_DATE.match(v) else 'must be "YYYY-MM-DD", "YYYY-MM" or "YYYY" in quotes', "when", required=True),
+    "text": Field(is_str, "what happened", required=True),
+}
+FACT_FIELDS = {
+    "label": Field(is_str, "what the figure is", required=True),
+    "value": Field(either(is_str, is_number), "the figure, as written", required=True),
+}
+JUDGEMENT_FIELDS = {
+    "text": Field(is_str, "the judgement", required=True),
+    "short": Field(is_str, "a shorter variant for tight pages", default=""),
+    "priority": Field(one_of("essential", "optional"), "essential or optional", default="essential"),
+}
+CUT_FIELDS = {
+    "title": Field(is_str, "the deliverable's title", default=""),
+    "layout": Field(one_of(*LAYOUTS), "report, annex or summary", default="report"),
+    "include": Field(list_of(is_str), "section ids, paths, globs or 'countries'", default=None),
+    "audience": Field(_ident, "audience for this cut", default=None),
+    "page_budget": Field(is_int, "pages allowed (summary layout)", default=1),
+}
+CLIENT_FIELDS = {
+    "name": Field(is_str, "the client's name", required=True),
+    "audience": Field(_ident, "the client's audience", default=None),
+    "countries": Field(list_of(is_str), "country ids in the client's order", default=None),
+    "logo": Field(is_str, "client logo, relative to the client file", default=None),
+    "marking": Field(is_str, "printed on every page", default=""),
+    "watermark": Field(either(is_bool, is_str), "true, or a diagonal watermark text", default=False),
+    "note": Field(is_str, "Markdown placed at the start of an annex", default=""),
+    "contact": Field(is_str, "the analyst responsible", default=""),
+}
+BUILTIN_CUTS = {
+    "full": {"title": "", "layout": "report", "include": None, "audience": None, "page_budget": 1},
+    "annex": {"title": "Country annex", "layout": "annex", "include": ["countries"], "audience": None, "page_budget": 1},
+    "summary": {"title": "Summary", "layout": "summary", "include": None, "audience": None, "page_budget": 1},
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A section file: validated front matter plus the raw (untemplated) body."""
+
+    path: Path
+    rel: str
+    id: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # file line of the body's first line
+
+
+@dataclass(frozen=True)
+class Cut:
+    id: str
+    title: str
+    layout: str
+    include: tuple[str, ...] | None
+    audience: str | None
+    page_budget: int
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Client:
+    id: str
+    name: str
+    audience: str | None
+    countries: tuple[str, ...] | None
+    logo: Path | None
+    marking: str
+    watermark: str
+    note: str
+    contact: str
+    pos: Pos
+    note_pos: Pos
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    title: str
+    subtitle: str
+    series: str
+    date: str
+    authors: tuple[str, ...]
+    audiences: tuple[str, ...]
+    sources: tuple[Source, ...]
+    cuts: dict[str, Cut]
+    clients: dict[str, Client]
+    theme: Theme
+    templates_dir: Path
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def countries(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.meta["kind"] == "country")
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
+    """Return (front matter, body, body's first line). Front matter is required."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise BriefgenError([_diag(Pos(rel, 1), "section file has no front matter", "start the file with a '---' line, then 'title: …', then '---'")])
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
+    raise BriefgenError([_diag(Pos(rel, 1), "front matter is never closed", "add a '---' line after the front matter")])
+
+
+def _diag(pos: Pos, msg: str, hint: str = "") -> Any:
+    from .errors import Diagnostic
+
+    return Diagnostic(pos, msg, hint)
+
+
+def _items(values: Any, fields: dict[str, Field], what: str, reporter: Reporter) -> list[dict[str, Any]]:
+    out = []
+    for i, value in enumerate(values or []):
+        pos = values.at(i) if isinstance(values, YamlList) else Pos("?")
+        if isinstance(value, str) and what == "key judgement":
+            value = {"text": value}
+        out.append(validate(value, fields, pos, what, reporter))
+    return out
+
+
+def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
+    rel = relpath(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        reporter.error(Pos(rel, 1), f"file is not valid UTF-8 (byte {exc.start})", "save it as UTF-8")
+        return None
+    try:
+        front, body, body_line = split_front_matter(text, rel)
+        raw = load_yaml(front, rel, line_offset=1)
+    except BriefgenError as exc:
+        reporter.extend(exc)
+        return None
+    if raw is None:
+        raw = YamlMap()
+        raw.pos, raw.key_lines = Pos(rel, 1), {}
+    meta = validate(raw, SECTION_FIELDS, Pos(rel, 1), "section front matter", reporter)
+    at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(rel, 1))
+    meta["events"] = _items(raw.get("events") if isinstance(raw, dict) else None, EVENT_FIELDS, "event", reporter) if meta["events"] else []
+    meta["key_facts"] = _items(raw.get("key_facts"), FACT_FIELDS, "key fact", reporter) if meta["key_facts"] else []
+    meta["key_judgements"] = _items(raw.get("key_judgements"), JUDGEMENT_FIELDS, "key judgement", reporter) if meta["key_judgements"] else []
+    for fact in meta["key_facts"]:
+        fact["value"] = str(fact["value"]) if fact["value"] is not None else ""
+    if meta["kind"] == "country":
+        for key in COUNTRY_REQUIRED:
+            if meta.get(key) in (None, ""):
+                reporter.error(Pos(rel, 1), f"country profile is missing '{key}'", f"add '{key}:' to the front matter")
+        meta["level"] = meta["level"] or 2
+        meta["new_page"] = True if meta["new_page"] is None else meta["new_page"]
+        meta["name"] = meta["name"] or meta["title"]
+    meta["level"] = meta["level"] or 1
+    meta["new_page"] = bool(meta["new_page"]) if meta["new_page"] is not None else meta["level"] == 1
+    sid = meta["id"] or path.stem
+    meta["id"] = sid
+    meta["file"] = rel
+    meta["pos_of"] = {k: at(k).line for k in (raw.key_lines if isinstance(raw, YamlMap) else {})}
+    return Source(path=path, rel=rel, id=sid, meta=meta, body=body, body_line=body_line)
+
+
+def _expand_outline(root: Path, outline: Any, reporter: Reporter) -> list[Path]:
+    paths: list[Path] = []
+    for i, entry in enumerate(outline or []):
+        pos = outline.at(i) if isinstance(outline, YamlList) else Pos("briefing.yaml")
+        if any(ch in entry for ch in "*?["):
+            matches = sorted(glob.glob(entry, root_dir=root, recursive=True))
+            if not matches:
+                reporter.error(pos, f"outline pattern '{entry}' matches no file")
+            paths.extend(root / m for m in matches)
+            continue
+        target = root / entry
+        if not target.is_file():
+            near = [p.relative_to(root).as_posix() for p in root.glob("sections/**/*.md")]
+            reporter.error(pos, f"outline entry '{entry}' does not exist", did_you_mean(entry, near))
+            continue
+        paths.append(target)
+    inside = []
+    for p in paths:
+        try:
+            p.resolve().relative_to(root.resolve())
+            inside.append(p)
+        except ValueError:
+            reporter.error(Pos("briefing.yaml"), f"outline file '{p}' is outside the project", "keep sections inside the project folder")
+    return inside
+
+
+def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Client]:
+    clients: dict[str, Client] = {}
+    for path in sorted((root / "clients").glob("*.yaml")):
+        rel = relpath(path, root)
+        try:
+            raw = load_yaml(path.read_text(encoding="utf-8"), rel)
+        except BriefgenError as exc:
+            reporter.extend(exc)
+            continue
+        data = validate(raw, CLIENT_FIELDS, Pos(rel, 1), "client file", reporter)
+        at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(rel, 1))
+        if data["audience"] and data["audience"] not in audiences:
+            reporter.error(at("audience"), f"unknown audience '{data['audience']}'", did_you_mean(data["audience"], audiences))
+        logo = None
+        if data["logo"]:
+            logo = (path.parent / data["logo"]).resolve()
+            if not logo.is_file():
+                reporter.error(at("logo"), f"client logo not found: {data['logo']}", "paths are relative to the client file")
+        watermark = data["watermark"]
+        text = (data["marking"] or data["name"]) if watermark is True else (watermark or "")
+        clients[path.stem] = Client(
+            id=path.stem,
+            name=data["name"] or path.stem,
+            audience=data["audience"],
+            countries=tuple(data["countries"]) if data["countries"] is not None else None,
+            logo=logo,
+            marking=data["marking"] or "",
+            watermark=text,
+            note=data["note"] or "",
+            contact=data["contact"] or "",
+            pos=Pos(rel, 1),
+            note_pos=at("note"),
+        )
+    return clients
+
+
+def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Cut]:
+    cuts = {cid: Cut(cid, d["title"], d["layout"], tuple(d["include"]) if d["include"] else None, None, 1, Pos("<built-in>")) for cid, d in BUILTIN_CUTS.items()}
+    for cid, value in (raw or {}).items():
+        pos = raw.at(cid) if isinstance(raw, YamlMap) else Pos("briefing.yaml")
+        if _ident(cid):
+            reporter.error(pos, f"cut id '{cid}' {_ident(cid)}")
+            continue
+        d = validate(value if value is not None else {}, CUT_FIELDS, pos, f"cut '{cid}'", reporter)
+        if d["audience"] and d["audience"] not in audiences:
+            reporter.error(pos, f"cut '{cid}': unknown audience '{d['audience']}'", did_you_mean(d["audience"], audiences))
+        cuts[cid] = Cut(cid, d["title"] or "", d["layout"], tuple(d["include"]) if d["include"] is not None else None, d["audience"], d["page_budget"], pos)
+    return cuts
+
+
+def load_project(root: Path, reporter: Reporter) -> Project | None:
+    """Load everything under `root`; all problems are collected in `reporter`."""
+    file = root / "briefing.yaml"
+    if not file.is_file():
+        reporter.error(Pos(str(file)), "no briefing.yaml here", "run inside a briefing project or pass --project DIR")
+        return None
+    try:
+        raw = load_yaml(file.read_text(encoding="utf-8"), "briefing.yaml")
+    except BriefgenError as exc:
+        reporter.extend(exc)
+        return None
+    data = validate(raw, BRIEFING_FIELDS, Pos("briefing.yaml", 1), "briefing.yaml", reporter)
+    audiences = tuple(data["audiences"] or ["general"])
+    theme = load_brand(root / (data["brand"] or "templates/brand.yaml"), root, reporter)
+    sources: list[Source] = []
+    seen: dict[str, str] = {}
+    for path in _expand_outline(root, raw.get("outline") if isinstance(raw, dict) else None, reporter):
+        src = load_source(path, root, reporter)
+        if src is None:
+            continue
+        if src.id in seen:
+            reporter.error(Pos(src.rel, 1), f"duplicate section id '{src.id}' (also {seen[src.id]})", "set a unique 'id:' in the front matter")
+            continue
+        seen[src.id] = src.rel
+        for aud in src.meta["audiences"] or []:
+            if aud not in audiences:
+                reporter.error(Pos(src.rel, src.meta["pos_of"].get("audiences", 1)), f"unknown audience '{aud}'", did_you_mean(aud, audiences))
+        sources.append(src)
+    cuts = _load_cuts(raw.get("cuts") if isinstance(raw, dict) else None, audiences, reporter)
+    clients = _load_clients(root, audiences, reporter)
+    country_ids = {s.id for s in sources if s.meta["kind"] == "country"}
+    for client in clients.values():
+        for cid in client.countries or ():
+            if cid not in country_ids:
+                reporter.error(client.pos, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids))
+    if theme is None or reporter.errors:
+        return None
+    return Project(
+        root=root,
+        title=data["title"],
+        subtitle=data["subtitle"] or "",
+        series=data["series"] or "",
+        date=data["date"] or "",
+        authors=tuple(data["authors"] or ()),
+        audiences=audiences,
+        sources=tuple(sources),
+        cuts=cuts,
+        clients=clients,
+        theme=theme,
+        templates_dir=root / "templates",
+        meta={k: v for k, v in data.items() if k not in ("outline", "cuts")},
+    )

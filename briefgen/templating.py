@@ -1,0 +1,159 @@
+"""Jinja2 templating of section bodies and generated parts, sandboxed and strict.
+
+Section bodies and `templates/*.j2` run in Jinja's `SandboxedEnvironment` with
+`StrictUndefined`. Names are resolved in the project's `templates/` first, then in the
+defaults shipped in `briefgen/templates/`. Errors are reported at the template's own
+file and line; output is bounded in size and time.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import traceback
+from collections.abc import Mapping
+from datetime import date as _date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import BriefgenError, Diagnostic, Pos, did_you_mean, relpath
+
+DEFAULTS = Path(__file__).parent / "templates"
+MAX_OUTPUT_CHARS = 2_000_000
+MAX_SECONDS = 10.0
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def md_escape(value: Any) -> str:
+    """Escape text so Markdown shows it literally (used by generated parts)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(value))
+
+
+def attr_escape(value: Any) -> str:
+    """Text safe inside a double-quoted fenced-div attribute."""
+    return str(value).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def long_date(value: Any) -> str:
+    """'2021-08-15' -> '15 August 2021'; '2021-08' -> 'August 2021'; other text unchanged."""
+    parts = str(value).split("-")
+    try:
+        if len(parts) == 3:
+            d = _date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return str(value)
+
+
+def thousands(value: Any) -> str:
+    """1135 -> '1,135'; other values unchanged."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    return str(value)
+
+
+class _SourceLoader(jinja2.BaseLoader):
+    """Serves section bodies by their project path, and .j2 files from the search path."""
+
+    def __init__(self, bodies: dict[str, str], search: list[Path]):
+        self.bodies = bodies
+        self.search = search
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        if template in self.bodies:
+            return self.bodies[template], template, lambda: True
+        if "/" in template or "\\" in template or template.startswith("."):
+            raise jinja2.TemplateNotFound(template)
+        for folder in self.search:
+            path = folder / template
+            if path.is_file():
+                return path.read_text(encoding="utf-8"), str(path), lambda: True
+        raise jinja2.TemplateNotFound(template)
+
+    def list_templates(self) -> list[str]:
+        names = {p.name for folder in self.search if folder.is_dir() for p in folder.glob("*.j2")}
+        return sorted(names)
+
+
+class Templater:
+    """Renders section bodies and named templates for one project."""
+
+    def __init__(self, root: Path, templates_dir: Path):
+        self.root = root
+        self.bodies: dict[str, str] = {}
+        self.offsets: dict[str, int] = {}
+        self.loader = _SourceLoader(self.bodies, [templates_dir, DEFAULTS])
+        self.env = SandboxedEnvironment(
+            loader=self.loader,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        self.env.filters.update(md=md_escape, attr=attr_escape, long_date=long_date, thousands=thousands)
+
+    def add_body(self, rel: str, body: str, body_line: int) -> None:
+        self.bodies[rel] = body
+        self.offsets[rel] = body_line - 1
+
+    def render(self, name: str, context: Mapping[str, Any], at: Pos | None = None) -> str:
+        """Render a body (by its project path) or a named .j2 template with `context`."""
+        try:
+            template = self.env.get_template(name)
+            chunks: list[str] = []
+            size = 0
+            started = time.monotonic()
+            for chunk in template.generate(**context):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:
+                    raise self._error(name, 0, f"template output exceeds {MAX_OUTPUT_CHARS:,} characters", "check for a runaway loop")
+                if time.monotonic() - started > MAX_SECONDS:
+                    raise self._error(name, 0, f"template ran longer than {MAX_SECONDS:.0f} s", "check for a runaway loop")
+            return "".join(chunks)
+        except BriefgenError:
+            raise
+        except jinja2.TemplateSyntaxError as exc:
+            raise self._error(exc.filename or exc.name or name, exc.lineno, f"template syntax error: {exc.message}", "check the {% … %} and {{ … }} tags") from None
+        except jinja2.TemplateNotFound as exc:
+            line = self._line_in_stack(exc, name)
+            avail = self.loader.list_templates()
+            raise self._error(line[0], line[1], f"template '{exc.name}' not found", did_you_mean(str(exc.name), avail)) from None
+        except jinja2.UndefinedError as exc:
+            file, line = self._line_in_stack(exc, name)
+            hint = "check the spelling; variables are: " + ", ".join(sorted(context)) if "is undefined" in str(exc) else "check the name"
+            raise self._error(file, line, f"undefined variable: {exc.message}", hint) from None
+        except jinja2.exceptions.SecurityError as exc:
+            file, line = self._line_in_stack(exc, name)
+            raise self._error(file, line, f"not allowed in templates: {exc}", "templates may only read data") from None
+        except Exception as exc:  # noqa: BLE001 - any failure inside user template code
+            file, line = self._line_in_stack(exc, name)
+            raise self._error(file, line, f"template failed: {type(exc).__name__}: {exc}", "fix the expression on that line") from None
+
+    def _line_in_stack(self, exc: BaseException, name: str) -> tuple[str, int]:
+        """The innermost template frame of `exc`: Jinja rewrites frames to template lines."""
+        known = set(self.bodies) | {str(p) for p in self._all_templates()}
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename in known or frame.filename.endswith(".j2"):
+                return frame.filename, frame.lineno or 0
+        return name, 0
+
+    def _all_templates(self) -> list[Path]:
+        return [p for folder in self.loader.search if folder.is_dir() for p in folder.glob("*.j2")]
+
+    def _error(self, file: str, line: int, message: str, hint: str = "") -> BriefgenError:
+        if file in self.offsets:
+            shown, line = file, line + self.offsets[file] if line else line
+        else:
+            path = Path(file)
+            shown = relpath(path, self.root) if path.is_absolute() else file
+            if path.is_absolute() and path.is_relative_to(DEFAULTS):
+                shown = f"briefgen/templates/{path.name}"
+        return BriefgenError([Diagnostic(Pos(shown, line), message, hint)])

@@ -1,0 +1,121 @@
+"""Strict YAML reading: safe, line-aware, and free of YAML's silent surprises.
+
+Strings stay strings (`NO`, `012` and `2021-09-30` are text), duplicate keys and
+anchors/aliases are refused, and every mapping remembers the line of each key so that
+later validation can point at `file:line`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from .errors import Pos, fail
+
+
+class YamlMap(dict[str, Any]):
+    """A YAML mapping that remembers where it and each of its keys were written."""
+
+    pos: Pos
+    key_lines: dict[str, int]
+
+    def at(self, key: str) -> Pos:
+        return Pos(self.pos.file, self.key_lines.get(key, self.pos.line))
+
+
+class YamlList(list[Any]):
+    """A YAML sequence that remembers the line of each item."""
+
+    pos: Pos
+    item_lines: list[int]
+
+    def at(self, index: int) -> Pos:
+        lines = self.item_lines
+        return Pos(self.pos.file, lines[index] if index < len(lines) else self.pos.line)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-like scalars: only true/false, plain numbers and null are typed."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    file = "<yaml>"
+    offset = 0
+
+    def _pos(self, node: yaml.Node) -> Pos:
+        return Pos(self.file, node.start_mark.line + 1 + self.offset)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise fail(
+                Pos(self.file, event.start_mark.line + 1 + self.offset),
+                "YAML aliases (*name) are not allowed",
+                "write the value out in full",
+            )
+        return super().compose_node(parent, index)
+
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:  # type: ignore[override]
+        data = YamlMap()
+        data.pos = self._pos(node)
+        data.key_lines = {}
+        yield data
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            where = self._pos(key_node)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in data:
+                raise fail(
+                    where,
+                    f"duplicate key '{key}' (first at line {data.key_lines[key]})",
+                    "YAML would silently keep only the last one; remove or merge them",
+                )
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_lines[key] = where.line
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:  # type: ignore[override]
+        data = YamlList()
+        data.pos = self._pos(node)
+        data.item_lines = [self._pos(child).line for child in node.value]
+        yield data
+        data.extend(self.construct_object(child, deep=True) for child in node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)\.[0-9_]+(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789"),
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
+
+
+def load_yaml(text: str, file: str, line_offset: int = 0) -> Any:
+    """Parse one YAML document; errors name `file:line` and never leak a traceback."""
+    loader = _Loader(text)
+    loader.file = file
+    loader.offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise fail(
+            Pos(file, line),
+            f"malformed YAML: {problem}",
+            "check indentation, and quote values that contain ': ' or start with a special character",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise fail(Pos(file, line_offset), f"malformed YAML: {exc}") from None
+    finally:
+        loader.dispose()
