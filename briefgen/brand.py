@@ -60,6 +60,7 @@ MARGIN_FIELDS = {k: Field(is_number, f"{k} margin in mm", default=20) for k in (
 TYPE_FIELDS = {
     "base_size": Field(is_number, "body text size in points", default=10.5),
     "min_size": Field(is_number, "smallest size the one-page summary may shrink to", default=8),
+    "summary_size": Field(is_number, "body size the one-page summary starts from (default: base_size)", default=None),
 }
 CONTACT_FIELDS = {
     "title": Field(is_str, "heading of the contact block", required=True),
@@ -113,6 +114,7 @@ class Theme:
     margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
     base_size: float
     min_size: float
+    summary_size: float
     footer: str
     contact: Contact
     file: Path
@@ -168,8 +170,8 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
         file("fonts.licence", fonts["licence"], at("fonts"))
     logo = file("logo", data["logo"], at("logo"))
     dark = file("logo_on_dark", data["logo_on_dark"], at("logo_on_dark")) if data["logo_on_dark"] else None
-    if type_["min_size"] > type_["base_size"]:
-        reporter.error(at("type"), "type.min_size is larger than type.base_size")
+    if type_["min_size"] > min(type_["base_size"], type_["summary_size"] or type_["base_size"]):
+        reporter.error(at("type"), "type.min_size is larger than base_size or summary_size")
     if len(reporter.errors) > before:
         return None
     size = page["size"] or "A4"
@@ -187,6 +189,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
         margins_mm=(margins["top"], margins["right"], margins["bottom"], margins["left"]),
         base_size=float(type_["base_size"]),
         min_size=float(type_["min_size"]),
+        summary_size=float(type_["summary_size"] or type_["base_size"]),
         footer=data["footer"] or "",
         contact=Contact(
             title=contact["title"],

@@ -74,6 +74,7 @@ SECTION_FIELDS = {
     "interests": Field(list_of(is_str), "main interests", default=[]),
     "key_facts": Field(list_of(is_map), "{label, value} pairs", default=[]),
     "summary": Field(is_str, "one or two sentences", default=""),
+    "key_figures": Field(list_of(is_map), "headline figures for the summary: {value, label}", default=[]),
 }
 COUNTRY_REQUIRED = ("name", "tier", "stance")
 EVENT_FIELDS = {
@@ -83,6 +84,11 @@ EVENT_FIELDS = {
 FACT_FIELDS = {
     "label": Field(is_str, "what the figure is", required=True),
     "value": Field(either(is_str, is_number), "the figure, as written", required=True),
+}
+FIGURE_FIELDS = {
+    "value": Field(is_str, 'the figure as written, e.g. "$64 million"', required=True),
+    "label": Field(is_str, "what it measures", required=True),
+    "priority": Field(one_of("essential", "optional"), "essential or optional", default="optional"),
 }
 JUDGEMENT_FIELDS = {
     "text": Field(is_str, "the judgement", required=True),
@@ -220,6 +226,7 @@ def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
     meta["events"] = _items(raw.get("events") if isinstance(raw, dict) else None, EVENT_FIELDS, "event", reporter) if meta["events"] else []
     meta["key_facts"] = _items(raw.get("key_facts"), FACT_FIELDS, "key fact", reporter) if meta["key_facts"] else []
     meta["key_judgements"] = _items(raw.get("key_judgements"), JUDGEMENT_FIELDS, "key judgement", reporter) if meta["key_judgements"] else []
+    meta["key_figures"] = _items(raw.get("key_figures"), FIGURE_FIELDS, "key figure", reporter) if meta["key_figures"] else []
     for fact in meta["key_facts"]:
         fact["value"] = str(fact["value"]) if fact["value"] is not None else ""
     if meta["kind"] == "country":

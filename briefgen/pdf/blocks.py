@@ -124,6 +124,8 @@ def _cell(cell: m.Cell, r: Renderer, style: str) -> Paragraph:
 def _table(b: m.Table, r: Renderer) -> list[Flowable]:
     if b.kind == "facts":
         return [_facts(b, r, r.width)]
+    if b.kind == "figures":
+        return [_figures(b, r), Spacer(1, r.styles["body"].fontSize * 0.6)]
     rows = [*b.header, *b.rows]
     if not rows:
         return []
@@ -166,6 +168,28 @@ def _facts(b: m.Table, r: Renderer, width: float) -> Table:
         ("LINEBELOW", (0, 0), (-1, -2), 0.3, r.pal.rule),
     ]
     return Table(data, colWidths=[width * 0.32, width * 0.68], style=TableStyle(style), hAlign="LEFT")
+
+
+def _figures(b: m.Table, r: Renderer, per_row: int = 3) -> Table:
+    """Headline figures, `per_row` to a line: the value large, its label small beneath."""
+    size = r.styles["body"].fontSize
+    big = ParagraphStyle("figure", parent=r.styles["h2"], fontSize=size * 1.5, leading=size * 1.75, spaceBefore=0, spaceAfter=size * 0.1, textColor=r.pal.primary)
+    cells = [[Paragraph(r.inline.heading(row[0].children), big), Paragraph(r.inline.run(row[1].children if len(row) > 1 else ()), r.styles["caption"])] for row in b.rows]
+    grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    grid = [row + [""] * (per_row - len(row)) for row in grid]
+    style = TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), r.pal.panel),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEAFTER", (0, 0), (-2, -1), 0.6, r.pal.rule),
+            ("LINEABOVE", (0, 0), (-1, 0), 2, r.pal.accent),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+    )
+    return Table(grid, colWidths=[r.width / per_row] * per_row, style=style, hAlign="LEFT")
 
 
 def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, bar_width: float = 3.0, pad: float = 9) -> Table:

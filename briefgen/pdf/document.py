@@ -25,7 +25,6 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
-    Spacer,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -107,8 +106,21 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
     return out
 
 
-def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0, summary: Any = None) -> PdfResult:
-    """Render `doc`; `summary` is a callable giving the one-page layout's flowables."""
+@dataclass
+class _Setup:
+    """Everything one rendering needs, derived once from the theme and scale."""
+
+    renderer: Renderer
+    furniture: Furniture
+    page: tuple[float, float]
+    margins: tuple[float, float, float, float]
+    frame: tuple[float, float, float, float]  # x, y, width, height of the text frame
+
+
+SUMMARY_BAND = 24 * mm
+
+
+def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     fonts = register(theme)
     pal = palette(theme)
     styles = build_styles(theme, fonts, scale)
@@ -116,9 +128,29 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0, summary: Any
     furniture = Furniture(doc, theme, fonts, pal, inline)
     page_w, page_h = (v * mm for v in theme.page_mm)
     top, right, bottom, left = (v * mm for v in theme.margins_mm)
-    width = page_w - left - right
-    height = page_h - top - bottom
+    if doc.meta.layout == "summary":
+        top, bottom = SUMMARY_BAND + 9 * mm, 14 * mm
+    width, height = page_w - left - right, page_h - top - bottom
     r = Renderer(styles, inline, pal, width, height * 0.55)
+    return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
+
+
+def summary_story(doc: m.Document, theme: Theme, scale: float) -> tuple[list[Flowable], float, float]:
+    """The summary's flowables and its frame size, for measuring with `wrap`."""
+    setup = _setup(doc, theme, scale)
+    story: list[Flowable] = []
+    for section in doc.sections:
+        story += section_flowables(section, setup.renderer, first=True)
+    return story, setup.frame[2], setup.frame[3]
+
+
+def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0) -> PdfResult:
+    """Render `doc` (any layout) to PDF bytes; `scale` multiplies every type size."""
+    setup = _setup(doc, theme, scale)
+    r, furniture = setup.renderer, setup.furniture
+    styles = r.styles
+    page_w, page_h = setup.page
+    top, right, bottom, left = setup.margins
     buffer = io.BytesIO()
     meta = doc.meta
     subject = meta.cut_title if meta.cut_title != meta.title else meta.subtitle
@@ -129,7 +161,7 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0, summary: Any
         rightMargin=right,
         topMargin=top,
         bottomMargin=bottom,
-        title=meta.title + (f" — {meta.cut_title}" if meta.layout == "annex" else ""),
+        title=meta.title + (f" — {meta.cut_title}" if meta.layout != "report" else ""),
         author=", ".join(meta.authors),
         subject=subject + (f" · Prepared for {meta.client_name} · {meta.document_id}" if meta.client_name else ""),
         keywords=list(meta.keywords) + ([meta.client_name, meta.document_id] if meta.client_name else []),
@@ -137,20 +169,20 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0, summary: Any
         producer="briefgen (reportlab)",
         lang="en",
     )
-    body_frame = Frame(left, bottom, width, height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    cover_frame = Frame(0, 0, page_w, page_h, id="cover")
-    pdf.addPageTemplates(
-        [
-            PageTemplate("cover", [cover_frame], onPage=furniture.cover_page),
-            PageTemplate("body", [body_frame], onPage=furniture.body_page),
-            PageTemplate("plain", [body_frame], onPage=lambda c, d: furniture.marking(c)),
-        ]
-    )
+    body_frame = Frame(*setup.frame, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     story: list[Flowable] = []
     if meta.layout == "summary":
-        pdf.pageTemplates = [pdf.pageTemplates[2]]
-        story = summary(r, furniture)
+        pdf.addPageTemplates([PageTemplate("summary", [body_frame], onPage=furniture.summary_page)])
+        for section in doc.sections:
+            story += section_flowables(section, r, first=True)
     else:
+        cover_frame = Frame(0, 0, page_w, page_h, id="cover")
+        pdf.addPageTemplates(
+            [
+                PageTemplate("cover", [cover_frame], onPage=furniture.cover_page),
+                PageTemplate("body", [body_frame], onPage=furniture.body_page),
+            ]
+        )
         story = [NextPageTemplate("body"), PageBreak()]
         if meta.layout == "report":
             toc = TableOfContents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=1, rightColumnWidth=14 * mm)
@@ -165,9 +197,4 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0, summary: Any
         return canvas
 
     pdf.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
-    data = buffer.getvalue()
-    return PdfResult(data, pdf.page, dict(pdf.anchor_pages))
-
-
-def spacer(h: float) -> Spacer:
-    return Spacer(1, h)
+    return PdfResult(buffer.getvalue(), pdf.page, dict(pdf.anchor_pages))

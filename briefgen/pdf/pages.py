@@ -19,7 +19,7 @@ from ..brand import Theme
 from ..templating import long_date
 from .fonts import BrandFonts
 from .inline import InlineRenderer
-from .styles import Palette
+from .styles import Palette, tint
 
 
 class NumberedCanvas(Canvas):
@@ -102,6 +102,27 @@ class Furniture:
         c.page_of = (self.page_w - self.right, fy, self.fonts.heading.regular, 7.5, self.pal.muted)  # type: ignore[attr-defined]
         self.marking(c)
 
+    # -------------------------------------------------------------- summary
+    def summary_page(self, c: Canvas, _doc: Any) -> None:
+        from .document import SUMMARY_BAND
+
+        meta, pal = self.doc.meta, self.pal
+        c.saveState()
+        c.setFillColor(pal.primary)
+        c.rect(0, self.page_h - SUMMARY_BAND, self.page_w, SUMMARY_BAND, stroke=0, fill=1)
+        c.setFillColor(pal.accent)
+        c.rect(0, self.page_h - SUMMARY_BAND - 1.4 * mm, self.page_w, 1.4 * mm, stroke=0, fill=1)
+        self._logo(c, self.theme.logo_on_dark or self.theme.logo, self.left, self.page_h - SUMMARY_BAND + 6 * mm, 12 * mm)
+        c.setFillColor(tint(self.theme.colors.accent, 0.55))
+        c.setFont(self.fonts.heading.bold, 8.5)
+        label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
+        c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 13 * mm, label)
+        c.setFillColor(white)
+        c.setFont(self.fonts.heading.regular, 8.5)
+        c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 8 * mm, long_date(meta.date))
+        c.restoreState()
+        self.marking(c)
+
     # -------------------------------------------------------------- cover
     def cover_page(self, c: Canvas, _doc: Any) -> None:
         meta, theme, pal = self.doc.meta, self.theme, self.pal
@@ -119,7 +140,7 @@ class Furniture:
         kicker = meta.series.upper() if meta.layout == "report" else (meta.cut_title or "Country annex").upper()
         title = meta.title
         blocks = [
-            (kicker, ParagraphStyle("ck", fontName=self.fonts.heading.bold, fontSize=10, leading=13, textColor=HexColor("#F0B9A8"))),
+            (kicker, ParagraphStyle("ck", fontName=self.fonts.heading.bold, fontSize=10, leading=13, textColor=tint(self.theme.colors.accent, 0.55))),
             (title, ParagraphStyle("ct", fontName=self.fonts.heading.bold, fontSize=30, leading=36, textColor=white, spaceBefore=6)),
         ]
         if meta.subtitle:

@@ -25,6 +25,12 @@ class Palette:
     rule: Color
 
 
+def tint(hex_color: str, amount: float) -> Color:
+    """Mix a brand colour with white: light versions for use on dark backgrounds."""
+    base = HexColor(hex_color)
+    return Color(*(v + (1 - v) * amount for v in (base.red, base.green, base.blue)))
+
+
 def palette(theme: Theme) -> Palette:
     c = theme.colors
     return Palette(HexColor(c.primary), HexColor(c.accent), HexColor(c.text), HexColor(c.muted), HexColor(c.panel), HexColor("#C9D2DC"))
@@ -57,7 +63,7 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
         "fact_value": ps("fact_value", fontSize=size * 0.86, leading=size * 0.86 * 1.3, spaceAfter=0),
         "box_title": ps("box_title", fontName=head.bold, fontSize=size * 0.95, leading=size * 1.2, textColor=pal.accent, spaceAfter=size * 0.35),
         "box_body": ps("box_body", spaceAfter=size * 0.4),
-        "bottom_title": ps("bottom_title", fontName=head.bold, fontSize=size * 0.9, leading=size * 1.15, textColor=HexColor(theme.colors.accent), spaceAfter=size * 0.3),
+        "bottom_title": ps("bottom_title", fontName=head.bold, fontSize=size * 0.9, leading=size * 1.15, textColor=tint(theme.colors.accent, 0.55), spaceAfter=size * 0.3),
         "bottom_body": ps("bottom_body", fontName=body.regular, fontSize=size * 1.08, leading=size * 1.08 * 1.4, textColor=white, spaceAfter=size * 0.3),
         "caption": ps("caption", fontName=head.italic, fontSize=size * 0.82, leading=size * 1.05, textColor=pal.muted, spaceBefore=size * 0.3),
         "code": ps("code", fontName="Courier", fontSize=size * 0.85, leading=size * 1.15, leftIndent=size, backColor=pal.panel),
