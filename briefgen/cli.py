@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
     b.add_argument("--client", metavar="ID", help="build for the client clients/ID.yaml")
     b.add_argument("--audience", metavar="NAME", help="override the audience for this build")
-    b.add_argument("--all", action="store_true", help="every cut for the default audience, plus every client's annex")
+    b.add_argument("--all", action="store_true", help="every cut for the default audience, plus every client's cuts (default: its annex)")
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="parallel workers for --all (default: cores)")
     b.add_argument("--explain", action="store_true", help="list what each output leaves out, and why")
     common(b)
@@ -81,7 +81,7 @@ def _build(args: argparse.Namespace) -> int:
     output = (args.output or project.root / "output").resolve()
     if args.all:
         requests = [Request(cut) for cut in project.cuts]
-        requests += [Request("annex", None, cid) for cid in project.clients]
+        requests += [Request(cut, None, c.id) for c in project.clients.values() for cut in c.cuts]
     else:
         requests = [Request(cut, args.audience, args.client) for cut in (args.cuts or ["full"])]
     progress = _Progress(len(requests)) if args.all else None

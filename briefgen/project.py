@@ -111,6 +111,7 @@ CLIENT_FIELDS = {
     "watermark": Field(either(is_bool, is_str), "true, or a diagonal watermark text", default=False),
     "note": Field(is_str, "Markdown placed at the start of an annex", default=""),
     "contact": Field(is_str, "the analyst responsible", default=""),
+    "cuts": Field(list_of(is_str), "cuts this client receives in batch builds", default=["annex"]),
 }
 BUILTIN_CUTS = {
     "full": {"title": "", "layout": "report", "include": None, "audience": None, "page_budget": 1},
@@ -153,6 +154,7 @@ class Client:
     watermark: str
     note: str
     contact: str
+    cuts: tuple[str, ...]
     pos: Pos
     note_pos: Pos
 
@@ -301,6 +303,7 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
             watermark=text,
             note=data["note"] or "",
             contact=data["contact"] or "",
+            cuts=tuple(data["cuts"] or ("annex",)),
             pos=Pos(rel, 1),
             note_pos=at("note"),
         )
@@ -353,6 +356,9 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
     clients = _load_clients(root, audiences, reporter)
     country_ids = {s.id for s in sources if s.meta["kind"] == "country"}
     for client in clients.values():
+        for cut_id in client.cuts:
+            if cut_id not in cuts:
+                reporter.error(client.pos, f"client '{client.id}': unknown cut '{cut_id}'", did_you_mean(cut_id, cuts))
         for cid in client.countries or ():
             if cid not in country_ids:
                 reporter.error(client.pos, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids))

@@ -17,6 +17,7 @@ from docx.document import Document as DocxDocument
 from lxml.etree import _Element
 
 from .. import model as m
+from ..errors import Pos
 from ..brand import Theme
 from .ooxml import mm_twips
 
@@ -60,13 +61,17 @@ class Ctx:
     render_blocks: Callable[[tuple[m.Block, ...], Any, Ctx], None]
     render_inlines: Callable[[tuple[m.Inline, ...], _Element, Ctx, Fmt], None]
     anchors: set[str] = field(default_factory=set)  # every anchor that gets a bookmark
+    pos: Pos = m.NOWHERE  # the block being written, for error messages about its inlines
+    para_style: str | None = None  # overrides the paragraph style (quotes, notes, cells)
     section_id: str = ""  # the section being written: note links are per section
     list_depth: int = 0
+    width: int = 0  # twips available to the current container (text width, or a box's inside)
     box: str = ""  # the kind of box being filled ("" outside call-outs)
     bold_paragraph: bool = False  # paragraph style is bold: Strong would toggle it off
     next_bookmark: int = 0
     figures: int = 0
     tables: int = 0
+    watermarks: int = 0
 
     @property
     def text_width_twips(self) -> int:

@@ -91,13 +91,16 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
     d("Bottom Line Text", [spacing(after=0.4 * b * k, line=1.25)], run_props(body, b * 1.08, p.text))
 
     # Running heads, feet and the client's marking.
-    hf = [tabs(("center", width // 2, ""), ("right", width, "")), spacing(before=0, after=0, line=1.0)]
+    # One right tab only: left text, tab, right text; a centre stop would catch the tab.
+    hf = [tabs(("right", width, "")), spacing(before=0, after=0, line=1.0)]
     d("Header", [*hf, el("w:pBdr", None, border("bottom", p.line, 0.5, space=4))], run_props(head, b * 0.76, p.muted), priority=99)
     d("Footer", hf, run_props(head, b * 0.76, p.muted), priority=99)
     d("Marking", [spacing(before=0, after=0.3 * b, line=1.0), val("w:jc", "center")],
       run_props(head, b * 0.8, p.accent, bold=True, small_caps=True, tracking=0.8))
 
     # Cover and summary band: light text on the primary colour.
+    d("Cover Logo", [spacing(before=0, after=0, line=1.0)], None)
+    d("Cover Spacer", [spacing(before=0, after=0, line=b * 9, exact=True)], None)
     d("Cover Series", [spacing(before=0, after=0.8 * b)], run_props(head, b * 0.9, p.panel, bold=True, caps=True, tracking=1.5))
     d("Cover Title", [el("w:keepNext"), spacing(before=0, after=0.7 * b, line=1.05)], run_props(head, b * 2.9, "FFFFFF", bold=True), based_on="Title")
     d("Cover Subtitle", [spacing(before=0, after=0, line=1.2)], run_props(head, b * 1.3, p.panel), based_on="Subtitle")

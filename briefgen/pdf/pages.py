@@ -137,7 +137,9 @@ class Furniture:
         self._logo(c, logo, self.left, h - 18 * mm - 16 * mm, 16 * mm)
         text_w = w - self.left - self.right
         y = h - band + 22 * mm
-        kicker = meta.series.upper() if meta.layout == "report" else (meta.cut_title or "Country annex").upper()
+        kicker = (meta.cut_title or "Country annex").upper()
+        if meta.layout == "report":
+            kicker = meta.series.upper() + (f" · {meta.cut_title.upper()}" if meta.cut != "full" and meta.cut_title != meta.title else "")
         title = meta.title
         blocks = [
             (kicker, ParagraphStyle("ck", fontName=self.fonts.heading.bold, fontSize=10, leading=13, textColor=tint(self.theme.colors.accent, 0.55))),
@@ -176,7 +178,7 @@ class Furniture:
         c.setFillColor(pal.muted)
         c.drawString(self.left, 16 * mm, self.theme.tagline)
         if meta.document_id and meta.client_name:
-            c.drawRightString(w - self.right, 16 * mm, meta.document_id)
+            c.drawString(self.left, 21 * mm, f"Document {meta.document_id}")
         c.restoreState()
         self.marking(c)
 

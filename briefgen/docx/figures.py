@@ -1,0 +1,62 @@
+"""Pictures: figures with their numbered captions, and the logos on covers and bands.
+
+Every picture is an inline DrawingML picture with alt text in `wp:docPr/@descr` (what a
+screen reader says). A figure is scaled to the text width and to at most half the text
+height, never enlarged beyond its own size at 96 dpi; its caption is "Figure N: …" with
+a SEQ field so Word's caption numbering and cross-references keep working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Emu
+from docx.text.paragraph import Paragraph
+from lxml.etree import _Element
+
+from .. import model as m
+from ..errors import Pos, fail
+from .blocks import new_paragraph
+from .context import Ctx
+from .fields import field, run
+from .text import plain
+
+EMU_PER_TWIP = 635
+EMU_PER_MM = 36000
+EMU_PER_PX = 9525  # at 96 dpi
+MAX_HEIGHT_SHARE = 0.5
+
+
+def add_picture(p: _Element, container: Any, path: Path, width: int, height: int, alt: str, pos: Pos | None = None) -> None:
+    """Append an inline picture (`width`/`height` in EMU) with alt text to the `w:p` `p`."""
+    try:
+        shape = Paragraph(p, container).add_run().add_picture(str(path), width=Emu(width), height=Emu(height))
+    except Exception as exc:  # python-docx raises its own, OS and Pillow errors for bad files
+        raise fail(pos or m.NOWHERE, f"cannot put image '{path.name}' in the DOCX: {exc}", "re-export it as PNG or JPEG") from exc
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", plain(alt))
+    doc_pr.set("name", plain(path.name))
+
+
+def fit(width_px: int, height_px: int, max_width: int, max_height: int) -> tuple[int, int]:
+    """Width and height in EMU: within both limits, aspect kept, not enlarged past 96 dpi."""
+    w, h = max(width_px, 1) * EMU_PER_PX, max(height_px, 1) * EMU_PER_PX
+    k = min(1.0, max_width / w, max_height / h)
+    return int(w * k), int(h * k)
+
+
+def _figure(node: m.Figure, container: Any, ctx: Ctx) -> None:
+    width, height = fit(node.width_px, node.height_px, ctx.width * EMU_PER_TWIP, int(ctx.text_height_mm * MAX_HEIGHT_SHARE * EMU_PER_MM))
+    p = new_paragraph(container, "Figure")
+    add_picture(p, container, node.path, width, height, node.alt, node.pos)
+    ctx.figures += 1
+    cap = new_paragraph(container, "Caption")
+    cap.append(run("Figure "))
+    field(cap, "SEQ Figure \\* ARABIC", str(ctx.figures))
+    if node.caption:
+        cap.append(run(": "))
+        ctx.render_inlines(node.caption, cap, ctx)
+
+
+FIGURE_HANDLERS = {m.Figure: _figure}

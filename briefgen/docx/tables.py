@@ -1,0 +1,159 @@
+"""Tables, fact boxes and call-out boxes.
+
+All are real Word tables as wide as the space they sit in, with fixed column widths
+estimated from their content so cells wrap instead of stretching. Header rows repeat on
+every page (`w:tblHeader`); data and facts tables get their look from a table style, and
+call-outs are one-cell tables whose border and fill say what kind of box they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.table import _Cell
+from lxml.etree import _Element
+
+from .. import model as m
+from .blocks import new_paragraph, scoped, text_paragraph
+from .context import Ctx
+from .fields import field, run
+from .inline import inline_text
+from .ooxml import border, el, no_border, ordered, set_ppr, shading, val
+from .parastyles import LIST_INDENT
+from .styles import mix, palette, style_id
+from .tablestyles import BOX_TABLE, DATA_TABLE, FACTS_TABLE
+
+CELL_PAD = 200  # twips: left + right padding of a data-table cell (2 × 100)
+BOX_PAD = 200  # twips on each side inside a call-out box
+CHAR = 88  # twips: an average character at table size, for width estimates
+
+
+def table_xml(style: str, widths: list[int], indent: int, header_look: bool) -> _Element:
+    look = {"val": "04A0" if header_look else "0400", "firstRow": int(header_look), "lastRow": 0,
+            "firstColumn": 0, "lastColumn": 0, "noHBand": 1, "noVBand": 1}
+    tbl_pr = ordered("w:tblPr", [
+        val("w:tblStyle", style_id(style)),
+        el("w:tblW", {"w": sum(widths), "type": "dxa"}),
+        el("w:tblInd", {"w": indent, "type": "dxa"}) if indent else None,
+        el("w:tblLayout", {"type": "fixed"}),
+        el("w:tblLook", look),
+    ])
+    return el("w:tbl", None, tbl_pr, el("w:tblGrid", None, *(el("w:gridCol", {"w": w}) for w in widths)))
+
+
+def add_row(tbl: _Element, header: bool = False) -> _Element:
+    props = [el("w:cantSplit")] + ([el("w:tblHeader")] if header else [])
+    tr = el("w:tr", None, el("w:trPr", None, *props))
+    tbl.append(tr)
+    return tr
+
+
+def add_cell(tr: _Element, width: int, span: int = 1, extra: list[_Element] | None = None) -> _Element:
+    tc_pr = ordered("w:tcPr", [el("w:tcW", {"w": width, "type": "dxa"}), val("w:gridSpan", span) if span > 1 else None, *(extra or [])])
+    tc = el("w:tc", None, tc_pr)
+    tr.append(tc)
+    return tc
+
+
+def finish_cell(tc: _Element) -> None:
+    """A cell must end with a paragraph (Word calls the file corrupt otherwise)."""
+    children = [c for c in tc if not c.tag.endswith("}tcPr")]
+    if not children or not children[-1].tag.endswith("}p"):
+        tc.append(el("w:p"))
+
+
+def _available(ctx: Ctx) -> tuple[int, int]:
+    """(indent, width) for a table at the current list depth."""
+    indent = LIST_INDENT * ctx.list_depth
+    return indent, ctx.width - indent
+
+
+def column_widths(rows: list[tuple[m.Cell, ...]], ncols: int, total: int) -> list[int]:
+    """Column widths (twips) summing to `total`: wide enough for the longest word, then by content."""
+    need, least = [CELL_PAD * 2] * ncols, [CELL_PAD * 2] * ncols
+    for row in rows:
+        for j, cell in enumerate(row[:ncols]):
+            text = inline_text(cell.children)
+            longest_word = max((len(w) for w in text.split()), default=0)
+            need[j] = max(need[j], min(len(text), 60) * CHAR + CELL_PAD)
+            least[j] = max(least[j], min(longest_word, 18) * CHAR + CELL_PAD)
+    if sum(need) <= total:
+        widths = [n * total / sum(need) for n in need]
+    elif sum(least) >= total:
+        widths = [n * total / sum(least) for n in least]
+    else:
+        spare = (total - sum(least)) / (sum(need) - sum(least))
+        widths = [lo + (n - lo) * spare for n, lo in zip(need, least)]
+    out = [int(w) for w in widths]
+    out[-1] += total - sum(out)  # rounding: the table is exactly as wide as the text
+    return out
+
+
+def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
+    facts = node.kind == "facts"
+    rows = [*node.header, *node.rows]
+    ncols = max((len(r) for r in rows), default=1) or 1
+    indent, width = _available(ctx)
+    if node.caption and not facts:
+        ctx.tables += 1
+        cap = new_paragraph(container, "Caption")
+        set_ppr(cap, el("w:keepNext"))
+        cap.append(run("Table "))
+        field(cap, "SEQ Table \\* ARABIC", str(ctx.tables))
+        cap.append(run(": "))
+        ctx.render_inlines(node.caption, cap, ctx)
+    widths = column_widths(rows, ncols, width)
+    tbl = table_xml(FACTS_TABLE if facts else DATA_TABLE, widths, indent, bool(node.header) and not facts)
+    container._element._insert_tbl(tbl)
+    cell_container = _Cell  # python-docx proxy so handlers can add paragraphs to a cell
+    if facts and node.caption:
+        tc = add_cell(add_row(tbl), width, span=ncols)
+        text_paragraph(cell_container(tc, container), "Box Title", node.caption, ctx)
+    for i, row in enumerate(rows):
+        header = i < len(node.header)
+        tr = add_row(tbl, header=header)
+        for j in range(ncols):
+            tc = add_cell(tr, widths[j])
+            cell = row[j] if j < len(row) else m.Cell(())
+            style = ("Fact Label" if j == 0 else "Fact Value") if facts else ("Table Heading" if header else "Table Text")
+            p = text_paragraph(cell_container(tc, container), style, cell.children, ctx)
+            if cell.align in ("center", "right"):
+                set_ppr(p, val("w:jc", cell.align))
+            finish_cell(tc)
+
+
+def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
+    """Borders and fill of a call-out box by kind (tcPr children)."""
+    p = palette(ctx.theme)
+    sides = ("top", "left", "bottom", "right")
+    if kind == "bottom-line":
+        edges = [border(s, p.accent, 1.0) for s in sides]
+        edges[1] = border("left", p.accent, 4.5)
+        fill = mix(p.accent, "#FFFFFF", 0.93)
+    elif kind == "contact":
+        edges = [border("top", p.primary, 3.0), no_border("left"), border("bottom", p.primary, 0.75), no_border("right")]
+        fill = p.panel
+    elif kind == "factbox":
+        edges = [border("top", p.primary, 1.5), no_border("left"), no_border("bottom"), no_border("right")]
+        fill = p.panel
+    else:
+        edges = [no_border("top"), border("left", p.accent, 3.0), no_border("bottom"), no_border("right")]
+        fill = p.panel
+    return [ordered("w:tcBorders", edges), shading(fill)]
+
+
+def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
+    indent, width = _available(ctx)
+    tbl = table_xml(BOX_TABLE, [width], indent, header_look=False)
+    container._element._insert_tbl(tbl)
+    tc = add_cell(add_row(tbl), width, extra=_box_look(node.kind, ctx))
+    cell = _Cell(tc, container)
+    if node.title:
+        title = new_paragraph(cell, "Bottom Line Title" if node.kind == "bottom-line" else "Box Title")
+        title.append(run(node.title))
+    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=width - 2 * BOX_PAD - 60):
+        ctx.render_blocks(node.blocks, cell, ctx)
+    finish_cell(tc)
+
+
+TABLE_HANDLERS = {m.Table: _table, m.Callout: _callout}

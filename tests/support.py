@@ -1,0 +1,66 @@
+"""Helpers shared by the end-to-end tests: building, reading PDFs and DOCX files back."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+VALIDATOR = SHARED / "tools" / "docx-validate"
+FONTS = ROOT / "templates" / "fonts"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run briefgen in a fresh interpreter, exactly as a user would."""
+    return subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=300)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def flat(text: str) -> str:
+    """Whitespace-normalised text, for searching across line breaks."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def docx_xml(path: Path, part: str = "word/document.xml") -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(part).decode("utf-8")
+
+
+def docx_text(path: Path) -> str:
+    xml = docx_xml(path)
+    return flat(" ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)))
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(docx: Path, outdir: Path) -> Path:
+    """LibreOffice → PDF, with the brand fonts made visible through fontconfig."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    conf = outdir / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include><dir>{FONTS}</dir>"
+        f"<cachedir>{outdir / 'fc-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(outdir))
+    cmd = [soffice() or "soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{outdir / 'lo-profile'}", "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=240, env=env)
+    return outdir / (docx.stem + ".pdf")
+
+
+def validate_docx(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, timeout=120)
