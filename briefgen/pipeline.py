@@ -120,7 +120,8 @@ class Assembler:
             note_pos = sel.client.note_pos
             ctx_note = dict(ctx, section=None, country=None)
             try:
-                text = self.templater.env.from_string(sel.client.note).render(**ctx_note)
+                self.templater.add_body(note_pos.file, sel.client.note, note_pos.line + 1)
+                text = self.templater.render(note_pos.file, ctx_note)
                 blocks = self.parse(text, file=note_pos.file, line_of=lambda i: note_pos.line + 1 + i, level=1, prefix="client-note-", base=p.root / "clients")
                 sections.append(m.Section("client-note", f"Note for {sel.client.name}", 1, filter_blocks(blocks, fctx, result), note_pos, new_page=False))
             except BriefgenError as exc:

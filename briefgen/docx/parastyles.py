@@ -101,6 +101,8 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
     # Cover and summary band: light text on the primary colour.
     d("Cover Logo", [spacing(before=0, after=0, line=1.0)], None)
     d("Cover Spacer", [spacing(before=0, after=0, line=b * 9, exact=True)], None)
+    d("Cover Rule", [el("w:pBdr", None, border("top", p.accent, 6.0)), spacing(before=1.4 * b, after=1.2 * b, line=2, exact=True),
+                     el("w:ind", {"right": int(width * 0.82)})], run_props(size=2))
     d("Cover Series", [spacing(before=0, after=0.8 * b)], run_props(head, b * 0.9, p.panel, bold=True, caps=True, tracking=1.5))
     d("Cover Title", [el("w:keepNext"), spacing(before=0, after=0.7 * b, line=1.05)], run_props(head, b * 2.9, "FFFFFF", bold=True), based_on="Title")
     d("Cover Subtitle", [spacing(before=0, after=0, line=1.2)], run_props(head, b * 1.3, p.panel), based_on="Subtitle")

@@ -95,7 +95,7 @@ def _tight(style: ParagraphStyle) -> ParagraphStyle:
 
 def _bullets(b: m.BulletList, r: Renderer) -> list[Flowable]:
     size = r.styles["body"].fontSize
-    return [ListFlowable(_list_items(b.items, r), bulletType="bullet", start="•", bulletColor=r.pal.accent, leftIndent=size * 1.3, bulletFontSize=size, spaceAfter=size * 0.4)]
+    return [ListFlowable(_list_items(b.items, r), bulletType="bullet", start="•", bulletColor=r.pal.accent, bulletFontName=r.styles["body"].fontName, leftIndent=size * 1.3, bulletFontSize=size, spaceAfter=size * 0.4)]
 
 
 def _numbers(b: m.OrderedList, r: Renderer) -> list[Flowable]:
@@ -104,14 +104,26 @@ def _numbers(b: m.OrderedList, r: Renderer) -> list[Flowable]:
     return [ListFlowable(_list_items(b.items, r), bulletType="1", start=b.start, bulletFormat="%s.", bulletColor=r.pal.accent, bulletFontName=heads, leftIndent=size * 1.8, bulletFontSize=size, spaceAfter=size * 0.4)]
 
 
-def _col_widths(rows: list[tuple[m.Cell, ...]], width: float) -> list[float]:
+def _col_widths(rows: list[tuple[m.Cell, ...]], width: float, style: ParagraphStyle, pad: float = 10) -> list[float]:
+    """Column widths that fit the text width: no column narrower than its longest word,
+    the rest shared out by how much text each column holds."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     cols = max(len(row) for row in rows)
     weights = [1.0] * cols
+    floor = [pad + style.fontSize] * cols
     for row in rows:
         for i, cell in enumerate(row):
-            weights[i] = max(weights[i], min(len(plain(cell.children)), 60) ** 0.8 + 2)
-    total = sum(weights)
-    return [width * w / total for w in weights]
+            text = plain(cell.children)
+            weights[i] = max(weights[i], min(len(text), 60) ** 0.8 + 2)
+            # Short cells ("1,135 km") stay on one line; longer ones may wrap between words.
+            longest = text if len(text) <= 14 else max(text.split(), key=len, default="")
+            floor[i] = max(floor[i], stringWidth(longest, style.fontName, style.fontSize) * 1.12 + pad)
+    spare = width - sum(floor)
+    if spare <= 0:  # too many columns for their words: shrink proportionally, words may break
+        return [width * f / sum(floor) for f in floor]
+    extra = [max(w - f / 6, 0.1) for w, f in zip(weights, floor, strict=True)]
+    return [f + spare * e / sum(extra) for f, e in zip(floor, extra, strict=True)]
 
 
 def _cell(cell: m.Cell, r: Renderer, style: str) -> Paragraph:
@@ -129,7 +141,7 @@ def _table(b: m.Table, r: Renderer) -> list[Flowable]:
     rows = [*b.header, *b.rows]
     if not rows:
         return []
-    widths = _col_widths(rows, r.width)
+    widths = _col_widths(rows, r.width, r.styles["cell_head"])
     data = [[_cell(c, r, "cell_head") for c in row] for row in b.header]
     data += [[_cell(c, r, "cell") for c in row] for row in b.rows]
     cols = len(widths)

@@ -168,6 +168,8 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0) -> PdfResult
         creator="briefgen",
         producer="briefgen (reportlab)",
         lang="en",
+        initialFontName=styles["body"].fontName,  # else reportlab's unembedded Helvetica
+        initialFontSize=styles["body"].fontSize,
     )
     body_frame = Frame(*setup.frame, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     story: list[Flowable] = []

@@ -1,0 +1,127 @@
+"""Covers: the report cover, the short annex cover, and the summary's brand band.
+
+Covers are built from styles ("Cover Title", "Band Title"…) and borderless or shaded
+one-row tables, which Word and LibreOffice lay out alike; no text boxes or floating
+shapes, so nothing drifts when a client edits the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx.table import _Cell
+from PIL import Image
+
+from ..templating import long_date
+from .blocks import new_paragraph
+from .context import Ctx
+from .fields import run
+from .figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, fit
+from .ooxml import el, no_border, ordered, set_ppr, shading, val
+from .styles import palette
+from .tables import add_cell, add_row, finish_cell, table_xml
+from .tablestyles import BOX_TABLE
+
+LOGO_MM = (55.0, 22.0)  # brand logo on the cover: max width, max height
+CLIENT_LOGO_MM = (42.0, 22.0)
+BAND_LOGO_MM = (40.0, 14.0)
+
+
+def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float], alt: str, align: str = "") -> None:
+    with Image.open(path) as img:
+        w_px, h_px = img.size
+    width, height = fit(w_px, h_px, int(box_mm[0] * EMU_PER_MM), int(box_mm[1] * EMU_PER_MM))
+    # Logos are drawn to the box, not at 96 dpi: allow enlarging small files.
+    k = min(box_mm[0] * EMU_PER_MM / width, box_mm[1] * EMU_PER_MM / height)
+    p = new_paragraph(container, p_style)
+    if align:
+        set_ppr(p, val("w:jc", align))
+    add_picture(p, container, path, int(width * k), int(height * k), alt)
+
+
+def _cell_look(fill: str | None, margins_tw: tuple[int, int] | None = None, v_align: str = "") -> list:
+    sides = [no_border(s) for s in ("top", "left", "bottom", "right")]
+    extra = [ordered("w:tcBorders", sides)]
+    if fill:
+        extra.append(shading(fill))
+    if margins_tw:
+        top, side = margins_tw
+        extra.append(ordered("w:tcMar", [el(f"w:{s}", {"w": v, "type": "dxa"}) for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))]))
+    if v_align:
+        extra.append(val("w:vAlign", v_align))
+    return extra
+
+
+def _text(container: Any, style: str, text: str) -> None:
+    if text.strip():
+        new_paragraph(container, style).append(run(text))
+
+
+def _logo_row(container: Any, ctx: Ctx) -> None:
+    """Brand logo, with the client's logo at the right margin when there is one."""
+    theme, meta = ctx.theme, ctx.meta
+    if not meta.client_logo:
+        _logo(container, "Cover Logo", theme.logo, LOGO_MM, f"{theme.name} logo")
+        return
+    half = ctx.width // 2
+    tbl = table_xml(BOX_TABLE, [half, ctx.width - half], 0, header_look=False)
+    container._element._insert_tbl(tbl)
+    tr = add_row(tbl)
+    for width, path, box, alt, align in (
+        (half, theme.logo, LOGO_MM, f"{theme.name} logo", ""),
+        (ctx.width - half, meta.client_logo, CLIENT_LOGO_MM, f"{meta.client_name or 'Client'} logo", "right"),
+    ):
+        tc = add_cell(tr, width, extra=_cell_look(None, (0, 0), "center"))
+        _logo(_Cell(tc, container), "Cover Logo", path, box, alt, align)
+        finish_cell(tc)
+
+
+def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
+    """The cover page: logos, a primary-colour title block, then date, authors, client."""
+    meta = ctx.meta
+    pal = palette(ctx.theme)
+    _logo_row(container, ctx)
+    new_paragraph(container, "Cover Spacer")
+    if not annex:
+        new_paragraph(container, "Cover Spacer")
+
+    tbl = table_xml(BOX_TABLE, [ctx.width], 0, header_look=False)
+    container._element._insert_tbl(tbl)
+    tc = add_cell(add_row(tbl), ctx.width, extra=_cell_look(pal.primary, (520, 480)))
+    block = _Cell(tc, container)
+    label = (meta.cut_title or "Country annex") if annex else (meta.series or meta.cut_title)
+    _text(block, "Cover Series", label)
+    _text(block, "Cover Title", meta.title)
+    if not annex:
+        _text(block, "Cover Subtitle", meta.subtitle)
+    finish_cell(tc)
+    new_paragraph(container, "Cover Rule")
+    _text(container, "Cover Meta", long_date(meta.date))
+    if not annex:
+        _text(container, "Cover Meta", ", ".join(meta.authors))
+    if meta.client_name:
+        _text(container, "Cover Label", "Prepared for")
+        _text(container, "Cover Meta", meta.client_name)
+
+
+def summary_band(container: Any, ctx: Ctx) -> None:
+    """The one-page summary's top band: light logo on the primary colour, title and date."""
+    meta, theme = ctx.meta, ctx.theme
+    pal = palette(theme)
+    logo_w = int(BAND_LOGO_MM[0] * EMU_PER_MM / EMU_PER_TWIP) + 400
+    widths = [logo_w, ctx.width - logo_w]
+    tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
+    container._element._insert_tbl(tbl)
+    tr = add_row(tbl)
+    tc = add_cell(tr, widths[0], extra=_cell_look(pal.primary, (200, 200), "center"))
+    _logo(_Cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
+    finish_cell(tc)
+    tc = add_cell(tr, widths[1], extra=_cell_look(pal.primary, (200, 200), "center"))
+    cell = _Cell(tc, container)
+    _text(cell, "Band Title", meta.title)
+    bits = [meta.cut_title or "Summary", long_date(meta.date)]
+    if meta.client_name:
+        bits.append(f"Prepared for {meta.client_name}")
+    _text(cell, "Band Meta", "  ·  ".join(b for b in bits if b))
+    finish_cell(tc)

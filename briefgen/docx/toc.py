@@ -1,0 +1,82 @@
+"""The table of contents: a real Word TOC field whose cached result is already filled in.
+
+The instruction is `TOC \\o "1-2" \\h \\z \\u`, so Word's "Update field" rebuilds it from
+the Heading 1–2 paragraphs. Until then the cached result lists the same entries (section
+titles and level-1/2 headings, in order) as hyperlinks to their bookmarks, with the page
+numbers the PDF gave them when `toc_pages` is known; the file never opens on an empty box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from .. import model as m
+from .blocks import new_paragraph
+from .context import Ctx, bookmark_name
+from .fields import field, field_begin, field_end, run
+from .inline import inline_text
+from .ooxml import el
+
+INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+MAX_LEVEL = 2
+
+
+def entries(doc: m.Document) -> Iterator[tuple[int, str, str]]:
+    """(level, text, anchor) of every paragraph the TOC field collects, in order."""
+    for section in doc.sections:
+        if section.level <= MAX_LEVEL:
+            yield section.level, section.title, section.id
+        yield from _headings(section.blocks)
+
+
+def _headings(blocks: tuple[m.Block, ...]) -> Iterator[tuple[int, str, str]]:
+    for block in blocks:
+        if isinstance(block, m.Heading):
+            if block.level <= MAX_LEVEL:
+                yield block.level, inline_text(block.children), block.anchor
+        elif isinstance(block, m.BulletList | m.OrderedList):
+            for item in block.items:
+                yield from _headings(item.blocks)
+        elif isinstance(block, m.BlockQuote | m.Callout | m.Div):
+            yield from _headings(block.blocks)
+
+
+def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents") -> None:
+    new_paragraph(container, "TOC Heading").append(run(title))
+    items = list(entries(doc))
+    paragraphs: list[_Element] = []
+    for level, text, anchor in items:
+        p = new_paragraph(container, f"TOC {max(level, 1)}")
+        link = _entry_link(p, anchor)
+        link.append(run(" ".join(text.split())))
+        page = (ctx.toc_pages or {}).get(anchor)
+        if page is not None:
+            link.append(run("\t"))
+            field(link, f"PAGEREF {bookmark_name(anchor)} \\h", str(page))
+        paragraphs.append(p)
+    if not paragraphs:  # still a real, updatable field
+        paragraphs.append(new_paragraph(container, "TOC 1"))
+    first, last = paragraphs[0], paragraphs[-1]
+    # The field opens before the first entry and closes after the last one.
+    begin_runs = _detached(lambda holder: field_begin(holder, INSTRUCTION))
+    ppr_end = 1 if first.find(qn("w:pPr")) is not None else 0
+    for i, r in enumerate(begin_runs):
+        first.insert(ppr_end + i, r)
+    field_end(last)
+
+
+def _entry_link(p: _Element, anchor: str) -> _Element:
+    link = el("w:hyperlink", {"anchor": bookmark_name(anchor), "history": 1})
+    p.append(link)
+    return link
+
+
+def _detached(build: Any) -> list[_Element]:
+    """The elements `build` appends, collected in a scratch paragraph."""
+    holder = el("w:p")
+    build(holder)
+    return list(holder)

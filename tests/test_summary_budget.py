@@ -1,0 +1,81 @@
+"""The one-page summary's page budget: degrade in order, or fail with the overflow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support import flat, pdf_pages
+
+from briefgen.cli import main
+
+LONG = (
+    "Moscow uses every regional format it can find to look indispensable to the new authorities in Kabul, "
+    "while its neighbours with borders, money and trade routes make the decisions that matter on the ground"
+)
+
+
+def _summary(judgements: list[dict[str, str]], bottom: str = "Russia lacks leverage and trades on access instead.") -> str:
+    lines = ["---", "title: Executive summary", f'bottom_line: "{bottom}"', "key_judgements:"]
+    for j in judgements:
+        lines.append(f'  - text: "{j["text"]}"')
+        if j.get("short"):
+            lines.append(f'    short: "{j["short"]}"')
+        lines.append(f"    priority: {j.get('priority', 'essential')}")
+    lines += ["---", "", "The body of the executive summary.", ""]
+    return "\n".join(lines)
+
+
+def test_twice_the_judgements_still_fit_one_page_and_the_build_says_what_it_did(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    judgements = [
+        {"text": f"Judgement {i}: {LONG}. {LONG}.", "short": f"Judgement {i}, short.", "priority": "optional" if i > 6 else "essential"}
+        for i in range(1, 13)
+    ]
+    project = make_project(tmp_path, {"sections/00-summary.md": _summary(judgements)})
+    out = tmp_path / "out"
+    assert main(["build", "summary", "--project", str(project), "--output", str(out), "--format", "pdf"]) == 0
+    printed = capsys.readouterr().out
+    pages = pdf_pages(out / "summary.pdf")
+    assert len(pages) == 1
+    text = flat(pages[0])
+    assert "Russia lacks leverage and trades on access instead." in text
+    for i in range(1, 7):
+        assert f"Judgement {i}" in text  # every essential judgement, in full or short form
+    assert "summary: dropped key judgement 12 (optional)" in printed
+
+
+def test_short_forms_and_smaller_type_come_after_dropping(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    judgements = [{"text": f"Judgement {i}: {LONG}. {LONG}.", "short": f"Judgement {i} in brief."} for i in range(1, 11)]
+    project = make_project(tmp_path, {"sections/00-summary.md": _summary(judgements)})
+    out = tmp_path / "out"
+    assert main(["build", "summary", "--project", str(project), "--output", str(out), "--format", "pdf"]) == 0
+    printed = capsys.readouterr().out
+    assert "used the short form of key judgement 10" in printed
+    assert len(pdf_pages(out / "summary.pdf")) == 1
+
+
+def test_content_that_cannot_fit_fails_with_the_overflow_and_writes_nothing(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    judgements = [{"text": f"Judgement {i}: {LONG}. {LONG}. {LONG}."} for i in range(1, 16)]
+    project = make_project(tmp_path, {"sections/00-summary.md": _summary(judgements)})
+    out = tmp_path / "out"
+    assert main(["build", "summary", "--project", str(project), "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "sections/00-summary.md:1: error: the summary does not fit its 1-page budget" in err
+    assert " mm (about " in err and "minimum type size 8 pt" in err
+    assert "shorten the longest essential items: key judgement" in err
+    assert not (out / "summary.pdf").exists() and not (out / "summary.docx").exists()
+
+
+def test_summary_without_a_bottom_line_or_judgements_is_an_error(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project(tmp_path)
+    assert main(["build", "summary", "--project", str(project), "--output", str(tmp_path / "o"), "--format", "pdf"]) == 1
+    assert "the summary needs a section with 'bottom_line' or 'key_judgements'" in capsys.readouterr().err
