@@ -92,16 +92,22 @@ def marking_only(section: DocxSection, ctx: Ctx) -> None:
             story.append(el("w:p"))
 
 
-def running_heads(section: DocxSection, ctx: Ctx, page_numbers: bool = True) -> None:
-    """Body pages: marking and running head on top; page x of y and brand footer below."""
+def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, page_numbers: bool = True) -> None:
+    """Body pages: marking and running head on top; page x of y and brand footer below.
+
+    The one-page summary has its title in the band: no running head, no page numbers.
+    """
     section.different_first_page_header_footer = False
     header = section.header
     header.is_linked_to_previous = False
     story = _reset(header._element)
     _marking(story, ctx)
-    head = _paragraph(story, "Header")
-    head.append(run(short_title(ctx.meta.title)))
-    head.append(run("\t" + ctx.theme.name))
+    if running_head:
+        head = _paragraph(story, "Header")
+        head.append(run(short_title(ctx.meta.title)))
+        head.append(run("\t" + ctx.theme.name))
+    if not len(story):
+        story.append(el("w:p"))
     _watermark(story.find(qn("w:p")), ctx)
 
     footer = section.footer

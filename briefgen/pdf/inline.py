@@ -23,6 +23,7 @@ class InlineRenderer:
 
     def __init__(self, theme: Theme, symbol_font: str | None, link_color: str, code_font: str):
         self.link_color = link_color
+        self.internal_color = theme.colors.primary
         self.code_font = code_font
         self.symbol_font = symbol_font
         self.body = coverage(theme.fonts.regular)
@@ -56,6 +57,8 @@ class InlineRenderer:
     def _link(self, node: m.Inline, cov: frozenset[int]) -> str:
         assert isinstance(node, m.Link)
         inner = self.run(node.children, cov)
+        if node.target.startswith("#"):  # cross-references: quiet, like a printed "see …"
+            return f'<a href="{escape(node.target)}" color="{self.internal_color}">{inner}</a>'
         return f'<a href="{escape(node.target)}" color="{self.link_color}"><u>{inner}</u></a>'
 
     def run(self, inlines: tuple[m.Inline, ...], cov: frozenset[int] | None = None) -> str:

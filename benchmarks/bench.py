@@ -1,0 +1,79 @@
+"""Time briefgen's builds on the sample and print medians. Run: python3 benchmarks/bench.py [--runs N].
+
+Measures, each as the median of N runs:
+- `build full` as a user runs it (a fresh process: start-up included), per format;
+- the stages in-process: load, assemble (template + parse), PDF write, DOCX write;
+- `build --all` wall time, with 1 worker and with one per core, and time per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def timed(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def cli(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=ROOT, check=True, capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    from briefgen.build import load
+    from briefgen.docx import write_docx
+    from briefgen.pdf import write_pdf
+    from briefgen.pipeline import Assembler
+
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        results["cli: python -m briefgen --version (start-up)"] = timed(lambda: cli("--version"), runs)
+        results["cli: build full --format pdf"] = timed(lambda: cli("build", "full", "--format", "pdf", "--output", str(out)), runs)
+        results["cli: build full (pdf + docx)"] = timed(lambda: cli("build", "full", "--output", str(out)), runs)
+        results["cli: build summary (pdf + docx)"] = timed(lambda: cli("build", "summary", "--output", str(out)), runs)
+        project = load(ROOT)
+        results["stage: load project"] = timed(lambda: load(ROOT), runs)
+        results["stage: assemble full (template + parse)"] = timed(lambda: Assembler(project).assemble("full"), runs)
+        doc = Assembler(project).assemble("full").document
+        pdf = write_pdf(doc, project.theme)
+        results["stage: write PDF (full)"] = timed(lambda: write_pdf(doc, project.theme), runs)
+        import io
+
+        results["stage: write DOCX (full)"] = timed(lambda: write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages), runs)
+        all_runs = max(1, runs // 2)
+        results["cli: build --all --jobs 1"] = timed(lambda: cli("build", "--all", "--jobs", "1", "--output", str(out)), all_runs)
+        cores = os.cpu_count() or 1
+        results[f"cli: build --all --jobs {cores}"] = timed(lambda: cli("build", "--all", "--jobs", str(cores), "--output", str(out)), all_runs)
+        docs = len(json.loads((out / "manifest.json").read_text())["files"])
+    width = max(len(k) for k in results)
+    print(f"briefgen benchmarks on the sample (median of {runs} runs; --all: {max(1, runs // 2)}), {os.cpu_count()} cores")
+    for key, value in results.items():
+        print(f"  {key:<{width}}  {value * 1000:8.0f} ms")
+    single = results["cli: build --all --jobs 1"]
+    parallel = results[f"cli: build --all --jobs {os.cpu_count() or 1}"]
+    print(f"  --all: {docs} files; {parallel / docs * 1000:.0f} ms per file in parallel; speed-up {single / parallel:.2f}x over one worker")
+    print(f"  DOCX/PDF write ratio: {results['stage: write DOCX (full)'] / results['stage: write PDF (full)']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

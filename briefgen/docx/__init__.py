@@ -1,0 +1,86 @@
+"""DOCX writer: the document model and the brand theme -> a Word file a client can edit.
+
+    write_docx(doc, theme, out, toc_pages=None, scale=1.0)
+
+reads like the build: start from python-docx's template; restyle its built-in styles
+from the theme (styles, parastyles, tablestyles, numbering, wordtheme); write the
+layout's front matter (cover, TOC, or summary band: cover, toc) and running heads
+(pages); render each section through the dispatch tables (render: blocks, inline,
+tables, figures); set file properties (props); save a reproducible zip (package).
+All text passes through `text.clean` on its way into the XML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import docx
+from docx.enum.section import WD_SECTION
+
+from .. import model as m
+from ..brand import Theme
+from ..errors import Pos, fail
+from . import numbering, package, props, styles
+from .body import anchors, write_sections
+from .context import Ctx, bookmark_name
+from .cover import report_cover, summary_band
+from .pages import marking_only, running_heads, setup_page
+from .render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
+from .text import clean
+from .toc import write_toc
+from .wordtheme import brand_theme
+
+LAYOUTS = ("report", "annex", "summary")
+
+__all__ = ["write_docx", "BLOCK_HANDLERS", "INLINE_HANDLERS", "LAYOUTS", "bookmark_name", "clean"]
+
+
+def write_docx(
+    doc: m.Document,
+    theme: Theme,
+    out: BinaryIO | Path,
+    *,
+    toc_pages: Mapping[str, int] | None = None,
+    scale: float = 1.0,
+) -> None:
+    """Write `doc` as a .docx to `out` (a path or a binary stream).
+
+    `toc_pages` maps section ids / heading anchors to their page in the PDF, shown in the
+    cached table of contents; `scale` multiplies every font size (one-page summary).
+    Raises BriefgenError for anything that cannot be rendered, with the author's position.
+    """
+    layout = doc.meta.layout
+    if layout not in LAYOUTS:
+        raise fail(Pos("<briefing>"), f"unknown layout '{layout}' for DOCX", "use report, annex or summary")
+    if not 0.3 <= scale <= 3.0:
+        raise fail(Pos("<briefing>"), f"font scale {scale} is out of range", "use a scale between 0.3 and 3")
+    document = docx.Document()
+    pal = styles.install(document, theme, scale, compact=layout == "summary")
+    numbering.install(document, pal, theme.base_size * scale)
+    brand_theme(document, pal, theme.name)
+    ctx = Ctx(docx=document, theme=theme, meta=doc.meta, scale=scale, toc_pages=toc_pages,
+              render_blocks=render_blocks, render_inlines=render_inlines, anchors=anchors(doc))
+    ctx.width = ctx.text_width_twips
+    body = document._body
+    first = document.sections[0]
+    setup_page(first, ctx)
+
+    if layout == "summary":
+        running_heads(first, ctx, running_head=False, page_numbers=False)
+        summary_band(body, ctx)
+        write_sections(doc, body, ctx, break_first=False, annex=False)
+    else:
+        report_cover(body, ctx, annex=layout == "annex")
+        marking_only(first, ctx)
+        main = document.add_section(WD_SECTION.NEW_PAGE)
+        setup_page(main, ctx)
+        running_heads(main, ctx)
+        if layout == "report":
+            write_toc(body, doc, ctx)
+        write_sections(doc, body, ctx, break_first=layout == "report", annex=layout == "annex")
+
+    props.set_properties(document, doc.meta, theme)
+    package.tidy(document)
+    package.save(document, out, props.build_time(doc.meta))

@@ -1,0 +1,59 @@
+"""The body of a deliverable: each section's heading (with its bookmark), then its blocks.
+
+Also the pre-pass that lists every anchor the document will bookmark, so internal links
+and note references point only at places that exist in this cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import model as m
+from .blocks import new_paragraph
+from .context import Ctx
+from .fields import bookmark, run
+from .inline import note_anchor
+from .ooxml import el, set_ppr
+
+
+def anchors(doc: m.Document) -> set[str]:
+    """Section ids, heading anchors and note anchors of `doc`."""
+    found: set[str] = set()
+    for section in doc.sections:
+        found.add(section.id)
+        for block in _walk(section.blocks):
+            if isinstance(block, m.Heading):
+                found.add(block.anchor)
+            elif isinstance(block, m.Notes):
+                found.update(note_anchor(section.id, n.number) for n in block.notes)
+    return found
+
+
+def _walk(blocks: tuple[m.Block, ...]) -> Iterator[m.Block]:
+    for block in blocks:
+        yield block
+        if isinstance(block, m.BulletList | m.OrderedList):
+            for item in block.items:
+                yield from _walk(item.blocks)
+        elif isinstance(block, m.BlockQuote | m.Callout | m.Div):
+            yield from _walk(block.blocks)
+        elif isinstance(block, m.Notes):
+            for note in block.notes:
+                yield from _walk(note.blocks)
+
+
+def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bool, annex: bool) -> None:
+    """Every section in order. Page breaks: `new_page`, annex country sections, after a TOC."""
+    for i, section in enumerate(doc.sections):
+        ctx.section_id = section.id
+        ctx.pos = section.pos
+        level = min(max(section.level, 1), 6)
+        p = new_paragraph(container, f"Heading {level}")
+        first = i == 0
+        # The first section already starts a page unless a TOC came before it.
+        if (first and break_first) or (not first and (section.new_page or (annex and section.level == 2))):
+            set_ppr(p, el("w:pageBreakBefore"))
+        p.append(run(section.title))
+        bookmark(p, section.id, ctx)
+        ctx.render_blocks(section.blocks, container, ctx)
