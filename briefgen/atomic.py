@@ -1,12 +1,15 @@
 """Atomic output: all files of one deliverable appear together, or none changes.
 
 Each file is written to a temporary name in the destination folder, checked, and only
-then renamed over the old file, so a failed build leaves the previous good outputs.
+then renamed over the old file, so a failed build leaves the previous good outputs. The
+old files are kept (hard-linked) until every rename succeeded; if one fails, the files
+already renamed are put back, so a deliverable's PDF and DOCX never come from two builds.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +32,8 @@ def check_output_dir(folder: Path) -> None:
 def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | None] | None = None) -> None:
     """Write every file under a temporary name, verify each, then rename them all."""
     temps: dict[Path, Path] = {}
+    backups: dict[Path, Path] = {}
+    renamed: list[Path] = []
     try:
         for target, data in files.items():
             fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -42,10 +47,43 @@ def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | No
                 raise BriefgenError([Diagnostic(Pos(str(target)), f"output failed its check: {problem}", "this is a briefgen bug; please report it")])
         for target, temp in temps.items():
             os.chmod(temp, 0o644)
+            if target.is_file():
+                backups[target] = _keep(target)
+        for target, temp in temps.items():
             os.replace(temp, target)
+            renamed.append(target)
         temps.clear()
     except OSError as exc:
+        _roll_back(renamed, backups)
         raise BriefgenError([Diagnostic(Pos(str(next(iter(files)).parent)), f"could not write output: {exc.strerror or exc}", "check free space and permissions")]) from None
+    except BaseException:
+        _roll_back(renamed, backups)
+        raise
     finally:
-        for temp in temps.values():
+        for temp in [*temps.values(), *backups.values()]:
             temp.unlink(missing_ok=True)
+
+
+def _keep(target: Path) -> Path:
+    """A second name for the current `target`, so that it can be restored."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old.tmp")
+    os.close(fd)
+    backup = Path(name)
+    try:
+        backup.unlink()
+        os.link(target, backup)
+    except OSError:  # no hard links here: copy instead
+        shutil.copy2(target, backup)
+    return backup
+
+
+def _roll_back(renamed: list[Path], backups: dict[Path, Path]) -> None:
+    """Undo the renames done so far: old files come back, new ones without an old go."""
+    for target in reversed(renamed):
+        try:
+            if target in backups:
+                os.replace(backups.pop(target), target)
+            else:
+                target.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -102,7 +102,7 @@ def validate(
             continue
         problem = fields[key].check(value)
         if problem:
-            reporter.error(at(key), f"'{key}' {problem}")
+            reporter.error(at(key), f"'{key}' {problem}", fields[key].doc)
             continue
         out[key] = value
     for name, spec in fields.items():

@@ -8,6 +8,8 @@ file and line; output is bounded in size and time.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 import time
 import traceback
@@ -59,6 +61,34 @@ def thousands(value: Any) -> str:
     return str(value)
 
 
+class _UndefinedName(jinja2.UndefinedError):
+    """A misspelt key or attribute, with the closest existing one when there is one."""
+
+    def __init__(self, message: str, suggestion: str = ""):
+        super().__init__(message)
+        self.suggestion = suggestion
+
+
+def _undefined_name_error(obj: Any, name: str, message: str) -> _UndefinedName:
+    if isinstance(obj, Mapping):
+        choices = [k for k in obj if isinstance(k, str)]
+    else:
+        choices = [a for a in dir(obj) if not a.startswith("_")]
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return _UndefinedName(message, f"did you mean '{close[0]}'?" if close else "")
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """`StrictUndefined` whose error for `obj.name` suggests the closest existing name."""
+
+    __slots__ = ()
+
+    def __init__(self, hint: str | None = None, obj: Any = jinja2.utils.missing, name: str | None = None, exc: Any = jinja2.UndefinedError):
+        if hint is None and exc is jinja2.UndefinedError and isinstance(name, str) and obj is not jinja2.utils.missing:
+            exc = functools.partial(_undefined_name_error, obj, name)
+        super().__init__(hint, obj, name, exc)
+
+
 class _SourceLoader(jinja2.BaseLoader):
     """Serves section bodies by their project path, and .j2 files from the search path."""
 
@@ -92,7 +122,7 @@ class Templater:
         self.loader = _SourceLoader(self.bodies, [templates_dir, DEFAULTS])
         self.env = SandboxedEnvironment(
             loader=self.loader,
-            undefined=jinja2.StrictUndefined,
+            undefined=_Undefined,
             autoescape=False,
             keep_trailing_newline=True,
             auto_reload=False,
@@ -128,7 +158,7 @@ class Templater:
             raise self._error(line[0], line[1], f"template '{exc.name}' not found", did_you_mean(str(exc.name), avail)) from None
         except jinja2.UndefinedError as exc:
             file, line = self._line_in_stack(exc, name)
-            hint = "check the spelling; variables are: " + ", ".join(sorted(context)) if "is undefined" in str(exc) else "check the name"
+            hint = getattr(exc, "suggestion", "") or ("check the spelling; variables are: " + ", ".join(sorted(context)) if "is undefined" in str(exc) else "check the name")
             raise self._error(file, line, f"undefined variable: {exc.message}", hint) from None
         except jinja2.exceptions.SecurityError as exc:
             file, line = self._line_in_stack(exc, name)

@@ -47,11 +47,12 @@ class _Loader(yaml.SafeLoader):
         return Pos(self.file, node.start_mark.line + 1 + self.offset)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            what = "aliases (*name)" if isinstance(event, yaml.AliasEvent) else "anchors (&name)"
             raise fail(
                 Pos(self.file, event.start_mark.line + 1 + self.offset),
-                "YAML aliases (*name) are not allowed",
+                f"YAML {what} are not allowed",
                 "write the value out in full",
             )
         return super().compose_node(parent, index)

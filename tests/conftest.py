@@ -22,7 +22,9 @@ DEFAULT_SECTIONS = {
 }
 
 
-def write_project(tmp_path: Path, files: dict[str, str | bytes | None] | None = None, **briefing_overrides: Any) -> Path:
+def write_project(
+    tmp_path: Path, files: dict[str, str | bytes | None] | None = None, **briefing_overrides: Any
+) -> Path:
     """Write a minimal valid project under `tmp_path/project` and return its folder.
 
     `files` maps project-relative paths to text (or bytes); they are written after the
@@ -62,7 +64,7 @@ def write_project(tmp_path: Path, files: dict[str, str | bytes | None] | None = 
     return root
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_project() -> Callable[..., Path]:
     """`make_project(tmp_path, files=None, **briefing_overrides) -> Path` (see `write_project`)."""
     return write_project

@@ -7,10 +7,13 @@ or pipeline. The validator and LibreOffice tests skip when their tools are missi
 from __future__ import annotations
 
 import io
+import os
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -205,6 +208,327 @@ def body_paragraphs(data: bytes):
 def xml(data: bytes, part: str) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return z.read(part).decode("utf-8")
+
+
+def docx_parts(data: bytes, prefix: str) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith(prefix)}
+
+
+@pytest.fixture(scope="module")
+def report(theme, chart) -> bytes:
+    return build(report_doc(chart), theme, toc_pages={"introduction": 3, "regional-level": 5, "countries-iran": 6})
+
+
+# ---------------------------------------------------------------- dispatch and text
+def test_every_model_node_type_has_a_handler() -> None:
+    assert set(m.BLOCK_TYPES) <= set(BLOCK_HANDLERS)
+    assert set(m.INLINE_TYPES) <= set(INLINE_HANDLERS)
+
+
+def test_a_node_without_a_handler_is_an_error_at_its_position(theme) -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Mystery:
+        pos: Pos
+
+    doc = m.Document(meta(), (m.Section("s", "S", 1, (Mystery(Pos("sections/s.md", 7)),), Pos("sections/s.md", 1)),))  # type: ignore[arg-type]
+    with pytest.raises(BriefgenError) as caught:
+        build(doc, theme)
+    assert "sections/s.md:7" in str(caught.value) and "cannot be rendered in DOCX" in str(caught.value)
+
+
+def test_clean_removes_what_xml_cannot_hold() -> None:
+    assert clean("a\x00b\x1fc\td\ne\ud800f\ufffeg\uffffh\x85i") == "abc\td\nefghi"
+    assert clean("x\r\ny\rz") == "x\ny\nz"
+
+
+def test_control_characters_never_reach_the_xml(report) -> None:
+    body = xml(report, "word/document.xml")
+    assert "\x01" not in body and "\ufffe" not in body
+    assert "After a break" in body
+    # the tab in the text became Word's own tab element
+    assert re.search(r"After a break</w:t><w:tab/><w:t[^>]*>with a tab", body)
+
+
+# ---------------------------------------------------------------- styles
+def test_paragraphs_use_the_restyled_builtin_styles(report) -> None:
+    used = {p.style.name for p in body_paragraphs(report)}
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2",
+                 "List Number", "List Number 2", "List Continue", "Quote", "Caption", "toc 1", "toc 2", "Lead",
+                 "Small", "Notes", "Code Block", "TOC Heading"):
+        assert name in used, name
+
+
+def test_styles_name_the_brand_font_families_and_sizes(theme) -> None:
+    from docx.shared import Pt
+
+    doc = docx.Document(io.BytesIO(build(summary_doc(), theme, scale=0.8)))
+    styles = doc.styles
+    assert styles["Normal"].font.name == "Noto Serif"
+    assert styles["Heading 1"].font.name == "Noto Sans"
+    assert styles["Normal"].font.size == Pt(round(theme.base_size * 0.8 * 2) / 2)
+    # no theme font may override the named family
+    rfonts = styles["Heading 1"].element.find(f"{W}rPr/{W}rFonts")
+    assert not [k for k in rfonts.attrib if k.endswith("Theme") or k.endswith("theme")]
+    assert styles["Heading 1"].font.color.rgb == docx.shared.RGBColor.from_string(theme.colors.primary[1:].upper())
+
+
+def test_runs_carry_character_styles_not_direct_formatting(report) -> None:
+    body = xml(report, "word/document.xml")
+    for style in ("Strong", "Emphasis", "Strikethrough", "Code", "Hyperlink", "FootnoteReference"):
+        assert f'<w:rStyle w:val="{style}"/>' in body, style
+    assert "<w:rFonts" not in body and "<w:sz " not in body and "<w:color" not in body
+
+
+# ---------------------------------------------------------------- contents, headers, footers
+def test_toc_is_a_real_field_with_cached_entries_and_pages(report) -> None:
+    body = xml(report, "word/document.xml")
+    assert '<w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText>' in body
+    begin = body.index("TOC \\o")
+    end = body.index('w:fldCharType="end"', begin)
+    cached = body[begin:end]
+    assert cached.count('w:fldCharType="separate"') == 1  # one field, no nested ones to trip readers
+    text = re.sub(r"<[^>]+>", " ", cached)
+    for title in ("Introduction", "Regional level", "Iran", "Pakistan", "Contact"):
+        assert title in text
+    assert '<w:hyperlink w:anchor="regional-level"' in cached
+    entries = re.findall(r'<w:hyperlink w:anchor="([^"]+)"[^>]*>(.*?)</w:hyperlink>', cached)
+    shown = {anchor: re.sub(r"<[^>]+>", "", inner) for anchor, inner in entries}
+    assert shown["countries-iran"] == "Iran6" and "<w:tab/>" in dict(entries)["countries-iran"]
+    assert shown["countries-pakistan"] == "Pakistan"  # no page known: an entry without a number
+
+
+def test_toc_without_pages_still_lists_entries(theme, chart) -> None:
+    body = xml(build(report_doc(chart), theme), "word/document.xml")
+    begin = body.index("TOC \\o")
+    cached = body[begin : body.index('w:fldCharType="end"', begin)]
+    assert "Regional level" in cached and "Contact" in cached and "<w:tab/>" not in cached
+
+
+def test_cover_is_its_own_section_with_a_different_first_page(report) -> None:
+    doc = docx.Document(io.BytesIO(report))
+    cover, body = doc.sections
+    assert cover.different_first_page_header_footer and not body.different_first_page_header_footer
+    assert body.start_type == docx.enum.section.WD_SECTION.NEW_PAGE
+    assert abs(body.page_width.mm - 210) < 0.1 and abs(body.left_margin.mm - 20) < 0.1 and abs(body.top_margin.mm - 22) < 0.1
+    first_header = "".join(p.text for p in cover.first_page_header.paragraphs)
+    assert first_header == "Official – Sensitive"  # the marking only: no running head on the cover
+
+
+def test_headers_and_footers_carry_page_fields_and_the_marking_everywhere(report) -> None:
+    headers, footers = docx_parts(report, "word/header"), docx_parts(report, "word/footer")
+    assert len(headers) == 3 and len(footers) == 3  # cover first + default, body default
+    for part in (*headers.values(), *footers.values()):
+        assert "Official – Sensitive" in part
+    body_footer = next(f for f in footers.values() if "NUMPAGES" in f)
+    assert " PAGE " in body_footer and "TESPA · Research" in body_footer
+    assert any("Afghanistan and Russia – A New Reality" in h and "TESPA" in h for h in headers.values())
+
+
+def test_watermark_is_a_vml_textpath_in_every_header(report, theme, chart) -> None:
+    for part in docx_parts(report, "word/header").values():
+        assert 'string="CONFIDENTIAL"' in part
+    plain = build(report_doc(chart, marking=m.Marking("Internal")), theme)
+    assert not any("v:textpath" in p for p in docx_parts(plain, "word/header").values())
+
+
+def test_no_marking_means_no_marking_paragraphs(theme, chart) -> None:
+    data = build(report_doc(chart, marking=None, client_name=""), theme)
+    furniture = "".join(docx_parts(data, "word/header").values()) + "".join(docx_parts(data, "word/footer").values())
+    assert "Marking" not in furniture and "Official" not in furniture
+
+
+# ---------------------------------------------------------------- body content
+def test_figure_has_alt_text_and_a_numbered_caption(report) -> None:
+    body = xml(report, "word/document.xml")
+    assert 'descr="Bar chart of five years of trade, highest in 2018"' in body
+    caption = next(p for p in body_paragraphs(report) if p.style.name == "Caption" and "Trade with" in p.text)
+    assert caption.text == "Figure 1: Trade with Afghanistan, 2016–2020"
+    assert "SEQ Figure" in caption._p.xml
+    extent = re.search(r'<wp:extent cx="(\d+)" cy="(\d+)"', body.split("SEQ Figure")[0].rsplit("<w:drawing>", 1)[1])
+    assert int(extent.group(1)) <= 170.01 * 36000 and int(extent.group(2)) <= 253 * 36000 // 2
+
+
+def test_each_ordered_list_restarts_at_its_start(report) -> None:
+    doc = docx.Document(io.BytesIO(report))
+    num_ids = [p._p.pPr.numPr.numId.val for p in doc.paragraphs if p.style.name == "List Number"]
+    assert len(num_ids) == 4 and num_ids[0] == num_ids[1] and num_ids[2] == num_ids[3] and num_ids[0] != num_ids[2]
+    numbering = doc.part.numbering_part.element
+    starts = {}
+    for num in numbering.num_lst:
+        override = num.find(f"{W}lvlOverride/{W}startOverride")
+        if override is not None:
+            starts[num.numId] = int(override.get(f"{W}val"))
+    assert starts[num_ids[0]] == 1 and starts[num_ids[2]] == 4
+    # both point at the List Number abstract numbering
+    abstract = {num.numId: num.abstractNumId.val for num in numbering.num_lst}
+    assert abstract[num_ids[0]] == abstract[num_ids[2]]
+
+
+def test_bookmarks_and_links(report, theme, chart) -> None:
+    body = xml(report, "word/document.xml")
+    for anchor in ("introduction", "regional-level", "countries-iran", "introduction-three-levels"):
+        assert f'w:name="{anchor}"' in body
+    assert '<w:hyperlink w:anchor="regional-level" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/>' in body
+    rels = xml(report, "word/_rels/document.xml.rels")
+    assert 'Target="https://example.org/report?a=1&amp;b=2" TargetMode="External"' in rels
+    long_anchor = "a-very-long-heading-anchor-that-goes-past-forty-characters"
+    assert len(bookmark_name(long_anchor)) <= 40 and bookmark_name(long_anchor) == bookmark_name(long_anchor)
+    # a link to a part this cut left out keeps its words but loses the link
+    doc = report_doc(chart)
+    intro = doc.sections[0]
+    broken = replace(intro, blocks=(para(m.Link("#gone", T("a dropped section"))),))
+    data = build(replace(doc, sections=(broken,)), theme)
+    assert "a dropped section" in xml(data, "word/document.xml") and 'w:anchor="gone"' not in xml(data, "word/document.xml")
+
+
+def test_tables_fill_the_text_width_and_repeat_their_header(report) -> None:
+    doc = docx.Document(io.BytesIO(report))
+    data = next(t for t in doc.tables if t.style.name == "Briefgen Table")
+    widths = [int(g.get(f"{W}w")) for g in data._tbl.tblGrid.findall(f"{W}gridCol")]
+    assert abs(sum(widths) - round(170 / 25.4 * 1440)) <= 1
+    assert widths[2] > widths[1]  # the long 'Stance' column gets the room
+    assert data.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
+    assert data.rows[1]._tr.trPr.find(f"{W}tblHeader") is None
+    assert data._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
+    facts = next(t for t in doc.tables if t.style.name == "Briefgen Facts")
+    assert [c.paragraphs[0].style.name for c in facts.rows[0].cells] == ["Fact Label", "Fact Value"]
+    assert all(r._tr.trPr.find(f"{W}tblHeader") is None for r in facts.rows)
+
+
+def test_callouts_are_boxes_with_their_title(report) -> None:
+    doc = docx.Document(io.BytesIO(report))
+    boxes = [t for t in doc.tables if t.style.name == "Briefgen Box" and len(t.rows) == 1 and len(t.columns) == 1]
+    titles = [t.cell(0, 0).paragraphs[0] for t in boxes]
+    assert ("Bottom line", "Bottom Line Title") in [(p.text, p.style.name) for p in titles]
+    assert ("The Russian model", "Box Title") in [(p.text, p.style.name) for p in titles]
+    bottom = next(t for t, p in zip(boxes, titles) if p.text == "Bottom line")
+    assert bottom.cell(0, 0).paragraphs[1].style.name == "Bottom Line Text"
+    # a cell always ends with a paragraph
+    for t in boxes:
+        assert t.cell(0, 0)._tc[-1].tag == f"{W}p"
+
+
+def test_notes_are_small_numbered_paragraphs_linked_from_their_reference(report) -> None:
+    note = next(p for p in body_paragraphs(report) if p.style.name == "Notes")
+    assert note.text.startswith("1\tA note with a link")
+    assert 'w:name="note-introduction-1"' in note._p.xml
+    assert '<w:hyperlink w:anchor="note-introduction-1"' in xml(report, "word/document.xml")
+
+
+def test_core_properties(report) -> None:
+    from datetime import datetime, timezone
+
+    props = docx.Document(io.BytesIO(report)).core_properties
+    assert props.title == "Afghanistan and Russia – A New Reality"
+    assert props.author == "TESPA Research, A. Analyst"
+    assert props.subject == "How Moscow turns limited leverage into a seat at the table"
+    assert props.keywords == "Russia, Afghanistan, Central Asia"
+    assert "Ministry of Examples" in props.comments and "TESPA-2021-017" in props.comments
+    assert props.category == "Ministry of Examples" and props.identifier == "TESPA-2021-017"
+    assert props.created == props.modified == props.last_printed == datetime(2021, 9, 30, tzinfo=timezone.utc)
+    assert props.revision == 1
+    assert "briefgen" in xml(report, "docProps/app.xml")
+
+
+# ---------------------------------------------------------------- layouts
+def test_annex_has_a_short_cover_no_toc_and_countries_on_new_pages(theme, chart) -> None:
+    data = build(report_doc(chart, "annex", cut_title="Country annex"), theme)
+    texts = [p.text for p in body_paragraphs(data)]
+    assert "TOC \\o" not in xml(data, "word/document.xml")
+    doc = docx.Document(io.BytesIO(data))
+    cover_text = " ".join(c.text for t in doc.tables[:1] for c in t._cells) + " ".join(texts[:8])
+    assert "Country annex" in cover_text and "Prepared for" in texts and "Ministry of Examples" in texts
+    assert "30 September 2021" in texts
+    for p in doc.paragraphs:
+        if p.style.name == "Heading 2" and p.text in ("Iran", "Pakistan"):
+            assert p.paragraph_format.page_break_before
+
+
+def test_summary_is_one_section_with_a_band_and_no_toc(theme) -> None:
+    data = build(summary_doc(), theme, scale=0.9)
+    doc = docx.Document(io.BytesIO(data))
+    assert len(doc.sections) == 1 and not doc.sections[0].different_first_page_header_footer
+    assert "TOC \\o" not in xml(data, "word/document.xml")
+    band = doc.tables[0]
+    assert band.cell(0, 1).paragraphs[0].text == "Afghanistan and Russia – A New Reality"  # no section repeats the title
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        images = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+    assert (ROOT / "templates" / "logo-white.png").read_bytes() in images
+    assert [p.style.name for p in doc.paragraphs].count("List Number") == 6
+
+
+def test_unknown_layout_is_an_error(theme) -> None:
+    with pytest.raises(BriefgenError, match="unknown layout"):
+        doc = summary_doc()
+        build(replace(doc, meta=replace(doc.meta, layout="poster")), theme)
+
+
+# ---------------------------------------------------------------- reproducibility and validity
+def test_two_builds_are_byte_identical(theme, chart) -> None:
+    first = build(report_doc(chart), theme, toc_pages={"introduction": 3})
+    assert first == build(report_doc(chart), theme, toc_pages={"introduction": 3})
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        infos = z.infolist()
+    assert infos[0].filename == "[Content_Types].xml" and infos[1].filename == "_rels/.rels"
+    assert {i.date_time for i in infos} == {(2021, 9, 30, 0, 0, 0)}
+    assert not [i.filename for i in infos if "thumbnail" in i.filename or "stylesWithEffects" in i.filename]
+
+
+def test_source_date_epoch_wins(theme, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")  # 2020-09-13 12:26:40 UTC
+    data = build(summary_doc(), theme)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2020, 9, 13, 12, 26, 40)}
+    assert "2020-09-13T12:26:40Z" in xml(data, "docProps/core.xml")
+
+
+needs_validator = pytest.mark.skipif(not VALIDATOR.exists(), reason="shared/tools/docx-validate is not beside this checkout")
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+
+
+@needs_validator
+@pytest.mark.parametrize("layout", ["report", "annex", "summary"])
+def test_output_passes_the_word_schema_validator(theme, chart, tmp_path, layout) -> None:
+    pytest.importorskip("lxml")
+    doc = summary_doc() if layout == "summary" else report_doc(chart, layout)
+    path = tmp_path / f"{layout}.docx"
+    write_docx(doc, theme, path, toc_pages={"introduction": 3})
+    result = subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _libreoffice_pages(docx_path: Path, outdir: Path) -> list[str]:
+    """Convert with LibreOffice (private profile, so runs do not collide); page texts."""
+    profile = outdir / "lo-profile"
+    subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
+        capture_output=True, timeout=240, check=True, env={**os.environ, "HOME": str(outdir)},
+    )
+    pdf = outdir / (docx_path.stem + ".pdf")
+    pypdf = pytest.importorskip("pypdf")
+    return [page.extract_text() or "" for page in pypdf.PdfReader(str(pdf)).pages]
+
+
+@needs_soffice
+def test_report_opens_in_libreoffice_with_cover_contents_and_body(theme, chart, tmp_path) -> None:
+    path = tmp_path / "report.docx"
+    write_docx(report_doc(chart), theme, path)
+    pages = _libreoffice_pages(path, tmp_path)
+    assert len(pages) >= 5
+    assert "Afghanistan and Russia" in pages[0] and "Contents" in pages[1]
+    assert "Introduction" in pages[2] and "Page 3 of" in pages[2]
+
+
+@needs_soffice
+def test_summary_is_exactly_one_page_in_libreoffice(theme, tmp_path) -> None:
+    path = tmp_path / "summary.docx"
+    write_docx(summary_doc(), theme, path, scale=1.0)
+    pages = _libreoffice_pages(path, tmp_path)
+    assert len(pages) == 1
+    assert "BOTTOM LINE" in pages[0].upper() and "Key judgements" in pages[0]
 
 
 if __name__ == "__main__":  # render the fixtures for a look: python tests/test_docx_writer.py OUTDIR

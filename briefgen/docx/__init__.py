@@ -26,6 +26,7 @@ from . import numbering, package, props, styles
 from .body import anchors, write_sections
 from .context import Ctx, bookmark_name
 from .cover import report_cover, summary_band
+from .parastyles import paragraph_gap
 from .pages import marking_only, running_heads, setup_page
 from .render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
 from .text import clean
@@ -63,13 +64,15 @@ def write_docx(
     ctx = Ctx(docx=document, theme=theme, meta=doc.meta, scale=scale, toc_pages=toc_pages,
               render_blocks=render_blocks, render_inlines=render_inlines, anchors=anchors(doc))
     ctx.width = ctx.text_width_twips
+    ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == "summary")
     body = document._body
     first = document.sections[0]
     setup_page(first, ctx)
 
     if layout == "summary":
         running_heads(first, ctx, running_head=False, page_numbers=False)
-        summary_band(body, ctx)
+        titles = {section.title for section in doc.sections}
+        summary_band(body, ctx, show_title=doc.meta.title not in titles)
         write_sections(doc, body, ctx, break_first=False, annex=False)
     else:
         report_cover(body, ctx, annex=layout == "annex")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from .. import model as m
@@ -16,7 +17,7 @@ from . import numbering
 from .context import Ctx, Fmt
 from .fields import bookmark, run
 from .inline import make_run, note_anchor
-from .ooxml import set_ppr, val
+from .ooxml import set_ppr, spacing, val
 from .styles import BOLD_STYLES, style_id
 
 
@@ -73,6 +74,17 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
                     text_paragraph(container, cont, block.children, ctx)
                 else:
                     ctx.render_blocks((block,), container, ctx)
+    last = _last_block(container)
+    if depth == 1 and last is not None and last.tag == qn("w:p"):
+        # List items sit close together; the last one gets the paragraph gap back, which
+        # no style can express (Word's contextual spacing would close the items up).
+        set_ppr(last, spacing(after=ctx.paragraph_gap))
+
+
+def _last_block(container: Any) -> _Element | None:
+    """The last paragraph or table in `container` (the body's sectPr is not a block)."""
+    blocks = [c for c in container._element if c.tag in (qn("w:p"), qn("w:tbl"))]
+    return blocks[-1] if blocks else None
 
 
 def _quote(node: m.BlockQuote, container: Any, ctx: Ctx) -> None:

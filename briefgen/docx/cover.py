@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
 from docx.table import _Cell
 from PIL import Image
 
@@ -18,7 +19,7 @@ from .blocks import new_paragraph
 from .context import Ctx
 from .fields import run
 from .figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, fit
-from .ooxml import el, no_border, ordered, set_ppr, shading, val
+from .ooxml import border, el, no_border, ordered, set_ppr, shading, val
 from .styles import palette
 from .tables import add_cell, add_row, finish_cell, table_xml
 from .tablestyles import BOX_TABLE
@@ -40,9 +41,11 @@ def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float],
     add_picture(p, container, path, int(width * k), int(height * k), alt)
 
 
-def _cell_look(fill: str | None, margins_tw: tuple[int, int] | None = None, v_align: str = "") -> list:
-    sides = [no_border(s) for s in ("top", "left", "bottom", "right")]
-    extra = [ordered("w:tcBorders", sides)]
+def _cell_look(fill: str | None, margins_tw: tuple[int, int] | None = None, v_align: str = "", edges: list | None = None) -> list:
+    """tcPr children for a cover cell: no borders except `edges`, optional fill and padding."""
+    given = {e.tag for e in edges or []}
+    sides = [no_border(s) for s in ("top", "left", "bottom", "right") if qn(f"w:{s}") not in given]
+    extra = [ordered("w:tcBorders", [*sides, *(edges or [])])]
     if fill:
         extra.append(shading(fill))
     if margins_tw:
@@ -78,35 +81,39 @@ def _logo_row(container: Any, ctx: Ctx) -> None:
 
 
 def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
-    """The cover page: logos, a primary-colour title block, then date, authors, client."""
+    """The cover page: logos; a primary-colour tab with the series; title, subtitle; date, authors, client."""
     meta = ctx.meta
     pal = palette(ctx.theme)
     _logo_row(container, ctx)
-    new_paragraph(container, "Cover Spacer")
-    if not annex:
+    for _ in range(2 if annex else 3):
         new_paragraph(container, "Cover Spacer")
-
-    tbl = table_xml(BOX_TABLE, [ctx.width], 0, header_look=False)
-    container._element._insert_tbl(tbl)
-    tc = add_cell(add_row(tbl), ctx.width, extra=_cell_look(pal.primary, (520, 480)))
-    block = _Cell(tc, container)
     label = (meta.cut_title or "Country annex") if annex else (meta.series or meta.cut_title)
-    _text(block, "Cover Series", label)
-    _text(block, "Cover Title", meta.title)
+    if label.strip():
+        # A tab just wider than its label: the brand colour, used once and boldly.
+        width = min(ctx.width, 700 + int(len(label) * ctx.theme.base_size * ctx.scale * 15))
+        tbl = table_xml(BOX_TABLE, [width], 0, header_look=False)
+        container._element._insert_tbl(tbl)
+        tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.primary, (110, 200)))
+        _text(_Cell(tc, container), "Cover Series", label)
+        finish_cell(tc)
+    _text(container, "Title", meta.title)
     if not annex:
-        _text(block, "Cover Subtitle", meta.subtitle)
-    finish_cell(tc)
+        _text(container, "Subtitle", meta.subtitle)
     new_paragraph(container, "Cover Rule")
     _text(container, "Cover Meta", long_date(meta.date))
     if not annex:
         _text(container, "Cover Meta", ", ".join(meta.authors))
     if meta.client_name:
+        new_paragraph(container, "Cover Spacer Small")
         _text(container, "Cover Label", "Prepared for")
         _text(container, "Cover Meta", meta.client_name)
 
 
-def summary_band(container: Any, ctx: Ctx) -> None:
-    """The one-page summary's top band: light logo on the primary colour, title and date."""
+def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
+    """The one-page summary's top band: light logo on the primary colour, label and date.
+
+    The title goes in the band only when no section heading repeats it below.
+    """
     meta, theme = ctx.meta, ctx.theme
     pal = palette(theme)
     logo_w = int(BAND_LOGO_MM[0] * EMU_PER_MM / EMU_PER_TWIP) + 400
@@ -114,14 +121,16 @@ def summary_band(container: Any, ctx: Ctx) -> None:
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
     container._element._insert_tbl(tbl)
     tr = add_row(tbl)
-    tc = add_cell(tr, widths[0], extra=_cell_look(pal.primary, (200, 200), "center"))
+    tc = add_cell(tr, widths[0], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)]))
     _logo(_Cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
     finish_cell(tc)
-    tc = add_cell(tr, widths[1], extra=_cell_look(pal.primary, (200, 200), "center"))
+    tc = add_cell(tr, widths[1], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)]))
     cell = _Cell(tc, container)
-    _text(cell, "Band Title", meta.title)
-    bits = [meta.cut_title or "Summary", long_date(meta.date)]
+    if show_title:
+        _text(cell, "Band Title", meta.title)
+    _text(cell, "Band Label", meta.cut_title or "Summary")
+    _text(cell, "Band Meta", long_date(meta.date))
     if meta.client_name:
-        bits.append(f"Prepared for {meta.client_name}")
-    _text(cell, "Band Meta", "  ·  ".join(b for b in bits if b))
+        _text(cell, "Band Meta", f"Prepared for {meta.client_name}")
     finish_cell(tc)
+    new_paragraph(container, "Table Spacer")

@@ -34,7 +34,11 @@ def add_picture(p: _Element, container: Any, path: Path, width: int, height: int
         shape = Paragraph(p, container).add_run().add_picture(str(path), width=Emu(width), height=Emu(height))
     except Exception as exc:  # python-docx raises its own, OS and Pillow errors for bad files
         raise fail(pos or m.NOWHERE, f"cannot put image '{path.name}' in the DOCX: {exc}", "re-export it as PNG or JPEG") from exc
-    doc_pr = shape._inline.docPr
+    inline = shape._inline
+    for side in ("distT", "distB", "distL", "distR"):
+        # Unset, LibreOffice pads inline pictures by 1/8 inch and shifts them off the margin.
+        inline.set(side, "0")
+    doc_pr = inline.docPr
     doc_pr.set("descr", plain(alt))
     doc_pr.set("name", plain(path.name))
 

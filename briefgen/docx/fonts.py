@@ -31,14 +31,38 @@ def family_name(path: Path) -> str:
     raise fail(Pos(str(path)), "the font has no family name", "use a valid TrueType (.ttf) file")
 
 
+@lru_cache(maxsize=32)
+def natural_leading(path: Path) -> float:
+    """The font's own line height in ems: what Word calls "single" line spacing.
+
+    Word spaces lines by the font's Windows ascent + descent (OS/2 table), so a "1.2
+    lines" multiple means very different leading in different fonts; styles divide the
+    leading they want by this. Falls back to 1.2 when the tables cannot be read.
+    """
+    try:
+        data = path.read_bytes()
+        tables = _tables(data)
+        units = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
+        if b"OS/2" in tables:
+            ascent, descent = struct.unpack_from(">HH", data, tables[b"OS/2"] + 74)
+        else:
+            asc, desc, gap = struct.unpack_from(">hhh", data, tables[b"hhea"] + 4)
+            ascent, descent = asc + gap, -desc
+        return (ascent + descent) / units if units else 1.2
+    except (OSError, struct.error, KeyError):
+        return 1.2
+
+
+def _tables(data: bytes) -> dict[bytes, int]:
+    """Table tag -> offset, from the font's table directory."""
+    count = struct.unpack_from(">H", data, 4)[0]
+    return {struct.unpack_from(">4s", data, 12 + 16 * i)[0]: struct.unpack_from(">I", data, 12 + 16 * i + 8)[0] for i in range(count)}
+
+
 def _name_records(data: bytes) -> dict[int, str]:
     """nameID -> string, preferring Windows English (3/1/0x409), then any Unicode, then Mac Roman."""
-    num_tables = struct.unpack_from(">H", data, 4)[0]
-    for i in range(num_tables):
-        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
-        if tag == b"name":
-            break
-    else:
+    offset = _tables(data).get(b"name")
+    if offset is None:
         raise ValueError("no 'name' table")
     _fmt, count, strings = struct.unpack_from(">HHH", data, offset)
     found: dict[int, tuple[int, str]] = {}

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from ..brand import Theme
-from .fonts import family_name
+from .fonts import family_name, natural_leading
 from .ooxml import (
     border,
     el,
@@ -62,8 +62,9 @@ BOLD_STYLES = {
     "Fact Label",
     "Box Title",
     "Bottom Line Title",
-    "Cover Title",
     "Band Title",
+    "Band Label",
+    "Figure Value",
     "Marking",
 }
 
@@ -85,6 +86,8 @@ class Palette:
     line: str  # a light rule colour, between muted and white
     body_font: str
     head_font: str
+    body_em: float  # the fonts' "single" line height in ems (see fonts.natural_leading)
+    head_em: float
 
 
 def palette(theme: Theme) -> Palette:
@@ -98,6 +101,8 @@ def palette(theme: Theme) -> Palette:
         line=mix(c.muted, "#FFFFFF", 0.65),
         body_font=family_name(theme.fonts.regular),
         head_font=family_name(theme.heading_fonts.regular),
+        body_em=natural_leading(theme.fonts.regular),
+        head_em=natural_leading(theme.heading_fonts.regular),
     )
 
 
@@ -165,6 +170,10 @@ def define(
         styles.append(node)
     else:
         link = node.find(qn("w:link"))
+        # List styles carry their numbering link; restyling must not cut it.
+        num_pr = node.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None and num_pr.find(qn("w:numId")) is not None:
+            ppr = [*(ppr or []), num_pr]
     for child in list(node):
         node.remove(child)
     kids: list[_Element | None] = [val("w:name", _BUILTIN_NAMES.get(name, name))]

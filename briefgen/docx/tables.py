@@ -21,11 +21,13 @@ from .inline import inline_text
 from .ooxml import border, el, no_border, ordered, set_ppr, shading, val
 from .parastyles import LIST_INDENT
 from .styles import mix, palette, style_id
-from .tablestyles import BOX_TABLE, DATA_TABLE, FACTS_TABLE
+from .tablestyles import BOX_TABLE, DATA_TABLE, FACTS_IN_BOX, FACTS_TABLE, FIGURES_TABLE
 
 CELL_PAD = 200  # twips: left + right padding of a data-table cell (2 × 100)
 BOX_PAD = 200  # twips on each side inside a call-out box
 CHAR = 88  # twips: an average character at table size, for width estimates
+FIGURE_COLUMNS = 3
+THICK_EDGE = {"bottom-line": 90, "callout": 60}  # twips of left border beyond a hairline
 
 
 def table_xml(style: str, widths: list[int], indent: int, header_look: bool) -> _Element:
@@ -90,6 +92,9 @@ def column_widths(rows: list[tuple[m.Cell, ...]], ncols: int, total: int) -> lis
 
 
 def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
+    if node.kind == "figures":
+        _figures(node, container, ctx)
+        return
     facts = node.kind == "facts"
     rows = [*node.header, *node.rows]
     ncols = max((len(r) for r in rows), default=1) or 1
@@ -103,12 +108,12 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
         cap.append(run(": "))
         ctx.render_inlines(node.caption, cap, ctx)
     widths = column_widths(rows, ncols, width)
-    tbl = table_xml(FACTS_TABLE if facts else DATA_TABLE, widths, indent, bool(node.header) and not facts)
+    style = (FACTS_IN_BOX if ctx.box else FACTS_TABLE) if facts else DATA_TABLE
+    tbl = table_xml(style, widths, indent, bool(node.header) and not facts)
     container._element._insert_tbl(tbl)
-    cell_container = _Cell  # python-docx proxy so handlers can add paragraphs to a cell
     if facts and node.caption:
         tc = add_cell(add_row(tbl), width, span=ncols)
-        text_paragraph(cell_container(tc, container), "Box Title", node.caption, ctx)
+        text_paragraph(_Cell(tc, container), "Box Title", node.caption, ctx)
     for i, row in enumerate(rows):
         header = i < len(node.header)
         tr = add_row(tbl, header=header)
@@ -116,10 +121,33 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
             tc = add_cell(tr, widths[j])
             cell = row[j] if j < len(row) else m.Cell(())
             style = ("Fact Label" if j == 0 else "Fact Value") if facts else ("Table Heading" if header else "Table Text")
-            p = text_paragraph(cell_container(tc, container), style, cell.children, ctx)
+            p = text_paragraph(_Cell(tc, container), style, cell.children, ctx)
             if cell.align in ("center", "right"):
                 set_ppr(p, val("w:jc", cell.align))
             finish_cell(tc)
+    new_paragraph(container, "Table Spacer")
+
+
+def _figures(node: m.Table, container: Any, ctx: Ctx) -> None:
+    """Headline figures (rows of value, label) as a panel of up to three columns."""
+    pairs = [(row[0], row[1] if len(row) > 1 else m.Cell(())) for row in (*node.header, *node.rows) if row]
+    ncols = min(FIGURE_COLUMNS, max(len(pairs), 1))
+    indent, width = _available(ctx)
+    widths = [width // ncols] * ncols
+    widths[-1] += width - sum(widths)
+    tbl = table_xml(FIGURES_TABLE, widths, indent, header_look=False)
+    container._element._insert_tbl(tbl)
+    for start in range(0, len(pairs), ncols):
+        tr = add_row(tbl)
+        for j in range(ncols):
+            tc = add_cell(tr, widths[j])
+            if start + j < len(pairs):
+                value, label = pairs[start + j]
+                cell = _Cell(tc, container)
+                text_paragraph(cell, "Figure Value", value.children, ctx)
+                text_paragraph(cell, "Figure Label", label.children, ctx)
+            finish_cell(tc)
+    new_paragraph(container, "Table Spacer")
 
 
 def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
@@ -144,6 +172,7 @@ def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
 
 def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
     indent, width = _available(ctx)
+    width -= THICK_EDGE.get(node.kind, 0)  # a thick left border would reach past the right margin
     tbl = table_xml(BOX_TABLE, [width], indent, header_look=False)
     container._element._insert_tbl(tbl)
     tc = add_cell(add_row(tbl), width, extra=_box_look(node.kind, ctx))
@@ -154,6 +183,7 @@ def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
     with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=width - 2 * BOX_PAD - 60):
         ctx.render_blocks(node.blocks, cell, ctx)
     finish_cell(tc)
+    new_paragraph(container, "Table Spacer")
 
 
 TABLE_HANDLERS = {m.Table: _table, m.Callout: _callout}

@@ -14,6 +14,8 @@ from .styles import Palette, define
 
 DATA_TABLE = "Briefgen Table"
 FACTS_TABLE = "Briefgen Facts"
+FACTS_IN_BOX = "Briefgen Facts in Box"
+FIGURES_TABLE = "Briefgen Figures"
 BOX_TABLE = "Briefgen Box"
 
 
@@ -24,14 +26,16 @@ def cell_margins(top: int, side: int) -> _Element:
 
 
 def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
-    tight = ordered("w:pPr", [spacing(before=0, after=0, line=1.0)])
+    def tight() -> _Element:  # a fresh element per style: lxml moves, not copies
+        return ordered("w:pPr", [spacing(before=0, after=0, line=1.0)])
+
     define(
         styles,
         DATA_TABLE,
         "table",
         based_on="Normal Table",
         extra=[
-            tight,
+            tight(),
             ordered("w:tblPr", [
                 ordered("w:tblBorders", [
                     border("top", p.primary, 1.0),
@@ -54,7 +58,7 @@ def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
         "table",
         based_on="Normal Table",
         extra=[
-            tight,
+            tight(),
             ordered("w:tblPr", [
                 ordered("w:tblBorders", [
                     border("top", p.primary, 1.5),
@@ -70,11 +74,42 @@ def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
         ],
         priority=40,
     )
+    # Inside a fact box the box draws the frame: only the white row rules remain.
+    define(
+        styles,
+        FACTS_IN_BOX,
+        "table",
+        based_on=FACTS_TABLE,
+        extra=[
+            tight(),
+            ordered("w:tblPr", [
+                ordered("w:tblBorders", [no_border("top"), no_border("left"), no_border("bottom"), no_border("right"),
+                                         border("insideH", "FFFFFF", 1.0), no_border("insideV")]),
+            ]),
+        ],
+        priority=40,
+    )
+    define(
+        styles,
+        FIGURES_TABLE,
+        "table",
+        based_on="Normal Table",
+        extra=[
+            tight(),
+            ordered("w:tblPr", [
+                ordered("w:tblBorders", [border("top", p.accent, 1.5), no_border("left"), no_border("bottom"), no_border("right"),
+                                         border("insideH", "FFFFFF", 2.0), border("insideV", "FFFFFF", 2.0)]),
+                cell_margins(80, 140),
+            ]),
+            el("w:tcPr", None, shading(p.panel)),
+        ],
+        priority=40,
+    )
     define(
         styles,
         BOX_TABLE,
         "table",
         based_on="Normal Table",
-        extra=[tight, ordered("w:tblPr", [cell_margins(160, 200)])],
+        extra=[tight(), ordered("w:tblPr", [cell_margins(160, 200)])],
         priority=40,
     )

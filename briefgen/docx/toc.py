@@ -1,9 +1,10 @@
 """The table of contents: a real Word TOC field whose cached result is already filled in.
 
 The instruction is `TOC \\o "1-2" \\h \\z \\u`, so Word's "Update field" rebuilds it from
-the Heading 1–2 paragraphs. Until then the cached result lists the same entries (section
-titles and level-1/2 headings, in order) as hyperlinks to their bookmarks, with the page
-numbers the PDF gave them when `toc_pages` is known; the file never opens on an empty box.
+the Heading 1–2 paragraphs. Until then the cached result lists what the PDF's contents
+list (the level-1/2 section titles, in order) as hyperlinks to their bookmarks, with the
+page numbers the PDF gave them when `toc_pages` is known; the file never opens on an
+empty box. (An update also collects level-2 headings inside sections, as Word does.)
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from lxml.etree import _Element
 from .. import model as m
 from .blocks import new_paragraph
 from .context import Ctx, bookmark_name
-from .fields import field, field_begin, field_end, run
-from .inline import inline_text
+from .fields import field_begin, field_end, run
 from .ooxml import el
 
 INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
@@ -26,23 +26,10 @@ MAX_LEVEL = 2
 
 
 def entries(doc: m.Document) -> Iterator[tuple[int, str, str]]:
-    """(level, text, anchor) of every paragraph the TOC field collects, in order."""
+    """(level, title, anchor) of every section of level 1-2, in order, as the PDF lists them."""
     for section in doc.sections:
         if section.level <= MAX_LEVEL:
             yield section.level, section.title, section.id
-        yield from _headings(section.blocks)
-
-
-def _headings(blocks: tuple[m.Block, ...]) -> Iterator[tuple[int, str, str]]:
-    for block in blocks:
-        if isinstance(block, m.Heading):
-            if block.level <= MAX_LEVEL:
-                yield block.level, inline_text(block.children), block.anchor
-        elif isinstance(block, m.BulletList | m.OrderedList):
-            for item in block.items:
-                yield from _headings(item.blocks)
-        elif isinstance(block, m.BlockQuote | m.Callout | m.Div):
-            yield from _headings(block.blocks)
 
 
 def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents") -> None:
@@ -55,8 +42,8 @@ def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents"
         link.append(run(" ".join(text.split())))
         page = (ctx.toc_pages or {}).get(anchor)
         if page is not None:
-            link.append(run("\t"))
-            field(link, f"PAGEREF {bookmark_name(anchor)} \\h", str(page))
+            # Plain text, not a nested PAGEREF: Word's update brings its own fields back.
+            link.append(run(f"\t{page}"))
         paragraphs.append(p)
     if not paragraphs:  # still a real, updatable field
         paragraphs.append(new_paragraph(container, "TOC 1"))

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import Diagnostic, Pos
 
 MAX_PIXELS = 40_000_000  # far below Pillow's decompression-bomb threshold
 FORMATS = {"PNG", "JPEG", "GIF"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # data:, javascript:, file:, C:…
 
 
 def check_image(src: str, base: Path, root: Path, pos: Pos) -> tuple[Path, int, int] | Diagnostic:
     """Resolve `src` against `base` and open it with Pillow; return (path, w, h) or an error."""
     from PIL import Image, UnidentifiedImageError
 
-    if "://" in src or src.startswith(("/", "data:")):
+    if "://" in src or src.startswith("/") or _SCHEME.match(src):
         return Diagnostic(pos, f"image '{src}' must be a file inside the project", "use a path relative to the section file")
     path = (base / src).resolve()
     if not path.is_relative_to(root.resolve()):

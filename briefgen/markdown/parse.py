@@ -31,6 +31,10 @@ def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING, "linkify": False})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin).use(divs_plugin)
+    # markdown-it turns links with a bad scheme (javascript:, file:, data:…) back into
+    # plain text, silently. Accept every target here; `_inline_run` and `check_image`
+    # then refuse bad ones with an error at their line.
+    md.validateLink = lambda _url: True  # type: ignore[method-assign]
     return md
 
 

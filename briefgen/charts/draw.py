@@ -1,0 +1,112 @@
+"""A `ChartSpec` → one vector reportlab `Drawing`: title, legend, the chart body, notes and source.
+
+Each chart type draws only its body (`bars`, `lines`, `timeline`, `regionmap`); this
+module stacks the parts every figure shares, so all figures have one anatomy. The
+drawing is pure vector with real text, so the PDF stays sharp and searchable; the DOCX
+writer rasterises the same drawing (`raster.png`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.graphics.shapes import Drawing, Group, Rect
+from reportlab.lib.colors import Color
+
+from ..brand import Theme
+from .alt import alt_text
+from .look import Look
+from .spec import ChartSpec
+
+GAP = 6.0  # between the figure's parts, in points
+SWATCH = 8.0
+
+
+@dataclass
+class Body:
+    """What a chart type draws: its group (origin bottom left), height, legend and notes."""
+
+    group: Group
+    height: float
+    legend: list[tuple[str, Color]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    legend_shape: str = "square"  # "square" for areas and bars, "line" for lines
+
+
+def _builders() -> dict[str, Callable[[ChartSpec, Look, float], Body]]:
+    # Imported here: the chart modules import `Body` from this module.
+    from . import bars, lines, regionmap, timeline
+
+    return {"bar": bars.draw, "line": lines.draw, "timeline": timeline.draw, "map": regionmap.draw}
+
+
+def drawing(spec: ChartSpec, theme: Theme, width_pt: float, *, fonts: tuple[str, str], titles: bool = True) -> Drawing:
+    """Draw `spec` `width_pt` wide in the brand's colours and `fonts` (regular, bold; registered).
+
+    With `titles=False` the title and the "Source:" line are left out, for a writer that
+    sets them as its own caption text; notes that explain the data always stay.
+    """
+    look = Look.of(theme, fonts)
+    body = _builders()[spec.type](spec, look, width_pt)
+    parts: list[tuple[Group, float]] = []  # top to bottom
+    if titles and spec.title:
+        parts.append(_text_block(look, spec.title, width_pt, look.title_size, bold=True, color=look.primary))
+    if len(body.legend) > 1:
+        parts.append(_legend(look, body.legend, width_pt, body.legend_shape))
+    parts.append((body.group, body.height))
+    footer = [*body.notes, *([spec.note] if spec.note else [])]
+    if titles and spec.source:
+        footer.append(f"Source: {spec.source}")
+    if footer:
+        parts.append(_text_block(look, "\n".join(footer), width_pt, look.small_size, color=look.muted))
+    height = sum(h for _g, h in parts) + GAP * (len(parts) - 1)
+    out = Drawing(width_pt, height)
+    out.add(Rect(0, 0, width_pt, height, fillColor=None, strokeColor=None))  # fixes the bounds
+    y = height
+    for group, h in parts:
+        y -= h
+        group.translate(0, y)
+        out.add(group)
+        y -= GAP
+    out.setProperties({"title": spec.title or "", "desc": spec.alt or alt_text(spec)})
+    return out
+
+
+def _text_block(
+    look: Look, text: str, width: float, size: float, *, bold: bool = False, color: Color | None = None
+) -> tuple[Group, float]:
+    """Wrapped lines, left aligned; the group's height includes the descenders of the last line."""
+    lines = look.wrap(text, width, size, bold)
+    lead = look.leading(size)
+    height = lead * (len(lines) - 1) + size * 1.05
+    g = Group()
+    for i, line in enumerate(lines):
+        g.add(look.string(0, height - size * 0.9 - i * lead, line, size=size, bold=bold, color=color))
+    return g, height
+
+
+def _legend(look: Look, items: list[tuple[str, Color]], width: float, shape: str) -> tuple[Group, float]:
+    """Swatch + name pairs flowing left to right, wrapping onto more rows when needed."""
+    size, pitch = look.label_size, look.label_size * 1.6
+    placed: list[tuple[float, int, str, Color]] = []
+    x, row = 0.0, 0
+    for name, color in items:
+        w = SWATCH + 4 + look.width(name, size)
+        if x > 0 and x + w > width:
+            x, row = 0.0, row + 1
+        placed.append((x, row, name, color))
+        x += w + 14
+    height = (row + 1) * pitch - (pitch - size * 1.1)
+    g = Group()
+    for x, r, name, color in placed:
+        base = height - size * 0.9 - r * pitch
+        if shape == "line":
+            g.add(Rect(x, base + size * 0.3 - 1, SWATCH, 2, fillColor=color, strokeColor=None))
+        else:
+            g.add(Rect(x, base - 0.5, SWATCH, SWATCH, fillColor=color, strokeColor=None))
+        g.add(look.string(x + SWATCH + 4, base, name, size=size))
+    return g, height
+
+
+__all__ = ["Body", "alt_text", "drawing"]

@@ -1,0 +1,125 @@
+"""The charts' house style: brand colours and tints, type sizes, and text measuring and wrapping.
+
+Every chart module draws through one `Look`, so all figures share one palette, one
+type scale and one way of breaking lines, and the brand changes them all at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import String
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ..brand import Theme
+
+WHITE = Color(1, 1, 1)
+
+
+def tint(color: Color, amount: float) -> Color:
+    """`color` mixed with white: amount 0 is the colour, 1 is white."""
+    return Color(*(c + (1 - c) * amount for c in (color.red, color.green, color.blue)))
+
+
+def shade(color: Color, amount: float) -> Color:
+    """`color` mixed with black."""
+    return Color(*(c * (1 - amount) for c in (color.red, color.green, color.blue)))
+
+
+def luminance(color: Color) -> float:
+    return 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue
+
+
+@dataclass(frozen=True)
+class Look:
+    """Fonts, colours and sizes in points. Sizes never go below 7 pt, for print legibility."""
+
+    regular: str
+    bold: str
+    primary: Color
+    accent: Color
+    text: Color
+    muted: Color
+    panel: Color
+    title_size: float = 10.0
+    label_size: float = 8.0
+    small_size: float = 7.0
+
+    @classmethod
+    def of(cls, theme: Theme, fonts: tuple[str, str]) -> Look:
+        c = theme.colors
+        return cls(
+            regular=fonts[0],
+            bold=fonts[1],
+            primary=HexColor(c.primary),
+            accent=HexColor(c.accent),
+            text=HexColor(c.text),
+            muted=HexColor(c.muted),
+            panel=HexColor(c.panel),
+        )
+
+    # -------------------------------------------------------------- colours
+    @property
+    def grid(self) -> Color:
+        """Gridlines: visible on paper, quieter than any data."""
+        return tint(self.muted, 0.78)
+
+    @property
+    def axis(self) -> Color:
+        return tint(self.muted, 0.35)
+
+    def series_colors(self, n: int) -> list[Color]:
+        """Distinct brand colours for n series: the two brand colours first, then tints."""
+        base = [self.primary, self.accent, self.muted, tint(self.primary, 0.45), tint(self.accent, 0.45)]
+        return [base[i % len(base)] if i < len(base) else tint(base[i % len(base)], 0.6) for i in range(n)]
+
+    def on(self, fill: Color) -> Color:
+        """Text colour readable on `fill`."""
+        return WHITE if luminance(fill) < 0.5 else self.text
+
+    # -------------------------------------------------------------- text
+    def font(self, bold: bool = False) -> str:
+        return self.bold if bold else self.regular
+
+    def width(self, text: str, size: float | None = None, bold: bool = False) -> float:
+        return stringWidth(text, self.font(bold), size or self.label_size)
+
+    def wrap(self, text: str, width: float, size: float | None = None, bold: bool = False) -> list[str]:
+        """Greedy word wrap; a single word wider than `width` keeps its own line."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split():
+                trial = f"{line} {word}" if line else word
+                if line and self.width(trial, size, bold) > width:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = trial
+            lines.append(line)
+        return lines
+
+    def string(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        *,
+        size: float | None = None,
+        bold: bool = False,
+        color: Color | None = None,
+        anchor: str = "start",
+    ) -> String:
+        return String(
+            x,
+            y,
+            text,
+            fontName=self.font(bold),
+            fontSize=size or self.label_size,
+            fillColor=color or self.text,
+            textAnchor=anchor,
+        )
+
+    def leading(self, size: float | None = None) -> float:
+        return (size or self.label_size) * 1.2
