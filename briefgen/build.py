@@ -160,7 +160,8 @@ def build(
                 failed.append(exc)
                 if on_done:
                     on_done(exc, req)
-    write_manifest(output, done)
+    if done:
+        write_manifest(output, done)
     return done, failed
 
 

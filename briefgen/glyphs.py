@@ -26,17 +26,28 @@ def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None)
     sets = [coverage(f) for f in fonts]
     extra = coverage(fallback) if fallback else frozenset()
     return sorted(
-        {ch for ch in text if ch not in _LAYOUT and ord(ch) not in extra and any(ord(ch) not in s for s in sets)}
+        {
+            ch
+            for ch in text
+            if ch not in _LAYOUT and (ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets)))
+        }
     )
 
 
 def check_glyphs(doc: m.Document, theme: Theme) -> None:
+    errors = glyph_problems(doc, theme)
+    if errors:
+        raise BriefgenError(errors)
+
+
+def glyph_problems(doc: m.Document, theme: Theme) -> list[Diagnostic]:
+    """Every character the brand fonts cannot show, or that PDF text extraction would lose."""
     body = (theme.fonts.regular, theme.fonts.bold, theme.fonts.italic)
     heads = (theme.heading_fonts.regular, theme.heading_fonts.bold)
     errors: list[Diagnostic] = []
     for section in doc.sections:
         for ch in missing_in(section.title, heads, theme.symbols):
-            errors.append(_error(section.pos, ch, "section title"))
+            errors.append(_error(section.pos, ch, "section title", _known(ch, theme)))
         for block in iter_blocks(section.blocks):
             fonts = heads if isinstance(block, m.Heading) else body
             text = "".join(t for run in inlines_of(block) for t in iter_text(run))
@@ -45,11 +56,18 @@ def check_glyphs(doc: m.Document, theme: Theme) -> None:
             if isinstance(block, m.Callout):
                 text, fonts = block.title, heads
             for ch in missing_in(text, fonts, theme.symbols):
-                errors.append(_error(getattr(block, "pos", section.pos), ch, "text"))
-    if errors:
-        raise BriefgenError(errors)
+                errors.append(_error(getattr(block, "pos", section.pos), ch, "text", _known(ch, theme)))
+    return errors
 
 
-def _error(pos: object, ch: str, what: str) -> Diagnostic:
+def _known(ch: str, theme: Theme) -> bool:
+    fonts = [theme.fonts.regular, *([theme.symbols] if theme.symbols else [])]
+    return any(ord(ch) in coverage(f) for f in fonts)
+
+
+def _error(pos: object, ch: str, what: str, in_fonts: bool = False) -> Diagnostic:
     name = unicodedata.name(ch, "unnamed")
+    if ord(ch) > 0xFFFF and in_fonts:
+        # reportlab cannot map such characters for text extraction: copy-paste would lose them.
+        return Diagnostic(pos, f"character U+{ord(ch):04X} ({name}) in the {what} is beyond U+FFFF and cannot be extracted from the PDF", "replace it with a character from the Basic Multilingual Plane")  # type: ignore[arg-type]
     return Diagnostic(pos, f"character U+{ord(ch):04X} ({name}) in the {what} is not in the brand font", "replace it, or use a brand font that has it")  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from typing import Any
 from . import model as m
 from .errors import BriefgenError, Diagnostic, Pos
 from .filters import Context, FilterResult, Omission, filter_blocks
-from .glyphs import check_glyphs
+from .glyphs import glyph_problems
 from .links import resolve_links
 from .markdown import parse_body
 from .project import Project, Source
@@ -143,11 +143,11 @@ class Assembler:
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
         errors.extend(result.errors)
+        doc = m.Document(self.meta(sel), tuple(sections))
+        errors.extend(glyph_problems(doc, p.theme))  # also for the sections that did parse
         if errors:
             raise BriefgenError(errors)
-        doc = m.Document(self.meta(sel), tuple(sections))
         doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client)
-        check_glyphs(doc, p.theme)
         return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
 
     def meta(self, sel: Selection) -> m.Meta:

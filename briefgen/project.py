@@ -233,7 +233,7 @@ def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
         fact["value"] = str(fact["value"]) if fact["value"] is not None else ""
     if meta["kind"] == "country":
         for key in COUNTRY_REQUIRED:
-            if meta.get(key) in (None, ""):
+            if meta.get(key) in (None, "") and not (isinstance(raw, dict) and key in raw):
                 reporter.error(Pos(rel, 1), f"country profile is missing '{key}'", f"add '{key}:' to the front matter")
         meta["level"] = meta["level"] or 2
         meta["new_page"] = True if meta["new_page"] is None else meta["new_page"]
@@ -325,7 +325,12 @@ def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict
 
 
 def load_project(root: Path, reporter: Reporter) -> Project | None:
-    """Load everything under `root`; all problems are collected in `reporter`."""
+    """Load everything under `root`; all problems are collected in `reporter`.
+
+    A project is returned even when some files had errors (they are left out), so that
+    `check` can go on and report the problems of the other files too. Callers that
+    build must stop when `reporter.errors` is not empty.
+    """
     file = root / "briefing.yaml"
     if not file.is_file():
         reporter.error(Pos(str(file)), "no briefing.yaml here", "run inside a briefing project or pass --project DIR")
@@ -362,8 +367,8 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
         for cid in client.countries or ():
             if cid not in country_ids:
                 reporter.error(client.pos, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids))
-    if theme is None or reporter.errors:
-        return None
+    if theme is None or "title" not in data or not data.get("title"):
+        return None  # nothing sensible can be assembled; callers see the reporter's errors
     return Project(
         root=root,
         title=data["title"],

@@ -62,7 +62,8 @@ def select(project: Project, cut_id: str, audience: str | None = None, client_id
         )
     errors = []
     for entry in cut.include or ():
-        if not any(_matches(entry, s) for s in project.sources):
+        # 'countries' is a category: a project may have none, and that is not a typo.
+        if entry != "countries" and not any(_matches(entry, s) for s in project.sources):
             errors.append(Diagnostic(cut.pos, f"cut '{cut.id}' includes '{entry}', which matches no section", did_you_mean(entry, [s.id for s in project.sources])))
     if errors:
         raise BriefgenError(errors)

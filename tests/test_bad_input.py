@@ -445,9 +445,6 @@ def test_raw_html_is_shown_literally(
     assert "<b>bold</b> & <i>more</i>" in text
 
 
-@pytest.mark.xfail(
-    reason='pdf/inline.py renders a footnote reference as <font size="75%">, which reportlab rejects', strict=True
-)
 def test_footnote_reference_builds(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -479,9 +476,6 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
 # ------------------------------------------------------------------ failed builds and the manifest
 
 
-@pytest.mark.xfail(
-    reason="build.build() writes manifest.json (and creates the folder) even when no deliverable was built", strict=True
-)
 def test_failed_build_writes_no_file_at_all(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -491,9 +485,6 @@ def test_failed_build_writes_no_file_at_all(
     assert snapshot(root / "output") == {}
 
 
-@pytest.mark.xfail(
-    reason="project.load_source reports an invalid country key a second time as 'missing', at line 1", strict=True
-)
 def test_invalid_value_is_reported_once(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -564,10 +555,6 @@ def test_check_reports_every_broken_file_in_content(
     assert not (root / "output").exists()
 
 
-@pytest.mark.xfail(
-    reason="load_project returns None on any load error, so check never templates or parses the other files",
-    strict=True,
-)
 def test_check_reports_front_matter_and_body_errors_together(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -584,9 +571,6 @@ def test_check_reports_front_matter_and_body_errors_together(
     assert_reported(run.err, "sections/02-detail.md:7", "has no attribute 'titel'", "title")
 
 
-@pytest.mark.xfail(
-    reason="pipeline.Assembler.assemble raises before check_glyphs when any other error exists", strict=True
-)
 def test_check_reports_glyph_errors_with_other_errors(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -603,10 +587,6 @@ def test_check_reports_glyph_errors_with_other_errors(
     assert_reported(run.err, "sections/01-intro.md:7", "U+1F600", "brand font")
 
 
-@pytest.mark.xfail(
-    reason="the built-in 'annex' cut includes 'countries'; select() fails for a project without country profiles",
-    strict=True,
-)
 def test_check_passes_for_a_valid_project_without_countries(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,11 +14,11 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import replace
+from datetime import UTC
 from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from PIL import Image, ImageDraw
 
 from briefgen import model as m
@@ -55,12 +55,12 @@ def chart(tmp_path_factory) -> Path:
     return path
 
 
-def T(text: str) -> tuple[m.Inline, ...]:
+def words(text: str) -> tuple[m.Inline, ...]:
     return (m.Text(text),)
 
 
-def P(text: str, style: str = "body") -> m.Paragraph:
-    return m.Paragraph(T(text), Pos("sections/test.md", 3), style)
+def body_para(text: str, style: str = "body") -> m.Paragraph:
+    return m.Paragraph(words(text), Pos("sections/test.md", 3), style)
 
 
 def para(*inlines: m.Inline) -> m.Paragraph:
@@ -68,11 +68,11 @@ def para(*inlines: m.Inline) -> m.Paragraph:
 
 
 def item(text: str, *more: m.Block) -> m.ListItem:
-    return m.ListItem((P(text), *more))
+    return m.ListItem((body_para(text), *more))
 
 
 def cells(*texts: str) -> tuple[m.Cell, ...]:
-    return tuple(m.Cell(T(t), "right" if t[:1].isdigit() else "") for t in texts)
+    return tuple(m.Cell(words(t), "right" if t[:1].isdigit() else "") for t in texts)
 
 
 LOREM = (
@@ -109,63 +109,132 @@ def report_doc(chart: Path, layout: str = "report", **meta_changes) -> m.Documen
         "Introduction",
         1,
         (
-            P(LOREM, "lead"),
+            body_para(LOREM, "lead"),
             para(
-                m.Text("Russia "), m.Strong((m.Text("claims influence"),)), m.Text(" it does "),
-                m.Emph((m.Text("not"), m.Strong((m.Text(" hold"),)))), m.Text(", see "),
-                m.Link("#regional-level", T("the regional chapter")), m.Text(" and "),
-                m.Link("https://example.org/report?a=1&b=2", T("the source")), m.Text("."),
-                m.NoteRef(1), m.Text(" Old view: "), m.Strike(T("a great game")), m.Text("; code "),
-                m.Code("x < y & z"), m.LineBreak(), m.Text("After a break\twith a tab\x01 and \ufffe junk."),
+                m.Text("Russia "),
+                m.Strong((m.Text("claims influence"),)),
+                m.Text(" it does "),
+                m.Emph((m.Text("not"), m.Strong((m.Text(" hold"),)))),
+                m.Text(", see "),
+                m.Link("#regional-level", words("the regional chapter")),
+                m.Text(" and "),
+                m.Link("https://example.org/report?a=1&b=2", words("the source")),
+                m.Text("."),
+                m.NoteRef(1),
+                m.Text(" Old view: "),
+                m.Strike(words("a great game")),
+                m.Text("; code "),
+                m.Code("x < y & z"),
+                m.LineBreak(),
+                m.Text("After a break\twith a tab\x01 and \ufffe junk."),
             ),
-            m.Heading(2, T("Three levels of analysis"), "introduction-three-levels", Pos("sections/01-introduction.md", 9)),
-            m.BulletList((item("Local: contacts with the Taliban.", m.BulletList((item("Nested bullet one."), item("Nested bullet two.")))),
-                          item("Regional: coordination through the CSTO."), item("Global: the UN and the veto.", P("A second paragraph in the item.")))),
-            m.OrderedList((item("First ordered point."), item("Second ordered point.", m.OrderedList((item("Nested a."), item("Nested b.")))))),
-            P("Between two lists."),
+            m.Heading(
+                2, words("Three levels of analysis"), "introduction-three-levels", Pos("sections/01-introduction.md", 9)
+            ),
+            m.BulletList(
+                (
+                    item(
+                        "Local: contacts with the Taliban.",
+                        m.BulletList((item("Nested bullet one."), item("Nested bullet two."))),
+                    ),
+                    item("Regional: coordination through the CSTO."),
+                    item("Global: the UN and the veto.", body_para("A second paragraph in the item.")),
+                )
+            ),
+            m.OrderedList(
+                (
+                    item("First ordered point."),
+                    item("Second ordered point.", m.OrderedList((item("Nested a."), item("Nested b.")))),
+                )
+            ),
+            body_para("Between two lists."),
             m.OrderedList((item("Restarted list, item four."), item("Item five.")), start=4),
-            m.Heading(3, T("A level-three heading"), "introduction-l3", pos),
-            m.BlockQuote((P("We will talk to everyone who is ready to talk to us."),), pos),
-            m.Callout("Bottom line", (P(LOREM),), "bottom-line", pos),
-            m.Callout("The Russian model", (P("lack of control → image of influence → diplomatic resource"),), "callout", pos),
+            m.Heading(3, words("A level-three heading"), "introduction-l3", pos),
+            m.BlockQuote((body_para("We will talk to everyone who is ready to talk to us."),), pos),
+            m.Callout("Bottom line", (body_para(LOREM),), "bottom-line", pos),
+            m.Callout(
+                "The Russian model",
+                (body_para("lack of control → image of influence → diplomatic resource"),),
+                "callout",
+                pos,
+            ),
             m.Callout("Key facts", (m.BulletList((item("Border: 800 km"), item("Trade: growing"))),), "factbox", pos),
-            m.Figure(chart, T("Trade with Afghanistan, 2016–2020"), "Bar chart of five years of trade, highest in 2018", 1200, 700, pos),
+            m.Figure(
+                chart,
+                words("Trade with Afghanistan, 2016–2020"),
+                "Bar chart of five years of trade, highest in 2018",
+                1200,
+                700,
+                pos,
+            ),
             m.Table(
                 (cells("Country", "Border (km)", "Stance"),),
-                tuple(cells(c, b, s) for c, b, s in (
-                    ("Pakistan", "2,670", "Engaged, hopes for a friendly government"),
-                    ("Iran", "945", "Withholds recognition for now"),
-                    ("Tajikistan", "1,357", "Openly hostile to the Taliban"),
-                    ("Uzbekistan", "144", "Pragmatic, trade first"),
-                )),
+                tuple(
+                    cells(c, b, s)
+                    for c, b, s in (
+                        ("Pakistan", "2,670", "Engaged, hopes for a friendly government"),
+                        ("Iran", "945", "Withholds recognition for now"),
+                        ("Tajikistan", "1,357", "Openly hostile to the Taliban"),
+                        ("Uzbekistan", "144", "Pragmatic, trade first"),
+                    )
+                ),
                 pos,
-                caption=T("Neighbours at a glance"),
+                caption=words("Neighbours at a glance"),
             ),
             m.CodeBlock("def hello():\n    return 'world'\t# tab", "python", pos),
             m.Rule(pos),
-            P("Small print after the rule.", "small"),
-            m.Notes((m.Note(1, (P("A note with a link to the regional chapter."),)),), pos),
+            body_para("Small print after the rule.", "small"),
+            m.Notes((m.Note(1, (body_para("A note with a link to the regional chapter."),)),), pos),
         ),
         pos,
         new_page=True,
     )
     regional = m.Section(
-        "regional-level", "Regional level", 1,
-        (P(LOREM), P(LOREM), m.Heading(2, T("Central Asian neighbours"), "regional-neighbours", pos), P(LOREM)), pos, new_page=True,
+        "regional-level",
+        "Regional level",
+        1,
+        (
+            body_para(LOREM),
+            body_para(LOREM),
+            m.Heading(2, words("Central Asian neighbours"), "regional-neighbours", pos),
+            body_para(LOREM),
+        ),
+        pos,
+        new_page=True,
     )
     iran = m.Section(
-        "countries-iran", "Iran", 2,
+        "countries-iran",
+        "Iran",
+        2,
         (
-            P("Iran is hedging: trade and faith tie it to Afghanistan, but it withholds recognition."),
-            m.Table((), (cells("Border with Afghanistan", "800 km"), cells("Share of steel imports", "around 25%")), pos, kind="facts"),
-            P(LOREM),
+            body_para("Iran is hedging: trade and faith tie it to Afghanistan, but it withholds recognition."),
+            m.Table(
+                (),
+                (cells("Border with Afghanistan", "800 km"), cells("Share of steel imports", "around 25%")),
+                pos,
+                kind="facts",
+            ),
+            body_para(LOREM),
         ),
-        pos, kind="country",
+        pos,
+        kind="country",
     )
-    pakistan = m.Section("countries-pakistan", "Pakistan", 2, (P(LOREM), P(LOREM)), pos, kind="country")
+    pakistan = m.Section("countries-pakistan", "Pakistan", 2, (body_para(LOREM), body_para(LOREM)), pos, kind="country")
     contact = m.Section(
-        "contact", "Contact", 1,
-        (m.Callout("Partner with TESPA", (P("We work with research institutions and government bodies."), P("partners@tespa.example")), "contact", pos),),
+        "contact",
+        "Contact",
+        1,
+        (
+            m.Callout(
+                "Partner with TESPA",
+                (
+                    body_para("We work with research institutions and government bodies."),
+                    body_para("partners@tespa.example"),
+                ),
+                "contact",
+                pos,
+            ),
+        ),
         pos,
     )
     return m.Document(meta(layout, **meta_changes), (intro, regional, iran, pakistan, contact))
@@ -182,14 +251,36 @@ def summary_doc(**meta_changes) -> m.Document:
         "Ambition outruns capacity, exposing weakness as a regional player.",
     )
     blocks = (
-        m.Callout("Bottom line", (P("Russia compensates for its lack of control with diplomacy, signals and institutions, "
-                                    "turning an image of influence into a resource it can spend at the global level."),), "bottom-line", pos),
-        m.Heading(2, T("Key judgements"), "summary-key-judgements", pos),
+        m.Callout(
+            "Bottom line",
+            (
+                body_para(
+                    "Russia compensates for its lack of control with diplomacy, signals and institutions, "
+                    "turning an image of influence into a resource it can spend at the global level."
+                ),
+            ),
+            "bottom-line",
+            pos,
+        ),
+        m.Heading(2, words("Key judgements"), "summary-key-judgements", pos),
         m.OrderedList(tuple(item(j) for j in judgements)),
-        m.Heading(2, T("At a glance"), "summary-glance", pos),
-        m.Table((), (cells("Date of assessment", "30 September 2021"), cells("Countries covered", "10"), cells("Horizon", "12 months")), pos, kind="facts"),
-        m.Table((cells("Actor", "Leverage", "Trend"),), (cells("China", "High", "Rising"), cells("Pakistan", "High", "Stable"), cells("Russia", "Low", "Stable")), pos),
-        P("Contact: partners@tespa.example · We respond within 2 business days.", "small"),
+        m.Heading(2, words("At a glance"), "summary-glance", pos),
+        m.Table(
+            (),
+            (
+                cells("Date of assessment", "30 September 2021"),
+                cells("Countries covered", "10"),
+                cells("Horizon", "12 months"),
+            ),
+            pos,
+            kind="facts",
+        ),
+        m.Table(
+            (cells("Actor", "Leverage", "Trend"),),
+            (cells("China", "High", "Rising"), cells("Pakistan", "High", "Stable"), cells("Russia", "Low", "Stable")),
+            pos,
+        ),
+        body_para("Contact: partners@tespa.example · We respond within 2 business days.", "small"),
     )
     section = m.Section("summary", "Summary", 1, blocks, pos)
     return m.Document(meta("summary", cut="summary", cut_title="Summary", **meta_changes), (section,))
@@ -255,9 +346,27 @@ def test_control_characters_never_reach_the_xml(report) -> None:
 # ---------------------------------------------------------------- styles
 def test_paragraphs_use_the_restyled_builtin_styles(report) -> None:
     used = {p.style.name for p in body_paragraphs(report)}
-    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2",
-                 "List Number", "List Number 2", "List Continue", "Quote", "Caption", "toc 1", "toc 2", "Lead",
-                 "Small", "Notes", "Code Block", "TOC Heading"):
+    for name in (
+        "Title",
+        "Subtitle",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "List Bullet",
+        "List Bullet 2",
+        "List Number",
+        "List Number 2",
+        "List Continue",
+        "Quote",
+        "Caption",
+        "toc 1",
+        "toc 2",
+        "Lead",
+        "Small",
+        "Notes",
+        "Code Block",
+        "TOC Heading",
+    ):
         assert name in used, name
 
 
@@ -312,7 +421,11 @@ def test_cover_is_its_own_section_with_a_different_first_page(report) -> None:
     cover, body = doc.sections
     assert cover.different_first_page_header_footer and not body.different_first_page_header_footer
     assert body.start_type == docx.enum.section.WD_SECTION.NEW_PAGE
-    assert abs(body.page_width.mm - 210) < 0.1 and abs(body.left_margin.mm - 20) < 0.1 and abs(body.top_margin.mm - 22) < 0.1
+    assert (
+        abs(body.page_width.mm - 210) < 0.1
+        and abs(body.left_margin.mm - 20) < 0.1
+        and abs(body.top_margin.mm - 22) < 0.1
+    )
     first_header = "".join(p.text for p in cover.first_page_header.paragraphs)
     assert first_header == "Official – Sensitive"  # the marking only: no running head on the cover
 
@@ -379,9 +492,11 @@ def test_bookmarks_and_links(report, theme, chart) -> None:
     # a link to a part this cut left out keeps its words but loses the link
     doc = report_doc(chart)
     intro = doc.sections[0]
-    broken = replace(intro, blocks=(para(m.Link("#gone", T("a dropped section"))),))
+    broken = replace(intro, blocks=(para(m.Link("#gone", words("a dropped section"))),))
     data = build(replace(doc, sections=(broken,)), theme)
-    assert "a dropped section" in xml(data, "word/document.xml") and 'w:anchor="gone"' not in xml(data, "word/document.xml")
+    assert "a dropped section" in xml(data, "word/document.xml") and 'w:anchor="gone"' not in xml(
+        data, "word/document.xml"
+    )
 
 
 def test_tables_fill_the_text_width_and_repeat_their_header(report) -> None:
@@ -404,7 +519,7 @@ def test_callouts_are_boxes_with_their_title(report) -> None:
     titles = [t.cell(0, 0).paragraphs[0] for t in boxes]
     assert ("Bottom line", "Bottom Line Title") in [(p.text, p.style.name) for p in titles]
     assert ("The Russian model", "Box Title") in [(p.text, p.style.name) for p in titles]
-    bottom = next(t for t, p in zip(boxes, titles) if p.text == "Bottom line")
+    bottom = next(t for t, p in zip(boxes, titles, strict=True) if p.text == "Bottom line")
     assert bottom.cell(0, 0).paragraphs[1].style.name == "Bottom Line Text"
     # a cell always ends with a paragraph
     for t in boxes:
@@ -419,7 +534,7 @@ def test_notes_are_small_numbered_paragraphs_linked_from_their_reference(report)
 
 
 def test_core_properties(report) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     props = docx.Document(io.BytesIO(report)).core_properties
     assert props.title == "Afghanistan and Russia – A New Reality"
@@ -428,7 +543,7 @@ def test_core_properties(report) -> None:
     assert props.keywords == "Russia, Afghanistan, Central Asia"
     assert "Ministry of Examples" in props.comments and "TESPA-2021-017" in props.comments
     assert props.category == "Ministry of Examples" and props.identifier == "TESPA-2021-017"
-    assert props.created == props.modified == props.last_printed == datetime(2021, 9, 30, tzinfo=timezone.utc)
+    assert props.created == props.modified == props.last_printed == datetime(2021, 9, 30, tzinfo=UTC)
     assert props.revision == 1
     assert "briefgen" in xml(report, "docProps/app.xml")
 
@@ -453,7 +568,9 @@ def test_summary_is_one_section_with_a_band_and_no_toc(theme) -> None:
     assert len(doc.sections) == 1 and not doc.sections[0].different_first_page_header_footer
     assert "TOC \\o" not in xml(data, "word/document.xml")
     band = doc.tables[0]
-    assert band.cell(0, 1).paragraphs[0].text == "Afghanistan and Russia – A New Reality"  # no section repeats the title
+    assert (
+        band.cell(0, 1).paragraphs[0].text == "Afghanistan and Russia – A New Reality"
+    )  # no section repeats the title
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         images = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
     assert (ROOT / "templates" / "logo-white.png").read_bytes() in images
@@ -485,7 +602,9 @@ def test_source_date_epoch_wins(theme, monkeypatch) -> None:
     assert "2020-09-13T12:26:40Z" in xml(data, "docProps/core.xml")
 
 
-needs_validator = pytest.mark.skipif(not VALIDATOR.exists(), reason="shared/tools/docx-validate is not beside this checkout")
+needs_validator = pytest.mark.skipif(
+    not VALIDATOR.exists(), reason="shared/tools/docx-validate is not beside this checkout"
+)
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -504,8 +623,21 @@ def _libreoffice_pages(docx_path: Path, outdir: Path) -> list[str]:
     """Convert with LibreOffice (private profile, so runs do not collide); page texts."""
     profile = outdir / "lo-profile"
     subprocess.run(
-        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
-        capture_output=True, timeout=240, check=True, env={**os.environ, "HOME": str(outdir)},
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx_path),
+        ],
+        capture_output=True,
+        timeout=240,
+        check=True,
+        env={**os.environ, "HOME": str(outdir)},
     )
     pdf = outdir / (docx_path.stem + ".pdf")
     pypdf = pytest.importorskip("pypdf")

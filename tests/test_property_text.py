@@ -118,14 +118,13 @@ def test_any_covered_text_survives_a_build(project: Path, words: list[str]) -> N
         assert_round_trip(words, docx_text(files["docx"]), "DOCX document.xml")
 
 
-@pytest.mark.xfail(
-    reason="reportlab writes ToUnicode entries for characters beyond U+FFFF as bare hex (<1D400>), not UTF-16 pairs, so their text cannot be extracted or searched",
-    strict=True,
-)
-def test_symbols_beyond_the_bmp_survive_a_build(project: Path) -> None:
-    _, symbols = _fonts()
-    assert symbols is not None
-    words = ["\U0001d400\U0001d401\U0001d402", "\U0001d538\U0001d539"]  # MATHEMATICAL BOLD A B C, DOUBLE-STRUCK A B
-    assert all(ord(c) in coverage(symbols) for w in words for c in w)
-    files = build_paragraph(project, "Start " + " ".join(words) + " End")
-    assert_round_trip(words, pdf_text(files["pdf"]), "PDF text")
+def test_symbols_beyond_the_bmp_are_refused_with_their_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """reportlab cannot map characters beyond U+FFFF for text extraction, so briefgen refuses them."""
+    from briefgen.cli import main
+
+    section = project / "sections" / "zz-symbols.md"
+    section.write_text("---\ntitle: Symbols\n---\n\nStart \U0001d400\U0001d401 End\n", encoding="utf-8")
+    assert main(["build", "--project", str(project), "--output", str(project / "out-bmp"), "--format", "pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "sections/zz-symbols.md:5: error: character U+1D400" in err and "beyond U+FFFF" in err
+    assert not (project / "out-bmp" / "full.pdf").exists()

@@ -1,4 +1,76 @@
-"""stub"""
+"""Line charts: one line per series over the rows' labels (years, months), in row order.
+
+Light horizontal gridlines, round tick values, a marker on every point, and the last
+value of each line written at its end so that the reader need not read the axis.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Group, Line, PolyLine
+
+from . import values as fmt
 from .draw import Body
-def draw(spec, look, width):
-    raise NotImplementedError
+from .look import WHITE, Look
+from .spec import ChartSpec, Datum
+
+
+def draw(spec: ChartSpec, look: Look, width: float) -> Body:
+    rows = [r for r in spec.rows if isinstance(r, Datum)]
+    series = spec.series
+    colors = dict(zip(series, look.series_colors(len(series)), strict=True))
+    labels = list(dict.fromkeys(r.label for r in rows))
+    size, small = look.label_size, look.small_size
+    low = min(0.0, *(r.value for r in rows))
+    high = max(r.value for r in rows)
+    if low == high:
+        high = low + 1
+    tick_values = fmt.ticks(low, high, 5)
+    caption = fmt.axis_caption(spec.unit, series)
+    ends = {s: next(r for r in reversed(rows) if r.series == s) for s in series}
+    end_texts = {s: fmt.amount(r.value, spec.unit, r.series, r.qualifier) for s, r in ends.items()}
+    x0 = max(look.width(fmt.number(v), small) for v in tick_values) + 6
+    x1 = width - max(look.width(t) for t in end_texts.values()) - 8
+    pitch = (x1 - x0) / max(len(labels) - 1, 1)
+    # Thin out category labels that would collide: every n-th label, always the last.
+    every = 1
+    while every < len(labels) and max(look.width(lb, small) for lb in labels) + 6 > pitch * every:
+        every += 1
+    caption_h = look.leading(small) + 4 if caption else 0
+    label_h = small + 6
+    plot_h = min(max(width * 0.4, 130.0), 240.0)
+    total = caption_h + plot_h + label_h + 4
+    y0, y1 = label_h, label_h + plot_h
+
+    def at(label: str, value: float) -> tuple[float, float]:
+        x = x0 + pitch * labels.index(label) if len(labels) > 1 else (x0 + x1) / 2
+        return x, y0 + (y1 - y0) * (value - tick_values[0]) / (tick_values[-1] - tick_values[0])
+
+    g = Group()
+    if caption:
+        g.add(look.string(0, total - small, caption, size=small, color=look.muted))
+    for v in tick_values:
+        _x, y = at(labels[0], v)
+        zero = abs(v) < 1e-12
+        g.add(Line(x0, y, x1, y, strokeColor=look.axis if zero else look.grid, strokeWidth=0.8 if zero else 0.5))
+        g.add(look.string(x0 - 4, y - small * 0.35, fmt.number(v), size=small, color=look.muted, anchor="end"))
+    for i, label in enumerate(labels):
+        if i % every == 0 or i == len(labels) - 1:
+            x, _y = at(label, tick_values[0])
+            g.add(look.string(x, y0 - small - 3, label, size=small, color=look.muted, anchor="middle"))
+    placed: list[float] = []
+    for s in series:
+        points = [at(r.label, r.value) for r in rows if r.series == s]
+        if len(points) > 1:
+            flat = [c for p in points for c in p]
+            g.add(PolyLine(flat, strokeColor=colors[s], strokeWidth=1.6, strokeLineJoin=1, strokeLineCap=1))
+        for x, y in points:
+            g.add(Circle(x, y, 2.2, fillColor=colors[s], strokeColor=WHITE, strokeWidth=0.6))
+        # End label, nudged apart from labels of lines that end close by.
+        ex, ey = points[-1]
+        ty = ey - size * 0.35
+        while any(abs(ty - p) < size * 1.1 for p in placed):
+            ty -= size * 1.1
+        placed.append(ty)
+        g.add(look.string(ex + 6, ty, end_texts[s], color=colors[s], bold=True))
+    legend = [(fmt.series_name(s), colors[s]) for s in series] if len(series) > 1 else []
+    return Body(g, total, legend=legend, legend_shape="line")

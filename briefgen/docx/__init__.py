@@ -3,7 +3,7 @@
     write_docx(doc, theme, out, toc_pages=None, scale=1.0)
 
 reads like the build: start from python-docx's template; restyle its built-in styles
-from the theme (styles, parastyles, tablestyles, numbering, wordtheme); write the
+from the theme (stylesheet: styles, parastyles, tablestyles, numbering, wordtheme); write the
 layout's front matter (cover, TOC, or summary band: cover, toc) and running heads
 (pages); render each section through the dispatch tables (render: blocks, inline,
 tables, figures); set file properties (props); save a reproducible zip (package).
@@ -22,20 +22,20 @@ from docx.enum.section import WD_SECTION
 from .. import model as m
 from ..brand import Theme
 from ..errors import Pos, fail
-from . import numbering, package, props, styles
+from . import package, props, stylesheet
 from .body import anchors, write_sections
 from .context import Ctx, bookmark_name
 from .cover import report_cover, summary_band
-from .parastyles import paragraph_gap
 from .pages import marking_only, running_heads, setup_page
+from .parastyles import paragraph_gap
 from .render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
+from .styles import text_width_twips
 from .text import clean
 from .toc import write_toc
-from .wordtheme import brand_theme
 
 LAYOUTS = ("report", "annex", "summary")
 
-__all__ = ["write_docx", "BLOCK_HANDLERS", "INLINE_HANDLERS", "LAYOUTS", "bookmark_name", "clean"]
+__all__ = ["BLOCK_HANDLERS", "INLINE_HANDLERS", "LAYOUTS", "bookmark_name", "clean", "write_docx"]
 
 
 def write_docx(
@@ -58,12 +58,18 @@ def write_docx(
     if not 0.3 <= scale <= 3.0:
         raise fail(Pos("<briefing>"), f"font scale {scale} is out of range", "use a scale between 0.3 and 3")
     document = docx.Document()
-    pal = styles.install(document, theme, scale, compact=layout == "summary")
-    numbering.install(document, pal, theme.base_size * scale)
-    brand_theme(document, pal, theme.name)
-    ctx = Ctx(docx=document, theme=theme, meta=doc.meta, scale=scale, toc_pages=toc_pages,
-              render_blocks=render_blocks, render_inlines=render_inlines, anchors=anchors(doc))
-    ctx.width = ctx.text_width_twips
+    stylesheet.install(document, theme, scale, compact=layout == "summary")
+    ctx = Ctx(
+        docx=document,
+        theme=theme,
+        meta=doc.meta,
+        scale=scale,
+        toc_pages=toc_pages,
+        render_blocks=render_blocks,
+        render_inlines=render_inlines,
+        anchors=anchors(doc),
+    )
+    ctx.width = text_width_twips(theme)
     ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == "summary")
     body = document._body
     first = document.sections[0]

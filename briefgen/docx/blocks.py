@@ -7,6 +7,8 @@ everything about the look; only list numbering and page breaks are set on a para
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -92,20 +94,17 @@ def _quote(node: m.BlockQuote, container: Any, ctx: Ctx) -> None:
         ctx.render_blocks(node.blocks, container, ctx)
 
 
-class scoped:
-    """Temporarily set `ctx` attributes for a nested block scope."""
-
-    def __init__(self, ctx: Ctx, **changes: Any) -> None:
-        self.ctx, self.changes, self.saved = ctx, changes, {k: getattr(ctx, k) for k in changes}
-
-    def __enter__(self) -> Ctx:
-        for k, v in self.changes.items():
-            setattr(self.ctx, k, v)
-        return self.ctx
-
-    def __exit__(self, *exc: object) -> None:
-        for k, v in self.saved.items():
-            setattr(self.ctx, k, v)
+@contextmanager
+def scoped(ctx: Ctx, **changes: Any) -> Iterator[Ctx]:
+    """Set `ctx` attributes for a nested block scope, restoring them afterwards."""
+    saved = {k: getattr(ctx, k) for k in changes}
+    for k, v in changes.items():
+        setattr(ctx, k, v)
+    try:
+        yield ctx
+    finally:
+        for k, v in saved.items():
+            setattr(ctx, k, v)
 
 
 def _code(node: m.CodeBlock, container: Any, ctx: Ctx) -> None:
@@ -142,4 +141,3 @@ BLOCK_TEXT_HANDLERS = {
     m.Rule: _rule,
     m.Notes: _notes,
 }
-

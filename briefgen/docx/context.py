@@ -17,9 +17,8 @@ from docx.document import Document as DocxDocument
 from lxml.etree import _Element
 
 from .. import model as m
-from ..errors import Pos
 from ..brand import Theme
-from .ooxml import mm_twips
+from ..errors import Pos
 
 _BOOKMARK_OK = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 
@@ -73,12 +72,6 @@ class Ctx:
     figures: int = 0
     tables: int = 0
     watermarks: int = 0
-
-    @property
-    def text_width_twips(self) -> int:
-        width, _ = self.theme.page_mm
-        _top, right, _bottom, left = self.theme.margins_mm
-        return mm_twips(width - left - right)
 
     @property
     def text_height_mm(self) -> float:

@@ -41,7 +41,9 @@ def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float],
     add_picture(p, container, path, int(width * k), int(height * k), alt)
 
 
-def _cell_look(fill: str | None, margins_tw: tuple[int, int] | None = None, v_align: str = "", edges: list | None = None) -> list:
+def _cell_look(
+    fill: str | None, margins_tw: tuple[int, int] | None = None, v_align: str = "", edges: list | None = None
+) -> list:
     """tcPr children for a cover cell: no borders except `edges`, optional fill and padding."""
     given = {e.tag for e in edges or []}
     sides = [no_border(s) for s in ("top", "left", "bottom", "right") if qn(f"w:{s}") not in given]
@@ -50,7 +52,15 @@ def _cell_look(fill: str | None, margins_tw: tuple[int, int] | None = None, v_al
         extra.append(shading(fill))
     if margins_tw:
         top, side = margins_tw
-        extra.append(ordered("w:tcMar", [el(f"w:{s}", {"w": v, "type": "dxa"}) for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))]))
+        extra.append(
+            ordered(
+                "w:tcMar",
+                [
+                    el(f"w:{s}", {"w": v, "type": "dxa"})
+                    for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))
+                ],
+            )
+        )
     if v_align:
         extra.append(val("w:vAlign", v_align))
     return extra
@@ -121,10 +131,14 @@ def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
     container._element._insert_tbl(tbl)
     tr = add_row(tbl)
-    tc = add_cell(tr, widths[0], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)]))
+    tc = add_cell(
+        tr, widths[0], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
+    )
     _logo(_Cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
     finish_cell(tc)
-    tc = add_cell(tr, widths[1], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)]))
+    tc = add_cell(
+        tr, widths[1], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
+    )
     cell = _Cell(tc, container)
     if show_title:
         _text(cell, "Band Title", meta.title)

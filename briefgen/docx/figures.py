@@ -28,12 +28,16 @@ EMU_PER_PX = 9525  # at 96 dpi
 MAX_HEIGHT_SHARE = 0.5
 
 
-def add_picture(p: _Element, container: Any, path: Path, width: int, height: int, alt: str, pos: Pos | None = None) -> None:
+def add_picture(
+    p: _Element, container: Any, path: Path, width: int, height: int, alt: str, pos: Pos | None = None
+) -> None:
     """Append an inline picture (`width`/`height` in EMU) with alt text to the `w:p` `p`."""
     try:
         shape = Paragraph(p, container).add_run().add_picture(str(path), width=Emu(width), height=Emu(height))
     except Exception as exc:  # python-docx raises its own, OS and Pillow errors for bad files
-        raise fail(pos or m.NOWHERE, f"cannot put image '{path.name}' in the DOCX: {exc}", "re-export it as PNG or JPEG") from exc
+        raise fail(
+            pos or m.NOWHERE, f"cannot put image '{path.name}' in the DOCX: {exc}", "re-export it as PNG or JPEG"
+        ) from exc
     inline = shape._inline
     for side in ("distT", "distB", "distL", "distR"):
         # Unset, LibreOffice pads inline pictures by 1/8 inch and shifts them off the margin.
@@ -51,7 +55,9 @@ def fit(width_px: int, height_px: int, max_width: int, max_height: int) -> tuple
 
 
 def _figure(node: m.Figure, container: Any, ctx: Ctx) -> None:
-    width, height = fit(node.width_px, node.height_px, ctx.width * EMU_PER_TWIP, int(ctx.text_height_mm * MAX_HEIGHT_SHARE * EMU_PER_MM))
+    width, height = fit(
+        node.width_px, node.height_px, ctx.width * EMU_PER_TWIP, int(ctx.text_height_mm * MAX_HEIGHT_SHARE * EMU_PER_MM)
+    )
     p = new_paragraph(container, "Figure")
     add_picture(p, container, node.path, width, height, node.alt, node.pos)
     ctx.figures += 1

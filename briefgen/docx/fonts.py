@@ -24,7 +24,9 @@ def family_name(path: Path) -> str:
         data = path.read_bytes()
         names = _name_records(data)
     except (OSError, struct.error, ValueError) as exc:
-        raise fail(Pos(str(path)), f"cannot read the font's family name: {exc}", "use a valid TrueType (.ttf) file") from exc
+        raise fail(
+            Pos(str(path)), f"cannot read the font's family name: {exc}", "use a valid TrueType (.ttf) file"
+        ) from exc
     for name_id in (_FAMILY, _TYPO_FAMILY):
         if name_id in names:
             return names[name_id]
@@ -56,7 +58,10 @@ def natural_leading(path: Path) -> float:
 def _tables(data: bytes) -> dict[bytes, int]:
     """Table tag -> offset, from the font's table directory."""
     count = struct.unpack_from(">H", data, 4)[0]
-    return {struct.unpack_from(">4s", data, 12 + 16 * i)[0]: struct.unpack_from(">I", data, 12 + 16 * i + 8)[0] for i in range(count)}
+    return {
+        struct.unpack_from(">4s", data, 12 + 16 * i)[0]: struct.unpack_from(">I", data, 12 + 16 * i + 8)[0]
+        for i in range(count)
+    }
 
 
 def _name_records(data: bytes) -> dict[int, str]:
@@ -67,7 +72,9 @@ def _name_records(data: bytes) -> dict[int, str]:
     _fmt, count, strings = struct.unpack_from(">HHH", data, offset)
     found: dict[int, tuple[int, str]] = {}
     for i in range(count):
-        platform, encoding, language, name_id, length, str_off = struct.unpack_from(">HHHHHH", data, offset + 6 + 12 * i)
+        platform, encoding, language, name_id, length, str_off = struct.unpack_from(
+            ">HHHHHH", data, offset + 6 + 12 * i
+        )
         raw = data[offset + strings + str_off : offset + strings + str_off + length]
         if platform == 3 and encoding in (0, 1, 10):
             rank, text = (0 if language == 0x409 else 1), raw.decode("utf-16-be", "replace")

@@ -20,6 +20,7 @@ from .ooxml import el, ordered, val
 from .text import plain, put_text
 
 InlineHandler = Callable[[m.Inline, _Element, Ctx, Fmt], None]
+PLAIN = Fmt()
 
 
 def make_run(parent: _Element, text: str, ctx: Ctx, fmt: Fmt, style: str | None = None) -> _Element:
@@ -110,12 +111,16 @@ INLINE_HANDLERS: dict[type, InlineHandler] = {
 }
 
 
-def render_inlines(nodes: tuple[m.Inline, ...], parent: _Element, ctx: Ctx, fmt: Fmt = Fmt()) -> None:
+def render_inlines(nodes: tuple[m.Inline, ...], parent: _Element, ctx: Ctx, fmt: Fmt = PLAIN) -> None:
     """Render `nodes` into `parent`; a node type without a handler is an error, never dropped."""
     for node in nodes:
         handler = INLINE_HANDLERS.get(type(node))
         if handler is None:
-            raise fail(ctx.pos, f"inline element {type(node).__name__} cannot be rendered in DOCX", "this is a briefgen bug: please report it")
+            raise fail(
+                ctx.pos,
+                f"inline element {type(node).__name__} cannot be rendered in DOCX",
+                "this is a briefgen bug: please report it",
+            )
         handler(node, parent, ctx, fmt)
 
 
@@ -132,5 +137,3 @@ def inline_text(nodes: tuple[m.Inline, ...]) -> str:
         else:
             out.append(inline_text(getattr(node, "children", ())))
     return "".join(out)
-
-

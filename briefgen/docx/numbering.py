@@ -59,14 +59,36 @@ def _restyle_level(abstract: _Element, style: str, is_ordered: bool, depth: int,
     for child in list(lvl):
         lvl.remove(child)
     indent = LIST_INDENT * depth
-    ppr = ordered("w:pPr", [el("w:tabs", None, el("w:tab", {"val": "num", "pos": indent})), el("w:ind", {"left": indent, "hanging": LIST_HANG})])
+    ppr = ordered(
+        "w:pPr",
+        [
+            el("w:tabs", None, el("w:tab", {"val": "num", "pos": indent})),
+            el("w:ind", {"left": indent, "hanging": LIST_HANG}),
+        ],
+    )
     if is_ordered:
         text, fmt = "%1.", "decimal"
         rpr = ordered("w:rPr", [fonts(pal.head_font), el("w:b"), el("w:bCs"), val("w:color", pal.accent)])
     else:
         text, fmt = BULLETS[depth - 1], "bullet"
-        rpr = ordered("w:rPr", [fonts(pal.head_font), val("w:color", pal.accent), val("w:sz", half_points(size)), val("w:szCs", half_points(size))])
-    for kid in (val("w:start", 1), val("w:numFmt", fmt), val("w:pStyle", style_id(style)), val("w:lvlText", text), val("w:lvlJc", "left"), ppr, rpr):
+        rpr = ordered(
+            "w:rPr",
+            [
+                fonts(pal.head_font),
+                val("w:color", pal.accent),
+                val("w:sz", half_points(size)),
+                val("w:szCs", half_points(size)),
+            ],
+        )
+    for kid in (
+        val("w:start", 1),
+        val("w:numFmt", fmt),
+        val("w:pStyle", style_id(style)),
+        val("w:lvlText", text),
+        val("w:lvlJc", "left"),
+        ppr,
+        rpr,
+    ):
         lvl.append(kid)
 
 

@@ -16,7 +16,6 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-
 # Template parts that would mislead: a thumbnail of someone else's page, the
 # Word 2010 copy of the *unbranded* styles, and an empty bibliography store.
 _DROP_PACKAGE = {RT.THUMBNAIL}

@@ -71,7 +71,9 @@ def _watermark(first: _Element, ctx: Ctx) -> None:
     if marking and marking.watermark.strip():
         pal = palette(ctx.theme)
         ctx.watermarks += 1
-        first.append(watermark_run(plain(marking.watermark), ctx.watermarks, mix(pal.muted, "#FFFFFF", 0.6), pal.head_font))
+        first.append(
+            watermark_run(plain(marking.watermark), ctx.watermarks, mix(pal.muted, "#FFFFFF", 0.6), pal.head_font)
+        )
 
 
 def marking_only(section: DocxSection, ctx: Ctx) -> None:
@@ -124,4 +126,3 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
     if ctx.theme.footer:
         foot.append(run("\t" + ctx.theme.footer))
     _marking(story, ctx)
-

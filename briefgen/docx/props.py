@@ -8,7 +8,7 @@ of the same input are byte-identical.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,7 +26,7 @@ def build_time(meta: m.Meta) -> datetime:
     """The one timestamp of a build (naive UTC): SOURCE_DATE_EPOCH, else the briefing date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+        stamp = datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
     else:
         try:
             parts = [int(x) for x in meta.date.split("-")[:3]]

@@ -28,7 +28,11 @@ def render_blocks(blocks: tuple[m.Block, ...], container: Any, ctx: Ctx) -> None
         handler = BLOCK_HANDLERS.get(type(block))
         pos = getattr(block, "pos", m.NOWHERE)
         if handler is None:
-            raise fail(pos, f"{type(block).__name__} block cannot be rendered in DOCX", "this is a briefgen bug: please report it")
+            raise fail(
+                pos,
+                f"{type(block).__name__} block cannot be rendered in DOCX",
+                "this is a briefgen bug: please report it",
+            )
         outer, ctx.pos = ctx.pos, pos
         handler(block, container, ctx)
         ctx.pos = outer

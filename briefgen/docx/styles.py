@@ -11,23 +11,18 @@ from __future__ import annotations
 from copy import deepcopy
 from dataclasses import dataclass
 
-from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from ..brand import Theme
 from .fonts import family_name, natural_leading
 from .ooxml import (
-    border,
     el,
     fonts,
     half_points,
     hexcolor,
     mm_twips,
     ordered,
-    shading,
-    spacing,
-    tabs,
     twips,
     val,
 )
@@ -48,7 +43,7 @@ _BUILTIN_NAMES = {
 WORD_BUILTINS = {
     *_BUILTIN_NAMES,
     *(f"List {k} {n}".rstrip() for k in ("Bullet", "Number", "Continue") for n in ("", "2", "3")),
-    *"Normal Title Subtitle Quote Hyperlink Strong Emphasis".split(),
+    *["Normal", "Title", "Subtitle", "Quote", "Hyperlink", "Strong", "Emphasis"],
     "TOC Heading",
     "Table Grid",
 }
@@ -69,9 +64,12 @@ BOLD_STYLES = {
 }
 
 
+_ODD_IDS = {"Normal Table": "TableNormal"}  # Word's id is not its name without spaces
+
+
 def style_id(name: str) -> str:
     """The styleId Word itself uses for `name` ("List Bullet 2" -> "ListBullet2")."""
-    return name.replace(" ", "")
+    return _ODD_IDS.get(name, name.replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,7 @@ def mix(color: str, other: str, amount: float) -> str:
     """`color` moved `amount` (0..1) of the way towards `other`, as RRGGBB."""
     a = [int(hexcolor(color)[i : i + 2], 16) for i in (0, 2, 4)]
     b = [int(hexcolor(other)[i : i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
+    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
 
 
 def run_props(
@@ -204,29 +202,7 @@ def _sync_linked(styles: _Element, char_id: str, rpr: _Element | None) -> None:
 
 
 def text_width_twips(theme: Theme) -> int:
+    """The width between the margins, in twips."""
     width, _ = theme.page_mm
     _top, right, _bottom, left = theme.margins_mm
     return mm_twips(width - left - right)
-
-
-def install(document: DocxDocument, theme: Theme, scale: float, compact: bool) -> Palette:
-    """Restyle `document`'s styles part from `theme`; returns the palette for other parts."""
-    from . import parastyles  # the style table itself lives apart from the machinery
-
-    pal = palette(theme)
-    styles = document.styles.element
-    _doc_defaults(styles, pal, theme.base_size * scale)
-    parastyles.define_all(styles, pal, theme.base_size * scale, text_width_twips(theme), compact)
-    return pal
-
-
-def _doc_defaults(styles: _Element, pal: Palette, size: float) -> None:
-    """Document defaults name the brand fonts outright: theme fonts would otherwise win."""
-    defaults = styles.find(qn("w:docDefaults"))
-    rpr = run_props(pal.body_font, size, pal.text, extra=(el("w:lang", {"val": "en-GB", "eastAsia": "en-GB", "bidi": "ar-SA"}),))
-    ppr = ordered("w:pPr", [spacing(after=0, line=1.0)])
-    for child in list(defaults):
-        defaults.remove(child)
-    defaults.append(el("w:rPrDefault", None, rpr))
-    defaults.append(el("w:pPrDefault", None, ppr))
-

@@ -31,15 +31,25 @@ THICK_EDGE = {"bottom-line": 90, "callout": 60}  # twips of left border beyond a
 
 
 def table_xml(style: str, widths: list[int], indent: int, header_look: bool) -> _Element:
-    look = {"val": "04A0" if header_look else "0400", "firstRow": int(header_look), "lastRow": 0,
-            "firstColumn": 0, "lastColumn": 0, "noHBand": 1, "noVBand": 1}
-    tbl_pr = ordered("w:tblPr", [
-        val("w:tblStyle", style_id(style)),
-        el("w:tblW", {"w": sum(widths), "type": "dxa"}),
-        el("w:tblInd", {"w": indent, "type": "dxa"}) if indent else None,
-        el("w:tblLayout", {"type": "fixed"}),
-        el("w:tblLook", look),
-    ])
+    look = {
+        "val": "04A0" if header_look else "0400",
+        "firstRow": int(header_look),
+        "lastRow": 0,
+        "firstColumn": 0,
+        "lastColumn": 0,
+        "noHBand": 1,
+        "noVBand": 1,
+    }
+    tbl_pr = ordered(
+        "w:tblPr",
+        [
+            val("w:tblStyle", style_id(style)),
+            el("w:tblW", {"w": sum(widths), "type": "dxa"}),
+            el("w:tblInd", {"w": indent, "type": "dxa"}) if indent else None,
+            el("w:tblLayout", {"type": "fixed"}),
+            el("w:tblLook", look),
+        ],
+    )
     return el("w:tbl", None, tbl_pr, el("w:tblGrid", None, *(el("w:gridCol", {"w": w}) for w in widths)))
 
 
@@ -51,7 +61,10 @@ def add_row(tbl: _Element, header: bool = False) -> _Element:
 
 
 def add_cell(tr: _Element, width: int, span: int = 1, extra: list[_Element] | None = None) -> _Element:
-    tc_pr = ordered("w:tcPr", [el("w:tcW", {"w": width, "type": "dxa"}), val("w:gridSpan", span) if span > 1 else None, *(extra or [])])
+    tc_pr = ordered(
+        "w:tcPr",
+        [el("w:tcW", {"w": width, "type": "dxa"}), val("w:gridSpan", span) if span > 1 else None, *(extra or [])],
+    )
     tc = el("w:tc", None, tc_pr)
     tr.append(tc)
     return tc
@@ -85,7 +98,7 @@ def column_widths(rows: list[tuple[m.Cell, ...]], ncols: int, total: int) -> lis
         widths = [n * total / sum(least) for n in least]
     else:
         spare = (total - sum(least)) / (sum(need) - sum(least))
-        widths = [lo + (n - lo) * spare for n, lo in zip(need, least)]
+        widths = [lo + (n - lo) * spare for n, lo in zip(need, least, strict=True)]
     out = [int(w) for w in widths]
     out[-1] += total - sum(out)  # rounding: the table is exactly as wide as the text
     return out
@@ -120,7 +133,9 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
         for j in range(ncols):
             tc = add_cell(tr, widths[j])
             cell = row[j] if j < len(row) else m.Cell(())
-            style = ("Fact Label" if j == 0 else "Fact Value") if facts else ("Table Heading" if header else "Table Text")
+            style = (
+                ("Fact Label" if j == 0 else "Fact Value") if facts else ("Table Heading" if header else "Table Text")
+            )
             p = text_paragraph(_Cell(tc, container), style, cell.children, ctx)
             if cell.align in ("center", "right"):
                 set_ppr(p, val("w:jc", cell.align))
@@ -159,7 +174,12 @@ def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
         edges[1] = border("left", p.accent, 4.5)
         fill = mix(p.accent, "#FFFFFF", 0.93)
     elif kind == "contact":
-        edges = [border("top", p.primary, 3.0), no_border("left"), border("bottom", p.primary, 0.75), no_border("right")]
+        edges = [
+            border("top", p.primary, 3.0),
+            no_border("left"),
+            border("bottom", p.primary, 0.75),
+            no_border("right"),
+        ]
         fill = p.panel
     elif kind == "factbox":
         edges = [border("top", p.primary, 1.5), no_border("left"), no_border("bottom"), no_border("right")]

@@ -21,7 +21,10 @@ BOX_TABLE = "Briefgen Box"
 
 def cell_margins(top: int, side: int) -> _Element:
     """Cell padding in twips, used by the styles and by the box tables."""
-    edges = [el(f"w:{s}", {"w": v, "type": "dxa"}) for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))]
+    edges = [
+        el(f"w:{s}", {"w": v, "type": "dxa"})
+        for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))
+    ]
     return ordered("w:tblCellMar", edges)
 
 
@@ -36,19 +39,28 @@ def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
         based_on="Normal Table",
         extra=[
             tight(),
-            ordered("w:tblPr", [
-                ordered("w:tblBorders", [
-                    border("top", p.primary, 1.0),
-                    border("bottom", p.primary, 1.0),
-                    border("insideH", p.line, 0.5),
-                    no_border("left"),
-                    no_border("right"),
-                    no_border("insideV"),
-                ]),
-                cell_margins(30, 100),
-            ]),
-            el("w:tblStylePr", {"type": "firstRow"},
-               el("w:tcPr", None, ordered("w:tcBorders", [border("bottom", p.primary, 1.0)]), shading(p.panel))),
+            ordered(
+                "w:tblPr",
+                [
+                    ordered(
+                        "w:tblBorders",
+                        [
+                            border("top", p.primary, 1.0),
+                            border("bottom", p.primary, 1.0),
+                            border("insideH", p.line, 0.5),
+                            no_border("left"),
+                            no_border("right"),
+                            no_border("insideV"),
+                        ],
+                    ),
+                    cell_margins(30, 100),
+                ],
+            ),
+            el(
+                "w:tblStylePr",
+                {"type": "firstRow"},
+                el("w:tcPr", None, ordered("w:tcBorders", [border("bottom", p.primary, 1.0)]), shading(p.panel)),
+            ),
         ],
         priority=40,
     )
@@ -59,17 +71,23 @@ def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
         based_on="Normal Table",
         extra=[
             tight(),
-            ordered("w:tblPr", [
-                ordered("w:tblBorders", [
-                    border("top", p.primary, 1.5),
-                    no_border("left"),
-                    no_border("bottom"),
-                    no_border("right"),
-                    border("insideH", "FFFFFF", 1.0),
-                    no_border("insideV"),
-                ]),
-                cell_margins(50, 120),
-            ]),
+            ordered(
+                "w:tblPr",
+                [
+                    ordered(
+                        "w:tblBorders",
+                        [
+                            border("top", p.primary, 1.5),
+                            no_border("left"),
+                            no_border("bottom"),
+                            no_border("right"),
+                            border("insideH", "FFFFFF", 1.0),
+                            no_border("insideV"),
+                        ],
+                    ),
+                    cell_margins(50, 120),
+                ],
+            ),
             el("w:tcPr", None, shading(p.panel)),
         ],
         priority=40,
@@ -82,10 +100,22 @@ def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
         based_on=FACTS_TABLE,
         extra=[
             tight(),
-            ordered("w:tblPr", [
-                ordered("w:tblBorders", [no_border("top"), no_border("left"), no_border("bottom"), no_border("right"),
-                                         border("insideH", "FFFFFF", 1.0), no_border("insideV")]),
-            ]),
+            ordered(
+                "w:tblPr",
+                [
+                    ordered(
+                        "w:tblBorders",
+                        [
+                            no_border("top"),
+                            no_border("left"),
+                            no_border("bottom"),
+                            no_border("right"),
+                            border("insideH", "FFFFFF", 1.0),
+                            no_border("insideV"),
+                        ],
+                    ),
+                ],
+            ),
         ],
         priority=40,
     )
@@ -96,11 +126,23 @@ def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
         based_on="Normal Table",
         extra=[
             tight(),
-            ordered("w:tblPr", [
-                ordered("w:tblBorders", [border("top", p.accent, 1.5), no_border("left"), no_border("bottom"), no_border("right"),
-                                         border("insideH", "FFFFFF", 2.0), border("insideV", "FFFFFF", 2.0)]),
-                cell_margins(80, 140),
-            ]),
+            ordered(
+                "w:tblPr",
+                [
+                    ordered(
+                        "w:tblBorders",
+                        [
+                            border("top", p.accent, 1.5),
+                            no_border("left"),
+                            no_border("bottom"),
+                            no_border("right"),
+                            border("insideH", "FFFFFF", 2.0),
+                            border("insideV", "FFFFFF", 2.0),
+                        ],
+                    ),
+                    cell_margins(80, 140),
+                ],
+            ),
             el("w:tcPr", None, shading(p.panel)),
         ],
         priority=40,

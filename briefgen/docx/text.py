@@ -44,4 +44,3 @@ def put_text(run: _Element, text: str) -> None:
 def plain(text: str) -> str:
     """A single-line cleaned string for attributes and properties (tabs/newlines → space)."""
     return re.sub(r"[\t\n]+", " ", clean(text)).strip()
-

@@ -23,6 +23,9 @@ from .divs import divs_plugin, parse_attributes
 from .images import check_image
 
 MAX_NESTING = 40
+# Layout cost grows faster than linearly past these; refusing beats a build that hangs.
+MAX_PARAGRAPH_CHARS = 100_000
+MAX_TABLE_ROWS = 10_000
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:")
 
@@ -148,6 +151,8 @@ def _paragraph(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, 
     end = i + 2
     while tokens[end].type != "paragraph_close":  # footnote anchors sit before the close
         end += 1
+    if len(inline.content) > MAX_PARAGRAPH_CHARS:
+        ctx.error(pos, f"paragraph is {len(inline.content):,} characters long, over the limit of {MAX_PARAGRAPH_CHARS:,}", "split it into paragraphs")
     children = inline.children or []
     images = [c for c in children if c.type == "image"]
     if images:
@@ -240,6 +245,8 @@ def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
             current.append(m.Cell(_inlines(tokens[i + 1].children or [], ctx, cell_pos), align))
             i += 2
         i += 1
+    if len(rows) > MAX_TABLE_ROWS:
+        ctx.error(pos, f"table has {len(rows):,} rows, over the limit of {MAX_TABLE_ROWS:,}", "split it, or move the data to an annex file")
     if all(not c.children for row in header for c in row):
         return m.Table((), tuple(rows), pos, kind="facts"), i + 1
     return m.Table(tuple(header), tuple(rows), pos), i + 1

@@ -35,7 +35,7 @@ class InlineRenderer:
             m.Strike: lambda n, cov: f"<strike>{self.run(n.children, cov)}</strike>",  # type: ignore[union-attr]
             m.Code: lambda n, cov: f'<font face="{self.code_font}">{self.text(n.text, cov)}</font>',  # type: ignore[union-attr]
             m.Link: self._link,
-            m.NoteRef: lambda n, cov: f'<super><font size="75%">{n.number}</font></super>',  # type: ignore[union-attr]
+            m.NoteRef: lambda n, cov: f"<super>{n.number}</super>",  # type: ignore[union-attr]
             m.LineBreak: lambda n, cov: "<br/>",
         }
 

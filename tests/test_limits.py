@@ -1,0 +1,41 @@
+"""Oversized input is refused with a clear limit instead of hanging the build."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefgen.cli import main
+from briefgen.markdown.parse import MAX_PARAGRAPH_CHARS, MAX_TABLE_ROWS
+
+
+def test_a_paragraph_over_the_limit_is_refused_at_its_line(tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    words = "word " * (MAX_PARAGRAPH_CHARS // 5 + 10)
+    project = make_project(tmp_path, {"sections/03-huge.md": f"---\ntitle: Huge\n---\n\nShort one.\n\n{words}\n"})
+    assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--format", "pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "sections/03-huge.md:7: error: paragraph is" in err and f"limit of {MAX_PARAGRAPH_CHARS:,}" in err
+    assert not (tmp_path / "out" / "full.pdf").exists()
+
+
+def test_a_table_over_the_row_limit_is_refused(tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    rows = "".join(f"| {i} | x |\n" for i in range(MAX_TABLE_ROWS + 1))
+    project = make_project(tmp_path, {"sections/03-rows.md": f"---\ntitle: Rows\n---\n\n| A | B |\n|---|---|\n{rows}"})
+    assert main(["check", "--project", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert f"sections/03-rows.md:5: error: table has {MAX_TABLE_ROWS + 1:,} rows, over the limit of {MAX_TABLE_ROWS:,}" in err
+
+
+def test_a_long_table_within_the_limit_splits_across_pages_with_repeated_header(tmp_path: Path, make_project: Callable[..., Path]) -> None:
+    from support import pdf_pages
+
+    rows = "".join(f"| row {i} | value {i} |\n" for i in range(400))
+    project = make_project(tmp_path, {"sections/03-rows.md": f"---\ntitle: Rows\n---\n\n| Name | Value |\n|---|---|\n{rows}"})
+    assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--format", "pdf"]) == 0
+    pages = pdf_pages(tmp_path / "out" / "full.pdf")
+    table_pages = [p for p in pages if "row 1" in p or "row 399" in p or "value 200" in p]
+    assert len(table_pages) >= 2
+    assert all("Name" in p and "Value" in p for p in table_pages)
+    assert "row 399" in " ".join(pages)
