@@ -39,7 +39,9 @@ def docx_xml(path: Path, part: str = "word/document.xml") -> str:
 
 def docx_text(path: Path) -> str:
     xml = docx_xml(path)
-    return flat(" ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)))
+    from xml.sax.saxutils import unescape
+
+    return flat(" ".join(unescape(t) for t in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)))
 
 
 def soffice() -> str | None:

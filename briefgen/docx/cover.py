@@ -12,13 +12,12 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docx.table import _Cell
-from PIL import Image
 
 from ..templating import long_date
 from .blocks import new_paragraph
 from .context import Ctx
 from .fields import run
-from .figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, fit
+from .figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, image_size
 from .ooxml import border, el, no_border, ordered, set_ppr, shading, val
 from .styles import palette
 from .tables import add_cell, add_row, finish_cell, table_xml
@@ -30,15 +29,13 @@ BAND_LOGO_MM = (40.0, 14.0)
 
 
 def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float], alt: str, align: str = "") -> None:
-    with Image.open(path) as img:
-        w_px, h_px = img.size
-    width, height = fit(w_px, h_px, int(box_mm[0] * EMU_PER_MM), int(box_mm[1] * EMU_PER_MM))
-    # Logos are drawn to the box, not at 96 dpi: allow enlarging small files.
-    k = min(box_mm[0] * EMU_PER_MM / width, box_mm[1] * EMU_PER_MM / height)
+    """A logo drawn as large as fits `box_mm` (width, height): unlike figures, small files may grow."""
+    w_px, h_px = image_size(path)
+    k = min(box_mm[0] * EMU_PER_MM / w_px, box_mm[1] * EMU_PER_MM / h_px)
     p = new_paragraph(container, p_style)
     if align:
         set_ppr(p, val("w:jc", align))
-    add_picture(p, container, path, int(width * k), int(height * k), alt)
+    add_picture(p, container, path, int(w_px * k), int(h_px * k), alt)
 
 
 def _cell_look(

@@ -47,6 +47,17 @@ def add_picture(
     doc_pr.set("name", plain(path.name))
 
 
+def image_size(path: Path, pos: Pos | None = None) -> tuple[int, int]:
+    """(width, height) in pixels; a missing or unreadable file is the author's error."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as img:
+            return max(img.size[0], 1), max(img.size[1], 1)
+    except (OSError, UnidentifiedImageError) as exc:
+        raise fail(pos or Pos(str(path)), f"cannot read image '{path.name}': {exc}", "use a PNG or JPEG file") from exc
+
+
 def fit(width_px: int, height_px: int, max_width: int, max_height: int) -> tuple[int, int]:
     """Width and height in EMU: within both limits, aspect kept, not enlarged past 96 dpi."""
     w, h = max(width_px, 1) * EMU_PER_PX, max(height_px, 1) * EMU_PER_PX
