@@ -212,6 +212,7 @@ def report_doc(chart: Path, layout: str = "report", **meta_changes) -> m.Documen
                 (),
                 (cells("Border with Afghanistan", "800 km"), cells("Share of steel imports", "around 25%")),
                 pos,
+                caption=words("Iran at a glance"),
                 kind="facts",
             ),
             body_para(LOREM),
@@ -391,6 +392,26 @@ def test_runs_carry_character_styles_not_direct_formatting(report) -> None:
     assert "<w:rFonts" not in body and "<w:sz " not in body and "<w:color" not in body
 
 
+@pytest.mark.parametrize("layout", ["report", "annex", "summary"])
+def test_every_style_and_bookmark_reference_resolves(theme, chart, layout) -> None:
+    data = build(summary_doc() if layout == "summary" else report_doc(chart, layout), theme)
+    styles = xml(data, "word/styles.xml")
+    ids = set(re.findall(r'w:styleId="([^"]+)"', styles))
+    referenced = set(re.findall(r'<w:(?:basedOn|next|link) w:val="([^"]+)"', styles))
+    stories = {
+        **docx_parts(data, "word/document"),
+        **docx_parts(data, "word/header"),
+        **docx_parts(data, "word/footer"),
+    }
+    for part in stories.values():
+        referenced |= set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', part))
+    assert referenced <= ids, referenced - ids
+    body = stories["word/document.xml"]
+    names = re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', body)
+    assert len(names) == len(set(names)) and all(len(n) <= 40 for n in names)
+    assert set(re.findall(r'w:anchor="([^"]+)"', body)) <= set(names)
+
+
 # ---------------------------------------------------------------- contents, headers, footers
 def test_toc_is_a_real_field_with_cached_entries_and_pages(report) -> None:
     body = xml(report, "word/document.xml")
@@ -508,8 +529,11 @@ def test_tables_fill_the_text_width_and_repeat_their_header(report) -> None:
     assert data.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     assert data.rows[1]._tr.trPr.find(f"{W}tblHeader") is None
     assert data._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
+    assert data._tbl.tblPr.find(f"{W}tblCaption").get(f"{W}val") == "Neighbours at a glance"
     facts = next(t for t in doc.tables if t.style.name == "Briefgen Facts")
-    assert [c.paragraphs[0].style.name for c in facts.rows[0].cells] == ["Fact Label", "Fact Value"]
+    title = facts.rows[0].cells[0].paragraphs[0]
+    assert (title.text, title.style.name) == ("Iran at a glance", "Box Title")  # the caption heads the box
+    assert [c.paragraphs[0].style.name for c in facts.rows[1].cells] == ["Fact Label", "Fact Value"]
     assert all(r._tr.trPr.find(f"{W}tblHeader") is None for r in facts.rows)
 
 
@@ -664,11 +688,9 @@ def test_summary_is_exactly_one_page_in_libreoffice(theme, tmp_path) -> None:
 
 
 if __name__ == "__main__":  # render the fixtures for a look: python tests/test_docx_writer.py OUTDIR
-    from briefgen.brand import load_brand as _lb
-
     out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/briefgen-docx")
     out_dir.mkdir(parents=True, exist_ok=True)
-    th = _lb(ROOT / "templates" / "brand.yaml", ROOT, Reporter())
+    th = load_brand(ROOT / "templates" / "brand.yaml", ROOT, Reporter())
     img = out_dir / "chart.png"
     Image.new("RGB", (1200, 700), (200, 210, 220)).save(img)
     write_docx(report_doc(img), th, out_dir / "report.docx", toc_pages={"introduction": 3, "regional-level": 5})

@@ -1,7 +1,7 @@
 """Bar charts, horizontal (the default: long labels read best) or vertical, from plain shapes.
 
 Every bar carries its value with unit and currency, so the axis is only a guide: light
-gridlines, no frame, no ticks marks. Rows that share a label and differ in `series` are
+gridlines, no frame, no tick marks. Rows that share a label and differ in `series` are
 grouped bars; when each label has one series (donors each pledging in one currency), bars
 are ordered by series instead, so dollars sit with dollars and euros with euros.
 
@@ -73,13 +73,18 @@ def _blocks(spec: ChartSpec, look: Look) -> tuple[list[Block], list[tuple[str, C
 
 
 def _outliers(values: list[float]) -> set[int]:
-    """Indexes of values so much larger than the rest that they would squash them."""
+    """Indexes of the few values so much larger than the rest that they would squash them.
+
+    Only a minority (at most a quarter of the bars) is ever cut, and only when at least
+    three non-zero bars are left to set the scale: otherwise plain bars are honest enough.
+    """
     order = sorted(range(len(values)), key=lambda i: -values[i])
-    out: set[int] = set()
-    for n, i in enumerate(order[:-2]):  # always keep at least two bars to scale by
-        if values[order[n + 1]] > 0 and values[i] > OUTLIER * values[order[n + 1]]:
-            out.update(order[: n + 1])
-    return out
+    most = max(1, len(values) // 4)
+    for n in range(min(most, len(values) - 3)):
+        rest = [values[i] for i in order[n + 1 :] if values[i] > 0]
+        if len(rest) >= 3 and values[order[n]] > OUTLIER * rest[0]:
+            return set(order[: n + 1])
+    return set()
 
 
 def _scale(blocks: list[Block]) -> list[float]:
@@ -149,9 +154,26 @@ def _horizontal(blocks: list[Block], look: Look, width: float, caption: str) -> 
     for v in tick_values:  # gridlines under the bars
         x = x_of(v)
         g.add(Line(x, plot_bottom, x, plot_top, strokeColor=look.grid, strokeWidth=0.5))
-        g.add(look.string(x, plot_bottom - look.small_size - 2, fmt.number(v), size=look.small_size, color=look.muted, anchor="middle"))
+        g.add(
+            look.string(
+                x,
+                plot_bottom - look.small_size - 2,
+                fmt.number(v),
+                size=look.small_size,
+                color=look.muted,
+                anchor="middle",
+            )
+        )
     if caption:
-        g.add(look.string(x0, plot_bottom - look.small_size - 4 - look.leading(look.small_size), caption, size=look.small_size, color=look.muted))
+        g.add(
+            look.string(
+                x0,
+                plot_bottom - look.small_size - 4 - look.leading(look.small_size),
+                caption,
+                size=look.small_size,
+                color=look.muted,
+            )
+        )
 
     y = plot_top
     for blk, label_lines, bar_rows, height in layout:
@@ -207,7 +229,7 @@ def _vertical(blocks: list[Block], look: Look, width: float, caption: str) -> tu
     slot = (width - x0) / max(slots, 1)
     bar_w = min(28.0, slot * 0.72 / max(len(blk.bars) for blk in blocks))
     label_lines = [look.wrap(blk.label, slot - 6) for blk in blocks]
-    value_lines = [[look.wrap(_value_text(b), slot - 2, small if look.width(b.text) > slot - 2 else size) for b in blk.bars] for blk in blocks]
+    value_lines = [[_column_lines(look, b, slot - 2) for b in blk.bars] for blk in blocks]
     value_h = max(len(v) for vs in value_lines for v in vs) * lead + 3
     label_h = max(len(lines) for lines in label_lines) * lead + 4
     caption_h = look.leading(small) + 4 if caption else 0
@@ -239,12 +261,22 @@ def _vertical(blocks: list[Block], look: Look, width: float, caption: str) -> tu
             g.add(Rect(bx, y0, bar_w, max(top - y0, 0.01), fillColor=b.color, strokeColor=None))
             if b.broken:
                 _break(g, bx, y_of(top_value) + (y_top - y_of(top_value)) * 0.45, bar_w, vertical=True)
-            text_size = small if look.width(b.text) > slot - 2 else size
-            for j, text in enumerate(texts):
+            for j, (text, text_size, muted) in enumerate(texts):
                 ty = top + 3 + (len(texts) - 1 - j) * lead
-                g.add(look.string(bx + bar_w / 2, ty, text, size=text_size, anchor="middle"))
+                color = look.muted if muted else look.text
+                g.add(look.string(bx + bar_w / 2, ty, text, size=text_size, color=color, anchor="middle"))
         for j, line in enumerate(lines):
             g.add(look.string(centre, y0 - 4 - size * 0.95 - j * lead, line, anchor="middle"))
         x += slot
     g.add(Line(x0, y0, width, y0, strokeColor=look.axis, strokeWidth=0.8))
     return g, total
+
+
+def _column_lines(look: Look, b: Bar, width: float) -> list[tuple[str, float, bool]]:
+    """Lines of (text, size, muted) above a column: the value whole (smaller if need be), then the note."""
+    size = look.label_size if look.width(b.text) <= width else look.small_size
+    if look.width(b.text, size) <= width:
+        lines = [(b.text, size, False)]
+    else:  # still too wide: the qualifier ("more than") gets a line of its own
+        lines = [(b.row.qualifier, size, False), (b.text[len(b.row.qualifier) :].strip(), size, False)]
+    return lines + [(line, look.small_size, True) for line in look.wrap(b.row.note, width, look.small_size) if line]

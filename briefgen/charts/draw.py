@@ -61,7 +61,8 @@ def drawing(spec: ChartSpec, theme: Theme, width_pt: float, *, fonts: tuple[str,
     if footer:
         parts.append(_text_block(look, "\n".join(footer), width_pt, look.small_size, color=look.muted))
     height = sum(h for _g, h in parts) + GAP * (len(parts) - 1)
-    out = Drawing(width_pt, height)
+    # The brand font as the drawing's initial font, so the PDF never references Helvetica.
+    out = Drawing(width_pt, height, initialFontName=look.regular, initialFontSize=look.label_size)
     out.add(Rect(0, 0, width_pt, height, fillColor=None, strokeColor=None))  # fixes the bounds
     y = height
     for group, h in parts:
@@ -69,7 +70,6 @@ def drawing(spec: ChartSpec, theme: Theme, width_pt: float, *, fonts: tuple[str,
         group.translate(0, y)
         out.add(group)
         y -= GAP
-    out.setProperties({"title": spec.title or "", "desc": spec.alt or alt_text(spec)})
     return out
 
 

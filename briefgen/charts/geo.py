@@ -31,6 +31,7 @@ class Country:
     polygons: tuple[Polygon, ...]
     bbox: tuple[float, float, float, float]
     label: Point
+    neighbours: frozenset[str] = frozenset()  # ISO3 codes of countries sharing a land border
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def region() -> Region:
                 polygons=polygons,
                 bbox=tuple(feature["bbox"]),
                 label=tuple(props["label"]),
+                neighbours=frozenset(props.get("neighbours", ())),
             )
         )
     return Region(data["source"], tuple(data["bbox"]), tuple(countries))

@@ -24,8 +24,8 @@ from reportlab.graphics.shapes import (
     Group,
     Line,
     Path,
-    PolyLine,
     Polygon,
+    PolyLine,
     Rect,
     Shape,
     String,
@@ -124,7 +124,10 @@ class _Painter:
         if isinstance(s, Circle | Ellipse):
             rx, ry = (s.r, s.r) if isinstance(s, Circle) else (s.rx, s.ry)
             n = 48
-            pts = [self.px(m, s.cx + rx * math.cos(2 * math.pi * i / n), s.cy + ry * math.sin(2 * math.pi * i / n)) for i in range(n)]
+            pts = [
+                self.px(m, s.cx + rx * math.cos(2 * math.pi * i / n), s.cy + ry * math.sin(2 * math.pi * i / n))
+                for i in range(n)
+            ]
             return self.rings([pts], s, closed=True)
         if isinstance(s, Path):
             return self.rings(self.subpaths(s, m), s, closed=True)

@@ -1,4 +1,345 @@
-"""stub"""
+"""The regional map: the focus country and its neighbours by tier, drawn from `region.json`.
+
+Colour carries the argument: the focus country in the brand's primary colour, the first
+tier (countries that border it) in an accent tint, the second tier in a muted tint, and
+every other country light grey for orientation. Labels are placed by a small search:
+inside the country when the name fits, otherwise just outside with a leader line, never
+over another label and preferably not over another player's territory.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Line, Path, Rect
+from reportlab.lib.colors import Color
+
+from . import geo
 from .draw import Body
-def draw(spec, look, width):
-    raise NotImplementedError
+from .look import WHITE, Look, tint
+from .spec import ChartSpec, Place
+
+Box = tuple[float, float, float, float]
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
+PAD = 1.5  # degrees of context around the countries shown
+BIG = 400.0  # square degrees: a country this large is framed by its label's surroundings only
+BIG_SPAN = 6.0
+NAME_SIZE = 8.0
+NOTE_SIZE = 7.5
+CONTEXT_SIZE = 7.0
+
+
+@dataclass
+class Shape:
+    """A country as drawn: projected rings, page bbox, colour and role."""
+
+    country: geo.Country
+    polygons: list[list[list[tuple[float, float]]]]
+    bbox: Box
+    fill: Color
+    role: str  # "focus", "tier1", "tier2" or "other"
+
+    def contains(self, point: tuple[float, float]) -> bool:
+        x, y = point
+        if not (self.bbox[0] <= x <= self.bbox[2] and self.bbox[1] <= y <= self.bbox[3]):
+            return False
+        return any(geo.contains(tuple(tuple(r) for r in poly), point) for poly in self.polygons)
+
+
+def _view(spec: ChartSpec) -> tuple[float, float, float, float]:
+    """The countries named, with a margin, inside the extract; never narrower than 3:2 or taller than 1:1."""
+    reg = geo.region()
+    codes = {p.iso3 for p in spec.rows if isinstance(p, Place)} | {spec.focus}
+    boxes = []
+    for code in codes:
+        c = reg.by_iso3(code)
+        b = c.bbox
+        if (b[2] - b[0]) * (b[3] - b[1]) > BIG:
+            # Russia, China, India: showing their label's surroundings is enough, and
+            # framing them whole would shrink the focus country to a speck.
+            (x, y) = c.label
+            b = (x - BIG_SPAN, y - BIG_SPAN, x + BIG_SPAN, y + BIG_SPAN)
+        boxes.append(b)
+    lon0, lat0 = min(b[0] for b in boxes) - PAD, min(b[1] for b in boxes) - PAD
+    lon1, lat1 = max(b[2] for b in boxes) + PAD, max(b[3] for b in boxes) + PAD
+    k = math.cos(math.radians((lat0 + lat1) / 2))
+    w, h = (lon1 - lon0) * k, lat1 - lat0
+    if h < w / 1.5:  # too flat: grow north and south
+        grow = (w / 1.5 - h) / 2
+        lat0, lat1 = lat0 - grow, lat1 + grow
+    elif h > w:  # too tall: grow east and west
+        grow = (h - w) / k / 2
+        lon0, lon1 = lon0 - grow, lon1 + grow
+    box = reg.bbox
+    return (max(lon0, box[0]), max(lat0, box[1]), min(lon1, box[2]), min(lat1, box[3]))
+
+
+def draw(spec: ChartSpec, look: Look, width: float) -> Body:
+    reg = geo.region()
+    view = _view(spec)
+    proj = geo.Projection(view, width)
+    height = proj.height
+    places = {p.iso3: p for p in spec.rows if isinstance(p, Place)}
+    colors = {
+        "focus": look.primary,
+        "tier1": tint(look.accent, 0.45),
+        "tier2": tint(look.muted, 0.5),
+        "other": tint(look.muted, 0.84),
+    }
+    sea = WHITE
+    shapes: list[Shape] = []
+    for country in reg.countries:
+        b = country.bbox
+        if b[2] < view[0] or b[0] > view[2] or b[3] < view[1] or b[1] > view[3]:
+            continue
+        if country.iso3 == spec.focus:
+            role = "focus"
+        elif country.iso3 in places:
+            role = f"tier{places[country.iso3].tier}"
+        else:
+            role = "other"
+        polygons = []
+        for polygon in country.polygons:
+            rings = [[proj(p) for p in geo.clip(ring, view)] for ring in polygon]
+            rings = [r for r in rings if len(r) >= 3]
+            if rings:
+                polygons.append(rings)
+        if polygons:
+            xs = [x for poly in polygons for x, _ in poly[0]]
+            ys = [y for poly in polygons for _, y in poly[0]]
+            shapes.append(Shape(country, polygons, (min(xs), min(ys), max(xs), max(ys)), colors[role], role))
+
+    g = Group()
+    g.add(Rect(0, 0, width, height, fillColor=sea, strokeColor=None))
+    # Context countries first, players on top, so shared borders show the players' outline.
+    for shape in sorted(shapes, key=lambda s: s.role != "other"):
+        path = Path(fillColor=shape.fill, strokeColor=WHITE, strokeWidth=0.6, fillMode=FILL_EVEN_ODD)
+        for rings in shape.polygons:
+            for ring in rings:
+                path.moveTo(*ring[0])
+                for point in ring[1:]:
+                    path.lineTo(*point)
+                path.closePath()
+        g.add(path)
+    _labels(g, shapes, places, proj, look, width, height)
+    g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=0.5))
+    focus_name = reg.by_iso3(spec.focus).name
+    legend = [(focus_name, colors["focus"])]
+    if any(p.tier == 1 for p in places.values() if p.iso3 != spec.focus):
+        legend.append((f"First tier: borders {focus_name}", colors["tier1"]))
+    if any(p.tier == 2 for p in places.values() if p.iso3 != spec.focus):
+        legend.append(("Second tier", colors["tier2"]))
+    return Body(
+        g,
+        height,
+        legend=legend,
+        notes=["Borders: Natural Earth 1:110m; no position is implied on disputed boundaries."],
+    )
+
+
+@dataclass
+class _Label:
+    shape: Shape
+    lines: list[tuple[str, float, bool]]  # text, size, bold
+    width: float
+    height: float
+    anchor: tuple[float, float]
+
+
+def _labels(
+    g: Group,
+    shapes: list[Shape],
+    places: dict[str, Place],
+    proj: geo.Projection,
+    look: Look,
+    width: float,
+    height: float,
+) -> None:
+    players = [s for s in shapes if s.role != "other"]
+    todo = []
+    for s in players:
+        lines = [(s.country.name, NAME_SIZE, True)]
+        place = places.get(s.country.iso3)
+        if place and place.label:
+            lines.append((place.label, NOTE_SIZE, False))
+        w = max(look.width(t, size, bold) for t, size, bold in lines)
+        h = sum(size * 1.15 for _t, size, _b in lines)
+        todo.append(_Label(s, lines, w, h, _anchor(s, proj, width, height)))
+    # The focus first, then the smallest countries: they have the fewest good spots.
+    todo.sort(
+        key=lambda lb: (
+            lb.shape.role != "focus",
+            (lb.shape.bbox[2] - lb.shape.bbox[0]) * (lb.shape.bbox[3] - lb.shape.bbox[1]),
+        )
+    )
+    placed: list[Box] = []
+    leaders: list[Segment] = []
+    anchors = [lb.anchor for lb in todo]
+    for lb in todo:
+        box, inside = _best(lb, players, placed, leaders, anchors, width, height)
+        placed.append(box)
+        if not inside:
+            leaders.append(_leader(lb.anchor, box))
+        _draw_label(g, lb, box, inside, look)
+    # Context names, small and muted, only where they fit inside their own country untouched.
+    near = {code for s in players for code in s.country.neighbours}
+    for s in shapes:
+        if s.role != "other" or s.country.iso3 not in near:
+            continue
+        w, h = look.width(s.country.name, CONTEXT_SIZE), CONTEXT_SIZE * 1.15
+        ax, ay = _anchor(s, proj, width, height)
+        box = (ax - w / 2, ay - h / 2, ax + w / 2, ay + h / 2)
+        free = not any(_overlap(box, p, 3) for p in placed) and not any(_crosses(seg, box) for seg in leaders)
+        if _inside_frame(box, width, height) and _fits_in(s, box) and free:
+            placed.append(box)
+            g.add(
+                look.string(
+                    ax,
+                    box[1] + CONTEXT_SIZE * 0.25,
+                    s.country.name,
+                    size=CONTEXT_SIZE,
+                    color=look.muted,
+                    anchor="middle",
+                )
+            )
+
+
+def _anchor(s: Shape, proj: geo.Projection, width: float, height: float) -> tuple[float, float]:
+    """The country's label point if it is on the map, else the middle of its visible part."""
+    x, y = proj(s.country.label)
+    if 0 <= x <= width and 0 <= y <= height and s.contains((x, y)):
+        return x, y
+    largest = max(s.polygons, key=lambda rings: abs(_area(rings[0])))[0]
+    xs, ys = [p[0] for p in largest], [p[1] for p in largest]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+def _area(ring: list[tuple[float, float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
+
+
+def _overlap(a: Box, b: Box, pad: float = 2.0) -> bool:
+    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
+
+
+def _inside_frame(box: Box, width: float, height: float) -> bool:
+    return box[0] >= 3 and box[1] >= 3 and box[2] <= width - 3 and box[3] <= height - 3
+
+
+def _samples(box: Box) -> list[tuple[float, float]]:
+    x0, y0, x1, y1 = box
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    return [(x0, y0), (xm, y0), (x1, y0), (x0, ym), (xm, ym), (x1, ym), (x0, y1), (xm, y1), (x1, y1)]
+
+
+def _fits_in(s: Shape, box: Box) -> bool:
+    return all(s.contains(p) for p in _samples(box))
+
+
+def _best(
+    lb: _Label,
+    players: list[Shape],
+    placed: list[Box],
+    leaders: list[Segment],
+    anchors: list[tuple[float, float]],
+    width: float,
+    height: float,
+) -> tuple[Box, bool]:
+    """The cheapest free spot for a label, and whether it sits inside its own country."""
+    ax, ay = lb.anchor
+    w, h = lb.width, lb.height
+    candidates: list[tuple[float, Box, bool]] = []
+    # Inside: the anchor, then small nudges around it.
+    for fx in (-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4):
+        for fy in (-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5):
+            dx, dy = fx * w, fy * h
+            box = (ax + dx - w / 2, ay + dy - h / 2, ax + dx + w / 2, ay + dy + h / 2)
+            if _fits_in(lb.shape, box):
+                candidates.append((math.hypot(dx, dy) * 0.1, box, True))
+    # Outside: around the country, with a leader line back to the anchor.
+    sx0, sy0, sx1, sy1 = lb.shape.bbox
+    reach = max(sx1 - sx0, sy1 - sy0) / 2
+    for r in (reach * 0.6 + 8, reach * 0.6 + 20, reach * 0.6 + 34):
+        for k in range(12):
+            angle = math.pi * 2 * k / 12
+            cx, cy = ax + r * math.cos(angle), ay + r * math.sin(angle)
+            # Put the box beside the point, on the side away from the anchor.
+            bx = cx if math.cos(angle) > 0.3 else cx - w if math.cos(angle) < -0.3 else cx - w / 2
+            by = cy if math.sin(angle) > 0.3 else cy - h if math.sin(angle) < -0.3 else cy - h / 2
+            candidates.append((30 + r * 0.5, (bx, by, bx + w, by + h), False))
+    best: tuple[float, Box, bool] | None = None
+    for cost, box, inside in candidates:
+        if not _inside_frame(box, width, height) or any(_overlap(box, p) for p in placed):
+            continue
+        if any(_crosses(seg, box) for seg in leaders):
+            continue  # would sit on another label's leader line
+        if not inside:
+            mine = _leader(lb.anchor, box)
+            if any(_crosses(mine, p) for p in placed) or any(_segments_cross(mine, seg) for seg in leaders):
+                continue  # its leader would cut through a label or another leader
+        if any(box[0] - 3 < x < box[2] + 3 and box[1] - 3 < y < box[3] + 3 for x, y in anchors if (x, y) != lb.anchor):
+            continue  # would hide where another country's label belongs
+        if not inside:
+            for s in players:
+                if s is lb.shape or not _overlap(box, s.bbox, 0):
+                    continue
+                hits = sum(s.contains(p) for p in _samples(box))
+                cost += hits * (12 if s.role == "focus" else 3)
+        if best is None or cost < best[0]:
+            best = (cost, box, inside)
+    if best is None:  # nowhere free: centre on the anchor, the least surprising place
+        return (ax - w / 2, ay - h / 2, ax + w / 2, ay + h / 2), True
+    return best[1], best[2]
+
+
+def _leader(anchor: tuple[float, float], box: Box) -> Segment:
+    """From the anchor to the nearest point of the box, stopping 2 pt short of the letters."""
+    ax, ay = anchor
+    gap = 2.0
+    return (ax, ay, min(max(ax, box[0] - gap), box[2] + gap), min(max(ay, box[1] - gap), box[3] + gap))
+
+
+def _crosses(seg: Segment, box: Box) -> bool:
+    """Whether a segment passes through a box (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
+
+
+def _segments_cross(a: Segment, b: Segment) -> bool:
+    def side(ox: float, oy: float, px: float, py: float, qx: float, qy: float) -> float:
+        return (px - ox) * (qy - oy) - (py - oy) * (qx - ox)
+
+    d1 = side(b[0], b[1], b[2], b[3], a[0], a[1])
+    d2 = side(b[0], b[1], b[2], b[3], a[2], a[3])
+    d3 = side(a[0], a[1], a[2], a[3], b[0], b[1])
+    d4 = side(a[0], a[1], a[2], a[3], b[2], b[3])
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _draw_label(g: Group, lb: _Label, box: Box, inside: bool, look: Look) -> None:
+    ax, ay = lb.anchor
+    if not inside:
+        _x, _y, nx, ny = _leader(lb.anchor, box)
+        g.add(Line(ax, ay, nx, ny, strokeColor=look.text, strokeWidth=0.5))
+        g.add(Circle(ax, ay, 1.4, fillColor=look.text, strokeColor=None))
+    color = look.on(lb.shape.fill) if inside else look.text
+    xm = (box[0] + box[2]) / 2
+    y = box[3]
+    for text, size, bold in lb.lines:
+        y -= size * 1.15
+        g.add(look.string(xm, y + size * 0.25, text, size=size, bold=bold, color=color, anchor="middle"))

@@ -20,6 +20,7 @@ from ..yamlio import YamlList, YamlMap, load_yaml
 from . import geo
 
 TYPES = ("bar", "line", "timeline", "map")
+NOWHERE = Pos("<chart>")
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Datum:
     series: str = ""
     qualifier: str = ""  # words before the value label, e.g. "more than"
     note: str = ""  # words after the value label, e.g. "plus 3 million vaccine doses"
-    pos: Pos = Pos("<chart>")
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Event:
 
     date: dt.date
     label: str
-    pos: Pos = Pos("<chart>")
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Place:
     name: str
     tier: int
     label: str = ""  # extra text under the name, e.g. "1,135 km"
-    pos: Pos = Pos("<chart>")
+    pos: Pos = NOWHERE
 
 
 Row = Datum | Event | Place
@@ -70,7 +71,7 @@ class ChartSpec:
     note: str = ""
     alt: str = ""
     focus: str = ""  # map only: ISO3 of the highlighted country
-    pos: Pos = Pos("<chart>")
+    pos: Pos = NOWHERE
 
     @property
     def series(self) -> list[str]:
@@ -86,11 +87,11 @@ def _is_label(value: Any) -> str | None:
 
 def _is_date(value: Any) -> str | None:
     if not isinstance(value, str):
-        return "must be a date written as \"YYYY-MM-DD\""
+        return 'must be a date written as "YYYY-MM-DD"'
     try:
         dt.date.fromisoformat(value)
     except ValueError:
-        return f"must be a date written as \"YYYY-MM-DD\", not {value!r}"
+        return f'must be a date written as "YYYY-MM-DD", not {value!r}'
     return None
 
 
@@ -117,12 +118,14 @@ ROW_FIELDS = {
     "bar": VALUE_ROW,
     "line": VALUE_ROW,
     "timeline": {
-        "date": Field(_is_date, "the event's date, \"YYYY-MM-DD\"", required=True),
+        "date": Field(_is_date, 'the event\'s date, "YYYY-MM-DD"', required=True),
         "label": Field(_is_label, "what happened", required=True),
     },
     "map": {
         "country": Field(is_str, "ISO 3166 alpha-3 code (AFG) or name", required=True),
-        "tier": Field(one_of(1, 2), "1: borders the focus country; 2: a regional player without a border", required=True),
+        "tier": Field(
+            one_of(1, 2), "1: borders the focus country; 2: a regional player without a border", required=True
+        ),
         "label": Field(_is_label, "extra text under the name, e.g. '1,135 km'", default=""),
     },
 }
@@ -161,8 +164,20 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> Ch
         focus = _country(data["focus"] or "AFG", at("focus"), reporter)
         first: dict[str, Pos] = {}
         for row in rows:
-            if isinstance(row, Place) and first.setdefault(row.iso3, row.pos) is not row.pos:
+            if not isinstance(row, Place) or not focus:
+                continue
+            if first.setdefault(row.iso3, row.pos) is not row.pos:
                 reporter.error(row.pos, f"{row.name} is listed twice (first at {first[row.iso3]})", "keep one row")
+            # The legend says "First tier: borders <focus>", so tier 1 must be true to the map.
+            borders = row.iso3 in geo.region().by_iso3(focus).neighbours
+            if row.iso3 != focus and (row.tier == 1) != borders:
+                focus_name = geo.region().by_iso3(focus).name
+                fact = "borders" if borders else "does not border"
+                reporter.error(
+                    row.pos,
+                    f"{row.name} {fact} {focus_name}, so it cannot be tier {row.tier}",
+                    f"tier 1 is for countries bordering {focus_name}; tier 2 for regional players without a border",
+                )
     reporter.raise_if_errors()
     return ChartSpec(
         type=kind,
@@ -276,7 +291,9 @@ def _row(kind: str, values: dict[str, Any], pos: Pos, at: Any, reporter: Reporte
     if kind in ("bar", "line"):
         value = float(values["value"])
         if kind == "bar" and value < 0:
-            reporter.error(at("value") if at else pos, "bar values must be zero or more", "use a line chart for changes")
+            reporter.error(
+                at("value") if at else pos, "bar values must be zero or more", "use a line chart for changes"
+            )
             return None
         return Datum(label, value, values["series"] or "", values["qualifier"] or "", values["note"] or "", pos)
     if kind == "timeline":
@@ -293,4 +310,3 @@ def _country(name: str, pos: Pos, reporter: Reporter) -> str:
         reporter.error(pos, f"unknown country '{name}' for the regional map", did_you_mean(name, geo.names()))
         return ""
     return country.iso3
-

@@ -18,9 +18,10 @@ from .draw import Body
 from .look import WHITE, Look
 from .spec import ChartSpec, Event
 
-LEVELS = 4  # label rows on each side of the axis
-SEARCH_LIMIT = 20000  # placements tried before settling for the greedy answer
+LEVELS = 4  # label rows on each side of the axis, at first
+BEAM = 48  # partial placements kept at each step of the search
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+Option = tuple[int, int, int]  # side (+1 above, -1 below), level (0 nearest), align (+1 text right of leader)
 
 
 @dataclass
@@ -119,53 +120,53 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
 def _box(lb: Label, side: int, level: int, align: int, pitch: float, width: float) -> Box:
     """A label's box relative to the axis (y = 0): `side` ±1, `level` 0.., `align` +1 = text right of leader."""
     x0 = lb.x + 3 if align > 0 else lb.x - 3 - lb.width
-    x0 = min(max(x0, 0.0), width - lb.width)
+    x0 = min(max(x0, 0.0), width - lb.width - 2)  # 2 pt spare: raster fonts run a hair wider
     y_near = 12 + level * pitch
     if side > 0:
         return (x0, y_near, x0 + lb.width, y_near + lb.height)
     return (x0, -y_near - lb.height - 8, x0 + lb.width, -y_near - 8)
 
 
-def _place(labels: list[Label], width: float, pitch: float) -> list[tuple[int, int, int]]:
-    """Choose (side, level, align) per label: no overlaps, no leader through a label, fewest levels."""
-    options = [(side, level, align) for level in range(LEVELS) for side in (1, -1) for align in (1, -1)]
+def _place(labels: list[Label], width: float, pitch: float) -> list[Option]:
+    """Choose (side, level, align) per label: no overlaps, no leader through a label, few levels.
 
-    def cost(o: tuple[int, int, int]) -> float:
-        side, level, align = o
-        return level * 10 + (1 if align < 0 else 0) + (0.5 if side < 0 else 0)
+    A beam search over the events in date order: greedy placement fails on clusters such
+    as 15/30/31 August, where the first label must run left so that later leaders pass.
+    """
+    boxes: dict[tuple[int, Option], tuple[Box, Box]] = {}
 
-    best: list[tuple[int, int, int]] | None = None
-    best_cost = float("inf")
-    tried = 0
+    def box_of(i: int, o: Option) -> tuple[Box, Box]:
+        if (i, o) not in boxes:
+            box = _box(labels[i], *o, pitch, width)
+            boxes[i, o] = (box, _stem(labels[i].x, box))
+        return boxes[i, o]
 
-    def fits(i: int, o: tuple[int, int, int], chosen: list[tuple[int, int, int]]) -> bool:
-        box = _box(labels[i], *o, pitch, width)
-        stem = _stem(labels[i].x, box)
+    def fits(i: int, o: Option, chosen: list[Option]) -> bool:
+        box, stem = box_of(i, o)
         for j, other in enumerate(chosen):
-            obox = _box(labels[j], *other, pitch, width)
-            if _overlaps(box, obox) or _overlaps(stem, obox, 1.0) or _overlaps(_stem(labels[j].x, obox), box, 1.0):
+            obox, ostem = box_of(j, other)
+            if _overlaps(box, obox) or _overlaps(stem, obox, 1.0) or _overlaps(ostem, box, 1.0):
                 return False
         return True
 
-    def search(i: int, chosen: list[tuple[int, int, int]], spent: float) -> None:
-        nonlocal best, best_cost, tried
-        if spent >= best_cost or tried > SEARCH_LIMIT:
-            return
-        if i == len(labels):
-            best, best_cost = list(chosen), spent
-            return
-        for o in sorted(options, key=cost):
-            tried += 1
-            if fits(i, o, chosen):
-                chosen.append(o)
-                search(i + 1, chosen, spent + cost(o))
-                chosen.pop()
-
-    search(0, [], 0.0)
-    if best is not None:
-        return best
-    # Too crowded for LEVELS rows: fall back to stacking labels ever higher, alternating sides.
+    for levels in (LEVELS, 2 * LEVELS, len(labels) + 1):
+        options = sorted(((s, lv, a) for lv in range(levels) for s in (1, -1) for a in (1, -1)), key=_cost)
+        beam: list[tuple[float, list[Option]]] = [(0.0, [])]
+        for i in range(len(labels)):
+            grown = [(spent + _cost(o), [*chosen, o]) for spent, chosen in beam for o in options if fits(i, o, chosen)]
+            beam = sorted(grown, key=lambda t: t[0])[:BEAM]
+            if not beam:
+                break
+        if beam:
+            return beam[0][1]
+    # Nothing fits even one label per level: stack them, alternating sides (may touch).
     return [(1 if i % 2 == 0 else -1, i // 2, 1) for i in range(len(labels))]
+
+
+def _cost(o: Option) -> float:
+    """Low levels first; then text running right of its leader; then above the axis."""
+    side, level, align = o
+    return level * 10 + (1 if align < 0 else 0) + (0.5 if side < 0 else 0)
 
 
 def _stem(x: float, box: Box) -> Box:

@@ -28,8 +28,19 @@ _NEXT_UNIT = {"thousand": "million", "million": "billion", "billion": "trillion"
 _NO_SPACE_UNITS = {"%", "‰", "°"}
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def is_currency(series: str) -> bool:
@@ -76,7 +87,7 @@ def axis_caption(unit: str, series: list[str]) -> str:
 
 
 def day(date: dt.date, *, year: bool = True) -> str:
-    """"14 April 2021", or "14 April" when the year is plain from the context."""
+    """A date as written in the text: "14 April 2021", or "14 April" when the year is plain."""
     return f"{date.day} {MONTHS[date.month - 1]}" + (f" {date.year}" if year else "")
 
 

@@ -3,11 +3,11 @@
     write_docx(doc, theme, out, toc_pages=None, scale=1.0)
 
 reads like the build: start from python-docx's template; restyle its built-in styles
-from the theme (stylesheet: styles, parastyles, tablestyles, numbering, wordtheme); write the
-layout's front matter (cover, TOC, or summary band: cover, toc) and running heads
-(pages); render each section through the dispatch tables (render: blocks, inline,
-tables, figures); set file properties (props); save a reproducible zip (package).
-All text passes through `text.clean` on its way into the XML.
+from the theme (stylesheet: styles, parastyles, tablestyles, numbering, wordtheme,
+fonts); write the layout's front matter (cover, toc; the summary's band) and running
+heads (pages, watermark); render each section (body) through the dispatch tables
+(render: blocks, inline, tables, figures, fields); set file properties (props); save a
+reproducible zip (package). All text passes through `text.clean` into the XML.
 """
 
 from __future__ import annotations

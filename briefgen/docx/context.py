@@ -60,6 +60,7 @@ class Ctx:
     render_blocks: Callable[[tuple[m.Block, ...], Any, Ctx], None]
     render_inlines: Callable[[tuple[m.Inline, ...], _Element, Ctx, Fmt], None]
     anchors: set[str] = field(default_factory=set)  # every anchor that gets a bookmark
+    bookmarks: set[str] = field(default_factory=set)  # bookmark names written so far
     pos: Pos = m.NOWHERE  # the block being written, for error messages about its inlines
     para_style: str | None = None  # overrides the paragraph style (quotes, notes, cells)
     section_id: str = ""  # the section being written: note links are per section

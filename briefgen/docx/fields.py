@@ -56,9 +56,16 @@ def field(parent: _Element, instruction: str, result: str, style: str | None = N
 
 
 def bookmark(paragraph: _Element, anchor: str, ctx: Ctx) -> None:
-    """Wrap the content of `paragraph` in a bookmark for `anchor` (a section id or heading anchor)."""
+    """Wrap the content of `paragraph` in a bookmark for `anchor` (a section id or heading anchor).
+
+    A name already used is skipped: Word keeps only one bookmark per name anyway.
+    """
+    name = bookmark_name(anchor)
+    if name in ctx.bookmarks:
+        return
+    ctx.bookmarks.add(name)
     ident = ctx.bookmark_id()
-    start = el("w:bookmarkStart", {"id": ident, "name": bookmark_name(anchor)})
+    start = el("w:bookmarkStart", {"id": ident, "name": name})
     ppr = paragraph.find(qn("w:pPr"))
     paragraph.insert(0 if ppr is None else list(paragraph).index(ppr) + 1, start)
     paragraph.append(el("w:bookmarkEnd", {"id": ident}))

@@ -8,6 +8,7 @@ reader of the `name` table avoids a dependency for 40 lines of struct unpacking.
 from __future__ import annotations
 
 import struct
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,6 +54,35 @@ def natural_leading(path: Path) -> float:
         return (ascent + descent) / units if units else 1.2
     except (OSError, struct.error, KeyError):
         return 1.2
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What Word's font table says about a font, so a machine without it picks a close substitute."""
+
+    panose: str  # 20 hex digits
+    family: str  # "roman" (serif), "swiss" (sans), "modern" (monospace)
+    pitch: str  # "variable" or "fixed"
+    usb: tuple[int, int, int, int]  # OS/2 Unicode ranges
+    csb: tuple[int, int]  # OS/2 code page ranges
+
+
+@lru_cache(maxsize=32)
+def signature(path: Path) -> Signature | None:
+    """The font's PANOSE class, pitch and coverage bits, or None when unreadable."""
+    try:
+        data = path.read_bytes()
+        tables = _tables(data)
+        os2 = tables[b"OS/2"]
+        panose = data[os2 + 32 : os2 + 42]
+        usb = struct.unpack_from(">IIII", data, os2 + 42)
+        csb = struct.unpack_from(">II", data, os2 + 78)
+        fixed = b"post" in tables and struct.unpack_from(">I", data, tables[b"post"] + 12)[0] != 0
+    except (OSError, struct.error, KeyError):
+        return None
+    # PANOSE serif style 11-15 is sans serif (normal, obtuse, perpendicular, flared, rounded).
+    family = "modern" if fixed else "swiss" if panose[0] == 2 and 11 <= panose[1] <= 15 else "roman"
+    return Signature(panose.hex().upper(), family, "fixed" if fixed else "variable", usb, csb)
 
 
 def _tables(data: bytes) -> dict[bytes, int]:

@@ -1,9 +1,9 @@
-"""Word styles from the brand theme: Word's built-in styles restyled, plus a few custom ones.
+"""The machinery of Word styles: the theme's palette, style ids, and (re)defining a style.
 
 Every look in the document is a named style (Normal, Heading 1–6, List Bullet, Caption,
 TOC 1…), so a client can restyle the whole file in Word and "Update field" keeps the
-TOC consistent. Runs carry only character styles. Sizes are multiplied by `scale`;
-`compact` tightens the vertical rhythm for the one-page summary.
+TOC consistent; runs carry only character styles. Built-in styles are rebuilt in place
+(keeping Word's ids, names and list links); `parastyles` holds the table of looks.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .ooxml import (
     twips,
     val,
 )
+from .text import plain
 
 MONO = "Courier New"  # on every Word install; LibreOffice maps it to a metric twin
 
@@ -97,8 +98,8 @@ def palette(theme: Theme) -> Palette:
         muted=hexcolor(c.muted),
         panel=hexcolor(c.panel),
         line=mix(c.muted, "#FFFFFF", 0.65),
-        body_font=family_name(theme.fonts.regular),
-        head_font=family_name(theme.heading_fonts.regular),
+        body_font=plain(family_name(theme.fonts.regular)),
+        head_font=plain(family_name(theme.heading_fonts.regular)),
         body_em=natural_leading(theme.fonts.regular),
         head_em=natural_leading(theme.heading_fonts.regular),
     )

@@ -6,13 +6,18 @@ names styles.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 from lxml.etree import _Element
 
 from ..brand import Theme
 from . import numbering, parastyles
-from .ooxml import el, ordered, spacing
+from .fonts import signature
+from .ooxml import el, ordered, spacing, val
 from .styles import Palette, palette, run_props, text_width_twips
 from .wordtheme import brand_theme
 
@@ -26,7 +31,41 @@ def install(document: DocxDocument, theme: Theme, scale: float, compact: bool) -
     parastyles.define_all(styles, pal, size, text_width_twips(theme), compact)
     numbering.install(document, pal, size)
     brand_theme(document, pal, theme.name)
+    _font_table(document, ((pal.body_font, theme.fonts.regular), (pal.head_font, theme.heading_fonts.regular)))
     return pal
+
+
+def _font_table(document: DocxDocument, families: tuple[tuple[str, Path], ...]) -> None:
+    """List the brand fonts in fontTable.xml with their PANOSE class and coverage.
+
+    Word on a machine without Noto then substitutes a serif for the serif and a sans
+    for the sans, instead of whatever its default is.
+    """
+    rel = next((r for r in document.part.rels.values() if r.reltype == RT.FONT_TABLE), None)
+    if rel is None:
+        return
+    part = rel.target_part
+    root = etree.fromstring(part.blob)
+    known = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name, path in families:
+        sig = signature(path)
+        if name in known or sig is None:
+            continue
+        known.add(name)
+        usb = {f"usb{i}": f"{v:08X}" for i, v in enumerate(sig.usb)}
+        csb = {f"csb{i}": f"{v:08X}" for i, v in enumerate(sig.csb)}
+        root.append(
+            el(
+                "w:font",
+                {"name": name},
+                val("w:panose1", sig.panose),
+                val("w:charset", "00"),
+                val("w:family", sig.family),
+                val("w:pitch", sig.pitch),
+                el("w:sig", {**usb, **csb}),
+            )
+        )
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _doc_defaults(styles: _Element, pal: Palette, size: float) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.oxml.ns import qn
 from docx.table import _Cell
 from lxml.etree import _Element
 
@@ -18,10 +19,11 @@ from .blocks import new_paragraph, scoped, text_paragraph
 from .context import Ctx
 from .fields import field, run
 from .inline import inline_text
-from .ooxml import border, el, no_border, ordered, set_ppr, shading, val
+from .ooxml import TBLPR_ORDER, add_ordered, border, el, no_border, ordered, set_ppr, shading, val
 from .parastyles import LIST_INDENT
 from .styles import mix, palette, style_id
 from .tablestyles import BOX_TABLE, DATA_TABLE, FACTS_IN_BOX, FACTS_TABLE, FIGURES_TABLE
+from .text import plain
 
 CELL_PAD = 200  # twips: left + right padding of a data-table cell (2 × 100)
 BOX_PAD = 200  # twips on each side inside a call-out box
@@ -123,6 +125,9 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
     widths = column_widths(rows, ncols, width)
     style = (FACTS_IN_BOX if ctx.box else FACTS_TABLE) if facts else DATA_TABLE
     tbl = table_xml(style, widths, indent, bool(node.header) and not facts)
+    if node.caption:
+        # The table's own alt text (Word: Table Properties › Alt Text), for screen readers.
+        add_ordered(tbl.find(qn("w:tblPr")), val("w:tblCaption", plain(inline_text(node.caption))[:250]), TBLPR_ORDER)
     container._element._insert_tbl(tbl)
     if facts and node.caption:
         tc = add_cell(add_row(tbl), width, span=ncols)

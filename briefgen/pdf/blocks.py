@@ -95,13 +95,44 @@ def _tight(style: ParagraphStyle) -> ParagraphStyle:
 
 def _bullets(b: m.BulletList, r: Renderer) -> list[Flowable]:
     size = r.styles["body"].fontSize
-    return [ListFlowable(_list_items(b.items, r), bulletType="bullet", start="•", bulletColor=r.pal.accent, bulletFontName=r.styles["body"].fontName, leftIndent=size * 1.3, bulletFontSize=size, spaceAfter=size * 0.4)]
+    return [
+        ListFlowable(
+            _list_items(b.items, r),
+            bulletType="bullet",
+            start="•",
+            bulletColor=r.pal.accent,
+            bulletFontName=r.styles["body"].fontName,
+            leftIndent=size * 1.3,
+            bulletFontSize=size,
+            spaceAfter=size * 0.4,
+        )
+    ]
 
 
 def _numbers(b: m.OrderedList, r: Renderer) -> list[Flowable]:
     size = r.styles["body"].fontSize
     heads = r.styles["h4"].fontName
-    return [ListFlowable(_list_items(b.items, r), bulletType="1", start=b.start, bulletFormat="%s.", bulletColor=r.pal.accent, bulletFontName=heads, leftIndent=size * 1.8, bulletFontSize=size, spaceAfter=size * 0.4)]
+    return [
+        ListFlowable(
+            _list_items(b.items, r),
+            bulletType="1",
+            start=b.start,
+            bulletFormat="%s.",
+            bulletColor=r.pal.accent,
+            bulletFontName=heads,
+            leftIndent=size * 1.8,
+            bulletFontSize=size,
+            spaceAfter=size * 0.4,
+        )
+    ]
+
+
+def _style(commands: list[tuple[object, ...]], r: Renderer) -> TableStyle:
+    """A TableStyle in the brand font: reportlab's default cell font is unembedded Helvetica."""
+    font = r.styles["body"]
+    return TableStyle(
+        [("FONTNAME", (0, 0), (-1, -1), font.fontName), ("FONTSIZE", (0, 0), (-1, -1), font.fontSize), *commands]
+    )
 
 
 def _col_widths(rows: list[tuple[m.Cell, ...]], width: float, style: ParagraphStyle, pad: float = 10) -> list[float]:
@@ -156,9 +187,12 @@ def _table(b: m.Table, r: Renderer) -> list[Flowable]:
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, r.pal.rule),
     ]
     if n_head:
-        style += [("BACKGROUND", (0, 0), (-1, n_head - 1), r.pal.primary), ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), 1.2, r.pal.accent)]
+        style += [
+            ("BACKGROUND", (0, 0), (-1, n_head - 1), r.pal.primary),
+            ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), 1.2, r.pal.accent),
+        ]
     style.append(("ROWBACKGROUNDS", (0, n_head), (-1, -1), [white, r.pal.panel]))
-    table = Table(data, colWidths=widths, repeatRows=n_head, style=TableStyle(style), hAlign="LEFT", splitByRow=1)
+    table = Table(data, colWidths=widths, repeatRows=n_head, style=_style(style, r), hAlign="LEFT", splitByRow=1)
     out: list[Flowable] = [table, Spacer(1, r.styles["body"].fontSize * 0.8)]
     if b.caption:
         out.insert(1, r.para(b.caption, "caption"))
@@ -169,7 +203,11 @@ def _facts(b: m.Table, r: Renderer, width: float) -> Table:
     data = []
     for row in b.rows:
         label = Paragraph(r.inline.run(row[0].children), r.styles["fact_label"]) if row else ""
-        value = Paragraph(r.inline.run(tuple(i for c in row[1:] for i in c.children)), r.styles["fact_value"]) if len(row) > 1 else ""
+        value = (
+            Paragraph(r.inline.run(tuple(i for c in row[1:] for i in c.children)), r.styles["fact_value"])
+            if len(row) > 1
+            else ""
+        )
         data.append([label, value])
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -179,17 +217,31 @@ def _facts(b: m.Table, r: Renderer, width: float) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LINEBELOW", (0, 0), (-1, -2), 0.3, r.pal.rule),
     ]
-    return Table(data, colWidths=[width * 0.32, width * 0.68], style=TableStyle(style), hAlign="LEFT")
+    return Table(data, colWidths=[width * 0.32, width * 0.68], style=_style(style, r), hAlign="LEFT")
 
 
 def _figures(b: m.Table, r: Renderer, per_row: int = 3) -> Table:
     """Headline figures, `per_row` to a line: the value large, its label small beneath."""
     size = r.styles["body"].fontSize
-    big = ParagraphStyle("figure", parent=r.styles["h2"], fontSize=size * 1.5, leading=size * 1.75, spaceBefore=0, spaceAfter=size * 0.1, textColor=r.pal.primary)
-    cells = [[Paragraph(r.inline.heading(row[0].children), big), Paragraph(r.inline.run(row[1].children if len(row) > 1 else ()), r.styles["caption"])] for row in b.rows]
+    big = ParagraphStyle(
+        "figure",
+        parent=r.styles["h2"],
+        fontSize=size * 1.5,
+        leading=size * 1.75,
+        spaceBefore=0,
+        spaceAfter=size * 0.1,
+        textColor=r.pal.primary,
+    )
+    cells = [
+        [
+            Paragraph(r.inline.heading(row[0].children), big),
+            Paragraph(r.inline.run(row[1].children if len(row) > 1 else ()), r.styles["caption"]),
+        ]
+        for row in b.rows
+    ]
     grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     grid = [row + [""] * (per_row - len(row)) for row in grid]
-    style = TableStyle(
+    style = _style(
         [
             ("BACKGROUND", (0, 0), (-1, -1), r.pal.panel),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -199,13 +251,16 @@ def _figures(b: m.Table, r: Renderer, per_row: int = 3) -> Table:
             ("RIGHTPADDING", (0, 0), (-1, -1), 8),
             ("TOPPADDING", (0, 0), (-1, -1), 5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ]
+        ],
+        r,
     )
     return Table(grid, colWidths=[r.width / per_row] * per_row, style=style, hAlign="LEFT")
 
 
-def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, bar_width: float = 3.0, pad: float = 9) -> Table:
-    style = TableStyle(
+def _boxed(
+    content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, bar_width: float = 3.0, pad: float = 9
+) -> Table:
+    style = _style(
         [
             ("BACKGROUND", (0, 0), (-1, -1), bg),
             ("LINEBEFORE", (0, 0), (0, -1), bar_width, bar),
@@ -213,13 +268,16 @@ def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, bar_w
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad - 2),
-        ]
+        ],
+        r,
     )
     return Table([[content]], colWidths=[r.width], style=style, hAlign="LEFT", splitInRow=1)
 
 
 def _inner(r: Renderer, width: float) -> Renderer:
-    return Renderer(r.styles, r.inline, r.pal, width, r.max_image_height, r.figures, r.paragraph_style, r.notes_prefix, r.extras)
+    return Renderer(
+        r.styles, r.inline, r.pal, width, r.max_image_height, r.figures, r.paragraph_style, r.notes_prefix, r.extras
+    )
 
 
 def _callout(b: m.Callout, r: Renderer) -> list[Flowable]:
@@ -235,7 +293,12 @@ def _callout(b: m.Callout, r: Renderer) -> list[Flowable]:
         bar = r.pal.primary
     content: list[Flowable] = []
     if b.title:
-        content.append(Paragraph(r.inline.plain(b.title.upper() if b.kind in ("bottom-line",) else b.title, heading=True), r.styles[title_style]))
+        content.append(
+            Paragraph(
+                r.inline.plain(b.title.upper() if b.kind in ("bottom-line",) else b.title, heading=True),
+                r.styles[title_style],
+            )
+        )
     if b.kind == "factbox":
         bar = r.pal.primary
     content += inner.blocks(b.blocks)
@@ -249,7 +312,16 @@ def _quote(b: m.BlockQuote, r: Renderer) -> list[Flowable]:
     inner.paragraph_style = "quote"
     content = inner.blocks(b.blocks)
     r.figures = inner.figures
-    style = TableStyle([("LINEBEFORE", (0, 0), (0, -1), 2, r.pal.accent), ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    style = _style(
+        [
+            ("LINEBEFORE", (0, 0), (0, -1), 2, r.pal.accent),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
+        r,
+    )
     return [Table([[content]], colWidths=[r.width - 4], style=style, hAlign="LEFT", splitInRow=1), Spacer(1, 6)]
 
 
@@ -258,7 +330,15 @@ def _figure(b: m.Figure, r: Renderer) -> list[Flowable]:
     scale = min(r.width / b.width_px, r.max_image_height / b.height_px, 72 / 96 * 2)
     width, height = b.width_px * scale, b.height_px * scale
     if width < 24 or height < 12:
-        raise BriefgenError([Diagnostic(b.pos, f"image '{b.path.name}' would print smaller than 1 cm at page width", "crop it, or use a less extreme aspect ratio")])
+        raise BriefgenError(
+            [
+                Diagnostic(
+                    b.pos,
+                    f"image '{b.path.name}' would print smaller than 1 cm at page width",
+                    "crop it, or use a less extreme aspect ratio",
+                )
+            ]
+        )
     image = Image(str(b.path), width=width, height=height)
     image.hAlign = "CENTER"
     caption = f"<b>Figure {r.figures}:</b> {r.inline.run(b.caption)}"
@@ -275,7 +355,10 @@ def _rule(b: m.Rule, r: Renderer) -> list[Flowable]:
 
 
 def _notes(b: m.Notes, r: Renderer) -> list[Flowable]:
-    out: list[Flowable] = [HRFlowable(width="30%", thickness=0.6, color=r.pal.rule, hAlign="LEFT", spaceBefore=8, spaceAfter=2), Paragraph("Notes", r.styles["notes_title"])]
+    out: list[Flowable] = [
+        HRFlowable(width="30%", thickness=0.6, color=r.pal.rule, hAlign="LEFT", spaceBefore=8, spaceAfter=2),
+        Paragraph("Notes", r.styles["notes_title"]),
+    ]
     for note in b.notes:
         inner = _inner(r, r.width)
         inner.paragraph_style = "note"

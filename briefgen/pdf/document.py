@@ -25,6 +25,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -188,6 +189,7 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0) -> PdfResult
         story = [NextPageTemplate("body"), PageBreak()]
         if meta.layout == "report":
             toc = TableOfContents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=1, rightColumnWidth=14 * mm)
+            toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
             story += [Paragraph("Contents", styles["toc_title"]), toc]
         for i, section in enumerate(doc.sections):
             story += section_flowables(section, r, first=(i == 0 and meta.layout != "report"))

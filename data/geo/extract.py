@@ -148,8 +148,21 @@ def edge_distance(p: tuple[float, float], ring: Ring, k: float) -> float:
     return best
 
 
+def neighbours(vertices: dict[str, set[tuple[float, float]]]) -> dict[str, list[str]]:
+    """Countries that share a border vertex; Natural Earth's borders are topologically shared."""
+    out: dict[str, list[str]] = {code: [] for code in vertices}
+    codes = sorted(vertices)
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            if vertices[a] & vertices[b]:
+                out[a].append(b)
+                out[b].append(a)
+    return out
+
+
 def extract(reader: shapefile.Reader, version: str) -> dict[str, Any]:
     features = []
+    vertices: dict[str, set[tuple[float, float]]] = {}
     for shape_record in reader.iterShapeRecords():
         record = shape_record.record.as_dict()
         geometry = shape_record.shape.__geo_interface__  # pyshp groups rings into polygons with holes
@@ -165,6 +178,8 @@ def extract(reader: shapefile.Reader, version: str) -> dict[str, Any]:
             continue
         # Natural Earth writes -99 for a few disputed or special ISO codes; ADM0_A3 is always set.
         iso3 = record["ISO_A3"] if record["ISO_A3"] != "-99" else record["ADM0_A3"]
+        # Whole, unclipped borders: clipping adds vertices along the cut that mean nothing.
+        vertices[iso3] = {(round(x, 4), round(y, 4)) for poly in polygons for ring in poly for x, y in ring}
         largest = max(kept, key=lambda poly: abs(area(poly[0])))
         xs = [x for poly in kept for x, _ in poly[0]]
         ys = [y for poly in kept for _, y in poly[0]]
@@ -185,6 +200,9 @@ def extract(reader: shapefile.Reader, version: str) -> dict[str, Any]:
             }
         )
     features.sort(key=lambda f: f["properties"]["ISO_A3"])
+    adjacent = neighbours(vertices)
+    for feature in features:
+        feature["properties"]["neighbours"] = adjacent[feature["properties"]["ISO_A3"]]
     return {
         "type": "FeatureCollection",
         "source": f"Natural Earth 1:110m Cultural Vectors, Admin 0 - Countries, version {version} (public domain)",
