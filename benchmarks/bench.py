@@ -48,7 +48,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         results["cli: python -m briefgen --version (start-up)"] = timed(lambda: cli("--version"), runs)
-        results["cli: build full --format pdf"] = timed(lambda: cli("build", "full", "--format", "pdf", "--output", str(out)), runs)
+        results["cli: build full --format pdf"] = timed(
+            lambda: cli("build", "full", "--format", "pdf", "--output", str(out)), runs
+        )
         results["cli: build full (pdf + docx)"] = timed(lambda: cli("build", "full", "--output", str(out)), runs)
         results["cli: build summary (pdf + docx)"] = timed(lambda: cli("build", "summary", "--output", str(out)), runs)
         project = load(ROOT)
@@ -59,19 +61,29 @@ def main() -> None:
         results["stage: write PDF (full)"] = timed(lambda: write_pdf(doc, project.theme), runs)
         import io
 
-        results["stage: write DOCX (full)"] = timed(lambda: write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages), runs)
+        results["stage: write DOCX (full)"] = timed(
+            lambda: write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages), runs
+        )
         all_runs = max(1, runs // 2)
-        results["cli: build --all --jobs 1"] = timed(lambda: cli("build", "--all", "--jobs", "1", "--output", str(out)), all_runs)
+        results["cli: build --all --jobs 1"] = timed(
+            lambda: cli("build", "--all", "--jobs", "1", "--output", str(out)), all_runs
+        )
         cores = os.cpu_count() or 1
-        results[f"cli: build --all --jobs {cores}"] = timed(lambda: cli("build", "--all", "--jobs", str(cores), "--output", str(out)), all_runs)
+        results[f"cli: build --all --jobs {cores}"] = timed(
+            lambda: cli("build", "--all", "--jobs", str(cores), "--output", str(out)), all_runs
+        )
         docs = len(json.loads((out / "manifest.json").read_text())["files"])
     width = max(len(k) for k in results)
-    print(f"briefgen benchmarks on the sample (median of {runs} runs; --all: {max(1, runs // 2)}), {os.cpu_count()} cores")
+    print(
+        f"briefgen benchmarks on the sample (median of {runs} runs; --all: {max(1, runs // 2)}), {os.cpu_count()} cores"
+    )
     for key, value in results.items():
         print(f"  {key:<{width}}  {value * 1000:8.0f} ms")
     single = results["cli: build --all --jobs 1"]
     parallel = results[f"cli: build --all --jobs {os.cpu_count() or 1}"]
-    print(f"  --all: {docs} files; {parallel / docs * 1000:.0f} ms per file in parallel; speed-up {single / parallel:.2f}x over one worker")
+    print(
+        f"  --all: {docs} files; {parallel / docs * 1000:.0f} ms per file in parallel; speed-up {single / parallel:.2f}x over one worker"
+    )
     print(f"  DOCX/PDF write ratio: {results['stage: write DOCX (full)'] / results['stage: write PDF (full)']:.2f}")
 
 

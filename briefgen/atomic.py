@@ -25,7 +25,13 @@ def check_output_dir(folder: Path) -> None:
             pass
     except OSError as exc:
         raise BriefgenError(
-            [Diagnostic(Pos(str(folder)), f"cannot write to the output folder: {exc.strerror or exc}", "choose another folder with --output, or fix its permissions")]
+            [
+                Diagnostic(
+                    Pos(str(folder)),
+                    f"cannot write to the output folder: {exc.strerror or exc}",
+                    "choose another folder with --output, or fix its permissions",
+                )
+            ]
         ) from None
 
 
@@ -44,7 +50,15 @@ def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | No
                 os.fsync(handle.fileno())
             problem = verify(Path(name), data) if verify else None
             if problem:
-                raise BriefgenError([Diagnostic(Pos(str(target)), f"output failed its check: {problem}", "this is a briefgen bug; please report it")])
+                raise BriefgenError(
+                    [
+                        Diagnostic(
+                            Pos(str(target)),
+                            f"output failed its check: {problem}",
+                            "this is a briefgen bug; please report it",
+                        )
+                    ]
+                )
         for target, temp in temps.items():
             os.chmod(temp, 0o644)
             if target.is_file():
@@ -55,7 +69,15 @@ def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | No
         temps.clear()
     except OSError as exc:
         _roll_back(renamed, backups)
-        raise BriefgenError([Diagnostic(Pos(str(next(iter(files)).parent)), f"could not write output: {exc.strerror or exc}", "check free space and permissions")]) from None
+        raise BriefgenError(
+            [
+                Diagnostic(
+                    Pos(str(next(iter(files)).parent)),
+                    f"could not write output: {exc.strerror or exc}",
+                    "check free space and permissions",
+                )
+            ]
+        ) from None
     except BaseException:
         _roll_back(renamed, backups)
         raise

@@ -21,7 +21,7 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 def _hex(value: Any) -> str | None:
     ok = isinstance(value, str) and _HEX.match(value)
-    return None if ok else "must be a colour like \"#0F2C4C\""
+    return None if ok else 'must be a colour like "#0F2C4C"'
 
 
 COLOR_FIELDS = {

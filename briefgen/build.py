@@ -60,7 +60,9 @@ def load(root: Path, strict: bool = False) -> Project:
     return project
 
 
-def render(assembled: Assembled, theme: Theme, formats: tuple[str, ...]) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
+def render(
+    assembled: Assembled, theme: Theme, formats: tuple[str, ...]
+) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
     """Write one assembled document in every format; returns bytes, pages, seconds, notes."""
     doc = assembled.document
     if doc.meta.layout == "summary":
@@ -100,7 +102,9 @@ def verify(path: Path, data: bytes) -> str | None:
     return None
 
 
-def _work(args: tuple[Assembled, Theme, tuple[str, ...]]) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
+def _work(
+    args: tuple[Assembled, Theme, tuple[str, ...]],
+) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
     return render(*args)
 
 
@@ -131,12 +135,26 @@ def build(
             if on_done:
                 on_done(exc, req)
 
-    def finish(req: Request, assembled: Assembled, result: tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]) -> None:
+    def finish(
+        req: Request,
+        assembled: Assembled,
+        result: tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]],
+    ) -> None:
         data, pages, seconds, notes = result
         name = assembled.selection.name
         files = {output / f"{name}.{ext}": blob for ext, blob in data.items()}
         write_all(files, verify)
-        out = Output(name, req, assembled.selection.audience, {p.suffix[1:]: p for p in files}, pages, seconds, assembled.omissions, notes, assembled.warnings)
+        out = Output(
+            name,
+            req,
+            assembled.selection.audience,
+            {p.suffix[1:]: p for p in files},
+            pages,
+            seconds,
+            assembled.omissions,
+            notes,
+            assembled.warnings,
+        )
         done.append(out)
         if on_done:
             on_done(out, req)

@@ -14,12 +14,20 @@ from .filters import Omission
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefgen", description="Build branded PDF and DOCX briefings from Markdown sections.")
+    parser = argparse.ArgumentParser(
+        prog="briefgen", description="Build branded PDF and DOCX briefings from Markdown sections."
+    )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--project", type=Path, default=Path("."), metavar="DIR", help="briefing project folder (default: current folder)")
+        p.add_argument(
+            "--project",
+            type=Path,
+            default=Path("."),
+            metavar="DIR",
+            help="briefing project folder (default: current folder)",
+        )
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
         p.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
 
@@ -29,13 +37,27 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
     b.add_argument("--client", metavar="ID", help="build for the client clients/ID.yaml")
     b.add_argument("--audience", metavar="NAME", help="override the audience for this build")
-    b.add_argument("--all", action="store_true", help="every cut for the default audience, plus every client's cuts (default: its annex)")
-    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="parallel workers for --all (default: cores)")
+    b.add_argument(
+        "--all",
+        action="store_true",
+        help="every cut for the default audience, plus every client's cuts (default: its annex)",
+    )
+    b.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="parallel workers for --all (default: cores)"
+    )
     b.add_argument("--explain", action="store_true", help="list what each output leaves out, and why")
     common(b)
-    c = sub.add_parser("check", help="validate everything without writing", description="Check every cut × audience × client; report all problems.")
+    c = sub.add_parser(
+        "check",
+        help="validate everything without writing",
+        description="Check every cut × audience × client; report all problems.",
+    )
     common(c)
-    ls = sub.add_parser("list", help="show sections, countries, audiences, cuts and clients", description="Show what the project holds and what each cut contains.")
+    ls = sub.add_parser(
+        "list",
+        help="show sections, countries, audiences, cuts and clients",
+        description="Show what the project holds and what each cut contains.",
+    )
     common(ls)
     return parser
 
@@ -61,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the CLI boundary: never show users a traceback
+    except Exception as exc:
         if args.debug:
             raise
         print(f"briefgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
@@ -107,7 +129,9 @@ def _build(args: argparse.Namespace) -> int:
     if progress:
         progress.start()
     try:
-        done, failed = build(project, requests, formats=formats, output=output, jobs=jobs, on_done=report, strict=args.strict)
+        done, failed = build(
+            project, requests, formats=formats, output=output, jobs=jobs, on_done=report, strict=args.strict
+        )
     finally:
         if progress:
             progress.stop()
@@ -136,14 +160,18 @@ class _Progress:
     def __init__(self, total: int):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+        self.bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        )
         self.task = self.bar.add_task("building", total=total)
 
     def start(self) -> None:
         self.bar.start()
 
     def advance(self, req: object) -> None:
-        self.bar.update(self.task, advance=1, description=f"built {getattr(req, 'cut', '')} {getattr(req, 'client', '') or ''}")
+        self.bar.update(
+            self.task, advance=1, description=f"built {getattr(req, 'cut', '')} {getattr(req, 'client', '') or ''}"
+        )
 
     def stop(self) -> None:
         self.bar.stop()
@@ -159,7 +187,14 @@ def _table(done: list[object]) -> None:
     for out in done:
         for ext, path in out.files.items():  # type: ignore[attr-defined]
             req = out.request  # type: ignore[attr-defined]
-            table.add_row(path.name, req.cut, req.client or "–", out.audience, str(out.pages.get(ext, "–")), f"{out.seconds.get(ext, 0):.2f}")  # type: ignore[attr-defined]
+            table.add_row(
+                path.name,
+                req.cut,
+                req.client or "–",
+                out.audience,
+                str(out.pages.get(ext, "–")),
+                f"{out.seconds.get(ext, 0):.2f}",
+            )  # type: ignore[attr-defined]
     Console().print(table)
 
 
@@ -192,7 +227,9 @@ def _list(args: argparse.Namespace) -> int:
     from .select import select
 
     project = load(args.project.resolve())
-    print(f"{project.title}\n\nAudiences: {', '.join(project.audiences)} (default: {project.audiences[0]})\n\nSections:")
+    print(
+        f"{project.title}\n\nAudiences: {', '.join(project.audiences)} (default: {project.audiences[0]})\n\nSections:"
+    )
     for s in project.sources:
         aud = f"  [{', '.join(s.meta['audiences'])}]" if s.meta["audiences"] else ""
         indent = "    " if s.meta["level"] == 2 else "  "
@@ -204,7 +241,9 @@ def _list(args: argparse.Namespace) -> int:
         print(f"  {cut.id:<10} {cut.layout:<8} audience {sel.audience}: {', '.join(s.id for s in sel.sources)}")
     print("\nClients:")
     for client in project.clients.values():
-        print(f"  {client.id:<12} {client.name} — audience {client.audience or '(default)'}; countries: {', '.join(client.countries or []) or 'all'}")
+        print(
+            f"  {client.id:<12} {client.name} — audience {client.audience or '(default)'}; countries: {', '.join(client.countries or []) or 'all'}"
+        )
     if not project.clients:
         print("  (none: add clients/<id>.yaml)")
     return 0

@@ -87,7 +87,9 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
             unknown = [c for c in block.classes if c not in CALLOUT_CLASSES]
             if unknown:
                 out.errors.append(
-                    Diagnostic(block.pos, f"unknown div class '.{unknown[0]}'", did_you_mean(unknown[0], CALLOUT_CLASSES))
+                    Diagnostic(
+                        block.pos, f"unknown div class '.{unknown[0]}'", did_you_mean(unknown[0], CALLOUT_CLASSES)
+                    )
                 )
             if kinds:
                 title = dict(block.attrs).get("title", "")

@@ -29,7 +29,8 @@ def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None)
         {
             ch
             for ch in text
-            if ch not in _LAYOUT and (ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets)))
+            if ch not in _LAYOUT
+            and (ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets)))
         }
     )
 
@@ -69,5 +70,13 @@ def _error(pos: object, ch: str, what: str, in_fonts: bool = False) -> Diagnosti
     name = unicodedata.name(ch, "unnamed")
     if ord(ch) > 0xFFFF and in_fonts:
         # reportlab cannot map such characters for text extraction: copy-paste would lose them.
-        return Diagnostic(pos, f"character U+{ord(ch):04X} ({name}) in the {what} is beyond U+FFFF and cannot be extracted from the PDF", "replace it with a character from the Basic Multilingual Plane")  # type: ignore[arg-type]
-    return Diagnostic(pos, f"character U+{ord(ch):04X} ({name}) in the {what} is not in the brand font", "replace it, or use a brand font that has it")  # type: ignore[arg-type]
+        return Diagnostic(
+            pos,
+            f"character U+{ord(ch):04X} ({name}) in the {what} is beyond U+FFFF and cannot be extracted from the PDF",
+            "replace it with a character from the Basic Multilingual Plane",
+        )  # type: ignore[arg-type]
+    return Diagnostic(
+        pos,
+        f"character U+{ord(ch):04X} ({name}) in the {what} is not in the brand font",
+        "replace it, or use a brand font that has it",
+    )  # type: ignore[arg-type]

@@ -29,7 +29,14 @@ def resolve_links(doc: m.Document, strict: bool) -> tuple[m.Document, list[Diagn
         for node in run:
             if isinstance(node, m.Link) and node.target.startswith("#") and node.target[1:] not in known:
                 pos = getattr(owner, "pos", m.NOWHERE)
-                problems.append(Diagnostic(pos, f"link to '{node.target}' has no target in this document", "link to a section id or heading", "warning"))
+                problems.append(
+                    Diagnostic(
+                        pos,
+                        f"link to '{node.target}' has no target in this document",
+                        "link to a section id or heading",
+                        "warning",
+                    )
+                )
                 out.extend(fix(node.children, owner))
             elif isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
                 out.append(replace(node, children=fix(node.children, owner)))

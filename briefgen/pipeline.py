@@ -65,7 +65,14 @@ class Assembler:
         client = None
         if sel.client:
             c = sel.client
-            client = {"id": c.id, "name": c.name, "audience": c.audience, "countries": list(c.countries or []), "marking": c.marking, "contact": c.contact}
+            client = {
+                "id": c.id,
+                "name": c.name,
+                "audience": c.audience,
+                "countries": list(c.countries or []),
+                "marking": c.marking,
+                "contact": c.contact,
+            }
         return {
             "briefing": dict(p.meta),
             "sections": [_view(s) for s in sel.sources],
@@ -77,18 +84,30 @@ class Assembler:
                 "name": theme.name,
                 "tagline": theme.tagline,
                 "footer": theme.footer,
-                "contact": {"title": theme.contact.title, "text": theme.contact.text, "items": list(theme.contact.items), "email": theme.contact.email, "reply": theme.contact.reply},
+                "contact": {
+                    "title": theme.contact.title,
+                    "text": theme.contact.text,
+                    "items": list(theme.contact.items),
+                    "email": theme.contact.email,
+                    "reply": theme.contact.reply,
+                },
             },
         }
 
     # ------------------------------------------------------------ parsing
-    def parse(self, text: str, *, file: str, line_of: Callable[[int], int], level: int, prefix: str, base: Any) -> tuple[m.Block, ...]:
+    def parse(
+        self, text: str, *, file: str, line_of: Callable[[int], int], level: int, prefix: str, base: Any
+    ) -> tuple[m.Block, ...]:
         key = (file, text, level, prefix)
         if key not in self._parsed:
-            self._parsed[key] = parse_body(text, file=file, line_of=line_of, base=base, root=self.project.root, shift=level, anchor_prefix=prefix)
+            self._parsed[key] = parse_body(
+                text, file=file, line_of=line_of, base=base, root=self.project.root, shift=level, anchor_prefix=prefix
+            )
         return self._parsed[key]
 
-    def _generated(self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any) -> tuple[m.Block, ...]:
+    def _generated(
+        self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any
+    ) -> tuple[m.Block, ...]:
         text = self.templater.render(template, ctx)
         return self.parse(text, file=pos.file, line_of=lambda _i: pos.line, level=level, prefix=prefix, base=base)
 
@@ -103,7 +122,14 @@ class Assembler:
             line = meta["pos_of"].get("bottom_line") or meta["pos_of"].get("key_judgements", 1)
             blocks += self._generated("executive.j2", local, Pos(src.rel, line), level, prefix, src.path.parent)
         rendered = self.templater.render(src.rel, local)
-        blocks += self.parse(rendered, file=src.rel, line_of=line_map(src.body, rendered, src.body_line), level=level, prefix=prefix, base=src.path.parent)
+        blocks += self.parse(
+            rendered,
+            file=src.rel,
+            line_of=line_map(src.body, rendered, src.body_line),
+            level=level,
+            prefix=prefix,
+            base=src.path.parent,
+        )
         return blocks
 
     # ------------------------------------------------------------ assembly
@@ -111,7 +137,12 @@ class Assembler:
         p = self.project
         sel = select(p, cut, audience, client)
         ctx = self.context(sel)
-        fctx = Context(sel.audience, sel.client.id if sel.client else None, sel.cut.id, {"audiences": frozenset(p.audiences), "clients": frozenset(p.clients), "cuts": frozenset(p.cuts)})
+        fctx = Context(
+            sel.audience,
+            sel.client.id if sel.client else None,
+            sel.cut.id,
+            {"audiences": frozenset(p.audiences), "clients": frozenset(p.clients), "cuts": frozenset(p.cuts)},
+        )
         result = FilterResult()
         errors: list[Diagnostic] = []
         sections: list[m.Section] = []
@@ -122,8 +153,24 @@ class Assembler:
             try:
                 self.templater.add_body(note_pos.file, sel.client.note, note_pos.line + 1)
                 text = self.templater.render(note_pos.file, ctx_note)
-                blocks = self.parse(text, file=note_pos.file, line_of=lambda i: note_pos.line + 1 + i, level=1, prefix="client-note-", base=p.root / "clients")
-                sections.append(m.Section("client-note", f"Note for {sel.client.name}", 1, filter_blocks(blocks, fctx, result), note_pos, new_page=False))
+                blocks = self.parse(
+                    text,
+                    file=note_pos.file,
+                    line_of=lambda i: note_pos.line + 1 + i,
+                    level=1,
+                    prefix="client-note-",
+                    base=p.root / "clients",
+                )
+                sections.append(
+                    m.Section(
+                        "client-note",
+                        f"Note for {sel.client.name}",
+                        1,
+                        filter_blocks(blocks, fctx, result),
+                        note_pos,
+                        new_page=False,
+                    )
+                )
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
         for src in sel.sources:
@@ -135,11 +182,32 @@ class Assembler:
                 continue
             blocks = filter_blocks(blocks, fctx, result)
             new_page = True if annex else src.meta["new_page"]
-            sections.append(m.Section(src.id, src.meta["title"], level, blocks, Pos(src.rel, 1), src.meta["kind"], new_page, _view(src)))
+            sections.append(
+                m.Section(
+                    src.id, src.meta["title"], level, blocks, Pos(src.rel, 1), src.meta["kind"], new_page, _view(src)
+                )
+            )
         if sel.cut.layout in ("report", "annex"):
             try:
-                contact = self._generated("contact.j2", dict(ctx, section=None, country=None), Pos(str(p.theme.file.name), 1), 1, "contact-", p.root)
-                sections.append(m.Section("contact", p.theme.contact.title, 1, filter_blocks(contact, fctx, result), Pos("templates/contact.j2"), "contact", True))
+                contact = self._generated(
+                    "contact.j2",
+                    dict(ctx, section=None, country=None),
+                    Pos(str(p.theme.file.name), 1),
+                    1,
+                    "contact-",
+                    p.root,
+                )
+                sections.append(
+                    m.Section(
+                        "contact",
+                        p.theme.contact.title,
+                        1,
+                        filter_blocks(contact, fctx, result),
+                        Pos("templates/contact.j2"),
+                        "contact",
+                        True,
+                    )
+                )
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
         errors.extend(result.errors)
@@ -159,7 +227,14 @@ class Assembler:
         title = sel.cut.title if sel.cut.layout == "annex" and sel.cut.title else ""
         seed = "|".join([p.title, p.date, sel.cut.id, sel.audience, client.id if client else ""])
         doc_id = f"{p.theme.name}-{sel.name}-{p.date}-{hashlib.sha256(seed.encode()).hexdigest()[:8]}".upper()
-        keywords = tuple(dict.fromkeys([*(t for s in sel.sources for t in s.meta["tags"]), *(s.meta["name"] for s in sel.sources if s.meta["kind"] == "country")]))
+        keywords = tuple(
+            dict.fromkeys(
+                [
+                    *(t for s in sel.sources for t in s.meta["tags"]),
+                    *(s.meta["name"] for s in sel.sources if s.meta["kind"] == "country"),
+                ]
+            )
+        )
         return m.Meta(
             title=p.title,
             subtitle=p.subtitle,

@@ -78,7 +78,15 @@ SECTION_FIELDS = {
 }
 COUNTRY_REQUIRED = ("name", "tier", "stance")
 EVENT_FIELDS = {
-    "date": Field(lambda v: None if isinstance(v, str) and _EVENT_DATE.match(v) else 'must be "YYYY-MM-DD", "YYYY-MM" or "YYYY" in quotes', "when", required=True),
+    "date": Field(
+        lambda v: (
+            None
+            if isinstance(v, str) and _EVENT_DATE.match(v)
+            else 'must be "YYYY-MM-DD", "YYYY-MM" or "YYYY" in quotes'
+        ),
+        "when",
+        required=True,
+    ),
     "text": Field(is_str, "what happened", required=True),
 }
 FACT_FIELDS = {
@@ -115,7 +123,13 @@ CLIENT_FIELDS = {
 }
 BUILTIN_CUTS = {
     "full": {"title": "", "layout": "report", "include": None, "audience": None, "page_budget": 1},
-    "annex": {"title": "Country annex", "layout": "annex", "include": ["countries"], "audience": None, "page_budget": 1},
+    "annex": {
+        "title": "Country annex",
+        "layout": "annex",
+        "include": ["countries"],
+        "audience": None,
+        "page_budget": 1,
+    },
     "summary": {"title": "Summary", "layout": "summary", "include": None, "audience": None, "page_budget": 1},
 }
 
@@ -184,7 +198,15 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
     """Return (front matter, body, body's first line). Front matter is required."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        raise BriefgenError([_diag(Pos(rel, 1), "section file has no front matter", "start the file with a '---' line, then 'title: …', then '---'")])
+        raise BriefgenError(
+            [
+                _diag(
+                    Pos(rel, 1),
+                    "section file has no front matter",
+                    "start the file with a '---' line, then 'title: …', then '---'",
+                )
+            ]
+        )
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
@@ -225,10 +247,18 @@ def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
         raw.pos, raw.key_lines = Pos(rel, 1), {}
     meta = validate(raw, SECTION_FIELDS, Pos(rel, 1), "section front matter", reporter)
     at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(rel, 1))
-    meta["events"] = _items(raw.get("events") if isinstance(raw, dict) else None, EVENT_FIELDS, "event", reporter) if meta["events"] else []
+    meta["events"] = (
+        _items(raw.get("events") if isinstance(raw, dict) else None, EVENT_FIELDS, "event", reporter)
+        if meta["events"]
+        else []
+    )
     meta["key_facts"] = _items(raw.get("key_facts"), FACT_FIELDS, "key fact", reporter) if meta["key_facts"] else []
-    meta["key_judgements"] = _items(raw.get("key_judgements"), JUDGEMENT_FIELDS, "key judgement", reporter) if meta["key_judgements"] else []
-    meta["key_figures"] = _items(raw.get("key_figures"), FIGURE_FIELDS, "key figure", reporter) if meta["key_figures"] else []
+    meta["key_judgements"] = (
+        _items(raw.get("key_judgements"), JUDGEMENT_FIELDS, "key judgement", reporter) if meta["key_judgements"] else []
+    )
+    meta["key_figures"] = (
+        _items(raw.get("key_figures"), FIGURE_FIELDS, "key figure", reporter) if meta["key_figures"] else []
+    )
     for fact in meta["key_facts"]:
         fact["value"] = str(fact["value"]) if fact["value"] is not None else ""
     if meta["kind"] == "country":
@@ -269,7 +299,11 @@ def _expand_outline(root: Path, outline: Any, reporter: Reporter) -> list[Path]:
             p.resolve().relative_to(root.resolve())
             inside.append(p)
         except ValueError:
-            reporter.error(Pos("briefing.yaml"), f"outline file '{p}' is outside the project", "keep sections inside the project folder")
+            reporter.error(
+                Pos("briefing.yaml"),
+                f"outline file '{p}' is outside the project",
+                "keep sections inside the project folder",
+            )
     return inside
 
 
@@ -283,14 +317,19 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
             reporter.extend(exc)
             continue
         data = validate(raw, CLIENT_FIELDS, Pos(rel, 1), "client file", reporter)
-        at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(rel, 1))
+        file_pos = Pos(rel, 1)
+        at = raw.at if isinstance(raw, YamlMap) else (lambda _k, p=file_pos: p)
         if data["audience"] and data["audience"] not in audiences:
-            reporter.error(at("audience"), f"unknown audience '{data['audience']}'", did_you_mean(data["audience"], audiences))
+            reporter.error(
+                at("audience"), f"unknown audience '{data['audience']}'", did_you_mean(data["audience"], audiences)
+            )
         logo = None
         if data["logo"]:
             logo = (path.parent / data["logo"]).resolve()
             if not logo.is_file():
-                reporter.error(at("logo"), f"client logo not found: {data['logo']}", "paths are relative to the client file")
+                reporter.error(
+                    at("logo"), f"client logo not found: {data['logo']}", "paths are relative to the client file"
+                )
         watermark = data["watermark"]
         text = (data["marking"] or data["name"]) if watermark is True else (watermark or "")
         clients[path.stem] = Client(
@@ -311,7 +350,12 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
 
 
 def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Cut]:
-    cuts = {cid: Cut(cid, d["title"], d["layout"], tuple(d["include"]) if d["include"] else None, None, 1, Pos("<built-in>")) for cid, d in BUILTIN_CUTS.items()}
+    cuts = {
+        cid: Cut(
+            cid, d["title"], d["layout"], tuple(d["include"]) if d["include"] else None, None, 1, Pos("<built-in>")
+        )
+        for cid, d in BUILTIN_CUTS.items()
+    }
     for cid, value in (raw or {}).items():
         pos = raw.at(cid) if isinstance(raw, YamlMap) else Pos("briefing.yaml")
         if _ident(cid):
@@ -319,8 +363,18 @@ def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict
             continue
         d = validate(value if value is not None else {}, CUT_FIELDS, pos, f"cut '{cid}'", reporter)
         if d["audience"] and d["audience"] not in audiences:
-            reporter.error(pos, f"cut '{cid}': unknown audience '{d['audience']}'", did_you_mean(d["audience"], audiences))
-        cuts[cid] = Cut(cid, d["title"] or "", d["layout"], tuple(d["include"]) if d["include"] is not None else None, d["audience"], d["page_budget"], pos)
+            reporter.error(
+                pos, f"cut '{cid}': unknown audience '{d['audience']}'", did_you_mean(d["audience"], audiences)
+            )
+        cuts[cid] = Cut(
+            cid,
+            d["title"] or "",
+            d["layout"],
+            tuple(d["include"]) if d["include"] is not None else None,
+            d["audience"],
+            d["page_budget"],
+            pos,
+        )
     return cuts
 
 
@@ -350,12 +404,20 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
         if src is None:
             continue
         if src.id in seen:
-            reporter.error(Pos(src.rel, 1), f"duplicate section id '{src.id}' (also {seen[src.id]})", "set a unique 'id:' in the front matter")
+            reporter.error(
+                Pos(src.rel, 1),
+                f"duplicate section id '{src.id}' (also {seen[src.id]})",
+                "set a unique 'id:' in the front matter",
+            )
             continue
         seen[src.id] = src.rel
         for aud in src.meta["audiences"] or []:
             if aud not in audiences:
-                reporter.error(Pos(src.rel, src.meta["pos_of"].get("audiences", 1)), f"unknown audience '{aud}'", did_you_mean(aud, audiences))
+                reporter.error(
+                    Pos(src.rel, src.meta["pos_of"].get("audiences", 1)),
+                    f"unknown audience '{aud}'",
+                    did_you_mean(aud, audiences),
+                )
         sources.append(src)
     cuts = _load_cuts(raw.get("cuts") if isinstance(raw, dict) else None, audiences, reporter)
     clients = _load_clients(root, audiences, reporter)
@@ -366,7 +428,9 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
                 reporter.error(client.pos, f"client '{client.id}': unknown cut '{cut_id}'", did_you_mean(cut_id, cuts))
         for cid in client.countries or ():
             if cid not in country_ids:
-                reporter.error(client.pos, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids))
+                reporter.error(
+                    client.pos, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids)
+                )
     if theme is None or "title" not in data or not data.get("title"):
         return None  # nothing sensible can be assembled; callers see the reporter's errors
     return Project(

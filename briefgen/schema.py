@@ -87,9 +87,7 @@ def _kind(value: Any) -> str:
     )
 
 
-def validate(
-    data: Any, fields: dict[str, Field], pos: Pos, what: str, reporter: Reporter
-) -> dict[str, Any]:
+def validate(data: Any, fields: dict[str, Field], pos: Pos, what: str, reporter: Reporter) -> dict[str, Any]:
     """Check `data` against `fields`; report problems; return a dict with defaults filled in."""
     if not isinstance(data, dict):
         reporter.error(pos, f"{what} must be a mapping of keys to values, not {_kind(data)}")

@@ -64,7 +64,13 @@ def select(project: Project, cut_id: str, audience: str | None = None, client_id
     for entry in cut.include or ():
         # 'countries' is a category: a project may have none, and that is not a typo.
         if entry != "countries" and not any(_matches(entry, s) for s in project.sources):
-            errors.append(Diagnostic(cut.pos, f"cut '{cut.id}' includes '{entry}', which matches no section", did_you_mean(entry, [s.id for s in project.sources])))
+            errors.append(
+                Diagnostic(
+                    cut.pos,
+                    f"cut '{cut.id}' includes '{entry}', which matches no section",
+                    did_you_mean(entry, [s.id for s in project.sources]),
+                )
+            )
     if errors:
         raise BriefgenError(errors)
     kept: list[Source] = []
@@ -78,7 +84,9 @@ def select(project: Project, cut_id: str, audience: str | None = None, client_id
             reason = f"not in cut '{cut.id}'"
         elif src.meta["audiences"] and chosen not in src.meta["audiences"]:
             reason = f"audience {chosen} excluded"
-        elif client and client.countries is not None and src.meta["kind"] == "country" and src.id not in client.countries:
+        elif (
+            client and client.countries is not None and src.meta["kind"] == "country" and src.id not in client.countries
+        ):
             reason = "not in client countries"
         if reason:
             omissions.append(Omission(where(src, parent), reason))

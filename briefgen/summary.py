@@ -31,7 +31,6 @@ from .errors import BriefgenError, Diagnostic, Pos
 from .markdown import parse_body
 from .pipeline import Assembled
 from .project import Source
-from .templating import long_date
 
 SAFETY = 0.93  # share of the frame height the plan may fill; the rest absorbs DOCX drift
 STEP = 0.25
@@ -67,7 +66,15 @@ def _exec_source(assembled: Assembled) -> Source:
     for src in assembled.selection.sources:
         if src.meta["bottom_line"] or src.meta["key_judgements"]:
             return src
-    raise BriefgenError([Diagnostic(Pos("briefing.yaml"), "the summary needs a section with 'bottom_line' or 'key_judgements'", "add them to the executive summary's front matter")])
+    raise BriefgenError(
+        [
+            Diagnostic(
+                Pos("briefing.yaml"),
+                "the summary needs a section with 'bottom_line' or 'key_judgements'",
+                "add them to the executive summary's front matter",
+            )
+        ]
+    )
 
 
 def _inlines(text: str, pos: Pos, root: Any) -> tuple[m.Inline, ...]:
@@ -80,7 +87,9 @@ def items_of(src: Source) -> dict[str, Item]:
     meta, lines, rel = src.meta, src.meta["pos_of"], src.rel
     items: dict[str, Item] = {}
     if meta["bottom_line"]:
-        items["bottom"] = Item("bottom", "the bottom line", Pos(rel, lines.get("bottom_line", 1)), "essential", meta["bottom_line"])
+        items["bottom"] = Item(
+            "bottom", "the bottom line", Pos(rel, lines.get("bottom_line", 1)), "essential", meta["bottom_line"]
+        )
     line = lines.get("key_judgements", 1)
     for i, j in enumerate(meta["key_judgements"], 1):
         items[f"j{i}"] = Item(f"j{i}", f"key judgement {i}", Pos(rel, line), j["priority"], j["text"], j["short"] or "")
@@ -107,7 +116,9 @@ def summary_document(assembled: Assembled, theme: Theme, plan: Plan) -> m.Docume
         blocks.append(m.Paragraph((m.Text(meta.subtitle),), src_pos(src), "lead"))
     if "bottom" in items:
         b = items["bottom"]
-        blocks.append(m.Callout("Bottom line", (m.Paragraph(_inlines(b.text, b.pos, root), b.pos),), "bottom-line", b.pos))
+        blocks.append(
+            m.Callout("Bottom line", (m.Paragraph(_inlines(b.text, b.pos, root), b.pos),), "bottom-line", b.pos)
+        )
     judgements = []
     for key, item in items.items():
         if key == "bottom" or key in plan.dropped:
@@ -125,9 +136,17 @@ def summary_document(assembled: Assembled, theme: Theme, plan: Plan) -> m.Docume
     if countries and "matrix" not in plan.dropped:
         # Condensed: two countries side by side, so ten countries take five rows.
         head = (m.Cell((m.Text("Country (tier)"),)), m.Cell((m.Text("Stance on recognising the Taliban"),)))
-        cells = [(m.Cell((m.Strong((m.Text(c.meta["name"]),)), m.Text(f" ({c.meta['tier']})"))), m.Cell((m.Text(c.meta["stance"]),))) for c in countries]
+        cells = [
+            (
+                m.Cell((m.Strong((m.Text(c.meta["name"]),)), m.Text(f" ({c.meta['tier']})"))),
+                m.Cell((m.Text(c.meta["stance"]),)),
+            )
+            for c in countries
+        ]
         half = (len(cells) + 1) // 2
-        pairs = [cells[i] + (cells[i + half] if i + half < len(cells) else (m.Cell(()), m.Cell(()))) for i in range(half)]
+        pairs = [
+            cells[i] + (cells[i + half] if i + half < len(cells) else (m.Cell(()), m.Cell(()))) for i in range(half)
+        ]
         header = (head + head,) if len(cells) > 1 else (head,)
         rows = tuple(pairs) if len(cells) > 1 else tuple(cells)
         blocks.append(m.Table(header, rows, src_pos(src), kind="data"))
@@ -169,9 +188,9 @@ def plans(assembled: Assembled, theme: Theme, items: dict[str, Item]) -> list[Pl
 
 def measure(doc: m.Document, theme: Theme, size: float) -> tuple[float, float]:
     """(content height, available height) in points, using reportlab's wrap."""
-    from .pdf.document import summary_story
-
     from reportlab.pdfgen.canvas import Canvas
+
+    from .pdf.document import summary_story
 
     story, width, height = summary_story(doc, theme, size / theme.base_size)
     canvas = Canvas(io.BytesIO())
@@ -182,7 +201,9 @@ def measure(doc: m.Document, theme: Theme, size: float) -> tuple[float, float]:
     return used, height
 
 
-def render_summary(assembled: Assembled, theme: Theme, formats: tuple[str, ...]) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
+def render_summary(
+    assembled: Assembled, theme: Theme, formats: tuple[str, ...]
+) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
     from .pdf import write_pdf
 
     started = time.perf_counter()
@@ -203,7 +224,9 @@ def render_summary(assembled: Assembled, theme: Theme, formats: tuple[str, ...])
     if chosen is None:
         over = (last[0] - last[1] * budget * SAFETY) / mm
         lines = max(1, round(over * mm / (theme.min_size * 1.42)))
-        essentials = sorted((i for i in items.values() if i.priority == "essential"), key=lambda i: -len(i.short or i.text))
+        essentials = sorted(
+            (i for i in items.values() if i.priority == "essential"), key=lambda i: -len(i.short or i.text)
+        )
         names = "; ".join(f"{i.label} at {i.pos} ({len(i.short or i.text)} characters)" for i in essentials[:3])
         raise BriefgenError(
             [
@@ -214,7 +237,17 @@ def render_summary(assembled: Assembled, theme: Theme, formats: tuple[str, ...])
                 )
             ]
         )
-    notes = tuple(f"summary: {n}" for n in chosen.describe({**items, "matrix": Item("matrix", "the stance matrix", src_pos(src), "optional", ""), "figures": Item("figures", "the key-figures panel", src_pos(src), "optional", "")}, theme.summary_size))
+    notes = tuple(
+        f"summary: {n}"
+        for n in chosen.describe(
+            {
+                **items,
+                "matrix": Item("matrix", "the stance matrix", src_pos(src), "optional", ""),
+                "figures": Item("figures", "the key-figures panel", src_pos(src), "optional", ""),
+            },
+            theme.summary_size,
+        )
+    )
     data: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     seconds: dict[str, float] = {}

@@ -27,7 +27,20 @@ DEFAULTS = Path(__file__).parent / "templates"
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SECONDS = 10.0
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def md_escape(value: Any) -> str:
@@ -83,7 +96,13 @@ class _Undefined(jinja2.StrictUndefined):
 
     __slots__ = ()
 
-    def __init__(self, hint: str | None = None, obj: Any = jinja2.utils.missing, name: str | None = None, exc: Any = jinja2.UndefinedError):
+    def __init__(
+        self,
+        hint: str | None = None,
+        obj: Any = jinja2.utils.missing,
+        name: str | None = None,
+        exc: Any = jinja2.UndefinedError,
+    ):
         if hint is None and exc is jinja2.UndefinedError and isinstance(name, str) and obj is not jinja2.utils.missing:
             exc = functools.partial(_undefined_name_error, obj, name)
         super().__init__(hint, obj, name, exc)
@@ -144,28 +163,45 @@ class Templater:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_OUTPUT_CHARS:
-                    raise self._error(name, 0, f"template output exceeds {MAX_OUTPUT_CHARS:,} characters", "check for a runaway loop")
+                    raise self._error(
+                        name, 0, f"template output exceeds {MAX_OUTPUT_CHARS:,} characters", "check for a runaway loop"
+                    )
                 if time.monotonic() - started > MAX_SECONDS:
-                    raise self._error(name, 0, f"template ran longer than {MAX_SECONDS:.0f} s", "check for a runaway loop")
+                    raise self._error(
+                        name, 0, f"template ran longer than {MAX_SECONDS:.0f} s", "check for a runaway loop"
+                    )
             return "".join(chunks)
         except BriefgenError:
             raise
         except jinja2.TemplateSyntaxError as exc:
-            raise self._error(exc.filename or exc.name or name, exc.lineno, f"template syntax error: {exc.message}", "check the {% … %} and {{ … }} tags") from None
+            raise self._error(
+                exc.filename or exc.name or name,
+                exc.lineno,
+                f"template syntax error: {exc.message}",
+                "check the {% … %} and {{ … }} tags",
+            ) from None
         except jinja2.TemplateNotFound as exc:
             line = self._line_in_stack(exc, name)
             avail = self.loader.list_templates()
-            raise self._error(line[0], line[1], f"template '{exc.name}' not found", did_you_mean(str(exc.name), avail)) from None
+            raise self._error(
+                line[0], line[1], f"template '{exc.name}' not found", did_you_mean(str(exc.name), avail)
+            ) from None
         except jinja2.UndefinedError as exc:
             file, line = self._line_in_stack(exc, name)
-            hint = getattr(exc, "suggestion", "") or ("check the spelling; variables are: " + ", ".join(sorted(context)) if "is undefined" in str(exc) else "check the name")
+            hint = getattr(exc, "suggestion", "") or (
+                "check the spelling; variables are: " + ", ".join(sorted(context))
+                if "is undefined" in str(exc)
+                else "check the name"
+            )
             raise self._error(file, line, f"undefined variable: {exc.message}", hint) from None
         except jinja2.exceptions.SecurityError as exc:
             file, line = self._line_in_stack(exc, name)
             raise self._error(file, line, f"not allowed in templates: {exc}", "templates may only read data") from None
-        except Exception as exc:  # noqa: BLE001 - any failure inside user template code
+        except Exception as exc:
             file, line = self._line_in_stack(exc, name)
-            raise self._error(file, line, f"template failed: {type(exc).__name__}: {exc}", "fix the expression on that line") from None
+            raise self._error(
+                file, line, f"template failed: {type(exc).__name__}: {exc}", "fix the expression on that line"
+            ) from None
 
     def _line_in_stack(self, exc: BaseException, name: str) -> tuple[str, int]:
         """The innermost template frame of `exc`: Jinja rewrites frames to template lines."""

@@ -52,7 +52,9 @@ def plain(inlines: tuple[m.Inline, ...]) -> str:
     return "".join(iter_text(inlines))
 
 
-def map_inlines(blocks: tuple[m.Block, ...], fn: Callable[[tuple[m.Inline, ...], m.Block], tuple[m.Inline, ...]]) -> tuple[m.Block, ...]:
+def map_inlines(
+    blocks: tuple[m.Block, ...], fn: Callable[[tuple[m.Inline, ...], m.Block], tuple[m.Inline, ...]]
+) -> tuple[m.Block, ...]:
     """Rebuild blocks with every inline run passed through `fn(run, owning_block)`."""
     out: list[m.Block] = []
     for b in blocks:

@@ -18,7 +18,9 @@ FONTS = ROOT / "templates" / "fonts"
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run briefgen in a fresh interpreter, exactly as a user would."""
-    return subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "briefgen", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -54,12 +56,22 @@ def convert_to_pdf(docx: Path, outdir: Path) -> Path:
     conf = outdir / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        f"<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include><dir>{FONTS}</dir>"
+        f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{FONTS}</dir>'
         f"<cachedir>{outdir / 'fc-cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
     env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(outdir))
-    cmd = [soffice() or "soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{outdir / 'lo-profile'}", "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
+    cmd = [
+        soffice() or "soffice",
+        "--headless",
+        "--norestore",
+        f"-env:UserInstallation=file://{outdir / 'lo-profile'}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(docx),
+    ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=240, env=env)
     return outdir / (docx.stem + ".pdf")
 

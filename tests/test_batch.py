@@ -16,7 +16,17 @@ def test_build_all_writes_every_deliverable_and_a_truthful_manifest(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     files = {e["file"]: e for e in manifest["files"]}
-    expected = {"full.pdf", "annex.pdf", "summary.pdf", "global.pdf", "public.pdf", "annex-meridian.pdf", "summary-meridian.pdf", "global-ministry.pdf", "full-dispatch.pdf"}
+    expected = {
+        "full.pdf",
+        "annex.pdf",
+        "summary.pdf",
+        "global.pdf",
+        "public.pdf",
+        "annex-meridian.pdf",
+        "summary-meridian.pdf",
+        "global-ministry.pdf",
+        "full-dispatch.pdf",
+    }
     assert expected <= set(files)
     for name, entry in files.items():
         data = (out / name).read_bytes()
@@ -39,7 +49,9 @@ def test_one_failing_client_does_not_stop_the_others(tmp_path: Path) -> None:
         "name: Broken Ltd\ncuts: [annex]\nnote: |\n  Hello {{ client.nmae }}\n", encoding="utf-8"
     )
     out = tmp_path / "out"
-    result = run_cli("build", "--all", "--format", "pdf", "--jobs", "1", "--project", str(project), "--output", str(out))
+    result = run_cli(
+        "build", "--all", "--format", "pdf", "--jobs", "1", "--project", str(project), "--output", str(out)
+    )
     assert result.returncode == 1
     assert "clients/broken.yaml" in result.stderr
     assert (out / "annex-meridian.pdf").is_file() and (out / "full.pdf").is_file()

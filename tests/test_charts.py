@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Path as RLPath, String, mmult
+from reportlab.graphics.shapes import Drawing, Group, String, mmult
+from reportlab.graphics.shapes import Path as RLPath
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.brand import Theme, load_brand
-from briefgen.charts import ChartSpec, alt_text, drawing, parse_spec, png
-from briefgen.charts import geo, values
+from briefgen.charts import ChartSpec, alt_text, drawing, geo, parse_spec, png, values
 from briefgen.charts.spec import Datum, Event, Place
 from briefgen.errors import BriefgenError, Reporter
 
@@ -118,9 +118,15 @@ def texts(d: Drawing) -> list[str]:
         ("type: bar\ndata:\n  - label: US\n    value: lots\n", "sections/x.md:17: error: 'value' must be a number"),
         ("type: bar\n\ndata: []\n", "sections/x.md:16: error: chart 'data' is empty"),
         ("type: bar\ntitle: x\n", "sections/x.md:14: error: chart has no rows"),
-        ("type: bar\nwidht: 3\ndata:\n  - {label: US, value: 1}\n", "sections/x.md:15: error: unknown key 'widht' in chart"),
+        (
+            "type: bar\nwidht: 3\ndata:\n  - {label: US, value: 1}\n",
+            "sections/x.md:15: error: unknown key 'widht' in chart",
+        ),
         ("type: bar\ncsv: nowhere.csv\n", "sections/x.md:15: error: csv file not found: nowhere.csv"),
-        ("type: bar\ncsv: ../../x.csv\n", "sections/x.md:15: error: csv file '../../x.csv' is outside the project folder"),
+        (
+            "type: bar\ncsv: ../../x.csv\n",
+            "sections/x.md:15: error: csv file '../../x.csv' is outside the project folder",
+        ),
         (
             "type: timeline\ndata:\n  - {date: '2021-02-30', label: x}\n",
             "sections/x.md:16: error: 'date' must be a date written as \"YYYY-MM-DD\", not '2021-02-30'",
@@ -129,8 +135,14 @@ def texts(d: Drawing) -> list[str]:
             "type: map\ndata:\n  - {country: Tajikstan, tier: 1}\n",
             "sections/x.md:16: error: unknown country 'Tajikstan' for the regional map (did you mean 'Tajikistan'?)",
         ),
-        ("type: map\ndata:\n  - {country: QAT, tier: 1}\n", "sections/x.md:16: error: Qatar does not border Afghanistan"),
-        ("type: line\norientation: vertical\ndata:\n  - {label: a, value: 1}\n", "sections/x.md:15: error: 'orientation'"),
+        (
+            "type: map\ndata:\n  - {country: QAT, tier: 1}\n",
+            "sections/x.md:16: error: Qatar does not border Afghanistan",
+        ),
+        (
+            "type: line\norientation: vertical\ndata:\n  - {label: a, value: 1}\n",
+            "sections/x.md:15: error: 'orientation'",
+        ),
         ("type: bar\ndata:\n  - {label: US, value: 1\n", "sections/x.md:17: error: malformed YAML"),
     ],
 )
@@ -148,7 +160,10 @@ def test_csv_rows_and_csv_errors_point_into_the_csv(tmp_path: Path) -> None:
     (root / "sections" / "data").mkdir(parents=True)
     (root / "sections" / "data" / "aid.csv").write_text("label,value,series\nUS,64,USD\nEU,200,EUR\n", encoding="utf-8")
     spec = spec_of("type: bar\ncsv: data/aid.csv\n", base=root / "sections", root=root)
-    assert [(r.label, r.value, r.series) for r in spec.rows if isinstance(r, Datum)] == [("US", 64, "USD"), ("EU", 200, "EUR")]
+    assert [(r.label, r.value, r.series) for r in spec.rows if isinstance(r, Datum)] == [
+        ("US", 64, "USD"),
+        ("EU", 200, "EUR"),
+    ]
 
     (root / "sections" / "data" / "bad.csv").write_text("label,value\nUS,64\nEU,lots\n", encoding="utf-8")
     found = errors_of("type: bar\ncsv: data/bad.csv\n", base=root / "sections", root=root)
@@ -166,12 +181,19 @@ def test_csv_symlink_out_of_the_project_is_refused(tmp_path: Path) -> None:
     (tmp_path / "secret.csv").write_text("label,value\nx,1\n", encoding="utf-8")
     (root / "sections" / "link.csv").symlink_to(tmp_path / "secret.csv")
     found = errors_of("type: bar\ncsv: link.csv\n", base=root / "sections", root=root)
-    assert found == ["sections/x.md:15: error: csv file 'link.csv' is outside the project folder (copy it into the project)"]
+    assert found == [
+        "sections/x.md:15: error: csv file 'link.csv' is outside the project folder (copy it into the project)"
+    ]
 
 
 def test_rows_are_typed() -> None:
     dates = spec_of(DATES)
-    assert [e.date.isoformat() for e in dates.rows if isinstance(e, Event)][0] == "2021-04-14"
+    assert [e.date.isoformat() for e in dates.rows if isinstance(e, Event)] == [
+        "2021-04-14",
+        "2021-08-15",
+        "2021-08-30",
+        "2021-08-31",
+    ]
     places = spec_of(MAP)
     assert places.focus == "AFG"
     assert [(p.iso3, p.tier) for p in places.rows if isinstance(p, Place)][4] == ("TJK", 1)
@@ -197,7 +219,13 @@ def test_bar_chart_is_vector_with_extractable_text(theme: Theme, tmp_path: Path)
     renderPDF.drawToFile(d, str(out))
     page = PdfReader(str(out)).pages[0]
     text = " ".join((page.extract_text() or "").split())
-    for expected in ("Aid pledged for Afghanistan in 2021", "United States", "$64 million", "€200 million", "Source: TESPA research, 2021"):
+    for expected in (
+        "Aid pledged for Afghanistan in 2021",
+        "United States",
+        "$64 million",
+        "€200 million",
+        "Source: TESPA research, 2021",
+    ):
         assert expected in text, text
     ops = page.get_contents().get_data()
     assert re.search(rb" re\b", ops) and re.search(rb" l\b", ops)  # rectangles and lines: vector paths
@@ -232,7 +260,7 @@ def test_no_two_labels_overlap(theme: Theme, text: str, width: float) -> None:
         x0 = x - {"start": 0, "middle": w / 2, "end": w}[s.textAnchor]
         boxes.append((s.text, x0, y - 0.2 * s.fontSize, x0 + w, y + 0.72 * s.fontSize))
         assert s.fontSize >= 7
-        assert -0.5 <= x0 and x0 + w <= d.width + 0.5, (s.text, x0, w)
+        assert x0 >= -0.5 and x0 + w <= d.width + 0.5, (s.text, x0, w)
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
@@ -266,7 +294,10 @@ def test_map_draws_from_region_json(theme: Theme) -> None:
 
 
 def test_line_chart_draws(theme: Theme) -> None:
-    spec = spec_of("type: line\nunit: '%'\ndata:\n" + "".join(f"  - {{label: {y}, value: {v}}}\n" for y, v in ((2019, 3), (2020, 5), (2021, 4))))
+    spec = spec_of(
+        "type: line\nunit: '%'\ndata:\n"
+        + "".join(f"  - {{label: {y}, value: {v}}}\n" for y, v in ((2019, 3), (2020, 5), (2021, 4)))
+    )
     assert "4%" in texts(drawing(spec, theme, WIDTH, fonts=FONTS))
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from support import VALIDATOR, convert_to_pdf, docx_text, docx_xml, pdf_pages, soffice, validate_docx
 
-needs_validator = pytest.mark.skipif(not VALIDATOR.exists(), reason="../shared/tools/docx-validate is not beside this checkout")
+needs_validator = pytest.mark.skipif(
+    not VALIDATOR.exists(), reason="../shared/tools/docx-validate is not beside this checkout"
+)
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -22,7 +24,17 @@ def test_docx_is_schema_valid(sample_outputs: Path, name: str) -> None:
 
 def test_same_content_in_the_same_order_as_the_pdf(sample_outputs: Path) -> None:
     text = docx_text(sample_outputs / "full.docx")
-    titles = ["Executive summary", "Introduction and context", "Pakistan", "Tajikistan", "Russia", "Global level", "Conclusions", "Chronology of key events", "Partner with TESPA"]
+    titles = [
+        "Executive summary",
+        "Introduction and context",
+        "Pakistan",
+        "Tajikistan",
+        "Russia",
+        "Global level",
+        "Conclusions",
+        "Chronology of key events",
+        "Partner with TESPA",
+    ]
     body = text.find("Executive summary", text.find("Partner with TESPA") + 1)  # after the contents
     positions, at = [], body
     for title in titles:  # each title must follow the previous one
@@ -80,7 +92,9 @@ def test_core_properties(sample_outputs: Path) -> None:
     assert props.title.startswith("Afghanistan and Russia")
     assert props.author == "TESPA Research"
     assert "Iran" in props.keywords
-    everything = " ".join(str(v) for v in (props.subject, props.comments, props.category, props.identifier, props.keywords))
+    everything = " ".join(
+        str(v) for v in (props.subject, props.comments, props.category, props.identifier, props.keywords)
+    )
     assert "Meridian Energy" in everything
 
 

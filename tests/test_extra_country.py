@@ -40,7 +40,9 @@ def sample_copy(tmp_path: Path) -> Path:
 def test_new_country_appears_in_matrix_timeline_and_as_a_profile(sample_copy: Path) -> None:
     (sample_copy / "sections" / "countries" / "kazakhstan.md").write_text(KAZAKHSTAN, encoding="utf-8")
     text = (sample_copy / "briefing.yaml").read_text(encoding="utf-8")
-    text = text.replace("  - sections/countries/russia.md\n", "  - sections/countries/russia.md\n  - sections/countries/kazakhstan.md\n")
+    text = text.replace(
+        "  - sections/countries/russia.md\n", "  - sections/countries/russia.md\n  - sections/countries/kazakhstan.md\n"
+    )
     (sample_copy / "briefing.yaml").write_text(text, encoding="utf-8")
     out = sample_copy / "out"
     assert main(["build", "full", "--project", str(sample_copy), "--output", str(out), "--format", "pdf"]) == 0

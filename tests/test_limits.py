@@ -11,7 +11,9 @@ from briefgen.cli import main
 from briefgen.markdown.parse import MAX_PARAGRAPH_CHARS, MAX_TABLE_ROWS
 
 
-def test_a_paragraph_over_the_limit_is_refused_at_its_line(tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_paragraph_over_the_limit_is_refused_at_its_line(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     words = "word " * (MAX_PARAGRAPH_CHARS // 5 + 10)
     project = make_project(tmp_path, {"sections/03-huge.md": f"---\ntitle: Huge\n---\n\nShort one.\n\n{words}\n"})
     assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--format", "pdf"]) == 1
@@ -20,19 +22,28 @@ def test_a_paragraph_over_the_limit_is_refused_at_its_line(tmp_path: Path, make_
     assert not (tmp_path / "out" / "full.pdf").exists()
 
 
-def test_a_table_over_the_row_limit_is_refused(tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_table_over_the_row_limit_is_refused(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     rows = "".join(f"| {i} | x |\n" for i in range(MAX_TABLE_ROWS + 1))
     project = make_project(tmp_path, {"sections/03-rows.md": f"---\ntitle: Rows\n---\n\n| A | B |\n|---|---|\n{rows}"})
     assert main(["check", "--project", str(project)]) == 1
     err = capsys.readouterr().err
-    assert f"sections/03-rows.md:5: error: table has {MAX_TABLE_ROWS + 1:,} rows, over the limit of {MAX_TABLE_ROWS:,}" in err
+    assert (
+        f"sections/03-rows.md:5: error: table has {MAX_TABLE_ROWS + 1:,} rows, over the limit of {MAX_TABLE_ROWS:,}"
+        in err
+    )
 
 
-def test_a_long_table_within_the_limit_splits_across_pages_with_repeated_header(tmp_path: Path, make_project: Callable[..., Path]) -> None:
+def test_a_long_table_within_the_limit_splits_across_pages_with_repeated_header(
+    tmp_path: Path, make_project: Callable[..., Path]
+) -> None:
     from support import pdf_pages
 
     rows = "".join(f"| row {i} | value {i} |\n" for i in range(400))
-    project = make_project(tmp_path, {"sections/03-rows.md": f"---\ntitle: Rows\n---\n\n| Name | Value |\n|---|---|\n{rows}"})
+    project = make_project(
+        tmp_path, {"sections/03-rows.md": f"---\ntitle: Rows\n---\n\n| Name | Value |\n|---|---|\n{rows}"}
+    )
     assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--format", "pdf"]) == 0
     pages = pdf_pages(tmp_path / "out" / "full.pdf")
     table_pages = [p for p in pages if "row 1" in p or "row 399" in p or "value 200" in p]

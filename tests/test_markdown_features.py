@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,7 +57,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import write_project
 
     tmp = tmp_path_factory.mktemp("features")
-    project = write_project(tmp, {"sections/01-intro.md": BODY, "sections/02-detail.md": None, "sections/02-other.md": OTHER})
+    project = write_project(
+        tmp, {"sections/01-intro.md": BODY, "sections/02-detail.md": None, "sections/02-other.md": OTHER}
+    )
     (project / "sections" / "img").mkdir()
     Image.new("RGB", (400, 240), (200, 80, 60)).save(project / "sections" / "img" / "map.png")
     out = tmp / "out"
@@ -70,10 +71,23 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_pdf_has_every_feature(outputs: Path) -> None:
     text = flat(" ".join(pdf_pages(outputs / "full.pdf")))
     for expected in (
-        "emphasis", "strong", "struck", "external link", "cross-reference",
-        "x<y and y>z, <b>not bold</b> & more", "Nested bullet", "3. Third numbered", "4. Fourth numbered",
-        "A quotation from a named person.", "Why it matters", "Inside the call-out.",
-        "Tajikistan 1,135 km", "Figure 1: A test map of the region", "code block line", "Notes", "1. The note text, numbered.",
+        "emphasis",
+        "strong",
+        "struck",
+        "external link",
+        "cross-reference",
+        "x<y and y>z, <b>not bold</b> & more",
+        "Nested bullet",
+        "3. Third numbered",
+        "4. Fourth numbered",
+        "A quotation from a named person.",
+        "Why it matters",
+        "Inside the call-out.",
+        "Tajikistan 1,135 km",
+        "Figure 1: A test map of the region",
+        "code block line",
+        "Notes",
+        "1. The note text, numbered.",
     ):
         assert expected in text, expected
     assert "Only for business readers." not in text
@@ -94,7 +108,16 @@ def test_pdf_links(outputs: Path) -> None:
 
 def test_docx_has_every_feature(outputs: Path) -> None:
     text = docx_text(outputs / "full.docx")
-    for expected in ("emphasis", "x<y and y>z, <b>not bold</b> & more", "Nested bullet", "A quotation from a named person.", "Why it matters", "1,135 km", "code block line", "The note text, numbered."):
+    for expected in (
+        "emphasis",
+        "x<y and y>z, <b>not bold</b> & more",
+        "Nested bullet",
+        "A quotation from a named person.",
+        "Why it matters",
+        "1,135 km",
+        "code block line",
+        "The note text, numbered.",
+    ):
         assert expected in text, expected
     assert "Only for business readers." not in text
     xml = docx_xml(outputs / "full.docx")

@@ -46,10 +46,21 @@ def test_outline_mirrors_the_heading_tree(sample_outputs: Path) -> None:
     assert top[:2] == ["Executive summary", "Introduction and context"]
     assert top[-1] == "Partner with TESPA"
     regional = top.index("Regional level: the first and second tiers")
-    children = outline[outline.index(next(i for i in outline if not isinstance(i, list) and i.title == top[regional])) + 1]
+    children = outline[
+        outline.index(next(i for i in outline if not isinstance(i, list) and i.title == top[regional])) + 1
+    ]
     assert isinstance(children, list)
     assert [c.title for c in children if not isinstance(c, list)][-10:] == [
-        "Pakistan", "Uzbekistan", "Turkmenistan", "Tajikistan", "Iran", "China", "India", "Turkey", "Qatar", "Russia"
+        "Pakistan",
+        "Uzbekistan",
+        "Turkmenistan",
+        "Tajikistan",
+        "Iran",
+        "China",
+        "India",
+        "Turkey",
+        "Qatar",
+        "Russia",
     ]
 
 

@@ -16,7 +16,9 @@ LONG = (
 )
 
 
-def _summary(judgements: list[dict[str, str]], bottom: str = "Russia lacks leverage and trades on access instead.") -> str:
+def _summary(
+    judgements: list[dict[str, str]], bottom: str = "Russia lacks leverage and trades on access instead."
+) -> str:
     lines = ["---", "title: Executive summary", f'bottom_line: "{bottom}"', "key_judgements:"]
     for j in judgements:
         lines.append(f'  - text: "{j["text"]}"')
@@ -31,7 +33,11 @@ def test_twice_the_judgements_still_fit_one_page_and_the_build_says_what_it_did(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     judgements = [
-        {"text": f"Judgement {i}: {LONG}. {LONG}.", "short": f"Judgement {i}, short.", "priority": "optional" if i > 6 else "essential"}
+        {
+            "text": f"Judgement {i}: {LONG}. {LONG}.",
+            "short": f"Judgement {i}, short.",
+            "priority": "optional" if i > 6 else "essential",
+        }
         for i in range(1, 13)
     ]
     project = make_project(tmp_path, {"sections/00-summary.md": _summary(judgements)})
@@ -50,7 +56,9 @@ def test_twice_the_judgements_still_fit_one_page_and_the_build_says_what_it_did(
 def test_short_forms_and_smaller_type_come_after_dropping(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    judgements = [{"text": f"Judgement {i}: {LONG}. {LONG}.", "short": f"Judgement {i} in brief."} for i in range(1, 11)]
+    judgements = [
+        {"text": f"Judgement {i}: {LONG}. {LONG}.", "short": f"Judgement {i} in brief."} for i in range(1, 11)
+    ]
     project = make_project(tmp_path, {"sections/00-summary.md": _summary(judgements)})
     out = tmp_path / "out"
     assert main(["build", "summary", "--project", str(project), "--output", str(out), "--format", "pdf"]) == 0
@@ -77,5 +85,7 @@ def test_summary_without_a_bottom_line_or_judgements_is_an_error(
     tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = make_project(tmp_path)
-    assert main(["build", "summary", "--project", str(project), "--output", str(tmp_path / "o"), "--format", "pdf"]) == 1
+    assert (
+        main(["build", "summary", "--project", str(project), "--output", str(tmp_path / "o"), "--format", "pdf"]) == 1
+    )
     assert "the summary needs a section with 'bottom_line' or 'key_judgements'" in capsys.readouterr().err

@@ -40,13 +40,17 @@ def _lines(spec: ChartSpec) -> str:
     for series in spec.series:
         points = [r for r in rows if r.series == series]
         first, last = points[0], points[-1]
-        name = f"{fmt.series_name(series)} " if series else ""
+        name = f"{fmt.series_name(series)}: " if series else ""
+        if len(points) == 1:
+            parts.append(f"{name}{_value(spec, first)} ({first.label})")
+            continue
         high = max(points, key=lambda r: r.value)
         parts.append(
             f"{name}from {_value(spec, first)} ({first.label}) to {_value(spec, last)} ({last.label}), "
             f"highest {_value(spec, high)} ({high.label})"
         )
-    return "; ".join(parts) + "."
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
 
 
 def _events(spec: ChartSpec) -> str:

@@ -33,15 +33,18 @@ class Label:
     height: float
 
 
-def _axis(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date, list[dt.date], str]:
-    """The axis range, padded to whole months (or years), and its ticks."""
+def _axis(first: dt.date, last: dt.date, room: int) -> tuple[dt.date, dt.date, list[dt.date], str]:
+    """The axis range, padded to whole months (or years), and at most `room` ticks."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months > 36:
         start, end = dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
-        return start, end, [dt.date(y, 1, 1) for y in range(start.year, end.year + 1)], "year"
+        years = end.year - start.year
+        step = next((n for n in (1, 2, 5, 10, 20, 50) if years / n <= room), 100)
+        first_tick = start.year + (-start.year) % step  # round years: 2005, 2010…
+        return start, end, [dt.date(y, 1, 1) for y in range(first_tick, end.year + 1, step)], "year"
     start = dt.date(first.year, first.month, 1)
     end = _add_months(dt.date(last.year, last.month, 1), 1)
-    step = 1 if months <= 12 else 3 if months <= 24 else 6
+    step = next((n for n in (1, 2, 3, 6, 12) if (months + 1) / n <= room), 12)
     ticks, d = [], start
     while d <= end:
         ticks.append(d)
@@ -62,7 +65,8 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
     events = sorted((r for r in spec.rows if isinstance(r, Event)), key=lambda e: e.date)
     size, small, lead = look.label_size, look.small_size, look.leading()
     one_year = events[0].date.year == events[-1].date.year
-    start, end, ticks, unit = _axis(events[0].date, events[-1].date)
+    # A tick label ("Sep 2021", "2021") needs about 40 pt to stand clear of its neighbours.
+    start, end, ticks, unit = _axis(events[0].date, events[-1].date, max(2, int(width // 40)))
     margin = 4.0
     span = (end - start).days or 1
 

@@ -94,6 +94,4 @@ def fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def divs_plugin(md: MarkdownIt) -> None:
-    md.block.ruler.before(
-        "fence", "fenced_div", fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]}
-    )
+    md.block.ruler.before("fence", "fenced_div", fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]})

@@ -17,7 +17,9 @@ def check_image(src: str, base: Path, root: Path, pos: Pos) -> tuple[Path, int, 
     from PIL import Image, UnidentifiedImageError
 
     if "://" in src or src.startswith("/") or _SCHEME.match(src):
-        return Diagnostic(pos, f"image '{src}' must be a file inside the project", "use a path relative to the section file")
+        return Diagnostic(
+            pos, f"image '{src}' must be a file inside the project", "use a path relative to the section file"
+        )
     path = (base / src).resolve()
     if not path.is_relative_to(root.resolve()):
         return Diagnostic(pos, f"image '{src}' is outside the project folder", "copy it into the project")
@@ -29,7 +31,9 @@ def check_image(src: str, base: Path, root: Path, pos: Pos) -> tuple[Path, int, 
                 return Diagnostic(pos, f"image '{src}' is {img.format}, not PNG or JPEG", "convert it to PNG")
             w, h = img.size
             if w * h > MAX_PIXELS:
-                return Diagnostic(pos, f"image '{src}' is {w}×{h} pixels, over the {MAX_PIXELS:,}-pixel limit", "scale it down")
+                return Diagnostic(
+                    pos, f"image '{src}' is {w}×{h} pixels, over the {MAX_PIXELS:,}-pixel limit", "scale it down"
+                )
             img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         return Diagnostic(pos, f"image '{src}' is corrupt or unreadable: {exc}", "re-export the image")

@@ -92,7 +92,9 @@ def parse_body(
     blocks, _ = _blocks(tokens, 0, ctx, stop=None)
     for label, ref in (env.get("footnotes", {}).get("refs", {}) or {}).items():
         if ref == -1:
-            ctx.error(Pos(file, 0), f"footnote [^{label[1:]}] is defined but never referenced", "reference it or delete it")
+            ctx.error(
+                Pos(file, 0), f"footnote [^{label[1:]}] is defined but never referenced", "reference it or delete it"
+            )
     if ctx.notes:
         notes = tuple(m.Note(n, b) for n, b in sorted(ctx.notes.items()))
         blocks = (*blocks, m.Notes(notes, Pos(file, 0)))
@@ -152,14 +154,26 @@ def _paragraph(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, 
     while tokens[end].type != "paragraph_close":  # footnote anchors sit before the close
         end += 1
     if len(inline.content) > MAX_PARAGRAPH_CHARS:
-        ctx.error(pos, f"paragraph is {len(inline.content):,} characters long, over the limit of {MAX_PARAGRAPH_CHARS:,}", "split it into paragraphs")
+        ctx.error(
+            pos,
+            f"paragraph is {len(inline.content):,} characters long, over the limit of {MAX_PARAGRAPH_CHARS:,}",
+            "split it into paragraphs",
+        )
     children = inline.children or []
     images = [c for c in children if c.type == "image"]
     if images:
-        meaningful = [c for c in children if not (c.type in ("softbreak", "hardbreak") or (c.type == "text" and not c.content.strip()))]
+        meaningful = [
+            c
+            for c in children
+            if not (c.type in ("softbreak", "hardbreak") or (c.type == "text" and not c.content.strip()))
+        ]
         if len(meaningful) == 1 and len(images) == 1:
             return _figure(images[0], pos, ctx), end + 1
-        ctx.error(pos, "an image must stand alone in its paragraph", "put the image on its own line with blank lines around it")
+        ctx.error(
+            pos,
+            "an image must stand alone in its paragraph",
+            "put the image on its own line with blank lines around it",
+        )
     return m.Paragraph(_inlines(children, ctx, pos), pos), end + 1
 
 
@@ -246,7 +260,11 @@ def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
             i += 2
         i += 1
     if len(rows) > MAX_TABLE_ROWS:
-        ctx.error(pos, f"table has {len(rows):,} rows, over the limit of {MAX_TABLE_ROWS:,}", "split it, or move the data to an annex file")
+        ctx.error(
+            pos,
+            f"table has {len(rows):,} rows, over the limit of {MAX_TABLE_ROWS:,}",
+            "split it, or move the data to an annex file",
+        )
     if all(not c.children for row in header for c in row):
         return m.Table((), tuple(rows), pos, kind="facts"), i + 1
     return m.Table(tuple(header), tuple(rows), pos), i + 1
@@ -340,7 +358,9 @@ def _inline_run(children: list[Token], i: int, ctx: _Ctx, pos: Pos, stop: str | 
             href = str(tok.attrs.get("href", ""))
             inner, i = _inline_run(children, i + 1, ctx, pos, stop="link_close")
             if not (href.startswith("#") or href.lower().startswith(_ALLOWED_SCHEMES)):
-                ctx.error(pos, f"link target '{href}' is not allowed", "use an http(s):// or mailto: address, or #section-id")
+                ctx.error(
+                    pos, f"link target '{href}' is not allowed", "use an http(s):// or mailto: address, or #section-id"
+                )
             out.append(m.Link(href, tuple(_merge_text(inner))))
             continue
         elif kind == "footnote_ref":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from reportlab import rl_config
@@ -53,7 +53,7 @@ def source_epoch(date: str) -> int:
     if env.isdigit():
         return int(env)
     try:
-        return int(datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
+        return int(datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
     except ValueError:
         return 946684800
 
@@ -102,7 +102,9 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
     text = f'<a name="{section.id}"/>{r.inline.plain(section.title, heading=True)}'
     out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1, toc=True))
     if big:
-        out.append(HRFlowable(width="18%", thickness=2.2, color=r.pal.accent, hAlign="LEFT", spaceBefore=0, spaceAfter=14))
+        out.append(
+            HRFlowable(width="18%", thickness=2.2, color=r.pal.accent, hAlign="LEFT", spaceBefore=0, spaceAfter=14)
+        )
     out.extend(r.blocks(section.blocks))
     return out
 
@@ -188,8 +190,19 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0) -> PdfResult
         )
         story = [NextPageTemplate("body"), PageBreak()]
         if meta.layout == "report":
-            toc = TableOfContents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=1, rightColumnWidth=14 * mm)
-            toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+            toc = TableOfContents(
+                levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=1, rightColumnWidth=14 * mm
+            )
+            toc.tableStyle = TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
             story += [Paragraph("Contents", styles["toc_title"]), toc]
         for i, section in enumerate(doc.sections):
             story += section_flowables(section, r, first=(i == 0 and meta.layout != "report"))

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from xml.sax.saxutils import escape as _xml_escape
 
 from .. import model as m
-from ..glyphs import coverage
 from ..brand import Theme
+from ..glyphs import coverage
 
 
 def escape(text: str) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from reportlab.lib.styles import ParagraphStyle
 
 from .. import model as m
 from ..brand import Theme
@@ -112,7 +112,9 @@ class Furniture:
         c.rect(0, self.page_h - SUMMARY_BAND, self.page_w, SUMMARY_BAND, stroke=0, fill=1)
         c.setFillColor(pal.accent)
         c.rect(0, self.page_h - SUMMARY_BAND - 1.4 * mm, self.page_w, 1.4 * mm, stroke=0, fill=1)
-        self._logo(c, self.theme.logo_on_dark or self.theme.logo, self.left, self.page_h - SUMMARY_BAND + 6 * mm, 12 * mm)
+        self._logo(
+            c, self.theme.logo_on_dark or self.theme.logo, self.left, self.page_h - SUMMARY_BAND + 6 * mm, 12 * mm
+        )
         c.setFillColor(tint(self.theme.colors.accent, 0.55))
         c.setFont(self.fonts.heading.bold, 8.5)
         label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
@@ -139,14 +141,42 @@ class Furniture:
         y = h - band + 22 * mm
         kicker = (meta.cut_title or "Country annex").upper()
         if meta.layout == "report":
-            kicker = meta.series.upper() + (f" · {meta.cut_title.upper()}" if meta.cut != "full" and meta.cut_title != meta.title else "")
+            kicker = meta.series.upper() + (
+                f" · {meta.cut_title.upper()}" if meta.cut != "full" and meta.cut_title != meta.title else ""
+            )
         title = meta.title
         blocks = [
-            (kicker, ParagraphStyle("ck", fontName=self.fonts.heading.bold, fontSize=10, leading=13, textColor=tint(self.theme.colors.accent, 0.55))),
-            (title, ParagraphStyle("ct", fontName=self.fonts.heading.bold, fontSize=30, leading=36, textColor=white, spaceBefore=6)),
+            (
+                kicker,
+                ParagraphStyle(
+                    "ck",
+                    fontName=self.fonts.heading.bold,
+                    fontSize=10,
+                    leading=13,
+                    textColor=tint(self.theme.colors.accent, 0.55),
+                ),
+            ),
+            (
+                title,
+                ParagraphStyle(
+                    "ct", fontName=self.fonts.heading.bold, fontSize=30, leading=36, textColor=white, spaceBefore=6
+                ),
+            ),
         ]
         if meta.subtitle:
-            blocks.append((meta.subtitle, ParagraphStyle("cs", fontName=self.fonts.heading.regular, fontSize=13, leading=18, textColor=HexColor("#D5DEE8"), spaceBefore=10)))
+            blocks.append(
+                (
+                    meta.subtitle,
+                    ParagraphStyle(
+                        "cs",
+                        fontName=self.fonts.heading.regular,
+                        fontSize=13,
+                        leading=18,
+                        textColor=HexColor("#D5DEE8"),
+                        spaceBefore=10,
+                    ),
+                )
+            )
         paras = [Paragraph(self.inline.plain(t, heading=True), s) for t, s in blocks]
         heights = [p.wrap(text_w, h)[1] + p.style.spaceBefore for p in paras]
         y = h - band + 16 * mm + sum(heights)
