@@ -89,3 +89,16 @@ def test_summary_without_a_bottom_line_or_judgements_is_an_error(
         main(["build", "summary", "--project", str(project), "--output", str(tmp_path / "o"), "--format", "pdf"]) == 1
     )
     assert "the summary needs a section with 'bottom_line' or 'key_judgements'" in capsys.readouterr().err
+
+
+def test_summary_for_a_client_carries_its_name_and_marking(tmp_path: Path) -> None:
+    from support import run_cli
+
+    result = run_cli("build", "summary", "--client", "meridian", "--format", "pdf", "--output", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    pages = pdf_pages(tmp_path / "summary-meridian.pdf")
+    assert len(pages) == 1
+    text = flat(pages[0])
+    assert "PREPARED FOR MERIDIAN ENERGY" in text
+    assert "CONFIDENTIAL — prepared for Meridian Energy" in text
+    assert "Turkmenistan" in text and "Tajikistan" not in text  # the matrix follows the client's countries

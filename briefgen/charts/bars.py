@@ -151,29 +151,16 @@ def _horizontal(blocks: list[Block], look: Look, width: float, caption: str) -> 
     g = Group()
     plot_bottom, plot_top = total - plot_h - 2, total
 
+    # Axis text goes in last, so that PDF text (search, screen readers) reads the data first.
+    axis_text = Group()
     for v in tick_values:  # gridlines under the bars
         x = x_of(v)
         g.add(Line(x, plot_bottom, x, plot_top, strokeColor=look.grid, strokeWidth=0.5))
-        g.add(
-            look.string(
-                x,
-                plot_bottom - look.small_size - 2,
-                fmt.number(v),
-                size=look.small_size,
-                color=look.muted,
-                anchor="middle",
-            )
-        )
+        tick_y = plot_bottom - look.small_size - 2
+        axis_text.add(look.string(x, tick_y, fmt.number(v), size=look.small_size, color=look.muted, anchor="middle"))
     if caption:
-        g.add(
-            look.string(
-                x0,
-                plot_bottom - look.small_size - 4 - look.leading(look.small_size),
-                caption,
-                size=look.small_size,
-                color=look.muted,
-            )
-        )
+        caption_y = plot_bottom - look.small_size - 4 - look.leading(look.small_size)
+        axis_text.add(look.string(x0, caption_y, caption, size=look.small_size, color=look.muted))
 
     y = plot_top
     for blk, label_lines, bar_rows, height in layout:
@@ -200,6 +187,7 @@ def _horizontal(blocks: list[Block], look: Look, width: float, caption: str) -> 
             yb -= h + INNER
         y -= height
     g.add(Line(x0, plot_bottom, x0, plot_top, strokeColor=look.axis, strokeWidth=0.8))
+    g.add(axis_text)
     return g, total
 
 
@@ -246,10 +234,11 @@ def _vertical(blocks: list[Block], look: Look, width: float, caption: str) -> tu
     g = Group()
     if caption:
         g.add(look.string(0, total - small, caption, size=small, color=look.muted))
+    axis_text = Group()  # added last, so that PDF text reads the data first
     for v in tick_values:
         y = y_of(v)
         g.add(Line(x0, y, width, y, strokeColor=look.grid, strokeWidth=0.5))
-        g.add(look.string(x0 - 4, y - small * 0.35, fmt.number(v), size=small, color=look.muted, anchor="end"))
+        axis_text.add(look.string(x0 - 4, y - small * 0.35, fmt.number(v), size=small, color=look.muted, anchor="end"))
     x = x0
     for blk, lines, vlines in zip(blocks, label_lines, value_lines, strict=True):
         x += blk.gap_before * slot / 40
@@ -269,6 +258,7 @@ def _vertical(blocks: list[Block], look: Look, width: float, caption: str) -> tu
             g.add(look.string(centre, y0 - 4 - size * 0.95 - j * lead, line, anchor="middle"))
         x += slot
     g.add(Line(x0, y0, width, y0, strokeColor=look.axis, strokeWidth=0.8))
+    g.add(axis_text)
     return g, total
 
 

@@ -62,7 +62,10 @@ class Renderer:
             handler = HANDLERS.get(type(block))
             if handler is None:
                 raise BriefgenError([Diagnostic(block.pos, f"{type(block).__name__} cannot be rendered in PDF")])
-            out.extend(handler(block, self))
+            flowables = handler(block, self)
+            for flowable in flowables:
+                flowable.source_pos = block.pos  # lets layout errors name the user's line
+            out.extend(flowables)
         return out
 
     def para(self, inlines: tuple[m.Inline, ...], style: str) -> Paragraph:

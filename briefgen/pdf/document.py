@@ -27,10 +27,12 @@ from reportlab.platypus import (
     Paragraph,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import model as m
 from ..brand import Theme
+from ..errors import BriefgenError, Diagnostic, Pos
 from .blocks import Anchored, Renderer
 from .fonts import register
 from .inline import InlineRenderer
@@ -62,6 +64,15 @@ class _Doc(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, **kw: Any):
         super().__init__(buffer, **kw)
         self.anchor_pages: dict[str, int] = {}
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        first = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as exc:
+            # Something that cannot fit even an empty page: name its source, never crash.
+            pos = getattr(first, "source_pos", None) or Pos("<document>")
+            raise BriefgenError([Diagnostic(pos, f"this block cannot be laid out on a page: {str(exc).split(' ', 1)[0]}", "split it, or make it smaller")]) from None
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
         mark = getattr(flowable, "bookmark", None)
