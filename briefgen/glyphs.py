@@ -56,9 +56,19 @@ def glyph_problems(doc: m.Document, theme: Theme) -> list[Diagnostic]:
                 text = block.text
             if isinstance(block, m.Callout):
                 text, fonts = block.title, heads
+            if isinstance(block, m.Chart):
+                text, fonts = chart_text(block.spec), heads
             for ch in missing_in(text, fonts, theme.symbols):
                 errors.append(_error(getattr(block, "pos", section.pos), ch, "text", _known(ch, theme)))
     return errors
+
+
+def chart_text(spec: object) -> str:
+    """Every piece of author text a chart prints."""
+    parts = [getattr(spec, k, "") for k in ("title", "unit", "source", "note")]
+    for row in getattr(spec, "rows", ()):
+        parts += [str(getattr(row, k, "") or "") for k in ("label", "series", "qualifier", "note", "name")]
+    return " ".join(parts)
 
 
 def _known(ch: str, theme: Theme) -> bool:

@@ -16,12 +16,27 @@ from .walk import iter_blocks, map_inlines
 def anchors(doc: m.Document) -> set[str]:
     found = {s.id for s in doc.sections}
     for s in doc.sections:
-        found.update(b.anchor for b in iter_blocks(s.blocks) if isinstance(b, m.Heading))
+        found.update(b.anchor for b in iter_blocks(s.blocks) if isinstance(b, m.Heading | m.Chart) and b.anchor)
     return found
 
 
+def figure_numbers(doc: m.Document) -> dict[str, int]:
+    """Anchor -> "Figure N" number, counting images and charts in reading order, as writers do."""
+    numbers: dict[str, int] = {}
+    count = 0
+    for section in doc.sections:
+        for block in iter_blocks(section.blocks):
+            if isinstance(block, m.Figure | m.Chart):
+                count += 1
+                if isinstance(block, m.Chart) and block.anchor:
+                    numbers[block.anchor] = count
+    return numbers
+
+
 def resolve_links(doc: m.Document, strict: bool) -> tuple[m.Document, list[Diagnostic]]:
+    """Check internal links; an empty link to a figure, `[](#fig-aid)`, reads "Figure N"."""
     known = anchors(doc)
+    figures = figure_numbers(doc)
     problems: list[Diagnostic] = []
 
     def fix(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
@@ -38,6 +53,8 @@ def resolve_links(doc: m.Document, strict: bool) -> tuple[m.Document, list[Diagn
                     )
                 )
                 out.extend(fix(node.children, owner))
+            elif isinstance(node, m.Link) and not node.children and node.target[1:] in figures:
+                out.append(replace(node, children=(m.Text(f"Figure {figures[node.target[1:]]}"),)))
             elif isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
                 out.append(replace(node, children=fix(node.children, owner)))
             else:

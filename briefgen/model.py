@@ -160,6 +160,20 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A data figure from a ```chart block; `spec` is a checked `charts.ChartSpec`.
+
+    Writers draw it (vector in PDF, 300 dpi raster in DOCX) and caption it
+    "Figure N: title", numbered together with image figures.
+    """
+
+    spec: Any
+    alt: str
+    anchor: str = ""
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
 class CodeBlock:
     text: str
     language: str = ""
@@ -195,6 +209,7 @@ Block = (
     | Callout
     | Div
     | Figure
+    | Chart
     | CodeBlock
     | Rule
     | Notes
@@ -209,6 +224,7 @@ BLOCK_TYPES: tuple[type, ...] = (
     BlockQuote,
     Callout,
     Figure,
+    Chart,
     CodeBlock,
     Rule,
     Notes,

@@ -71,6 +71,7 @@ class ChartSpec:
     note: str = ""
     alt: str = ""
     focus: str = ""  # map only: ISO3 of the highlighted country
+    id: str = ""  # cross-reference name; the figure's anchor is "fig-<id>"
     pos: Pos = NOWHERE
 
     @property
@@ -103,6 +104,7 @@ SPEC_FIELDS = {
     "source": Field(is_str, "printed under the chart as 'Source: …'", default=""),
     "note": Field(is_str, "a line printed under the chart, above the source", default=""),
     "alt": Field(is_str, "alternative text; default: a sentence generated from the data", default=""),
+    "id": Field(is_str, "a name for cross-references: link to it as [Figure](#fig-ID)", default=""),
     "focus": Field(is_str, "map charts: the highlighted country (ISO3 or name)", default=None),
     "data": Field(lambda v: None if isinstance(v, list) else "must be a list of rows", "the rows, written inline"),
     "csv": Field(is_str, "a CSV file of rows, relative to the section file"),
@@ -189,6 +191,7 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> Ch
         note=data["note"],
         alt=data["alt"],
         focus=focus,
+        id=data["id"] or "",
         pos=pos,
     )
 

@@ -6,10 +6,10 @@ and note references point only at places that exist in this cut.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from .. import model as m
+from ..walk import iter_blocks
 from .blocks import new_paragraph
 from .context import Ctx
 from .fields import bookmark, run
@@ -22,25 +22,12 @@ def anchors(doc: m.Document) -> set[str]:
     found: set[str] = set()
     for section in doc.sections:
         found.add(section.id)
-        for block in _walk(section.blocks):
-            if isinstance(block, m.Heading):
+        for block in iter_blocks(section.blocks):
+            if isinstance(block, m.Heading) or (isinstance(block, m.Chart) and block.anchor):
                 found.add(block.anchor)
             elif isinstance(block, m.Notes):
                 found.update(note_anchor(section.id, n.number) for n in block.notes)
     return found
-
-
-def _walk(blocks: tuple[m.Block, ...]) -> Iterator[m.Block]:
-    for block in blocks:
-        yield block
-        if isinstance(block, m.BulletList | m.OrderedList):
-            for item in block.items:
-                yield from _walk(item.blocks)
-        elif isinstance(block, m.BlockQuote | m.Callout | m.Div):
-            yield from _walk(block.blocks)
-        elif isinstance(block, m.Notes):
-            for note in block.notes:
-                yield from _walk(note.blocks)
 
 
 def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bool, annex: bool) -> None:

@@ -226,9 +226,25 @@ def _quote(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     return m.BlockQuote(blocks, pos), i
 
 
-def _code(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _code(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, int]:
     tok = tokens[i]
-    return m.CodeBlock(tok.content.rstrip("\n"), (tok.info or "").strip(), ctx.pos(tok)), i + 1
+    language = (tok.info or "").strip()
+    if tok.type == "fence" and language == "chart":
+        return _chart(tok, ctx), i + 1
+    return m.CodeBlock(tok.content.rstrip("\n"), language, ctx.pos(tok)), i + 1
+
+
+def _chart(tok: Token, ctx: _Ctx) -> m.Chart | None:
+    # Imported here so that documents without charts never load the charts package.
+    from ..charts import alt_text, parse_spec
+
+    pos = ctx.pos(tok)
+    try:
+        spec = parse_spec(tok.content, file=ctx.file, line=pos.line + 1, base=ctx.base, root=ctx.root)
+    except BriefgenError as exc:
+        ctx.errors.extend(exc.diagnostics)
+        return None
+    return m.Chart(spec, spec.alt or alt_text(spec), f"fig-{spec.id}" if spec.id else "", pos)
 
 
 def _rule(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:

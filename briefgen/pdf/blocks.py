@@ -348,6 +348,22 @@ def _figure(b: m.Figure, r: Renderer) -> list[Flowable]:
     return [KeepTogether([image, Paragraph(caption, r.styles["caption"])]), Spacer(1, 8)]
 
 
+def _chart(b: m.Chart, r: Renderer) -> list[Flowable]:
+    """A vector drawing (selectable text), captioned and numbered with the figures."""
+    from ..charts import drawing
+
+    fonts = r.extras["fonts"]
+    art = drawing(b.spec, r.extras["theme"], r.width, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False)
+    art.hAlign = "CENTER"
+    r.figures += 1
+    anchor = f'<a name="{b.anchor}"/>' if b.anchor else ""
+    title = r.inline.plain(b.spec.title) if b.spec.title else ""
+    parts: list[Flowable] = [art, Paragraph(f"{anchor}<b>Figure {r.figures}:</b> {title}", r.styles["caption"])]
+    if b.spec.source:
+        parts.append(Paragraph(r.inline.plain(f"Source: {b.spec.source}"), r.styles["caption"]))
+    return [KeepTogether(parts), Spacer(1, 8)]
+
+
 def _code(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
     lines = [r.inline.plain(line).replace(" ", "&nbsp;") for line in b.text.split("\n")]
     return [Paragraph("<br/>".join(lines), r.styles["code"])]
@@ -383,6 +399,7 @@ HANDLERS: dict[type, Callable[..., list[Flowable]]] = {
     m.Callout: _callout,
     m.BlockQuote: _quote,
     m.Figure: _figure,
+    m.Chart: _chart,
     m.CodeBlock: _code,
     m.Rule: _rule,
     m.Notes: _notes,

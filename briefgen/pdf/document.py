@@ -72,7 +72,15 @@ class _Doc(BaseDocTemplate):
         except LayoutError as exc:
             # Something that cannot fit even an empty page: name its source, never crash.
             pos = getattr(first, "source_pos", None) or Pos("<document>")
-            raise BriefgenError([Diagnostic(pos, f"this block cannot be laid out on a page: {str(exc).split(' ', 1)[0]}", "split it, or make it smaller")]) from None
+            raise BriefgenError(
+                [
+                    Diagnostic(
+                        pos,
+                        f"this block cannot be laid out on a page: {str(exc).split(' ', 1)[0]}",
+                        "split it, or make it smaller",
+                    )
+                ]
+            ) from None
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
         mark = getattr(flowable, "bookmark", None)
@@ -145,7 +153,7 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     if doc.meta.layout == "summary":
         top, bottom = SUMMARY_BAND + 9 * mm, 14 * mm
     width, height = page_w - left - right, page_h - top - bottom
-    r = Renderer(styles, inline, pal, width, height * 0.55)
+    r = Renderer(styles, inline, pal, width, height * 0.55, extras={"theme": theme, "fonts": fonts})
     return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
 
 
