@@ -38,6 +38,7 @@ FONT_FIELDS = {
     "bold_italic": Field(is_str, "TTF file for bold italic text", required=True),
     "licence": Field(is_str, "the fonts' licence file, shipped beside them"),
     "symbols": Field(is_str, "fallback TTF for arrows and symbols the text fonts lack"),
+    "mono": Field(is_str, "TTF for code; default: the regular font"),
 }
 BRAND_FIELDS = {
     "name": Field(is_str, "the organisation's name", required=True),
@@ -109,6 +110,7 @@ class Theme:
     fonts: FontSet
     heading_fonts: FontSet
     symbols: Path | None
+    mono: Path | None
     page_size: str
     page_mm: tuple[float, float]
     margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
@@ -166,6 +168,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
     body_fonts = fontset(fonts, "fonts")
     head_fonts = fontset(heading, "heading_fonts") if data["heading_fonts"] else body_fonts
     symbols = file("fonts.symbols", fonts["symbols"], at("fonts")) if fonts.get("symbols") else None
+    mono = file("fonts.mono", fonts["mono"], at("fonts")) if fonts.get("mono") else None
     if fonts.get("licence"):
         file("fonts.licence", fonts["licence"], at("fonts"))
     logo = file("logo", data["logo"], at("logo"))
@@ -184,6 +187,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
         fonts=body_fonts,
         heading_fonts=head_fonts,
         symbols=symbols,
+        mono=mono,
         page_size=size,
         page_mm=PAGE_SIZES_MM[size],
         margins_mm=(margins["top"], margins["right"], margins["bottom"], margins["left"]),

@@ -63,19 +63,24 @@ def load(root: Path, strict: bool = False) -> Project:
 def render(
     assembled: Assembled, theme: Theme, formats: tuple[str, ...]
 ) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
-    """Write one assembled document in every format; returns bytes, pages, seconds, notes."""
-    doc = assembled.document
-    if doc.meta.layout == "summary":
-        from .summary import render_summary
+    """Write one assembled document in every format; returns bytes, pages, seconds, notes.
 
-        return render_summary(assembled, theme, formats)
+    The PDF is always laid out first: the summary's budget is decided on it, and the
+    DOCX contents take their page numbers from it.
+    """
     from .pdf import write_pdf
 
+    started = time.perf_counter()
+    doc, scale, notes = assembled.document, 1.0, ()
+    if doc.meta.layout == "summary":
+        from .summary import fit_summary
+
+        doc, pdf, scale, notes = fit_summary(assembled, theme)
+    else:
+        pdf = write_pdf(doc, theme)
     data: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     seconds: dict[str, float] = {}
-    started = time.perf_counter()
-    pdf = write_pdf(doc, theme)
     if "pdf" in formats:
         data["pdf"], pages["pdf"] = pdf.data, pdf.pages
         seconds["pdf"] = time.perf_counter() - started
@@ -84,10 +89,10 @@ def render(
 
         started = time.perf_counter()
         buffer = io.BytesIO()
-        write_docx(doc, theme, buffer, toc_pages=pdf.anchor_pages)
+        write_docx(doc, theme, buffer, toc_pages=pdf.anchor_pages, scale=scale)
         data["docx"] = buffer.getvalue()
         seconds["docx"] = time.perf_counter() - started
-    return data, pages, seconds, ()
+    return data, pages, seconds, notes
 
 
 def verify(path: Path, data: bytes) -> str | None:

@@ -19,7 +19,6 @@ the items to shorten; no file is written.
 from __future__ import annotations
 
 import io
-import time
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -201,12 +200,10 @@ def measure(doc: m.Document, theme: Theme, size: float) -> tuple[float, float]:
     return used, height
 
 
-def render_summary(
-    assembled: Assembled, theme: Theme, formats: tuple[str, ...]
-) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
+def fit_summary(assembled: Assembled, theme: Theme) -> tuple[m.Document, Any, float, tuple[str, ...]]:
+    """Choose the least degraded plan that fits: (document, its PDF result, type scale, notes)."""
     from .pdf import write_pdf
 
-    started = time.perf_counter()
     src = _exec_source(assembled)
     items = items_of(src)
     budget = assembled.selection.cut.page_budget
@@ -248,18 +245,4 @@ def render_summary(
             theme.summary_size,
         )
     )
-    data: dict[str, bytes] = {}
-    pages: dict[str, int] = {}
-    seconds: dict[str, float] = {}
-    if "pdf" in formats:
-        data["pdf"], pages["pdf"] = pdf.data, pdf.pages
-        seconds["pdf"] = time.perf_counter() - started
-    if "docx" in formats:
-        from .docx import write_docx
-
-        started = time.perf_counter()
-        buffer = io.BytesIO()
-        write_docx(doc, theme, buffer, scale=chosen.size / theme.base_size)
-        data["docx"] = buffer.getvalue()
-        seconds["docx"] = time.perf_counter() - started
-    return data, pages, seconds, notes
+    return doc, pdf, chosen.size / theme.base_size, notes

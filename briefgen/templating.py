@@ -27,7 +27,7 @@ DEFAULTS = Path(__file__).parent / "templates"
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SECONDS = 10.0
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
-_MONTHS = [
+MONTHS = (
     "January",
     "February",
     "March",
@@ -40,7 +40,7 @@ _MONTHS = [
     "October",
     "November",
     "December",
-]
+)
 
 
 def md_escape(value: Any) -> str:
@@ -59,9 +59,9 @@ def long_date(value: Any) -> str:
     try:
         if len(parts) == 3:
             d = _date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+            return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
         if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return str(value)

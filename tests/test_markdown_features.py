@@ -127,3 +127,12 @@ def test_docx_has_every_feature(outputs: Path) -> None:
     assert anchor and f'w:name="{anchor.group(1)}"' in xml  # the internal link lands on a bookmark
     rels = docx_xml(outputs / "full.docx", "word/_rels/document.xml.rels")
     assert 'Target="https://example.org/report"' in rels and 'TargetMode="External"' in rels
+
+
+def test_code_and_symbols_use_embedded_fonts_only(outputs: Path) -> None:
+    from pypdf import PdfReader
+    from test_pdf_output import _fonts
+
+    fonts = _fonts(PdfReader(str(outputs / "full.pdf")))
+    assert any("DejaVuSansMono" in name for name in fonts), fonts  # the code block
+    assert all(fonts.values()), fonts

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..templating import MONTHS
+
 # code → (symbol written before the number, legend name). Symbols are all in Noto Sans.
 CURRENCIES: dict[str, tuple[str, str]] = {
     "USD": ("$", "US dollars"),
@@ -26,21 +28,6 @@ CURRENCIES: dict[str, tuple[str, str]] = {
 # A unit that grows into the next one when values reach a thousand of it.
 _NEXT_UNIT = {"thousand": "million", "million": "billion", "billion": "trillion"}
 _NO_SPACE_UNITS = {"%", "‰", "°"}
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def is_currency(series: str) -> bool:

@@ -146,7 +146,7 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     fonts = register(theme)
     pal = palette(theme)
     styles = build_styles(theme, fonts, scale)
-    inline = InlineRenderer(theme, fonts.symbols, theme.colors.accent, "Courier")
+    inline = InlineRenderer(theme, fonts.symbols, theme.colors.accent, fonts.mono)
     furniture = Furniture(doc, theme, fonts, pal, inline)
     page_w, page_h = (v * mm for v in theme.page_mm)
     top, right, bottom, left = (v * mm for v in theme.margins_mm)

@@ -29,6 +29,7 @@ class BrandFonts:
     body: FontNames
     heading: FontNames
     symbols: str | None
+    mono: str
 
 
 def _family(fonts: FontSet) -> FontNames:
@@ -49,15 +50,19 @@ def _family(fonts: FontSet) -> FontNames:
 
 
 @lru_cache(maxsize=8)
-def _symbols(path: Path) -> str:
-    name = "bgsym-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
+def _single(path: Path) -> str:
+    name = "bgone-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
     pdfmetrics.registerFont(TTFont(name, str(path)))
     return name
 
 
 def register(theme: Theme) -> BrandFonts:
-    return BrandFonts(
-        body=_family(theme.fonts),
+    """Register the brand's fonts once; code falls back to the body font, never to Courier."""
+    body = _family(theme.fonts)
+    fonts = BrandFonts(
+        body=body,
         heading=_family(theme.heading_fonts),
-        symbols=_symbols(theme.symbols) if theme.symbols else None,
+        symbols=_single(theme.symbols) if theme.symbols else None,
+        mono=_single(theme.mono) if theme.mono else body.regular,
     )
+    return fonts

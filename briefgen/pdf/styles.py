@@ -154,7 +154,7 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
             spaceBefore=size * 0.3,
         ),
         "code": ps(
-            "code", fontName="Courier", fontSize=size * 0.85, leading=size * 1.15, leftIndent=size, backColor=pal.panel
+            "code", fontName=fonts.mono, fontSize=size * 0.85, leading=size * 1.15, leftIndent=size, backColor=pal.panel
         ),
         "note": ps("note", fontSize=size * 0.8, leading=size * 0.8 * 1.35, textColor=pal.text, spaceAfter=size * 0.2),
         "notes_title": ps(
