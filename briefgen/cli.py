@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .errors import BriefgenError, Diagnostic, Reporter
+from .errors import BriefgenError, Diagnostic, Reporter, UsageError
 from .filters import Omission
 
 
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         return _list(args)
     except BriefgenError as exc:
         _print_diagnostics(exc.diagnostics)
-        return 1
+        return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from .build import FORMATS, Request, build, load
+    from .select import select
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
@@ -125,6 +126,8 @@ def _build(args: argparse.Namespace) -> int:
         if args.explain:
             _explain(result.name, result.omissions)  # type: ignore[attr-defined]
 
+    for req in requests:  # a typo on the command line stops everything, before any work
+        select(project, req.cut, req.audience, req.client)
     jobs = max(1, args.jobs) if args.all else 1
     if progress:
         progress.start()

@@ -45,6 +45,10 @@ class BriefgenError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
+class UsageError(BriefgenError):
+    """A bad command-line value (unknown cut, client or audience): exit code 2."""
+
+
 def fail(pos: Pos, message: str, hint: str = "") -> BriefgenError:
     """Build a single-diagnostic error, for places where going on makes no sense."""
     return BriefgenError([Diagnostic(pos, message, hint)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 
-from .errors import BriefgenError, Diagnostic, Pos, did_you_mean
+from .errors import BriefgenError, Diagnostic, Pos, UsageError, did_you_mean
 from .filters import Omission
 from .project import Client, Cut, Project, Source
 
@@ -47,19 +47,18 @@ def _matches(entry: str, src: Source) -> bool:
 def select(project: Project, cut_id: str, audience: str | None = None, client_id: str | None = None) -> Selection:
     """Resolve one (cut, audience, client) combination; unknown names are errors."""
     if cut_id not in project.cuts:
-        raise BriefgenError([Diagnostic(COMMAND_LINE, f"unknown cut '{cut_id}'", did_you_mean(cut_id, project.cuts))])
+        raise UsageError([Diagnostic(COMMAND_LINE, f"unknown cut '{cut_id}'", did_you_mean(cut_id, project.cuts))])
     cut = project.cuts[cut_id]
     client = None
     if client_id is not None:
         if client_id not in project.clients:
             hint = did_you_mean(client_id, project.clients) or "add clients/<id>.yaml"
-            raise BriefgenError([Diagnostic(COMMAND_LINE, f"unknown client '{client_id}'", hint)])
+            raise UsageError([Diagnostic(COMMAND_LINE, f"unknown client '{client_id}'", hint)])
         client = project.clients[client_id]
     chosen = audience or (client.audience if client else None) or cut.audience or project.audiences[0]
     if chosen not in project.audiences:
-        raise BriefgenError(
-            [Diagnostic(COMMAND_LINE, f"unknown audience '{chosen}'", did_you_mean(chosen, project.audiences))]
-        )
+        error = UsageError if audience == chosen else BriefgenError  # typed on the command line, or in a file
+        raise error([Diagnostic(COMMAND_LINE, f"unknown audience '{chosen}'", did_you_mean(chosen, project.audiences))])
     errors = []
     for entry in cut.include or ():
         # 'countries' is a category: a project may have none, and that is not a typo.

@@ -91,6 +91,7 @@ class Case:
     files: dict[str, str | bytes | None] = field(default_factory=dict)
     overrides: dict[str, object] = field(default_factory=dict)
     args: tuple[str, ...] = ()
+    code: int = 1  # 2 for a bad command-line value (a usage error)
 
 
 def body(text: str, title: str = "Intro") -> str:
@@ -212,6 +213,7 @@ CASES = [
         "did you mean 'meridian'?",
         dict(CLIENT),
         args=("--client", "meridan"),
+        code=2,
     ),
     Case(
         "unknown-audience-cli",
@@ -219,8 +221,9 @@ CASES = [
         "unknown audience 'bussiness'",
         "did you mean 'business'?",
         args=("--audience", "bussiness"),
+        code=2,
     ),
-    Case("unknown-cut-cli", "<command line>", "unknown cut 'ful'", "did you mean 'full'?", args=("ful",)),
+    Case("unknown-cut-cli", "<command line>", "unknown cut 'ful'", "did you mean 'full'?", args=("ful",), code=2),
     # --- templates --------------------------------------------------------------------
     Case(
         "template-misspelt-variable",
@@ -371,7 +374,7 @@ def test_bad_input_is_reported_at_its_line(
 
     # 1. No previous outputs: no deliverable may appear.
     run = run_cli(capsys, *argv)
-    assert run.code == 1, run.err
+    assert run.code == case.code, run.err
     assert_no_traceback(run)
     assert_reported(run.err, case.pos, case.fragment, case.hint)
     written = snapshot(root / "output")
@@ -385,7 +388,7 @@ def test_bad_input_is_reported_at_its_line(
     for name, data in good_output.items():
         (output / name).write_bytes(data)
     run = run_cli(capsys, *argv)
-    assert run.code == 1, run.err
+    assert run.code == case.code, run.err
     assert_reported(run.err, case.pos, case.fragment, case.hint)
     assert snapshot(output) == good_output
     assert not [p.name for p in output.iterdir() if p.name.startswith(".")]
