@@ -1,0 +1,114 @@
+"""The project's file formats, declared: every key of briefing.yaml, section front matter,
+cuts and clients, with its check, default and meaning (`schema.Field`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .schema import Field, either, is_bool, is_int, is_map, is_number, is_str, list_of, one_of
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+LAYOUTS = ("report", "annex", "summary")
+
+
+def is_date(value: Any) -> str | None:
+    ok = isinstance(value, str) and _DATE.match(value)
+    return None if ok else 'must be a date written as "YYYY-MM-DD" (in quotes)'
+
+
+def is_ident(value: Any) -> str | None:
+    ok = isinstance(value, str) and _ID.match(value)
+    return None if ok else "must be a simple name of letters, digits, '-' and '_'"
+
+
+BRIEFING_FIELDS = {
+    "title": Field(is_str, "the briefing's title", required=True),
+    "subtitle": Field(is_str, "a line under the title", default=""),
+    "series": Field(is_str, 'series label, e.g. "Research"', default=""),
+    "date": Field(is_date, 'publication date, "YYYY-MM-DD"', default=""),
+    "authors": Field(list_of(is_str), "author names", default=[]),
+    "brand": Field(is_str, "brand file, relative to the project", default="templates/brand.yaml"),
+    "audiences": Field(list_of(is_ident), "declared audiences; the first is the default", default=["general"]),
+    "outline": Field(list_of(is_str), "section files or globs, in reading order", required=True),
+    "cuts": Field(is_map, "deliverables: cut id -> definition", default={}),
+}
+SECTION_FIELDS = {
+    "title": Field(is_str, "the section's heading", required=True),
+    "id": Field(is_ident, "unique id; default: the file name", default=None),
+    "audiences": Field(list_of(is_ident), "keep only for these audiences; default: all", default=None),
+    "tags": Field(list_of(is_str), "free labels", default=[]),
+    "kind": Field(one_of("section", "country"), '"section" or "country"', default="section"),
+    "level": Field(one_of(1, 2), "1 for a top-level section, 2 for a nested one", default=None),
+    "new_page": Field(is_bool, "start on a new page", default=None),
+    "priority": Field(one_of("essential", "optional"), "for page budgets", default="essential"),
+    "events": Field(list_of(is_map), "dated events: {date, text}", default=[]),
+    "bottom_line": Field(is_str, "one paragraph, boxed at the start", default=""),
+    "key_judgements": Field(list_of(either(is_str, is_map)), "numbered judgements", default=[]),
+    "name": Field(is_str, "country name", default=""),
+    "tier": Field(one_of(1, 2), "1 = borders Afghanistan, 2 = does not", default=None),
+    "border_km": Field(is_number, "border length in km", default=None),
+    "stance": Field(is_str, "short stance on recognition", default=""),
+    "interests": Field(list_of(is_str), "main interests", default=[]),
+    "key_facts": Field(list_of(is_map), "{label, value} pairs", default=[]),
+    "summary": Field(is_str, "one or two sentences", default=""),
+    "key_figures": Field(list_of(is_map), "headline figures for the summary: {value, label}", default=[]),
+}
+COUNTRY_REQUIRED = ("name", "tier", "stance")
+EVENT_FIELDS = {
+    "date": Field(
+        lambda v: (
+            None
+            if isinstance(v, str) and _EVENT_DATE.match(v)
+            else 'must be "YYYY-MM-DD", "YYYY-MM" or "YYYY" in quotes'
+        ),
+        "when",
+        required=True,
+    ),
+    "text": Field(is_str, "what happened", required=True),
+}
+FACT_FIELDS = {
+    "label": Field(is_str, "what the figure is", required=True),
+    "value": Field(either(is_str, is_number), "the figure, as written", required=True),
+}
+FIGURE_FIELDS = {
+    "value": Field(is_str, 'the figure as written, e.g. "$64 million"', required=True),
+    "label": Field(is_str, "what it measures", required=True),
+    "priority": Field(one_of("essential", "optional"), "essential or optional", default="optional"),
+}
+JUDGEMENT_FIELDS = {
+    "text": Field(is_str, "the judgement", required=True),
+    "short": Field(is_str, "a shorter variant for tight pages", default=""),
+    "priority": Field(one_of("essential", "optional"), "essential or optional", default="essential"),
+}
+CUT_FIELDS = {
+    "title": Field(is_str, "the deliverable's title", default=""),
+    "layout": Field(one_of(*LAYOUTS), "report, annex or summary", default="report"),
+    "include": Field(list_of(is_str), "section ids, paths, globs or 'countries'", default=None),
+    "audience": Field(is_ident, "audience for this cut", default=None),
+    "page_budget": Field(is_int, "pages allowed (summary layout)", default=1),
+}
+CLIENT_FIELDS = {
+    "name": Field(is_str, "the client's name", required=True),
+    "audience": Field(is_ident, "the client's audience", default=None),
+    "countries": Field(list_of(is_str), "country ids in the client's order", default=None),
+    "logo": Field(is_str, "client logo, relative to the client file", default=None),
+    "marking": Field(is_str, "printed on every page", default=""),
+    "watermark": Field(either(is_bool, is_str), "true, or a diagonal watermark text", default=False),
+    "note": Field(is_str, "Markdown placed at the start of an annex", default=""),
+    "contact": Field(is_str, "the analyst responsible", default=""),
+    "cuts": Field(list_of(is_str), "cuts this client receives in batch builds", default=["annex"]),
+}
+BUILTIN_CUTS = {
+    "full": {"title": "", "layout": "report", "include": None, "audience": None, "page_budget": 1},
+    "annex": {
+        "title": "Country annex",
+        "layout": "annex",
+        "include": ["countries"],
+        "audience": None,
+        "page_budget": 1,
+    },
+    "summary": {"title": "Summary", "layout": "summary", "include": None, "audience": None, "page_budget": 1},
+}
