@@ -35,6 +35,10 @@ def cli(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=ROOT, check=True, capture_output=True)
 
 
+def cli_python(code: str) -> None:
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -64,6 +68,23 @@ def main() -> None:
         results["stage: write DOCX (full)"] = timed(
             lambda: write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages), runs
         )
+        from briefgen import model as m
+        from briefgen.charts import drawing, png
+        from briefgen.pdf.fonts import register
+        from briefgen.walk import iter_blocks
+
+        charts = [b for s in doc.sections for b in iter_blocks(s.blocks) if isinstance(b, m.Chart)]
+        fonts = register(project.theme)
+        pair = (fonts.heading.regular, fonts.heading.bold)
+        results[f"charts: draw {len(charts)} (vector, for the PDF)"] = timed(
+            lambda: [drawing(c.spec, project.theme, 480, fonts=pair) for c in charts], runs
+        )
+        arts = [drawing(c.spec, project.theme, 480, fonts=pair) for c in charts]
+        results[f"charts: rasterise {len(charts)} at 300 dpi (for the DOCX)"] = timed(
+            lambda: [png(a, dpi=300) for a in arts], runs
+        )
+        cold = timed(lambda: cli_python("import briefgen.charts"), runs)
+        results["charts: import cost in a cold process"] = cold - timed(lambda: cli_python("import briefgen"), runs)
         all_runs = max(1, runs // 2)
         results["cli: build --all --jobs 1"] = timed(
             lambda: cli("build", "--all", "--jobs", "1", "--output", str(out)), all_runs
