@@ -21,12 +21,13 @@ def anchors(doc: m.Document) -> set[str]:
 
 
 def figure_numbers(doc: m.Document) -> dict[str, int]:
-    """Anchor -> "Figure N" number, counting images and charts in reading order, as writers do."""
+    """Anchor -> "Figure N" number, counting images and numbered charts (not locator insets)
+    in reading order, as the writers do."""
     numbers: dict[str, int] = {}
     count = 0
     for section in doc.sections:
         for block in iter_blocks(section.blocks):
-            if isinstance(block, m.Figure | m.Chart):
+            if isinstance(block, m.Figure) or (isinstance(block, m.Chart) and block.spec.numbered):
                 count += 1
                 if isinstance(block, m.Chart) and block.anchor:
                     numbers[block.anchor] = count

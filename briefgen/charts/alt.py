@@ -14,6 +14,8 @@ def alt_text(spec: ChartSpec) -> str:
     """The spec's own `alt`, else a sentence generated from its rows."""
     if spec.alt:
         return spec.alt
+    if spec.type == "locator":
+        return _locator(spec)
     what = {"bar": "Bar chart", "line": "Line chart", "timeline": "Timeline", "map": "Map"}[spec.type]
     head = f"{what}: {spec.title.rstrip('.')}." if spec.title else f"{what}."
     body = {"bar": _bars, "line": _lines, "timeline": _events, "map": _places}[spec.type](spec)
@@ -73,3 +75,12 @@ def _places(spec: ChartSpec) -> str:
     if named(2):
         parts.append(f"Second tier: {named(2)}.")
     return " ".join(parts)
+
+
+def _locator(spec: ChartSpec) -> str:
+    from .geo import region
+
+    focus = region().by_iso3(spec.focus).name
+    if spec.context == spec.focus:
+        return f"Locator map: {focus}"
+    return f"Locator map: {focus} and {region().by_iso3(spec.context).name}"

@@ -1,6 +1,6 @@
 """A `ChartSpec` → one vector reportlab `Drawing`: title, legend, the chart body, notes and source.
 
-Each chart type draws only its body (`bars`, `lines`, `timeline`, `regionmap`); this
+Each chart type draws only its body (`bars`, `lines`, `timeline`, `regionmap`, `locator`); this
 module stacks the parts every figure shares, so all figures have one anatomy. The
 drawing is pure vector with real text, so the PDF stays sharp and searchable; the DOCX
 writer rasterises the same drawing (`raster.png`).
@@ -36,9 +36,15 @@ class Body:
 
 def _builders() -> dict[str, Callable[[ChartSpec, Look, float], Body]]:
     # Imported here: the chart modules import `Body` from this module.
-    from . import bars, lines, regionmap, timeline
+    from . import bars, lines, locator, regionmap, timeline
 
-    return {"bar": bars.draw, "line": lines.draw, "timeline": timeline.draw, "map": regionmap.draw}
+    return {
+        "bar": bars.draw,
+        "line": lines.draw,
+        "timeline": timeline.draw,
+        "map": regionmap.draw,
+        "locator": locator.draw,
+    }
 
 
 def drawing(spec: ChartSpec, theme: Theme, width_pt: float, *, fonts: tuple[str, str], titles: bool = True) -> Drawing:

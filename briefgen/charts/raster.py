@@ -6,7 +6,7 @@ system's cairo headers). Our charts use a handful of shapes, so this module draw
 with Pillow, already a dependency: no compiler, the same pixels on every machine, and
 text in the very TTF files that reportlab embedded in the PDF (never a Helvetica stand-in).
 
-The picture is drawn at twice the asked resolution and scaled down, for smooth edges.
+The picture is drawn at twice the asked resolution and averaged down, for smooth edges.
 Import this module only when a chart must become pixels; PDFs never need it.
 """
 
@@ -47,7 +47,10 @@ def png(drawing: Drawing, dpi: int = 300) -> bytes:
     painter = _Painter(image, scale, drawing.height)
     painter.group(drawing, (1, 0, 0, 1, 0, 0))
     out_size = (math.ceil(drawing.width * dpi / 72), math.ceil(drawing.height * dpi / 72))
-    image = image.resize(out_size, Image.Resampling.LANCZOS)
+    # Averaging each 2 × 2 block is the supersampling itself, and some 15 times faster
+    # than a Lanczos resize (which matters with a locator in every fact box).
+    reduced = image.reduce(SUPERSAMPLE)
+    image = reduced if reduced.size == out_size else image.resize(out_size, Image.Resampling.LANCZOS)
     buf = io.BytesIO()
     image.save(buf, format="PNG", dpi=(dpi, dpi))
     return buf.getvalue()

@@ -19,7 +19,10 @@ from ..schema import Field, is_number, is_str, one_of, validate
 from ..yamlio import YamlList, YamlMap, load_yaml
 from . import geo
 
-TYPES = ("bar", "line", "timeline", "map")
+FIGURE_TYPES = ("bar", "line", "timeline", "map")
+TYPES = (*FIGURE_TYPES, "locator")
+# A locator is an inset, not a figure: it takes no rows, no caption and no number.
+LOCATOR_KEYS = ("type", "focus", "context", "alt")
 NOWHERE = Pos("<chart>")
 
 
@@ -62,7 +65,7 @@ Row = Datum | Event | Place
 class ChartSpec:
     """A checked chart. `pos` is the fence's first content line."""
 
-    type: str  # "bar", "line", "timeline" or "map"
+    type: str  # "bar", "line", "timeline", "map" or "locator"
     rows: tuple[Row, ...]
     title: str = ""
     orientation: str = "horizontal"  # bar charts only
@@ -70,9 +73,15 @@ class ChartSpec:
     source: str = ""
     note: str = ""
     alt: str = ""
-    focus: str = ""  # map only: ISO3 of the highlighted country
+    focus: str = ""  # map and locator: ISO3 of the highlighted country
+    context: str = ""  # locator only: ISO3 of the country shown for orientation (AFG)
     id: str = ""  # cross-reference name; the figure's anchor is "fig-<id>"
     pos: Pos = NOWHERE
+
+    @property
+    def numbered(self) -> bool:
+        """Whether writers caption it "Figure N" and count it; a locator inset is not a figure."""
+        return self.type != "locator"
 
     @property
     def series(self) -> list[str]:
@@ -96,8 +105,13 @@ def _is_date(value: Any) -> str | None:
     return None
 
 
+def _is_type(value: Any) -> str | None:
+    # The message lists the figure types; 'locator', the fact box's inset, is accepted too.
+    return None if value in TYPES else one_of(*FIGURE_TYPES)(value)
+
+
 SPEC_FIELDS = {
-    "type": Field(one_of(*TYPES), "the kind of chart", required=True),
+    "type": Field(_is_type, "the kind of chart", required=True),
     "orientation": Field(one_of("horizontal", "vertical"), "bar charts: horizontal (default) or vertical bars"),
     "title": Field(is_str, "the figure's title", default=""),
     "unit": Field(is_str, "what values count, shown on the axis and labels: 'million', '%', 'km'", default=""),
@@ -105,7 +119,8 @@ SPEC_FIELDS = {
     "note": Field(is_str, "a line printed under the chart, above the source", default=""),
     "alt": Field(is_str, "alternative text; default: a sentence generated from the data", default=""),
     "id": Field(is_str, "a name for cross-references: link to it as [Figure](#fig-ID)", default=""),
-    "focus": Field(is_str, "map charts: the highlighted country (ISO3 or name)", default=None),
+    "focus": Field(is_str, "map and locator charts: the highlighted country (ISO3 or name)", default=None),
+    "context": Field(is_str, "locator charts: the country shown for orientation (default AFG)", default=None),
     "data": Field(lambda v: None if isinstance(v, list) else "must be a list of rows", "the rows, written inline"),
     "csv": Field(is_str, "a CSV file of rows, relative to the section file"),
 }
@@ -151,6 +166,10 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> Ch
     at = raw.at if isinstance(raw, YamlMap) else (lambda _key: pos)
     kind = data["type"]
     rows: list[Row] = []
+    if kind == "locator":
+        focus, context = _locator(raw, data, at, pos, reporter)
+        reporter.raise_if_errors()
+        return ChartSpec(type=kind, rows=(), alt=data["alt"], focus=focus, context=context, pos=pos)
     if kind in TYPES:
         _check_keys(kind, data, at, reporter)
         if data["data"] is not None and data["csv"] is not None:
@@ -201,7 +220,49 @@ def _check_keys(kind: str, data: dict[str, Any], at: Any, reporter: Reporter) ->
     if data["orientation"] is not None and kind != "bar":
         reporter.error(at("orientation"), f"'orientation' applies to bar charts, not {kind}", "remove it")
     if data["focus"] is not None and kind != "map":
-        reporter.error(at("focus"), f"'focus' applies to map charts, not {kind}", "remove it")
+        reporter.error(at("focus"), f"'focus' applies to map and locator charts, not {kind}", "remove it")
+    if data["context"] is not None:
+        reporter.error(at("context"), f"'context' applies to locator charts, not {kind}", "remove it")
+
+
+def _locator(raw: Any, data: dict[str, Any], at: Any, pos: Pos, reporter: Reporter) -> tuple[str, str]:
+    """A locator's two countries as ISO3 codes ("" after an error); it has no rows or captions."""
+    for key in raw if isinstance(raw, dict) else ():
+        if key in SPEC_FIELDS and key not in LOCATOR_KEYS:
+            reporter.error(
+                at(key),
+                f"'{key}' does not apply to a locator map",
+                "a locator is an inset without rows, caption or number; it takes 'focus', 'context' and 'alt'",
+            )
+    if data["focus"] is None:
+        if isinstance(raw, dict) and "focus" in raw:
+            return "", ""  # a 'focus' of the wrong type, reported already
+        reporter.error(pos, "a locator map needs 'focus'", "add 'focus:' with the country to show (ISO3 or name)")
+        return "", ""
+    # The fence line: inside a generated fact box every line maps to the profile's first line.
+    fence = Pos(pos.file, max(pos.line - 1, 1))
+    found = [_in_extract(data[key], fence, reporter) for key in ("focus", "context") if data[key] is not None]
+    focus = found[0]
+    context = found[1] if len(found) > 1 else "AFG"
+    return focus, context
+
+
+def _in_extract(name: str, pos: Pos, reporter: Reporter) -> str:
+    country = geo.lookup(name)
+    if country is None:
+        lon0, lat0, lon1, lat1 = geo.region().bbox
+        close = did_you_mean(name, geo.names())
+        reporter.error(
+            pos,
+            f"the locator map cannot show '{name}': no country of that name in the map extract "
+            f"({lon0:g}–{lon1:g}°E, {lat0:g}–{lat1:g}°N)",
+            (f"{close} " if close.startswith("did you mean") else "")
+            + "A fact box's locator shows the profile's 'name:', so spell it as the map does "
+            "(e.g. 'Turkey', 'Russia') or use an ISO3 code in a chart; "
+            "a country outside the extract cannot have a locator yet",
+        )
+        return ""
+    return country.iso3
 
 
 def _inline_rows(kind: str, items: Any, pos: Pos, reporter: Reporter) -> list[Row]:

@@ -6,8 +6,9 @@ reads like the build: start from python-docx's template; restyle its built-in st
 from the theme (stylesheet: styles, parastyles, tablestyles, numbering, wordtheme,
 fonts); write the layout's front matter (cover, toc; the summary's band) and running
 heads (pages, watermark); render each section (body) through the dispatch tables
-(render: blocks, inline, tables, figures, fields); set file properties (props); save a
-reproducible zip (package). All text passes through `text.clean` into the XML.
+(render: blocks, inline, tables, figures, fields); set file properties (props); embed
+the brand fonts, subset to the text (embedfonts); save a reproducible zip (package).
+All text passes through `text.clean` into the XML.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from . import package, props, stylesheet
 from .body import anchors, write_sections
 from .context import Ctx, bookmark_name
 from .cover import report_cover, summary_band
+from .embedfonts import embed_fonts
 from .pages import marking_only, running_heads, setup_page
 from .parastyles import paragraph_gap
 from .render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
@@ -92,4 +94,5 @@ def write_docx(
 
     props.set_properties(document, doc.meta, theme)
     package.tidy(document)
+    embed_fonts(document, theme)
     package.save(document, out, props.build_time(doc.meta))

@@ -3,7 +3,8 @@
 Every picture is an inline DrawingML picture with alt text in `wp:docPr/@descr` (what a
 screen reader says). A figure is scaled to the text width and to at most half the text
 height, never enlarged beyond its own size at 96 dpi; its caption is "Figure N: …" with
-a SEQ field so Word's caption numbering and cross-references keep working.
+a SEQ field so Word's caption numbering and cross-references keep working. A locator
+inset is a small picture without caption or number (`locator_picture`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..errors import Pos, fail
 from .blocks import new_paragraph
 from .context import Ctx
 from .fields import bookmark, field, run
+from .ooxml import set_ppr, spacing, val
 from .text import plain
 
 EMU_PER_TWIP = 635
@@ -90,14 +92,40 @@ def _figure(node: m.Figure, container: Any, ctx: Ctx) -> None:
         ctx.render_inlines(node.caption, cap, ctx)
 
 
-def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
-    """A chart as a 300 dpi picture (crisp in Word and LibreOffice alike), then its caption."""
-    from ..charts import drawing, png
+def _art(node: m.Chart, ctx: Ctx, width_pt: float) -> Any:
+    from ..charts import drawing
     from ..pdf.fonts import register
 
     fonts = register(ctx.theme)  # the rasteriser draws text with the TTFs registered here
+    return drawing(node.spec, ctx.theme, width_pt, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False)
+
+
+def locator_picture(
+    node: m.Chart, container: Any, ctx: Ctx, *, width: int, align: str = "left", before: float = 0
+) -> None:
+    """A locator inset as a 300 dpi picture `width` twips wide (at most), with alt text: no caption, no number."""
+    from ..charts import png
+    from ..charts.locator import WIDTH_PT
+
+    art = _art(node, ctx, min(WIDTH_PT, width / 20))
+    w = int(art.width * 12700)
+    h = int(w * art.height / art.width)
+    p = new_paragraph(container)
+    set_ppr(p, spacing(before=before, after=0, line=1.0), val("w:jc", align))
+    name = f"locator-{node.spec.focus.lower()}.png"
+    add_picture(p, container, io.BytesIO(png(art, dpi=300)), w, h, node.alt, node.pos, name)
+
+
+def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
+    """A chart as a 300 dpi picture (crisp in Word and LibreOffice alike), then its caption."""
+    from ..charts import png
+
+    if not node.spec.numbered:
+        locator_picture(node, container, ctx, width=ctx.width)
+        new_paragraph(container, "Table Spacer")
+        return
     width_pt = ctx.width / 20
-    art = drawing(node.spec, ctx.theme, width_pt, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False)
+    art = _art(node, ctx, width_pt)
     width = int(width_pt * 12700)
     height = int(width * art.height / art.width)
     p = new_paragraph(container, "Figure")

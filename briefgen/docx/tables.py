@@ -3,7 +3,8 @@
 All are real Word tables as wide as the space they sit in, with fixed column widths
 estimated from their content so cells wrap instead of stretching. Header rows repeat on
 every page (`w:tblHeader`); data and facts tables get their look from a table style, and
-call-outs are one-cell tables whose border and fill say what kind of box they are.
+call-outs are one-cell tables whose border and fill say what kind of box they are. A fact
+box of facts plus a locator inset holds a borderless two-cell row: facts left, map right.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from .. import model as m
 from .blocks import new_paragraph, scoped, text_paragraph
 from .context import Ctx
 from .fields import field, run
+from .figures import locator_picture
 from .inline import inline_text
-from .ooxml import TBLPR_ORDER, add_ordered, border, el, no_border, ordered, set_ppr, shading, val
+from .ooxml import TBLPR_ORDER, add_ordered, border, el, mm_twips, no_border, ordered, set_ppr, shading, spacing, val
 from .parastyles import LIST_INDENT
 from .styles import mix, palette, style_id
-from .tablestyles import BOX_TABLE, DATA_TABLE, FACTS_IN_BOX, FACTS_TABLE, FIGURES_TABLE
+from .tablestyles import BOX_TABLE, DATA_TABLE, FACTS_IN_BOX, FACTS_TABLE, FIGURES_TABLE, cell_margins
 from .text import plain
 
 CELL_PAD = 200  # twips: left + right padding of a data-table cell (2 × 100)
@@ -30,6 +32,7 @@ BOX_PAD = 200  # twips on each side inside a call-out box
 CHAR = 88  # twips: an average character at table size, for width estimates
 FIGURE_COLUMNS = 3
 THICK_EDGE = {"bottom-line": 90, "callout": 60}  # twips of left border beyond a hairline
+LOCATOR_GUTTER = 240  # twips between a fact box's facts and its locator inset
 
 
 def table_xml(style: str, widths: list[int], indent: int, header_look: bool) -> _Element:
@@ -206,9 +209,53 @@ def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
         title = new_paragraph(cell, "Bottom Line Title" if node.kind == "bottom-line" else "Box Title")
         title.append(run(node.title))
     with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=width - 2 * BOX_PAD - 60):
-        ctx.render_blocks(node.blocks, cell, ctx)
+        if _has_locator(node) and ctx.width >= 3 * _locator_width():
+            _beside(node.blocks[0], node.blocks[1], cell, ctx)
+        else:
+            ctx.render_blocks(node.blocks, cell, ctx)
     finish_cell(tc)
     new_paragraph(container, "Table Spacer")
+
+
+def _has_locator(node: m.Callout) -> bool:
+    """A fact box of exactly [facts, locator inset]: side by side when the box is wide enough."""
+    b = node.blocks
+    return (
+        node.kind == "factbox"
+        and len(b) == 2
+        and isinstance(b[0], m.Table)
+        and b[0].kind == "facts"
+        and isinstance(b[1], m.Chart)
+        and not b[1].spec.numbered
+    )
+
+
+def _locator_width() -> int:
+    """The locator's width in twips (charts is loaded already: a locator node came from it)."""
+    from ..charts.locator import WIDTH_MM
+
+    return mm_twips(WIDTH_MM)
+
+
+def _beside(facts: m.Table, locator: m.Chart, container: Any, ctx: Ctx) -> None:
+    """One borderless row inside the box: the facts table left, the locator picture right, top-aligned."""
+    gutter = LOCATOR_GUTTER
+    right = _locator_width() + gutter
+    widths = [ctx.width - right, right]
+    tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
+    add_ordered(tbl.find(qn("w:tblPr")), cell_margins(0, 0), TBLPR_ORDER)  # the box pads; this row does not
+    container._element._insert_tbl(tbl)
+    tr = add_row(tbl)
+    left = add_cell(tr, widths[0])
+    with scoped(ctx, width=widths[0]):
+        ctx.render_blocks((facts,), _Cell(left, container), ctx)
+    finish_cell(left)
+    pic = add_cell(tr, widths[1])
+    # Level with the first fact's text: the facts style pads its cells by 50 twips (2.5 pt).
+    locator_picture(locator, _Cell(pic, container), ctx, width=right - gutter, align="right", before=2.5)
+    finish_cell(pic)
+    # The box cell must end with a paragraph; 1 pt high, so the facts' own spacer stays the gap.
+    set_ppr(new_paragraph(container), spacing(before=0, after=0, line=1, exact=True))
 
 
 TABLE_HANDLERS = {m.Table: _table, m.Callout: _callout}

@@ -202,8 +202,8 @@ def _table(b: m.Table, r: Renderer) -> list[Flowable]:
     return out
 
 
-def _facts(b: m.Table, r: Renderer, width: float) -> Table:
-    data = []
+def _fact_cells(b: m.Table, r: Renderer) -> list[list[Paragraph | str]]:
+    data: list[list[Paragraph | str]] = []
     for row in b.rows:
         label = Paragraph(r.inline.run(row[0].children), r.styles["fact_label"]) if row else ""
         value = (
@@ -212,6 +212,13 @@ def _facts(b: m.Table, r: Renderer, width: float) -> Table:
             else ""
         )
         data.append([label, value])
+    return data
+
+
+def _facts(
+    b: m.Table, r: Renderer, width: float, label_share: float = 0.32, data: list[list[Paragraph | str]] | None = None
+) -> Table:
+    data = data if data is not None else _fact_cells(b, r)
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -220,7 +227,9 @@ def _facts(b: m.Table, r: Renderer, width: float) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LINEBELOW", (0, 0), (-1, -2), 0.3, r.pal.rule),
     ]
-    return Table(data, colWidths=[width * 0.32, width * 0.68], style=_style(style, r), hAlign="LEFT")
+    return Table(
+        data, colWidths=[width * label_share, width * (1 - label_share)], style=_style(style, r), hAlign="LEFT"
+    )
 
 
 def _figures(b: m.Table, r: Renderer, per_row: int = 3) -> Table:
@@ -304,10 +313,80 @@ def _callout(b: m.Callout, r: Renderer) -> list[Flowable]:
         )
     if b.kind == "factbox":
         bar = r.pal.primary
-    content += inner.blocks(b.blocks)
+    beside = _with_locator(b, inner)
+    content += beside if beside else inner.blocks(b.blocks)
     r.figures = inner.figures
     size = r.styles["body"].fontSize
     return [_boxed(content, r, bg=bg, bar=bar, pad=pad), Spacer(1, size * 0.9)]
+
+
+LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
+
+
+def _is_locator(block: m.Block) -> bool:
+    return isinstance(block, m.Chart) and not block.spec.numbered
+
+
+def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
+    """A fact box of [facts, locator]: the facts left and the map right, top-aligned, in one row.
+
+    Empty for any other box, and for a box too narrow to share (under three map widths),
+    which then stacks its blocks as usual.
+    """
+    blocks = b.blocks
+    if not (
+        b.kind == "factbox"
+        and len(blocks) == 2
+        and isinstance(blocks[0], m.Table)
+        and blocks[0].kind == "facts"
+        and _is_locator(blocks[1])
+    ):
+        return []
+    from ..charts.locator import WIDTH_PT  # loaded already: the locator's spec came from it
+
+    if r.width < 3 * WIDTH_PT:
+        return []
+    art = _locator(blocks[1], r)
+    gutter = r.styles["body"].fontSize * 1.2
+    facts_width = r.width - art.width - gutter
+    # Narrowed, the usual 32 % label column wraps most labels: take the split that
+    # makes the facts shortest (ties go to the narrower label column).
+    cells = _fact_cells(blocks[0], r)
+    share = min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, facts_width, s)), s))
+    facts = _facts(blocks[0], r, facts_width, share, cells)
+    facts.source_pos = blocks[0].pos
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, 0), gutter),
+        # The map's top edge level with the first fact's text, not with its cell padding.
+        ("TOPPADDING", (1, 0), (1, 0), 2.5),
+    ]
+    return [Table([[facts, art]], colWidths=[facts_width, art.width + gutter], style=_style(style, r), hAlign="LEFT")]
+
+
+def _facts_height(cells: list[list[Paragraph | str]], width: float, share: float) -> float:
+    """The height `_facts` would have with this label share: each row's taller cell plus its padding."""
+    widths = (width * share - 6.0, width * (1 - share) - 6.0)  # less RIGHTPADDING
+    total = 0.0
+    for row in cells:
+        heights = [c.wrap(w, 1e6)[1] if isinstance(c, Paragraph) else 0.0 for c, w in zip(row, widths, strict=True)]
+        total += max(heights) + 2.5 + 2.5  # TOPPADDING + BOTTOMPADDING
+    return total
+
+
+def _locator(b: m.Chart, r: Renderer) -> Flowable:
+    """A locator inset at its own small width (never wider than the space): vector, no caption."""
+    from ..charts import drawing
+    from ..charts.locator import WIDTH_PT
+
+    fonts = r.extras["fonts"]
+    art = drawing(b.spec, r.extras["theme"], min(WIDTH_PT, r.width), fonts=(fonts.heading.regular, fonts.heading.bold))
+    art.hAlign = "LEFT"
+    return art
 
 
 def _quote(b: m.BlockQuote, r: Renderer) -> list[Flowable]:
@@ -349,8 +428,14 @@ def _figure(b: m.Figure, r: Renderer) -> list[Flowable]:
 
 
 def _chart(b: m.Chart, r: Renderer) -> list[Flowable]:
-    """A vector drawing (selectable text), captioned and numbered with the figures."""
+    """A vector drawing (selectable text), captioned and numbered with the figures.
+
+    A locator inset is not a figure: drawn small, without caption or number.
+    """
     from ..charts import drawing
+
+    if not b.spec.numbered:
+        return [KeepTogether([_locator(b, r)]), Spacer(1, 8)]  # a Drawing takes no `source_pos`
 
     fonts = r.extras["fonts"]
     art = drawing(b.spec, r.extras["theme"], r.width, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False)

@@ -62,6 +62,7 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
         "small": ps("small", fontSize=size * 0.85, leading=size * 0.85 * lead),
         "h1": ps(
             "h1",
+            keepWithNext=1,
             fontName=head.bold,
             fontSize=size * 2.0,
             leading=size * 2.4,
@@ -71,6 +72,7 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
         ),
         "h2": ps(
             "h2",
+            keepWithNext=1,
             fontName=head.bold,
             fontSize=size * 1.45,
             leading=size * 1.8,
@@ -80,6 +82,7 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
         ),
         "h3": ps(
             "h3",
+            keepWithNext=1,
             fontName=head.bold,
             fontSize=size * 1.15,
             leading=size * 1.45,
@@ -89,6 +92,7 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
         ),
         "h4": ps(
             "h4",
+            keepWithNext=1,
             fontName=head.bold,
             fontSize=size,
             leading=size * 1.3,
@@ -97,7 +101,8 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
             spaceAfter=size * 0.2,
         ),
         "kicker": ps(
-            "kicker", fontName=head.bold, fontSize=size * 0.8, leading=size, textColor=pal.accent, spaceAfter=size * 0.2
+            "kicker",
+            keepWithNext=1, fontName=head.bold, fontSize=size * 0.8, leading=size, textColor=pal.accent, spaceAfter=size * 0.2
         ),
         "quote": ps(
             "quote", fontName=body.italic, leftIndent=size * 1.4, rightIndent=size * 1.4, textColor=pal.primary
