@@ -53,6 +53,9 @@ _V = "urn:schemas-microsoft-com:vml"
 # date or a figure. It also keeps each face above LibreOffice's 26-glyph floor, below
 # which it ignores a subsetted font in a document opened for editing.
 BASE_CHARS = frozenset(chr(c) for c in range(0x20, 0x7F)) | {"\u00a0", "\u00ad", "\u00b7"}
+# Latin (ASCII to Latin Extended-A) and general punctuation with currency signs: embedded
+# whole in every document, so that most deliverables ask for the very same subsets.
+BASE_PAGES = frozenset({0, 1, 2, 0x2000 >> 7, 0x2080 >> 7})
 
 # CT_Settings is a sequence: these are the elements that may come before ours.
 _BEFORE_EMBED = (
@@ -144,7 +147,7 @@ def _whole_pages(chars: set[str]) -> frozenset[str]:
     """Round up to whole 128-code-point pages, so the deliverables of one project ask for
     the same subsets and `subset_font`'s cache serves all but the first (subsetting is
     the slow step); a client editing the file also finds the neighbouring letters."""
-    pages = {ord(c) >> 7 for c in chars}
+    pages = {ord(c) >> 7 for c in chars} | BASE_PAGES
     return frozenset(chr(p << 7 | i) for p in pages for i in range(128) if not 0xD800 <= (p << 7 | i) <= 0xDFFF)
 
 
@@ -172,6 +175,9 @@ def subset_font(path: Path, chars: frozenset[str]) -> tuple[bytes, bool] | None:
                 options = subset.Options()
                 options.name_IDs = ["*"]  # keep the copyright and licence records the OFL asks for
                 options.notdef_outline = True  # a missing character shows as a box, not as nothing
+                # Word lays text out without OpenType features (and reportlab, for the PDF,
+                # without kerning); the tables cost most of the subsetting time and size.
+                options.drop_tables += ["GSUB", "GPOS", "GDEF"]
                 subsetter = subset.Subsetter(options)
                 subsetter.populate(unicodes=sorted(ord(c) for c in chars))
                 subsetter.subset(font)

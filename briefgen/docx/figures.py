@@ -10,6 +10,7 @@ inset is a small picture without caption or number (`locator_picture`).
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
 from .. import model as m
+from ..brand import Theme
 from ..errors import Pos, fail
 from .blocks import new_paragraph
 from .context import Ctx
@@ -92,46 +94,50 @@ def _figure(node: m.Figure, container: Any, ctx: Ctx) -> None:
         ctx.render_inlines(node.caption, cap, ctx)
 
 
-def _art(node: m.Chart, ctx: Ctx, width_pt: float) -> Any:
-    from ..charts import drawing
+def _art(node: m.Chart, ctx: Ctx, width_pt: float) -> tuple[float, float, bytes]:
+    """(width, height) in points and the 300 dpi PNG of a chart drawn `width_pt` wide."""
+    return _raster(node.spec, ctx.theme, width_pt)
+
+
+@lru_cache(maxsize=64)
+def _raster(spec: Any, theme: Theme, width_pt: float) -> tuple[float, float, bytes]:
+    # Rasterising is the slow step of a DOCX with charts, and a batch repeats the same
+    # chart in many deliverables: draw each (chart, width) once per process.
+    from ..charts import drawing, png
     from ..pdf.fonts import register
 
-    fonts = register(ctx.theme)  # the rasteriser draws text with the TTFs registered here
-    return drawing(node.spec, ctx.theme, width_pt, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False)
+    fonts = register(theme)  # the rasteriser draws text with the TTFs registered here
+    art = drawing(spec, theme, width_pt, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False)
+    return art.width, art.height, png(art, dpi=300)
 
 
 def locator_picture(
     node: m.Chart, container: Any, ctx: Ctx, *, width: int, align: str = "left", before: float = 0
 ) -> None:
     """A locator inset as a 300 dpi picture `width` twips wide (at most), with alt text: no caption, no number."""
-    from ..charts import png
     from ..charts.locator import WIDTH_PT
 
-    art = _art(node, ctx, min(WIDTH_PT, width / 20))
-    w = int(art.width * 12700)
-    h = int(w * art.height / art.width)
+    art_w, art_h, data = _art(node, ctx, min(WIDTH_PT, width / 20))
+    w = int(art_w * 12700)
+    h = int(w * art_h / art_w)
     p = new_paragraph(container)
     set_ppr(p, spacing(before=before, after=0, line=1.0), val("w:jc", align))
     name = f"locator-{node.spec.focus.lower()}.png"
-    add_picture(p, container, io.BytesIO(png(art, dpi=300)), w, h, node.alt, node.pos, name)
+    add_picture(p, container, io.BytesIO(data), w, h, node.alt, node.pos, name)
 
 
 def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
     """A chart as a 300 dpi picture (crisp in Word and LibreOffice alike), then its caption."""
-    from ..charts import png
-
     if not node.spec.numbered:
         locator_picture(node, container, ctx, width=ctx.width)
         new_paragraph(container, "Table Spacer")
         return
     width_pt = ctx.width / 20
-    art = _art(node, ctx, width_pt)
+    art_w, art_h, data = _art(node, ctx, width_pt)
     width = int(width_pt * 12700)
-    height = int(width * art.height / art.width)
+    height = int(width * art_h / art_w)
     p = new_paragraph(container, "Figure")
-    add_picture(
-        p, container, io.BytesIO(png(art, dpi=300)), width, height, node.alt, node.pos, f"chart-{ctx.figures + 1}.png"
-    )
+    add_picture(p, container, io.BytesIO(data), width, height, node.alt, node.pos, f"chart-{ctx.figures + 1}.png")
     ctx.figures += 1
     cap = new_paragraph(container, "Caption")
     cap.append(run("Figure "))

@@ -102,7 +102,12 @@ def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[st
         ),
         "kicker": ps(
             "kicker",
-            keepWithNext=1, fontName=head.bold, fontSize=size * 0.8, leading=size, textColor=pal.accent, spaceAfter=size * 0.2
+            keepWithNext=1,
+            fontName=head.bold,
+            fontSize=size * 0.8,
+            leading=size,
+            textColor=pal.accent,
+            spaceAfter=size * 0.2,
         ),
         "quote": ps(
             "quote", fontName=body.italic, leftIndent=size * 1.4, rightIndent=size * 1.4, textColor=pal.primary
