@@ -95,6 +95,14 @@ def render(
     return data, pages, seconds, notes
 
 
+def _full_report_omissions(assembler: Assembler) -> frozenset[str]:
+    """What the full report itself leaves out: other deliverables are explained against it."""
+    try:
+        return frozenset(o.where for o in assembler.assemble("full").omissions)
+    except BriefgenError:
+        return frozenset()  # reported when (if) the full report itself is built
+
+
 def verify(path: Path, data: bytes) -> str | None:
     if path.name.endswith(".pdf.tmp") or data[:5] == b"%PDF-":
         return None if data.startswith(b"%PDF-") and b"%%EOF" in data[-64:] else "not a complete PDF"
@@ -126,6 +134,7 @@ def build(
     """Build every request; one failing deliverable does not stop the others."""
     check_output_dir(output)
     assembler = Assembler(project)
+    baseline = _full_report_omissions(assembler)
     done: list[Output] = []
     failed: list[BriefgenError] = []
     pending: list[tuple[Request, Assembled]] = []
@@ -156,7 +165,7 @@ def build(
             {p.suffix[1:]: p for p in files},
             pages,
             seconds,
-            assembled.omissions,
+            tuple(o for o in assembled.omissions if o.where not in baseline),
             notes,
             assembled.warnings,
         )
