@@ -7,10 +7,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import BriefgenError, Diagnostic, Reporter, UsageError
 from .filters import Omission
+
+if TYPE_CHECKING:
+    from .build import Output, Request
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,22 +116,22 @@ def _build(args: argparse.Namespace) -> int:
         requests = [Request(cut, args.audience, args.client) for cut in (args.cuts or ["full"])]
     progress = _Progress(len(requests)) if args.all else None
 
-    def report(result: object, req: Request) -> None:
+    def report(result: Output | BriefgenError, req: Request) -> None:
         if progress:
             progress.advance(req)
         if isinstance(result, BriefgenError):
             _print_diagnostics(result.diagnostics)
             return
-        for ext, path in result.files.items():  # type: ignore[attr-defined]
-            pages = result.pages.get(ext)  # type: ignore[attr-defined]
+        for ext, path in result.files.items():
+            pages = result.pages.get(ext)
             shown = _shown(path)
             detail = f"{pages} page{'s' if pages != 1 else ''}, " if pages else ""
-            print(f"wrote {shown} ({detail}{result.seconds.get(ext, 0):.2f} s)")  # type: ignore[attr-defined]
-        for note in result.notes:  # type: ignore[attr-defined]
+            print(f"wrote {shown} ({detail}{result.seconds.get(ext, 0):.2f} s)")
+        for note in result.notes:
             print(f"  {note}")
-        _print_diagnostics(list(result.warnings))  # type: ignore[attr-defined]
+        _print_diagnostics(list(result.warnings))
         if args.explain:
-            _explain(result.name, result.omissions)  # type: ignore[attr-defined]
+            _explain(result.name, result.omissions)
 
     for req in requests:  # a typo on the command line stops everything, before any work
         select(project, req.cut, req.audience, req.client)
@@ -183,7 +187,7 @@ class _Progress:
         self.bar.stop()
 
 
-def _table(done: list[object]) -> None:
+def _table(done: list[Output]) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -191,8 +195,8 @@ def _table(done: list[object]) -> None:
     for col in ("file", "cut", "client", "audience", "pages", "seconds"):
         table.add_column(col)
     for out in done:
-        for ext, path in out.files.items():  # type: ignore[attr-defined]
-            req = out.request  # type: ignore[attr-defined]
+        for ext, path in out.files.items():
+            req = out.request
             table.add_row(
                 path.name,
                 req.cut,
@@ -200,7 +204,7 @@ def _table(done: list[object]) -> None:
                 out.audience,
                 str(out.pages.get(ext, "–")),
                 f"{out.seconds.get(ext, 0):.2f}",
-            )  # type: ignore[attr-defined]
+            )
     Console().print(table)
 
 

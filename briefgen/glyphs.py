@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import model as m
 from .brand import Theme
-from .errors import BriefgenError, Diagnostic
+from .errors import Diagnostic
 from .walk import inlines_of, iter_blocks, iter_text
 
 # Characters the writers turn into layout, not glyphs.
@@ -33,12 +33,6 @@ def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None)
             and (ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets)))
         }
     )
-
-
-def check_glyphs(doc: m.Document, theme: Theme) -> None:
-    errors = glyph_problems(doc, theme)
-    if errors:
-        raise BriefgenError(errors)
 
 
 def glyph_problems(doc: m.Document, theme: Theme) -> list[Diagnostic]:

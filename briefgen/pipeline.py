@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from . import model as m
@@ -251,7 +251,3 @@ class Assembler:
             document_id=doc_id,
             keywords=keywords,
         )
-
-
-def replace_sections(doc: m.Document, sections: tuple[m.Section, ...]) -> m.Document:
-    return replace(doc, sections=sections)

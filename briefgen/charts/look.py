@@ -22,11 +22,6 @@ def tint(color: Color, amount: float) -> Color:
     return Color(*(c + (1 - c) * amount for c in (color.red, color.green, color.blue)))
 
 
-def shade(color: Color, amount: float) -> Color:
-    """`color` mixed with black."""
-    return Color(*(c * (1 - amount) for c in (color.red, color.green, color.blue)))
-
-
 def luminance(color: Color) -> float:
     return 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue
 

@@ -53,7 +53,6 @@ class Renderer:
     max_image_height: float
     figures: int = 0
     paragraph_style: str = ""
-    notes_prefix: str = ""
     extras: dict[str, object] = field(default_factory=dict)
 
     def blocks(self, blocks: tuple[m.Block, ...]) -> list[Flowable]:
@@ -287,9 +286,7 @@ def _boxed(
 
 
 def _inner(r: Renderer, width: float) -> Renderer:
-    return Renderer(
-        r.styles, r.inline, r.pal, width, r.max_image_height, r.figures, r.paragraph_style, r.notes_prefix, r.extras
-    )
+    return Renderer(r.styles, r.inline, r.pal, width, r.max_image_height, r.figures, r.paragraph_style, extras=r.extras)
 
 
 def _callout(b: m.Callout, r: Renderer) -> list[Flowable]:
