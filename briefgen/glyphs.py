@@ -72,6 +72,12 @@ def _known(ch: str, theme: Theme) -> bool:
 
 def _error(pos: object, ch: str, what: str, in_fonts: bool = False) -> Diagnostic:
     name = unicodedata.name(ch, "unnamed")
+    if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+        return Diagnostic(
+            pos,
+            f"invisible control character U+{ord(ch):04X} in the {what} cannot be printed",
+            "delete it; it is often pasted in from another program",
+        )  # type: ignore[arg-type]
     if ord(ch) > 0xFFFF and in_fonts:
         # reportlab cannot map such characters for text extraction: copy-paste would lose them.
         return Diagnostic(

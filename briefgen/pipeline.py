@@ -18,6 +18,7 @@ from .filters import Context, FilterResult, Omission, filter_blocks
 from .glyphs import glyph_problems
 from .links import resolve_links
 from .markdown import parse_body
+from .markdown.parse import source_lines
 from .project import Project, Source
 from .select import Selection, select
 from .templating import Templater
@@ -35,7 +36,7 @@ class Assembled:
 
 def line_map(source: str, rendered: str, first_line: int) -> Callable[[int], int]:
     """Map lines of templated output back to the source file; inserted lines map to their tag."""
-    src, out = source.splitlines(), rendered.splitlines()
+    src, out = source_lines(source), source_lines(rendered)
     mapping: list[int] = []
     matcher = difflib.SequenceMatcher(None, src, out, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -26,6 +26,7 @@ from .formats import (
     SECTION_FIELDS,
     is_ident,
 )
+from .markdown.parse import source_lines
 from .schema import Field, validate
 from .yamlio import YamlList, YamlMap, load_yaml
 
@@ -92,7 +93,7 @@ class Project:
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
     """Return (front matter, body, body's first line). Front matter is required."""
-    lines = text.splitlines(keepends=True)
+    lines = source_lines(text, keepends=True)
     if not lines or lines[0].strip() != "---":
         raise BriefgenError(
             [

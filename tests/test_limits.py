@@ -50,3 +50,14 @@ def test_a_long_table_within_the_limit_splits_across_pages_with_repeated_header(
     assert len(table_pages) >= 2
     assert all("Name" in p and "Value" in p for p in table_pages)
     assert "row 399" in " ".join(pages)
+
+
+def test_control_characters_are_reported_at_their_line_and_do_not_shift_line_numbers(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "---\ntitle: Controls\n---\n\nA form feed \x0c here.\n\nA bell \x07 on line seven.\n"
+    project = make_project(tmp_path, {"sections/03-ctl.md": body})
+    assert main(["check", "--project", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "sections/03-ctl.md:5: error: invisible control character U+000C" in err
+    assert "sections/03-ctl.md:7: error: invisible control character U+0007" in err

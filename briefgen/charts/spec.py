@@ -24,6 +24,8 @@ TYPES = (*FIGURE_TYPES, "locator")
 # A locator is an inset, not a figure: it takes no rows, no caption and no number.
 LOCATOR_KEYS = ("type", "focus", "context", "alt")
 NOWHERE = Pos("<chart>")
+# How the DOCX shows a bar or line chart: a 300 dpi picture, or an editable Word chart.
+DOCX_MODES = ("picture", "native")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class ChartSpec:
     focus: str = ""  # map and locator: ISO3 of the highlighted country
     context: str = ""  # locator only: ISO3 of the country shown for orientation (AFG)
     id: str = ""  # cross-reference name; the figure's anchor is "fig-<id>"
+    docx: str = "picture"  # bar and line: "native" makes the DOCX figure an editable Word chart
     pos: Pos = NOWHERE
 
     @property
@@ -105,6 +108,14 @@ def _is_date(value: Any) -> str | None:
     return None
 
 
+def _is_docx(value: Any) -> str | None:
+    if value in DOCX_MODES:
+        return None
+    close = did_you_mean(value, DOCX_MODES) if isinstance(value, str) else ""
+    hint = f"; {close}" if close.startswith("did you mean") else ""
+    return f"must be {' or '.join(DOCX_MODES)}, not {value!r}{hint}"
+
+
 def _is_type(value: Any) -> str | None:
     # The message lists the figure types; 'locator', the fact box's inset, is accepted too.
     return None if value in TYPES else one_of(*FIGURE_TYPES)(value)
@@ -121,6 +132,9 @@ SPEC_FIELDS = {
     "id": Field(is_str, "a name for cross-references: link to it as [Figure](#fig-ID)", default=""),
     "focus": Field(is_str, "map and locator charts: the highlighted country (ISO3 or name)", default=None),
     "context": Field(is_str, "locator charts: the country shown for orientation (default AFG)", default=None),
+    "docx": Field(
+        _is_docx, "bar and line charts in the DOCX: picture (a 300 dpi image) or native (an editable Word chart)"
+    ),
     "data": Field(lambda v: None if isinstance(v, list) else "must be a list of rows", "the rows, written inline"),
     "csv": Field(is_str, "a CSV file of rows, relative to the section file"),
 }
@@ -199,6 +213,8 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> Ch
                     f"{row.name} {fact} {focus_name}, so it cannot be tier {row.tier}",
                     f"tier 1 is for countries bordering {focus_name}; tier 2 for regional players without a border",
                 )
+    if data["docx"] == "native" and kind in ("bar", "line"):
+        _check_native(rows, reporter)
     reporter.raise_if_errors()
     return ChartSpec(
         type=kind,
@@ -211,6 +227,7 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> Ch
         alt=data["alt"],
         focus=focus,
         id=data["id"] or "",
+        docx=data["docx"] or "picture",
         pos=pos,
     )
 
@@ -223,6 +240,21 @@ def _check_keys(kind: str, data: dict[str, Any], at: Any, reporter: Reporter) ->
         reporter.error(at("focus"), f"'focus' applies to map and locator charts, not {kind}", "remove it")
     if data["context"] is not None:
         reporter.error(at("context"), f"'context' applies to locator charts, not {kind}", "remove it")
+    if data["docx"] == "native" and kind not in ("bar", "line"):
+        reporter.error(at("docx"), f"'docx: native' applies to bar and line charts, not {kind}", "use docx: picture")
+
+
+def _check_native(rows: list[Row], reporter: Reporter) -> None:
+    """A native Word chart is a table of labels × series: each cell can hold one value only."""
+    first: dict[tuple[str, str], Pos] = {}
+    for row in rows:
+        if isinstance(row, Datum) and first.setdefault((row.label, row.series), row.pos) is not row.pos:
+            where = f" in series '{row.series}'" if row.series else ""
+            reporter.error(
+                row.pos,
+                f"docx: native cannot show a second value for '{row.label}'{where} (first at {first[row.label, row.series]})",
+                "give each row its own label or series, or use docx: picture",
+            )
 
 
 def _locator(raw: Any, data: dict[str, Any], at: Any, pos: Pos, reporter: Reporter) -> tuple[str, str]:

@@ -103,6 +103,17 @@ def parse_body(
     return blocks
 
 
+def source_lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines as Markdown and editors count them: only CR, LF and CRLF end a line.
+
+    `str.splitlines` also splits at form feeds, U+2028 and other separators, which would
+    shift every line number after them.
+    """
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    lines = [parts[i] + (parts[i + 1] if keepends and i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def _check_consumed(text: str, tokens: list[Token], ctx: _Ctx) -> None:
     """markdown-it stops silently past its nesting limit; refuse to lose those lines."""
     covered: set[int] = set()
@@ -113,7 +124,7 @@ def _check_consumed(text: str, tokens: list[Token], ctx: _Ctx) -> None:
             covered.update(range(tok.map[0], tok.map[1]))
         elif tok.type == "div_open":
             covered.update({tok.map[0], tok.map[1] - 1})
-    lines = text.splitlines()
+    lines = source_lines(text)
     in_def = False
     for i, line in enumerate(lines):
         if not line.strip(" \t>"):
