@@ -131,7 +131,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
     from .errors import BriefgenError
 
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"), shown)
+        raw = load_yaml(path.read_text(encoding="utf-8-sig"), shown)
     except BriefgenError as exc:
         reporter.extend(exc)
         return None

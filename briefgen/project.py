@@ -129,7 +129,7 @@ def _items(values: Any, fields: dict[str, Field], what: str, reporter: Reporter)
 def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
     rel = relpath(path, root)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         reporter.error(Pos(rel, 1), f"file is not valid UTF-8 (byte {exc.start})", "save it as UTF-8")
         return None
@@ -209,7 +209,7 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
     for path in sorted((root / "clients").glob("*.yaml")):
         rel = relpath(path, root)
         try:
-            raw = load_yaml(path.read_text(encoding="utf-8"), rel)
+            raw = load_yaml(path.read_text(encoding="utf-8-sig"), rel)
         except BriefgenError as exc:
             reporter.extend(exc)
             continue
@@ -287,7 +287,7 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
         reporter.error(Pos(str(file)), "no briefing.yaml here", "run inside a briefing project or pass --project DIR")
         return None
     try:
-        raw = load_yaml(file.read_text(encoding="utf-8"), "briefing.yaml")
+        raw = load_yaml(file.read_text(encoding="utf-8-sig"), "briefing.yaml")
     except BriefgenError as exc:
         reporter.extend(exc)
         return None
