@@ -163,8 +163,9 @@ class Figure:
 class Chart:
     """A data figure from a ```chart block; `spec` is a checked `charts.ChartSpec`.
 
-    Writers draw it (vector in PDF, 300 dpi raster in DOCX) and caption it
-    "Figure N: title", numbered together with image figures.
+    Writers draw it (vector in PDF; in DOCX a 300 dpi picture, or a native, editable
+    Word chart with `docx: native`) and caption it "Figure N: title", numbered together
+    with image figures. Locator insets (`spec.numbered` false) get no caption or number.
     """
 
     spec: Any

@@ -27,7 +27,9 @@ def test_public_edition_lists_the_blocks_it_hides(tmp_path: Path, capsys: pytest
 
 
 def test_client_annex_lists_countries_and_sections_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["build", "annex", "--client", "meridian", "--format", "pdf", "--output", str(tmp_path), "--explain"]) == 0
+    assert (
+        main(["build", "annex", "--client", "meridian", "--format", "pdf", "--output", str(tmp_path), "--explain"]) == 0
+    )
     out = capsys.readouterr().out
     assert "§ Regional level: the first and second tiers › Tajikistan: not in client countries" in out
     assert "§ Conclusions: not in cut 'annex'" in out

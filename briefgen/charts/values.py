@@ -66,11 +66,16 @@ def axis_caption(unit: str, series: list[str]) -> str:
     """What the value axis counts, saying plainly when currencies sit side by side unconverted."""
     currencies = [s.upper() for s in series if is_currency(s)]
     if len(currencies) > 1:
-        return f"{unit + ', ' if unit else ''}in the currency announced (not converted)".capitalize()
+        return _first_upper(f"{unit + ', ' if unit else ''}in the currency announced (not converted)")
     if currencies:
         name = CURRENCIES[currencies[0]][1]
-        return f"{unit} {name}".strip().capitalize()
-    return unit.capitalize()
+        return _first_upper(f"{unit} {name}".strip())
+    return _first_upper(unit)
+
+
+def _first_upper(text: str) -> str:
+    """Capitalise the first letter only: "million US dollars", not "million us dollars"."""
+    return text[:1].upper() + text[1:]
 
 
 def day(date: dt.date, *, year: bool = True) -> str:

@@ -4,7 +4,8 @@ Every picture is an inline DrawingML picture with alt text in `wp:docPr/@descr` 
 screen reader says). A figure is scaled to the text width and to at most half the text
 height, never enlarged beyond its own size at 96 dpi; its caption is "Figure N: …" with
 a SEQ field so Word's caption numbering and cross-references keep working. A locator
-inset is a small picture without caption or number (`locator_picture`).
+inset is a small picture without caption or number (`locator_picture`). A bar or line chart
+whose spec says `docx: native` is an editable Word chart instead (`nativechart`), captioned alike.
 """
 
 from __future__ import annotations
@@ -127,26 +128,34 @@ def locator_picture(
 
 
 def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
-    """A chart as a 300 dpi picture (crisp in Word and LibreOffice alike), then its caption."""
+    """A chart as a 300 dpi picture (crisp in Word and LibreOffice alike), or with `docx: native` an
+    editable Word chart (`nativechart`), then its caption."""
     if not node.spec.numbered:
         locator_picture(node, container, ctx, width=ctx.width)
         new_paragraph(container, "Table Spacer")
         return
+    spec = node.spec
     width_pt = ctx.width / 20
-    art_w, art_h, data = _art(node, ctx, width_pt)
     width = int(width_pt * 12700)
-    height = int(width * art_h / art_w)
     p = new_paragraph(container, "Figure")
-    add_picture(p, container, io.BytesIO(data), width, height, node.alt, node.pos, f"chart-{ctx.figures + 1}.png")
+    if spec.docx == "native":  # an editable Word chart; its notes go under the caption
+        from .nativechart import add_chart
+
+        add_chart(p, node, ctx, width, int(ctx.text_height_mm * EMU_PER_MM * 0.8))
+    else:
+        art_w, art_h, data = _art(node, ctx, width_pt)
+        height = int(width * art_h / art_w)
+        add_picture(p, container, io.BytesIO(data), width, height, node.alt, node.pos, f"chart-{ctx.figures + 1}.png")
     ctx.figures += 1
     cap = new_paragraph(container, "Caption")
     cap.append(run("Figure "))
     field(cap, "SEQ Figure \\* ARABIC", str(ctx.figures))
-    spec = node.spec
     if spec.title:
         cap.append(run(f": {plain(spec.title)}"))
     if node.anchor:
         bookmark(cap, node.anchor, ctx)
+    if spec.docx == "native" and spec.note:
+        new_paragraph(container, "Caption").append(run(plain(spec.note)))
     if spec.source:
         note = new_paragraph(container, "Caption")
         note.append(run(plain(f"Source: {spec.source}")))
