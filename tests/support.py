@@ -11,6 +11,18 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+COUNTRIES = [
+    "Pakistan",
+    "Uzbekistan",
+    "Turkmenistan",
+    "Tajikistan",
+    "Iran",
+    "China",
+    "India",
+    "Turkey",
+    "Qatar",
+    "Russia",
+]
 SHARED = ROOT.parent / "shared"
 VALIDATOR = SHARED / "tools" / "docx-validate"
 FONTS = ROOT / "templates" / "fonts"
@@ -50,17 +62,29 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(docx: Path, outdir: Path) -> Path:
-    """LibreOffice → PDF, with the brand fonts made visible through fontconfig."""
+def convert_to_pdf(docx: Path, outdir: Path, *, reject_fonts: str | None = None) -> Path:
+    """LibreOffice → PDF in a private profile and font setup.
+
+    By default the brand fonts are made visible through fontconfig, as on a machine with
+    them installed. With `reject_fonts` (a glob such as "*Noto*") those fonts are hidden
+    instead, to see what a machine without them shows.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
+    fonts = (
+        f"<selectfont><rejectfont><glob>{reject_fonts}</glob></rejectfont></selectfont>"
+        if reject_fonts
+        else f"<dir>{FONTS}</dir>"
+    )
     conf = outdir / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{FONTS}</dir>'
+        f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include>{fonts}'
         f"<cachedir>{outdir / 'fc-cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
     env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(outdir))
+    env.pop("XDG_CONFIG_HOME", None)  # no user font configuration from outside the test
+    env.pop("XDG_DATA_HOME", None)
     cmd = [
         soffice() or "soffice",
         "--headless",

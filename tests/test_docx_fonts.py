@@ -10,16 +10,14 @@ checks, on a copy without the embedded fonts, that the setup really hides Noto.
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
-import subprocess
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from support import FONTS, docx_text, docx_xml, soffice
+from support import FONTS, convert_to_pdf, docx_text, docx_xml, soffice
 
 from briefgen import model as m
 from briefgen.brand import load_brand
@@ -195,31 +193,8 @@ def convert_without_noto(docx: Path, outdir: Path) -> tuple[list[str], int]:
     """Convert with LibreOffice on a font setup that rejects every Noto file; (PDF font names, pages)."""
     from pypdf import PdfReader
 
-    outdir.mkdir(parents=True)
-    conf = outdir / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        "<selectfont><rejectfont><glob>*Noto*</glob></rejectfont></selectfont>"
-        f"<cachedir>{outdir / 'fc-cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
-    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(outdir))
-    env.pop("XDG_CONFIG_HOME", None)  # no user font configuration from outside the test
-    env.pop("XDG_DATA_HOME", None)
-    cmd = [
-        soffice() or "soffice",
-        "--headless",
-        "--norestore",
-        f"-env:UserInstallation=file://{outdir / 'profile'}",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(outdir),
-        str(docx),
-    ]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=240, env=env)
-    reader = PdfReader(str(outdir / f"{docx.stem}.pdf"))
+    pdf = convert_to_pdf(docx, outdir, reject_fonts="*Noto*")
+    reader = PdfReader(str(pdf))
     fonts: set[str] = set()
     for page in reader.pages:
         resources = page.get("/Resources") or {}

@@ -34,15 +34,7 @@ SECTIONS = {
 }
 
 
-def docx_available() -> bool:
-    try:
-        from briefgen.docx import write_docx  # noqa: F401
-    except Exception:  # the DOCX writer may be unfinished, or fail to import
-        return False
-    return True
-
-
-FORMATS = ("pdf", "docx") if docx_available() else ("pdf",)
+FORMATS = ("pdf", "docx")
 
 
 def build(root: Path, output: Path, *extra: str) -> dict[str, bytes]:
