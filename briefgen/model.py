@@ -254,6 +254,14 @@ class Section:
     new_page: bool = False
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    @property
+    def kicker(self) -> str:
+        """The small label above a country profile's title ("Country profile · First tier")."""
+        if self.kind != "country":
+            return ""
+        tier = self.meta.get("tier")
+        return f"Country profile · {'First' if tier == 1 else 'Second'} tier" if tier else "Country profile"
+
 
 @dataclass(frozen=True)
 class Marking:

@@ -36,11 +36,15 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
         ctx.section_id = section.id
         ctx.pos = section.pos
         level = min(max(section.level, 1), 6)
-        p = new_paragraph(container, f"Heading {level}")
         first = i == 0
+        kicker = section.kicker
+        if kicker:  # as in the PDF: "Country profile · First tier" above a profile's title
+            label = new_paragraph(container, "Section Kicker")
+            label.append(run(kicker))
+        p = new_paragraph(container, f"Heading {level}")
         # The first section already starts a page unless a TOC came before it.
         if (first and break_first) or (not first and (section.new_page or (annex and section.level == 2))):
-            set_ppr(p, el("w:pageBreakBefore"))
+            set_ppr(label if kicker else p, el("w:pageBreakBefore"))
         p.append(run(section.title))
         bookmark(p, section.id, ctx)
         ctx.render_blocks(section.blocks, container, ctx)

@@ -252,6 +252,11 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
         run_props(head, b * 0.8, p.accent, bold=True, caps=True, tracking=1.0),
     )
     d(
+        "Section Kicker",
+        [el("w:keepNext"), spacing(before=0, after=0.1 * b, line=hl(1.2))],
+        run_props(head, b * 0.8, p.accent, bold=True, caps=True, tracking=1.0),
+    )
+    d(
         "Band Title",
         [spacing(before=0, after=0.3 * b, line=hl(1.1)), val("w:jc", "right")],
         run_props(head, b * 1.6, WHITE, bold=True),

@@ -112,10 +112,8 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
         out.append(PageBreak())
     elif not first:
         out.append(CondPageBreak(60 * mm))
-    if section.kind == "country":
-        tier = section.meta.get("tier")
-        label = f"Country profile · {'First' if tier == 1 else 'Second'} tier" if tier else "Country profile"
-        out.append(Paragraph(r.inline.plain(label.upper(), heading=True), r.styles["kicker"]))
+    if section.kicker:
+        out.append(Paragraph(r.inline.plain(section.kicker.upper(), heading=True), r.styles["kicker"]))
     big = section.level == 1 or section.new_page
     style = r.styles["h1"] if big else r.styles["h2"]
     text = f'<a name="{section.id}"/>{r.inline.plain(section.title, heading=True)}'
