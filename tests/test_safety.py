@@ -19,7 +19,9 @@ def _check(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().err
 
 
-def test_svg_images_are_refused(tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_svg_images_are_refused(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     svg = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "boom">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'
     project = make_project(tmp_path, {"sections/03-fig.md": FIGURE.format(ext="svg"), "sections/img/pic.svg": svg})
     err = _check(project, capsys)
@@ -27,13 +29,18 @@ def test_svg_images_are_refused(tmp_path: Path, make_project: Callable[..., Path
     assert "convert it to PNG" in err or "re-export" in err
 
 
-def test_an_image_over_the_pixel_cap_is_refused(tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_image_over_the_pixel_cap_is_refused(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     project = make_project(tmp_path, {"sections/03-fig.md": FIGURE.format(ext="png")})
     (project / "sections" / "img").mkdir()
     side = int(MAX_PIXELS**0.5) + 10
     Image.new("1", (side, side)).save(project / "sections" / "img" / "pic.png")
     err = _check(project, capsys)
-    assert f"sections/03-fig.md:7: error: image 'img/pic.png' is {side}×{side} pixels, over the {MAX_PIXELS:,}-pixel limit" in err
+    assert (
+        f"sections/03-fig.md:7: error: image 'img/pic.png' is {side}×{side} pixels, over the {MAX_PIXELS:,}-pixel limit"
+        in err
+    )
 
 
 def test_a_symlink_to_an_image_outside_the_project_is_refused(
