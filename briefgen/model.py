@@ -290,6 +290,14 @@ class Meta:
     document_id: str = ""
     keywords: tuple[str, ...] = ()
 
+    @property
+    def cover_label(self) -> str:
+        """The label above the title on covers: the series, plus the cut's title for a cut."""
+        if self.layout == "annex":
+            return self.cut_title or "Country annex"
+        own = self.cut != "full" and self.cut_title not in ("", self.title)
+        return " · ".join(x for x in (self.series, self.cut_title if own else "") if x)
+
 
 @dataclass(frozen=True)
 class Document:

@@ -94,7 +94,7 @@ def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
     _logo_row(container, ctx)
     for _ in range(2 if annex else 3):
         new_paragraph(container, "Cover Spacer")
-    label = (meta.cut_title or "Country annex") if annex else (meta.series or meta.cut_title)
+    label = meta.cover_label
     if label.strip():
         # A tab just wider than its label: the brand colour, used once and boldly.
         width = min(ctx.width, 700 + int(len(label) * ctx.theme.base_size * ctx.scale * 15))

@@ -139,11 +139,7 @@ class Furniture:
         self._logo(c, logo, self.left, h - 18 * mm - 16 * mm, 16 * mm)
         text_w = w - self.left - self.right
         y = h - band + 22 * mm
-        kicker = (meta.cut_title or "Country annex").upper()
-        if meta.layout == "report":
-            kicker = meta.series.upper() + (
-                f" · {meta.cut_title.upper()}" if meta.cut != "full" and meta.cut_title != meta.title else ""
-            )
+        kicker = meta.cover_label.upper()
         title = meta.title
         blocks = [
             (
