@@ -16,7 +16,7 @@ from .errors import Diagnostic, did_you_mean
 
 CALLOUT_CLASSES = {"callout": "callout", "factbox": "factbox", "contact": "contact", "bottom-line": "bottom-line"}
 CONDITIONS = {"audience": "audiences", "client": "clients", "cut": "cuts"}
-KNOWN_ATTRS = {"title", "id", "priority"} | set(CONDITIONS) | {f"not-{k}" for k in CONDITIONS}
+KNOWN_ATTRS = {"title", "id"} | set(CONDITIONS) | {f"not-{k}" for k in CONDITIONS}
 
 
 @dataclass(frozen=True)

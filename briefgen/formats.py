@@ -43,7 +43,6 @@ SECTION_FIELDS = {
     "kind": Field(one_of("section", "country"), '"section" or "country"', default="section"),
     "level": Field(one_of(1, 2), "1 for a top-level section, 2 for a nested one", default=None),
     "new_page": Field(is_bool, "start on a new page", default=None),
-    "priority": Field(one_of("essential", "optional"), "for page budgets", default="essential"),
     "events": Field(list_of(is_map), "dated events: {date, text}", default=[]),
     "bottom_line": Field(is_str, "one paragraph, boxed at the start", default=""),
     "key_judgements": Field(list_of(either(is_str, is_map)), "numbered judgements", default=[]),

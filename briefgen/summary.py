@@ -4,7 +4,7 @@ The summary is built as an ordinary model `Document` (layout "summary") from fro
 matter: the bottom line, key judgements, headline figures, a condensed stance matrix
 and the contact line. When it does not fit, it degrades in a fixed order:
 
-1. drop optional blocks (the stance matrix, then the figures panel, then optional
+1. drop optional blocks (the stance matrix, then the optional key figures, then optional
    judgements, last first);
 2. use the `short` variant of judgements, last first;
 3. shrink the type in 0.25 pt steps down to the brand's `min_size`.
@@ -95,13 +95,23 @@ def items_of(src: Source) -> dict[str, Item]:
     return items
 
 
-def figures(assembled: Assembled) -> list[tuple[str, str]]:
+def figures(assembled: Assembled, essential_only: bool = False) -> list[tuple[str, str]]:
+    """Up to six headline figures: `key_figures` from front matter, then country borders.
+
+    Key figures are optional unless marked `priority: essential`; borders are optional.
+    When the budget gives up the optional figures, the essential ones stay.
+    """
     found: list[tuple[str, str]] = []
     for src in assembled.selection.sources:
-        found += [(f["value"], f["label"]) for f in src.meta["key_figures"]]
-    for src in assembled.selection.sources:
-        if src.meta["kind"] == "country" and src.meta["border_km"] is not None:
-            found.append((f"{src.meta['border_km']:,} km", f"{src.meta['name']}’s border with Afghanistan"))
+        found += [
+            (f["value"], f["label"])
+            for f in src.meta["key_figures"]
+            if not essential_only or f["priority"] == "essential"
+        ]
+    if not essential_only:
+        for src in assembled.selection.sources:
+            if src.meta["kind"] == "country" and src.meta["border_km"] is not None:
+                found.append((f"{src.meta['border_km']:,} km", f"{src.meta['name']}’s border with Afghanistan"))
     return found[:6]
 
 
@@ -127,8 +137,9 @@ def summary_document(assembled: Assembled, theme: Theme, plan: Plan) -> m.Docume
     if judgements:
         blocks.append(m.Heading(2, (m.Text("Key judgements"),), "summary-judgements", src_pos(src)))
         blocks.append(m.OrderedList(tuple(judgements), 1, src_pos(src)))
-    figs = figures(assembled)
-    if len(figs) >= 3 and "figures" not in plan.dropped:
+    essential = figures(assembled, essential_only=True)
+    figs = essential if "figures" in plan.dropped else figures(assembled)
+    if figs and (len(figs) >= 3 or essential):  # a panel of one or two optional figures looks unfinished
         rows = tuple((m.Cell((m.Text(v),)), m.Cell((m.Text(label),))) for v, label in figs)
         blocks.append(m.Table((), rows, src_pos(src), kind="figures"))
     countries = [s for s in assembled.selection.sources if s.meta["kind"] == "country"]
@@ -240,7 +251,7 @@ def fit_summary(assembled: Assembled, theme: Theme) -> tuple[m.Document, Any, fl
             {
                 **items,
                 "matrix": Item("matrix", "the stance matrix", src_pos(src), "optional", ""),
-                "figures": Item("figures", "the key-figures panel", src_pos(src), "optional", ""),
+                "figures": Item("figures", "the optional key figures", src_pos(src), "optional", ""),
             },
             theme.summary_size,
         )

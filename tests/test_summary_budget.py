@@ -102,3 +102,25 @@ def test_summary_for_a_client_carries_its_name_and_marking(tmp_path: Path) -> No
     assert "PREPARED FOR MERIDIAN ENERGY" in text
     assert "CONFIDENTIAL — prepared for Meridian Energy" in text
     assert "Turkmenistan" in text and "Tajikistan" not in text  # the matrix follows the client's countries
+
+
+def test_essential_key_figures_survive_when_the_optional_ones_are_dropped(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    judgements = [{"text": f"Judgement {i}: {LONG}. {LONG}.", "short": f"Judgement {i}, short."} for i in range(1, 11)]
+    text = _summary(judgements).replace(
+        "---\n\nThe body",
+        "key_figures:\n"
+        '  - {value: "1,135 km", label: "Essential border", priority: essential}\n'
+        '  - {value: "42", label: "Optional one"}\n'
+        '  - {value: "43", label: "Optional two"}\n'
+        '  - {value: "44", label: "Optional three"}\n'
+        "---\n\nThe body",
+    )
+    project = make_project(tmp_path, {"sections/00-summary.md": text})
+    out = tmp_path / "out"
+    assert main(["build", "summary", "--project", str(project), "--output", str(out), "--format", "pdf"]) == 0
+    assert "summary: dropped the optional key figures (optional)" in capsys.readouterr().out
+    page = flat(pdf_pages(out / "summary.pdf")[0])
+    assert "1,135 km" in page and "Essential border" in page
+    assert "Optional one" not in page
