@@ -53,6 +53,7 @@ SECTION_FIELDS = {
     "interests": Field(list_of(is_str), "main interests", default=[]),
     "key_facts": Field(list_of(is_map), "{label, value} pairs", default=[]),
     "summary": Field(is_str, "one or two sentences", default=""),
+    "locator": Field(is_bool, "country profiles: show the locator map in the fact box", default=True),
     "key_figures": Field(list_of(is_map), "headline figures for the summary: {value, label}", default=[]),
 }
 COUNTRY_REQUIRED = ("name", "tier", "stance")

@@ -242,3 +242,13 @@ def test_a_profile_builds_with_its_locator(tmp_path: Path, make_project: Callabl
     text = flat(" ".join(pdf_pages(tmp_path / "out" / "full.pdf")))
     assert "Oman at a glance" in text and "Figure" not in text
     assert 'descr="Locator map: Oman and Afghanistan"' in docx_xml(tmp_path / "out" / "full.docx")
+
+
+def test_a_country_outside_the_map_can_turn_its_locator_off(tmp_path: Path, make_project: Callable[..., Path]) -> None:
+    from briefgen.cli import main
+
+    profile = "---\ntitle: Narnia\nkind: country\nname: Narnia\ntier: 2\nstance: None reported\nlocator: false\n---\n\nA far land.\n"
+    project = make_project(tmp_path, {"sections/03-narnia.md": profile})
+    assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--format", "pdf"]) == 0
+    text = " ".join(pdf_pages(tmp_path / "out" / "full.pdf"))
+    assert "Narnia at a glance" in text

@@ -291,7 +291,7 @@ def _in_extract(name: str, pos: Pos, reporter: Reporter) -> str:
             (f"{close} " if close.startswith("did you mean") else "")
             + "A fact box's locator shows the profile's 'name:', so spell it as the map does "
             "(e.g. 'Turkey', 'Russia') or use an ISO3 code in a chart; "
-            "a country outside the extract cannot have a locator yet",
+            "for a country outside the extract, set 'locator: false' in the profile's front matter",
         )
         return ""
     return country.iso3
