@@ -24,6 +24,7 @@ from .errors import BriefgenError, Diagnostic, Reporter
 from .filters import Omission
 from .pipeline import Assembled, Assembler
 from .project import Project, load_project
+from .select import select
 
 FORMATS = ("pdf", "docx")
 
@@ -95,8 +96,11 @@ def render(
     return data, pages, seconds, notes
 
 
-def _full_report_omissions(assembler: Assembler) -> frozenset[str]:
+def _full_report_omissions(assembler: Assembler, pending: list[tuple[Request, Assembled]]) -> frozenset[str]:
     """What the full report itself leaves out: other deliverables are explained against it."""
+    for req, assembled in pending:  # already assembled in this batch: don't do it twice
+        if req == Request("full"):
+            return frozenset(o.where for o in assembled.omissions)
     try:
         return frozenset(o.where for o in assembler.assemble("full").omissions)
     except BriefgenError:
@@ -131,10 +135,16 @@ def build(
     on_done: Callable[[Output | BriefgenError, Request], None] | None = None,
     strict: bool = False,
 ) -> tuple[list[Output], list[BriefgenError]]:
-    """Build every request; one failing deliverable does not stop the others."""
+    """Build every request; one failing deliverable does not stop the others.
+
+    A request naming an unknown cut, client or audience is the caller's typo: it raises
+    `UsageError` before any work, so nothing is built from a half-right command.
+    """
+    requests = list(requests)
+    for req in requests:
+        select(project, req.cut, req.audience, req.client)
     check_output_dir(output)
     assembler = Assembler(project)
-    baseline = _full_report_omissions(assembler)
     done: list[Output] = []
     failed: list[BriefgenError] = []
     pending: list[tuple[Request, Assembled]] = []
@@ -148,6 +158,7 @@ def build(
             failed.append(exc)
             if on_done:
                 on_done(exc, req)
+    baseline = _full_report_omissions(assembler, pending)
 
     def finish(
         req: Request,

@@ -99,7 +99,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from .build import FORMATS, Request, build, load
-    from .select import select
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
@@ -133,8 +132,6 @@ def _build(args: argparse.Namespace) -> int:
         if args.explain:
             _explain(result.name, result.omissions)
 
-    for req in requests:  # a typo on the command line stops everything, before any work
-        select(project, req.cut, req.audience, req.client)
     jobs = max(1, args.jobs) if args.all else 1
     if progress:
         progress.start()
