@@ -10,9 +10,11 @@ that `--explain` can say what a deliverable omits and why.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import model as m
 from .errors import Diagnostic, did_you_mean
+from .walk import same_or
 
 CALLOUT_CLASSES = {"callout": "callout", "factbox": "factbox", "contact": "contact", "bottom-line": "bottom-line"}
 CONDITIONS = {"audience": "audiences", "client": "clients", "cut": "cuts"}
@@ -97,13 +99,19 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
             else:
                 result.extend(inner)
         elif isinstance(block, m.BulletList | m.OrderedList):
-            items = tuple(replace(i, blocks=filter_blocks(i.blocks, ctx, out)) for i in block.items)
-            result.append(replace(block, items=items))
+            items = same_or(block.items, tuple(_filtered(i, ctx, out) for i in block.items))
+            result.append(block if items is block.items else replace(block, items=items))
         elif isinstance(block, m.BlockQuote | m.Callout):
-            result.append(replace(block, blocks=filter_blocks(block.blocks, ctx, out)))
+            result.append(_filtered(block, ctx, out))
         elif isinstance(block, m.Notes):
-            notes = tuple(replace(n, blocks=filter_blocks(n.blocks, ctx, out)) for n in block.notes)
-            result.append(replace(block, notes=notes))
+            notes = same_or(block.notes, tuple(_filtered(n, ctx, out) for n in block.notes))
+            result.append(block if notes is block.notes else replace(block, notes=notes))
         else:
             result.append(block)
-    return tuple(result)
+    # Unchanged blocks stay the same objects: later passes remember them by identity.
+    return same_or(blocks, tuple(result))
+
+
+def _filtered(node: Any, ctx: Context, out: FilterResult) -> Any:
+    inner = filter_blocks(node.blocks, ctx, out)
+    return node if inner is node.blocks else replace(node, blocks=inner)

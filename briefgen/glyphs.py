@@ -3,57 +3,68 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
 from . import model as m
 from .brand import Theme
 from .errors import Diagnostic
+from .fontfile import coverage
 from .walk import inlines_of, iter_blocks, iter_text
 
 # Characters the writers turn into layout, not glyphs.
 _LAYOUT = {"\n", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 
-@lru_cache(maxsize=16)
-def coverage(path: Path) -> frozenset[int]:
-    from reportlab.pdfbase.ttfonts import TTFontFile
-
-    return frozenset(TTFontFile(str(path)).charToGlyph)
-
-
 def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None) -> list[str]:
     sets = [coverage(f) for f in fonts]
     extra = coverage(fallback) if fallback else frozenset()
     return sorted(
-        {
-            ch
-            for ch in text
-            if ch not in _LAYOUT
-            and (ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets)))
-        }
+        ch
+        for ch in set(text) - _LAYOUT  # each distinct character once: texts are long, alphabets short
+        if ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets))
     )
 
 
-def glyph_problems(doc: m.Document, theme: Theme) -> list[Diagnostic]:
-    """Every character the brand fonts cannot show, or that PDF text extraction would lose."""
-    body = (theme.fonts.regular, theme.fonts.bold, theme.fonts.italic)
-    heads = (theme.heading_fonts.regular, theme.heading_fonts.bold)
+Memo = dict[int, tuple[m.Block, list[Diagnostic]]]
+
+
+def glyph_problems(doc: m.Document, theme: Theme, memo: Memo | None = None) -> list[Diagnostic]:
+    """Every character the brand fonts cannot show, or that PDF text extraction would lose.
+
+    `memo` remembers each top-level block's findings by identity: the deliverables of a
+    batch share their parsed blocks, so each is checked once.
+    """
+    memo = {} if memo is None else memo
     errors: list[Diagnostic] = []
     for section in doc.sections:
-        for ch in missing_in(section.title, heads, theme.symbols):
+        for ch in missing_in(section.title, heading_faces(theme), theme.symbols):
             errors.append(_error(section.pos, ch, "section title", _known(ch, theme)))
-        for block in iter_blocks(section.blocks):
-            fonts = heads if isinstance(block, m.Heading) else body
-            text = "".join(t for run in inlines_of(block) for t in iter_text(run))
-            if isinstance(block, m.CodeBlock):
-                text = block.text
-            if isinstance(block, m.Callout):
-                text, fonts = block.title, heads
-            if isinstance(block, m.Chart):
-                text, fonts = chart_text(block.spec), heads
-            for ch in missing_in(text, fonts, theme.symbols):
-                errors.append(_error(getattr(block, "pos", section.pos), ch, "text", _known(ch, theme)))
+        for top in section.blocks:
+            found = memo.get(id(top))
+            if found is None or found[0] is not top:
+                found = memo[id(top)] = (top, _block_problems(top, section.pos, theme))
+            errors.extend(found[1])
+    return errors
+
+
+def heading_faces(theme: Theme) -> tuple[Path, ...]:
+    return (theme.heading_fonts.regular, theme.heading_fonts.bold)
+
+
+def _block_problems(top: m.Block, fallback_pos: object, theme: Theme) -> list[Diagnostic]:
+    body = (theme.fonts.regular, theme.fonts.bold, theme.fonts.italic)
+    errors: list[Diagnostic] = []
+    for block in iter_blocks((top,)):
+        fonts = heading_faces(theme) if isinstance(block, m.Heading) else body
+        text = "".join(t for run in inlines_of(block) for t in iter_text(run))
+        if isinstance(block, m.CodeBlock):
+            text = block.text
+        if isinstance(block, m.Callout):
+            text, fonts = block.title, heading_faces(theme)
+        if isinstance(block, m.Chart):
+            text, fonts = chart_text(block.spec), heading_faces(theme)
+        for ch in missing_in(text, fonts, theme.symbols):
+            errors.append(_error(getattr(block, "pos", fallback_pos), ch, "text", _known(ch, theme)))
     return errors
 
 

@@ -6,38 +6,91 @@ the link becomes plain text and a warning says so, so nothing points into the vo
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import model as m
 from .errors import BriefgenError, Diagnostic
-from .walk import iter_blocks, map_inlines
+from .walk import iter_blocks, map_inlines, same_or
 
 
-def anchors(doc: m.Document) -> set[str]:
+@dataclass(frozen=True)
+class _Summary:
+    """What one top-level block contributes to a document's link checks."""
+
+    anchors: tuple[str, ...]
+    figures: tuple[str | None, ...]  # one entry per numbered figure: its anchor, if any
+    internal_links: bool
+
+
+LinkMemo = dict[int, tuple[m.Block, _Summary]]
+
+
+def _summary(block: m.Block, memo: LinkMemo) -> _Summary:
+    """`block`'s anchors, figures and links, remembered by identity: a batch's
+    deliverables share their parsed blocks, so each is walked once."""
+    found = memo.get(id(block))
+    if found is not None and found[0] is block:
+        return found[1]
+    inner = list(iter_blocks((block,)))
+    targets: list[str] = []
+
+    def collect(run: tuple[m.Inline, ...], _owner: m.Block) -> tuple[m.Inline, ...]:
+        targets.extend(_targets(run))
+        return run
+
+    map_inlines((block,), collect)
+    summary = _Summary(
+        tuple(b.anchor for b in inner if isinstance(b, m.Heading | m.Chart) and b.anchor),
+        tuple(
+            b.anchor if isinstance(b, m.Chart) else None
+            for b in inner
+            if isinstance(b, m.Figure) or (isinstance(b, m.Chart) and b.spec.numbered)
+        ),
+        any(t.startswith("#") for t in targets),
+    )
+    memo[id(block)] = (block, summary)
+    return summary
+
+
+def _targets(run: tuple[m.Inline, ...]) -> list[str]:
+    out: list[str] = []
+    for node in run:
+        if isinstance(node, m.Link):
+            out.append(node.target)
+        if isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
+            out.extend(_targets(node.children))
+    return out
+
+
+def anchors(doc: m.Document, memo: LinkMemo | None = None) -> set[str]:
+    memo = {} if memo is None else memo
     found = {s.id for s in doc.sections}
     for s in doc.sections:
-        found.update(b.anchor for b in iter_blocks(s.blocks) if isinstance(b, m.Heading | m.Chart) and b.anchor)
+        for b in s.blocks:
+            found.update(_summary(b, memo).anchors)
     return found
 
 
-def figure_numbers(doc: m.Document) -> dict[str, int]:
+def figure_numbers(doc: m.Document, memo: LinkMemo | None = None) -> dict[str, int]:
     """Anchor -> "Figure N" number, counting images and numbered charts (not locator insets)
     in reading order, as the writers do."""
+    memo = {} if memo is None else memo
     numbers: dict[str, int] = {}
     count = 0
     for section in doc.sections:
-        for block in iter_blocks(section.blocks):
-            if isinstance(block, m.Figure) or (isinstance(block, m.Chart) and block.spec.numbered):
+        for block in section.blocks:
+            for anchor in _summary(block, memo).figures:
                 count += 1
-                if isinstance(block, m.Chart) and block.anchor:
-                    numbers[block.anchor] = count
+                if anchor:
+                    numbers[anchor] = count
     return numbers
 
 
-def resolve_links(doc: m.Document, strict: bool) -> tuple[m.Document, list[Diagnostic]]:
+def resolve_links(doc: m.Document, strict: bool, memo: LinkMemo | None = None) -> tuple[m.Document, list[Diagnostic]]:
     """Check internal links; an empty link to a figure, `[](#fig-aid)`, reads "Figure N"."""
-    known = anchors(doc)
-    figures = figure_numbers(doc)
+    memo = {} if memo is None else memo
+    known = anchors(doc, memo)
+    figures = figure_numbers(doc, memo)
     problems: list[Diagnostic] = []
 
     def fix(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
@@ -57,12 +110,18 @@ def resolve_links(doc: m.Document, strict: bool) -> tuple[m.Document, list[Diagn
             elif isinstance(node, m.Link) and not node.children and node.target[1:] in figures:
                 out.append(replace(node, children=(m.Text(f"Figure {figures[node.target[1:]]}"),)))
             elif isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
-                out.append(replace(node, children=fix(node.children, owner)))
+                inner = fix(node.children, owner)
+                out.append(node if inner is node.children else replace(node, children=inner))
             else:
                 out.append(node)
-        return tuple(out)
+        return run if all(a is b for a, b in zip(out, run, strict=False)) and len(out) == len(run) else tuple(out)
 
-    sections = tuple(replace(s, blocks=map_inlines(s.blocks, fix)) for s in doc.sections)
+    def blocks(section: m.Section) -> tuple[m.Block, ...]:
+        # Most blocks hold no internal link; they are passed through untouched.
+        out = tuple(map_inlines((b,), fix)[0] if _summary(b, memo).internal_links else b for b in section.blocks)
+        return same_or(section.blocks, out)
+
+    sections = tuple(replace(s, blocks=blocks(s)) for s in doc.sections)
     if strict and problems:
         raise BriefgenError([replace(p, severity="error") for p in problems])
     return replace(doc, sections=sections), problems

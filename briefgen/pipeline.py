@@ -10,13 +10,15 @@ import difflib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import model as m
 from .errors import BriefgenError, Diagnostic, Pos
 from .filters import Context, FilterResult, Omission, filter_blocks
+from .glyphs import Memo as GlyphMemo
 from .glyphs import glyph_problems
-from .links import resolve_links
+from .links import LinkMemo, resolve_links
 from .markdown import parse_body
 from .markdown.parse import source_lines
 from .project import Project, Source
@@ -36,13 +38,22 @@ class Assembled:
 
 def line_map(source: str, rendered: str, first_line: int) -> Callable[[int], int]:
     """Map lines of templated output back to the source file; inserted lines map to their tag."""
+    mapping, count = _line_mapping(source, rendered)
+    return lambda i: first_line + (mapping[i] if i < len(mapping) else count)
+
+
+@lru_cache(maxsize=512)
+def _line_mapping(source: str, rendered: str) -> tuple[tuple[int, ...], int]:
+    # Cached: a batch renders the same section for many deliverables, mostly identically.
     src, out = source_lines(source), source_lines(rendered)
+    if src == out:
+        return tuple(range(len(src))), len(src)
     mapping: list[int] = []
     matcher = difflib.SequenceMatcher(None, src, out, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         for k in range(j2 - j1):
             mapping.append(i1 + k if tag == "equal" else min(i1 + k, max(i2 - 1, i1)))
-    return lambda i: first_line + (mapping[i] if i < len(mapping) else len(src))
+    return tuple(mapping), len(src)
 
 
 def _view(src: Source) -> dict[str, Any]:
@@ -58,6 +69,8 @@ class Assembler:
         for src in project.sources:
             self.templater.add_body(src.rel, src.body, src.body_line)
         self._parsed: dict[tuple[str, str, int, str], tuple[m.Block, ...]] = {}
+        self._glyphs: GlyphMemo = {}
+        self._links: LinkMemo = {}
 
     # ------------------------------------------------------------ context
     def context(self, sel: Selection) -> dict[str, Any]:
@@ -213,10 +226,10 @@ class Assembler:
                 errors.extend(exc.diagnostics)
         errors.extend(result.errors)
         doc = m.Document(self.meta(sel), tuple(sections))
-        errors.extend(glyph_problems(doc, p.theme))  # also for the sections that did parse
+        errors.extend(glyph_problems(doc, p.theme, self._glyphs))  # also for the sections that did parse
         if errors:
             raise BriefgenError(errors)
-        doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client)
+        doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client, memo=self._links)
         return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
 
     def meta(self, sel: Selection) -> m.Meta:

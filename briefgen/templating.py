@@ -108,6 +108,9 @@ class _Undefined(jinja2.StrictUndefined):
         super().__init__(hint, obj, name, exc)
 
 
+_MARKUP = re.compile(r"\{[{%#]")
+
+
 class _SourceLoader(jinja2.BaseLoader):
     """Serves section bodies by their project path, and .j2 files from the search path."""
 
@@ -154,6 +157,9 @@ class Templater:
 
     def render(self, name: str, context: Mapping[str, Any], at: Pos | None = None) -> str:
         """Render a body (by its project path) or a named .j2 template with `context`."""
+        body = self.bodies.get(name)
+        if body is not None and not _MARKUP.search(body):
+            return body  # plain Markdown renders to itself: skip the sandbox
         try:
             template = self.env.get_template(name)
             chunks: list[str] = []

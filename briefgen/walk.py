@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from . import model as m
 
@@ -55,22 +56,56 @@ def plain(inlines: tuple[m.Inline, ...]) -> str:
 def map_inlines(
     blocks: tuple[m.Block, ...], fn: Callable[[tuple[m.Inline, ...], m.Block], tuple[m.Inline, ...]]
 ) -> tuple[m.Block, ...]:
-    """Rebuild blocks with every inline run passed through `fn(run, owning_block)`."""
+    """Rebuild blocks with every inline run passed through `fn(run, owning_block)`.
+
+    A block whose runs `fn` returns unchanged (the same object) is kept as it is, so
+    a pass that changes nothing copies nothing.
+    """
     out: list[m.Block] = []
     for b in blocks:
+        new: m.Block = b
         if isinstance(b, m.Heading | m.Paragraph):
-            b = replace(b, children=fn(b.children, b))
+            children = fn(b.children, b)
+            if children is not b.children:
+                new = replace(b, children=children)
         elif isinstance(b, m.Table):
-            header = tuple(tuple(replace(c, children=fn(c.children, b)) for c in row) for row in b.header)
-            rows = tuple(tuple(replace(c, children=fn(c.children, b)) for c in row) for row in b.rows)
-            b = replace(b, header=header, rows=rows)
+            header = _map_rows(b.header, fn, b)
+            rows = _map_rows(b.rows, fn, b)
+            if header is not b.header or rows is not b.rows:
+                new = replace(b, header=header, rows=rows)
         elif isinstance(b, m.Figure):
-            b = replace(b, caption=fn(b.caption, b))
+            caption = fn(b.caption, b)
+            if caption is not b.caption:
+                new = replace(b, caption=caption)
         elif isinstance(b, m.BulletList | m.OrderedList):
-            b = replace(b, items=tuple(replace(i, blocks=map_inlines(i.blocks, fn)) for i in b.items))
+            items = same_or(b.items, tuple(_map_blocks_of(i, fn) for i in b.items))
+            if items is not b.items:
+                new = replace(b, items=items)
         elif isinstance(b, m.BlockQuote | m.Callout | m.Div):
-            b = replace(b, blocks=map_inlines(b.blocks, fn))
+            inner = map_inlines(b.blocks, fn)
+            if inner is not b.blocks:
+                new = replace(b, blocks=inner)
         elif isinstance(b, m.Notes):
-            b = replace(b, notes=tuple(replace(n, blocks=map_inlines(n.blocks, fn)) for n in b.notes))
-        out.append(b)
-    return tuple(out)
+            notes = same_or(b.notes, tuple(_map_blocks_of(n, fn) for n in b.notes))
+            if notes is not b.notes:
+                new = replace(b, notes=notes)
+        out.append(new)
+    return same_or(blocks, tuple(out))
+
+
+def _map_blocks_of(node: Any, fn: Callable[[tuple[m.Inline, ...], m.Block], tuple[m.Inline, ...]]) -> Any:
+    inner = map_inlines(node.blocks, fn)
+    return node if inner is node.blocks else replace(node, blocks=inner)
+
+
+def _map_rows(rows: Any, fn: Callable[[tuple[m.Inline, ...], m.Block], tuple[m.Inline, ...]], owner: m.Block) -> Any:
+    def cell(c: Any) -> Any:
+        children = fn(c.children, owner)
+        return c if children is c.children else replace(c, children=children)
+
+    return same_or(rows, tuple(same_or(row, tuple(cell(c) for c in row)) for row in rows))
+
+
+def same_or(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`old` itself when `new` holds the very same items."""
+    return old if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)) else new

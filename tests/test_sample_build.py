@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -130,10 +131,11 @@ def test_full_report_covers_every_section_in_order(built: Path) -> None:
 
 
 def test_contents_page_lists_sections_with_page_numbers(built: Path) -> None:
-    contents = flat(pdf_pages(built / "full.pdf")[1])
-    assert contents.startswith("Afghanistan and Russia") or "Contents" in contents
+    pages = pdf_pages(built / "full.pdf")
+    contents = flat(pages[1] + " " + pages[2])
+    assert "Contents" in contents
     for title in ("Executive summary", "Tajikistan", "Conclusions", "Partner with TESPA"):
-        assert title in contents
+        assert re.search(re.escape(title) + r"[ .]*\d+", contents), title
 
 
 def test_stance_matrix_and_timeline_are_generated_from_front_matter(full_text: str) -> None:

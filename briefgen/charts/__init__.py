@@ -17,15 +17,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .alt import alt_text
-from .draw import drawing
 from .spec import ChartSpec, parse_spec
 
 if TYPE_CHECKING:
+    from .draw import drawing
     from .raster import png
 
 
 def __getattr__(name: str) -> Any:
-    # `png` loads the rasteriser (and Pillow's font machinery) only when first used.
+    # Parsing and checking a spec needs neither reportlab's graphics nor Pillow: `drawing`
+    # and `png` load them only when a writer first draws (`briefgen check` never does).
+    if name == "drawing":
+        from .draw import drawing
+
+        return drawing
     if name == "png":
         from .raster import png
 

@@ -34,7 +34,7 @@ from lxml.etree import _Element
 
 from ..brand import FontSet, Theme
 from ..errors import Pos, fail
-from .fonts import family_name
+from ..fontfile import family_name
 from .ooxml import el, local
 from .text import plain
 
@@ -74,6 +74,7 @@ _BEFORE_SUBSET = (*_BEFORE_EMBED, "embedTrueTypeFonts", "embedSystemFonts")
 
 # OS/2 fsType bits: restricted licence (no embedding), bitmap only, no subsetting.
 _RESTRICTED, _NO_SUBSETTING, _BITMAP_ONLY = 0x0002, 0x0100, 0x0200
+_LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF")
 
 
 def embed_fonts(document: DocxDocument, theme: Theme) -> int:
@@ -166,7 +167,9 @@ def subset_font(path: Path, chars: frozenset[str]) -> tuple[bytes, bool] | None:
             Pos(str(path)), "embedding fonts in the DOCX needs fontTools", "install it: pip install 'fonttools>=4.40'"
         ) from exc
     try:
-        with TTFont(str(path), recalcTimestamp=False, lazy=True) as font:  # reads only what the subset needs
+        # lazy: read only what the subset needs; no bounds recalculation, which would
+        # decompile and recompile every kept glyph; the full font's bounds still enclose the subset.
+        with TTFont(str(path), recalcTimestamp=False, recalcBBoxes=False, lazy=True) as font:
             fs_type = font["OS/2"].fsType if "OS/2" in font else 0
             if "glyf" not in font or fs_type & (_RESTRICTED | _BITMAP_ONLY):
                 return None
@@ -177,7 +180,10 @@ def subset_font(path: Path, chars: frozenset[str]) -> tuple[bytes, bool] | None:
                 options.notdef_outline = True  # a missing character shows as a box, not as nothing
                 # Word lays text out without OpenType features (and reportlab, for the PDF,
                 # without kerning); the tables cost most of the subsetting time and size.
-                options.drop_tables += ["GSUB", "GPOS", "GDEF"]
+                options.drop_tables += list(_LAYOUT_TABLES)
+                for tag in _LAYOUT_TABLES:  # before subsetting, which would otherwise decode them
+                    if tag in font:
+                        del font[tag]
                 subsetter = subset.Subsetter(options)
                 subsetter.populate(unicodes=sorted(ord(c) for c in chars))
                 subsetter.subset(font)

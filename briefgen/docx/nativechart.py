@@ -32,9 +32,9 @@ from .. import model as m
 from ..charts import values as fmt
 from ..charts.look import WHITE, Look
 from ..charts.spec import ChartSpec, Datum
+from ..fontfile import family_name
 from .chartbook import Table, bar_scale, height_pt, number, table, value_format, workbook
 from .context import Ctx
-from .fonts import family_name
 from .text import clean, plain
 
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"

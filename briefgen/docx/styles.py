@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from ..brand import Theme
-from .fonts import family_name, natural_leading
+from ..fontfile import family_name, natural_leading
 from .ooxml import (
     el,
     fonts,

@@ -15,8 +15,8 @@ from lxml import etree
 from lxml.etree import _Element
 
 from ..brand import Theme
+from ..fontfile import signature
 from . import numbering, parastyles
-from .fonts import signature
 from .ooxml import el, ordered, spacing, val
 from .styles import Palette, palette, run_props, text_width_twips
 from .wordtheme import brand_theme

@@ -2,34 +2,26 @@
 
 The instruction is `TOC \\o "1-2" \\h \\z \\u`, so Word's "Update field" rebuilds it from
 the Heading 1–2 paragraphs. Until then the cached result lists what the PDF's contents
-list (the level-1/2 section titles, in order) as hyperlinks to their bookmarks, with the
-page numbers the PDF gave them when `toc_pages` is known; the file never opens on an
-empty box. (An update also collects level-2 headings inside sections, as Word does.)
+list (`contents.entries`: sections and headings of level 1–2) as hyperlinks to their
+bookmarks, with the page numbers the PDF gave them when `toc_pages` is known; the file
+never opens on an empty box, and an update changes numbers, not entries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from .. import model as m
+from ..contents import MAX_LEVEL, entries
 from .blocks import new_paragraph
 from .context import Ctx, bookmark_name
 from .fields import field_begin, field_end, run
 from .ooxml import el
 
-INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-MAX_LEVEL = 2
-
-
-def entries(doc: m.Document) -> Iterator[tuple[int, str, str]]:
-    """(level, title, anchor) of every section of level 1-2, in order, as the PDF lists them."""
-    for section in doc.sections:
-        if section.level <= MAX_LEVEL:
-            yield section.level, section.title, section.id
+INSTRUCTION = f'TOC \\o "1-{MAX_LEVEL}" \\h \\z \\u'
 
 
 def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents") -> None:

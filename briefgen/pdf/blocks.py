@@ -35,11 +35,11 @@ ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
 class Anchored(Paragraph):
-    """A heading paragraph that registers a bookmark, an outline entry and maybe a TOC line."""
+    """A heading paragraph that registers a bookmark and an outline entry."""
 
-    def __init__(self, text: str, style: ParagraphStyle, *, key: str, title: str, level: int, toc: bool):
+    def __init__(self, text: str, style: ParagraphStyle, *, key: str, title: str, level: int):
         super().__init__(text, style)
-        self.bookmark = (key, title, level, toc)
+        self.bookmark = (key, title, level)
 
 
 @dataclass
@@ -78,7 +78,7 @@ def _paragraph(b: m.Paragraph, r: Renderer) -> list[Flowable]:
 def _heading(b: m.Heading, r: Renderer) -> list[Flowable]:
     style = r.styles[f"h{min(max(b.level, 2), 4)}"]
     text = f'<a name="{b.anchor}"/>{r.inline.heading(b.children)}'
-    return [Anchored(text, style, key=b.anchor, title=plain(b.children), level=b.level - 1, toc=False)]
+    return [Anchored(text, style, key=b.anchor, title=plain(b.children), level=b.level - 1)]
 
 
 def _list_items(items: tuple[m.ListItem, ...], r: Renderer) -> list[ListItem]:

@@ -25,15 +25,14 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
-    TableStyle,
 )
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import model as m
 from ..brand import Theme
 from ..errors import BriefgenError, Diagnostic, Pos
 from .blocks import Anchored, Renderer
+from .contents import contents_flowables
 from .fonts import register
 from .inline import InlineRenderer
 from .pages import Furniture, NumberedCanvas
@@ -41,6 +40,7 @@ from .styles import build_styles, palette
 
 rl_config.invariant = 1
 rl_config.trustedHosts = []  # never fetch anything from the network
+rl_config.useA85 = 0  # binary streams: ASCII85 would cost time and a quarter more bytes
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,11 @@ class _Doc(BaseDocTemplate):
         mark = getattr(flowable, "bookmark", None)
         if not mark:
             return
-        key, title, level, toc = mark
+        key, title, level = mark
         page = self.page
         self.anchor_pages[key] = page
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
-        if toc:
-            self.notify("TOCEntry", (level, title, page, key))
 
 
 def _fixed_time(canvas: NumberedCanvas, epoch: int) -> None:
@@ -117,7 +115,7 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
     big = section.level == 1 or section.new_page
     style = r.styles["h1"] if big else r.styles["h2"]
     text = f'<a name="{section.id}"/>{r.inline.plain(section.title, heading=True)}'
-    out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1, toc=True))
+    out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1))
     if big:
         out.append(
             HRFlowable(width="18%", thickness=2.2, color=r.pal.accent, hAlign="LEFT", spaceBefore=0, spaceAfter=14)
@@ -207,28 +205,17 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0) -> PdfResult
         )
         story = [NextPageTemplate("body"), PageBreak()]
         if meta.layout == "report":
-            toc = TableOfContents(
-                levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=1, rightColumnWidth=14 * mm
-            )
-            toc.tableStyle = TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-            story += [Paragraph("Contents", styles["toc_title"]), toc]
+            numbers = (r.styles["toc1"].fontName, r.styles["toc2"].fontName)
+            story += contents_flowables(doc, styles, r.inline, numbers)
         for i, section in enumerate(doc.sections):
             story += section_flowables(section, r, first=(i == 0 and meta.layout != "report"))
     epoch = source_epoch(meta.date)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, **kwargs)
+        canvas.anchor_pages = pdf.anchor_pages
         _fixed_time(canvas, epoch)
         return canvas
 
-    pdf.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+    pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
     return PdfResult(buffer.getvalue(), pdf.page, dict(pdf.anchor_pages))

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from .. import model as m
 from ..brand import Theme
-from ..glyphs import coverage
+from ..fontfile import coverage
 
 
 def escape(text: str) -> str:

@@ -23,12 +23,15 @@ from .styles import Palette, tint
 
 
 class NumberedCanvas(Canvas):
-    """Defers each page so that "Page N of M" can be drawn with the final M."""
+    """Defers each page, so that numbers known only at the end can still be drawn:
+    "Page N of M" with the final M, and the contents' page numbers (`page_numbers`)."""
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self.page_of: tuple[float, float, str, float, Color] | None = None
+        self.page_numbers: dict[str, tuple[str, float, Color]] = {}  # contents key -> font, size, colour
+        self.anchor_pages: dict[str, int] = {}  # filled in by the document as it lays out
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._pages.append(dict(self.__dict__))
@@ -36,6 +39,15 @@ class NumberedCanvas(Canvas):
         self.page_of = None
 
     def save(self) -> None:
+        from .contents import number_box, number_form
+
+        for key, (font, size, color) in self.page_numbers.items():
+            width, height = number_box(size)
+            self.beginForm(number_form(key), lowerx=0, lowery=0, upperx=width, uppery=height)
+            self.setFont(font, size)
+            self.setFillColor(color)
+            self.drawRightString(width, size, str(self.anchor_pages[key]))
+            self.endForm()
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)

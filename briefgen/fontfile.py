@@ -1,8 +1,10 @@
-"""Font family names, read from the brand's TTF files.
+"""What briefgen reads straight from the brand's TrueType files: names, metrics, coverage.
 
 Word finds a font by its family name, not its file, so the styles must name exactly
-what the TTF says (nameID 1, the family Word groups regular/bold/italic under). A tiny
-reader of the `name` table avoids a dependency for 40 lines of struct unpacking.
+what the TTF says (nameID 1, the family Word groups regular/bold/italic under). The
+glyph check needs only the `cmap`. A few readers of struct-packed tables cost far less
+than parsing the whole font (reportlab) or importing a font library (fontTools) just to
+ask these questions; `briefgen check` never loads either.
 """
 
 from __future__ import annotations
@@ -12,17 +14,88 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import Pos, fail
+from .errors import Pos, fail
 
 _FAMILY = 1  # nameID 1: the legacy family name Word uses for regular/bold/italic sets
 _TYPO_FAMILY = 16  # nameID 16: the typographic family, a fallback when 1 is missing
 
 
 @lru_cache(maxsize=32)
+def font_bytes(path: Path) -> bytes:
+    """The file's bytes, read once per process however many questions are asked of it."""
+    return path.read_bytes()
+
+
+@lru_cache(maxsize=32)
+def coverage(path: Path) -> frozenset[int]:
+    """Every code point the font's Unicode `cmap` maps to a real glyph (not .notdef)."""
+    try:
+        return _cmap_coverage(font_bytes(path))
+    except (OSError, struct.error, KeyError, ValueError) as exc:
+        raise fail(
+            Pos(str(path)), f"cannot read the font's character map: {exc}", "use a valid TrueType (.ttf) file"
+        ) from exc
+
+
+# (platform, encoding) of Unicode cmap subtables, full-repertoire ones first.
+_UNICODE_CMAPS = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+
+
+def _cmap_coverage(data: bytes) -> frozenset[int]:
+    base = _tables(data)[b"cmap"]
+    count = struct.unpack_from(">H", data, base + 2)[0]
+    subtables: dict[tuple[int, int], int] = {}
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, base + 4 + 8 * i)
+        subtables.setdefault((platform, encoding), base + offset)
+    for key in _UNICODE_CMAPS:
+        if key in subtables:
+            at = subtables[key]
+            fmt = struct.unpack_from(">H", data, at)[0]
+            if fmt == 12:
+                return _format12(data, at)
+            if fmt == 4:
+                return _format4(data, at)
+    raise ValueError("no Unicode character map in format 4 or 12")
+
+
+def _format12(data: bytes, at: int) -> frozenset[int]:
+    groups = struct.unpack_from(">I", data, at + 12)[0]
+    out: set[int] = set()
+    for g in range(groups):
+        start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * g)
+        out.update(range(start + (glyph == 0), end + 1))
+    return frozenset(out)
+
+
+def _format4(data: bytes, at: int) -> frozenset[int]:
+    segs = struct.unpack_from(">H", data, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{segs}H", data, at + 14)
+    starts = struct.unpack_from(f">{segs}H", data, at + 16 + 2 * segs)
+    deltas = struct.unpack_from(f">{segs}h", data, at + 16 + 4 * segs)
+    range_at = at + 16 + 6 * segs
+    ranges = struct.unpack_from(f">{segs}H", data, range_at)
+    out: set[int] = set()
+    for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, ranges, strict=True)):
+        if start == 0xFFFF:
+            continue
+        for code in range(start, end + 1):
+            if offset == 0:
+                glyph = (code + delta) & 0xFFFF
+            else:
+                # idRangeOffset counts from its own slot to the glyph id for `code`.
+                glyph = struct.unpack_from(">H", data, range_at + 2 * i + offset + 2 * (code - start))[0]
+                glyph = (glyph + delta) & 0xFFFF if glyph else 0
+            if glyph:
+                out.add(code)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=32)
 def family_name(path: Path) -> str:
     """The family name stored in the TTF/OTF file at `path` (e.g. "Noto Serif")."""
     try:
-        data = path.read_bytes()
+        data = font_bytes(path)
         names = _name_records(data)
     except (OSError, struct.error, ValueError) as exc:
         raise fail(
@@ -43,7 +116,7 @@ def natural_leading(path: Path) -> float:
     leading they want by this. Falls back to 1.2 when the tables cannot be read.
     """
     try:
-        data = path.read_bytes()
+        data = font_bytes(path)
         tables = _tables(data)
         units = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
         if b"OS/2" in tables:
@@ -71,7 +144,7 @@ class Signature:
 def signature(path: Path) -> Signature | None:
     """The font's PANOSE class, pitch and coverage bits, or None when unreadable."""
     try:
-        data = path.read_bytes()
+        data = font_bytes(path)
         tables = _tables(data)
         os2 = tables[b"OS/2"]
         panose = data[os2 + 32 : os2 + 42]
