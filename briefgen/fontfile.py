@@ -29,8 +29,14 @@ def font_bytes(path: Path) -> bytes:
 @lru_cache(maxsize=32)
 def coverage(path: Path) -> frozenset[int]:
     """Every code point the font's Unicode `cmap` maps to a real glyph (not .notdef)."""
+    return frozenset(char_map(path))
+
+
+@lru_cache(maxsize=32)
+def char_map(path: Path) -> dict[int, int]:
+    """Code point -> glyph id, from the font's Unicode `cmap` (format 4 or 12)."""
     try:
-        return _cmap_coverage(font_bytes(path))
+        return cmap_of(font_bytes(path))
     except (OSError, struct.error, KeyError, ValueError) as exc:
         raise fail(
             Pos(str(path)), f"cannot read the font's character map: {exc}", "use a valid TrueType (.ttf) file"
@@ -41,8 +47,8 @@ def coverage(path: Path) -> frozenset[int]:
 _UNICODE_CMAPS = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
 
 
-def _cmap_coverage(data: bytes) -> frozenset[int]:
-    base = _tables(data)[b"cmap"]
+def cmap_of(data: bytes) -> dict[int, int]:
+    base = tables(data)[b"cmap"]
     count = struct.unpack_from(">H", data, base + 2)[0]
     subtables: dict[tuple[int, int], int] = {}
     for i in range(count):
@@ -59,23 +65,23 @@ def _cmap_coverage(data: bytes) -> frozenset[int]:
     raise ValueError("no Unicode character map in format 4 or 12")
 
 
-def _format12(data: bytes, at: int) -> frozenset[int]:
+def _format12(data: bytes, at: int) -> dict[int, int]:
     groups = struct.unpack_from(">I", data, at + 12)[0]
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for g in range(groups):
         start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * g)
-        out.update(range(start + (glyph == 0), end + 1))
-    return frozenset(out)
+        out.update((code, glyph + code - start) for code in range(start, end + 1) if glyph + code - start)
+    return out
 
 
-def _format4(data: bytes, at: int) -> frozenset[int]:
+def _format4(data: bytes, at: int) -> dict[int, int]:
     segs = struct.unpack_from(">H", data, at + 6)[0] // 2
     ends = struct.unpack_from(f">{segs}H", data, at + 14)
     starts = struct.unpack_from(f">{segs}H", data, at + 16 + 2 * segs)
     deltas = struct.unpack_from(f">{segs}h", data, at + 16 + 4 * segs)
     range_at = at + 16 + 6 * segs
     ranges = struct.unpack_from(f">{segs}H", data, range_at)
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, ranges, strict=True)):
         if start == 0xFFFF:
             continue
@@ -87,8 +93,8 @@ def _format4(data: bytes, at: int) -> frozenset[int]:
                 glyph = struct.unpack_from(">H", data, range_at + 2 * i + offset + 2 * (code - start))[0]
                 glyph = (glyph + delta) & 0xFFFF if glyph else 0
             if glyph:
-                out.add(code)
-    return frozenset(out)
+                out[code] = glyph
+    return out
 
 
 @lru_cache(maxsize=32)
@@ -117,12 +123,12 @@ def natural_leading(path: Path) -> float:
     """
     try:
         data = font_bytes(path)
-        tables = _tables(data)
-        units = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
-        if b"OS/2" in tables:
-            ascent, descent = struct.unpack_from(">HH", data, tables[b"OS/2"] + 74)
+        where = tables(data)
+        units = struct.unpack_from(">H", data, where[b"head"] + 18)[0]
+        if b"OS/2" in where:
+            ascent, descent = struct.unpack_from(">HH", data, where[b"OS/2"] + 74)
         else:
-            asc, desc, gap = struct.unpack_from(">hhh", data, tables[b"hhea"] + 4)
+            asc, desc, gap = struct.unpack_from(">hhh", data, where[b"hhea"] + 4)
             ascent, descent = asc + gap, -desc
         return (ascent + descent) / units if units else 1.2
     except (OSError, struct.error, KeyError):
@@ -145,12 +151,12 @@ def signature(path: Path) -> Signature | None:
     """The font's PANOSE class, pitch and coverage bits, or None when unreadable."""
     try:
         data = font_bytes(path)
-        tables = _tables(data)
-        os2 = tables[b"OS/2"]
+        where = tables(data)
+        os2 = where[b"OS/2"]
         panose = data[os2 + 32 : os2 + 42]
         usb = struct.unpack_from(">IIII", data, os2 + 42)
         csb = struct.unpack_from(">II", data, os2 + 78)
-        fixed = b"post" in tables and struct.unpack_from(">I", data, tables[b"post"] + 12)[0] != 0
+        fixed = b"post" in where and struct.unpack_from(">I", data, where[b"post"] + 12)[0] != 0
     except (OSError, struct.error, KeyError):
         return None
     # PANOSE serif style 11-15 is sans serif (normal, obtuse, perpendicular, flared, rounded).
@@ -158,7 +164,7 @@ def signature(path: Path) -> Signature | None:
     return Signature(panose.hex().upper(), family, "fixed" if fixed else "variable", usb, csb)
 
 
-def _tables(data: bytes) -> dict[bytes, int]:
+def tables(data: bytes) -> dict[bytes, int]:
     """Table tag -> offset, from the font's table directory."""
     count = struct.unpack_from(">H", data, 4)[0]
     return {
@@ -169,7 +175,7 @@ def _tables(data: bytes) -> dict[bytes, int]:
 
 def _name_records(data: bytes) -> dict[int, str]:
     """nameID -> string, preferring Windows English (3/1/0x409), then any Unicode, then Mac Roman."""
-    offset = _tables(data).get(b"name")
+    offset = tables(data).get(b"name")
     if offset is None:
         raise ValueError("no 'name' table")
     _fmt, count, strings = struct.unpack_from(">HHH", data, offset)

@@ -10,7 +10,7 @@ named by `w:embedRegular` / `w:embedBold` / `w:embedItalic` / `w:embedBoldItalic
 the family's `w:font`, with a `w:fontKey` GUID. Obfuscation XORs the font's first 32
 bytes with the GUID's 16 bytes in reverse order. settings.xml then says
 `w:embedTrueTypeFonts` and, since every face is cut down to the characters the document
-uses (fontTools.subset), `w:saveSubsetFonts`.
+uses (`ttfsubset`), `w:saveSubsetFonts`.
 
 Builds stay byte-identical: the subset is deterministic (no timestamp is recomputed) and
 the GUID is a uuid5 of the family, the face and the subset's bytes, never of a path.
@@ -19,7 +19,7 @@ the GUID is a uuid5 of the family, the face and the subset's bytes, never of a p
 from __future__ import annotations
 
 import hashlib
-import io
+import struct
 import uuid
 from functools import lru_cache
 from pathlib import Path
@@ -34,9 +34,10 @@ from lxml.etree import _Element
 
 from ..brand import FontSet, Theme
 from ..errors import Pos, fail
-from ..fontfile import family_name
+from ..fontfile import family_name, font_bytes, tables
 from .ooxml import el, local
 from .text import plain
+from .ttfsubset import subset_ttf
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FACES = (
@@ -74,7 +75,6 @@ _BEFORE_SUBSET = (*_BEFORE_EMBED, "embedTrueTypeFonts", "embedSystemFonts")
 
 # OS/2 fsType bits: restricted licence (no embedding), bitmap only, no subsetting.
 _RESTRICTED, _NO_SUBSETTING, _BITMAP_ONLY = 0x0002, 0x0100, 0x0200
-_LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF")
 
 
 def embed_fonts(document: DocxDocument, theme: Theme) -> int:
@@ -160,40 +160,18 @@ def subset_font(path: Path, chars: frozenset[str]) -> tuple[bytes, bool] | None:
     or it has no TrueType outlines (Word embeds only those).
     """
     try:
-        from fontTools import subset
-        from fontTools.ttLib import TTFont, TTLibError
-    except ImportError as exc:
-        raise fail(
-            Pos(str(path)), "embedding fonts in the DOCX needs fontTools", "install it: pip install 'fonttools>=4.40'"
-        ) from exc
-    try:
-        # lazy: read only what the subset needs; no bounds recalculation, which would
-        # decompile and recompile every kept glyph; the full font's bounds still enclose the subset.
-        with TTFont(str(path), recalcTimestamp=False, recalcBBoxes=False, lazy=True) as font:
-            fs_type = font["OS/2"].fsType if "OS/2" in font else 0
-            if "glyf" not in font or fs_type & (_RESTRICTED | _BITMAP_ONLY):
-                return None
-            cut = not fs_type & _NO_SUBSETTING
-            if cut:
-                options = subset.Options()
-                options.name_IDs = ["*"]  # keep the copyright and licence records the OFL asks for
-                options.notdef_outline = True  # a missing character shows as a box, not as nothing
-                # Word lays text out without OpenType features (and reportlab, for the PDF,
-                # without kerning); the tables cost most of the subsetting time and size.
-                options.drop_tables += list(_LAYOUT_TABLES)
-                for tag in _LAYOUT_TABLES:  # before subsetting, which would otherwise decode them
-                    if tag in font:
-                        del font[tag]
-                subsetter = subset.Subsetter(options)
-                subsetter.populate(unicodes=sorted(ord(c) for c in chars))
-                subsetter.subset(font)
-            out = io.BytesIO()
-            font.save(out)
-    except (OSError, TTLibError, KeyError, AssertionError, ValueError) as exc:
+        data = font_bytes(path)
+        where = tables(data)
+        fs_type = struct.unpack_from(">H", data, where[b"OS/2"] + 8)[0] if b"OS/2" in where else 0
+        if b"glyf" not in where or fs_type & (_RESTRICTED | _BITMAP_ONLY):
+            return None
+        if fs_type & _NO_SUBSETTING:
+            return data, False
+        return subset_ttf(data, (ord(c) for c in chars)), True
+    except (OSError, struct.error, KeyError, ValueError) as exc:
         raise fail(
             Pos(str(path)), f"cannot embed the font in the DOCX: {exc}", "use a valid TrueType (.ttf) file"
         ) from exc
-    return out.getvalue(), cut
 
 
 def font_key(family: str, face: str, data: bytes) -> str:
