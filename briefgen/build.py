@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import model as m
 from .atomic import check_output_dir, write_all
 from .brand import Theme
 from .errors import BriefgenError, Diagnostic, Reporter
@@ -62,23 +63,67 @@ def load(root: Path, strict: bool = False) -> Project:
 
 
 def render(
-    assembled: Assembled, theme: Theme, formats: tuple[str, ...]
+    assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, parallel: bool = False
 ) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
     """Write one assembled document in every format; returns bytes, pages, seconds, notes.
 
-    The PDF is always laid out first: the summary's budget is decided on it, and the
-    DOCX contents take their page numbers from it.
+    The PDF is always laid out: the summary's budget is decided on it, and the DOCX
+    contents take their page numbers from it. With `parallel` (and a second core's
+    worth of `forked.available()`), a report's DOCX is written in a forked child while
+    the PDF is laid out here; the child waits for the page numbers only at the end.
     """
     from .pdf import write_pdf
 
-    started = time.perf_counter()
-    doc, scale, notes = assembled.document, 1.0, ()
+    doc = assembled.document
     if doc.meta.layout == "summary":
-        from .summary import fit_summary
+        return _render_summary(assembled, theme, formats)
+    started = time.perf_counter()
+    job = None
+    if "docx" in formats and parallel:
+        from . import forked
 
-        doc, pdf, scale, notes = fit_summary(assembled, theme)
-    else:
-        pdf = write_pdf(doc, theme)
+        if forked.available():
+            job = forked.Forked(_docx_bytes, doc, theme)
+    try:
+        pdf = write_pdf(doc, theme, on_paginated=job.send if job else None)
+    except BaseException:
+        if job:
+            job.cancel()
+        raise
+    data: dict[str, bytes] = {}
+    pages: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+    if "pdf" in formats:
+        data["pdf"], pages["pdf"] = pdf.data, pdf.pages
+        seconds["pdf"] = time.perf_counter() - started
+    if job:
+        data["docx"] = job.result()
+        seconds["docx"] = time.perf_counter() - started
+    elif "docx" in formats:
+        started = time.perf_counter()
+        data["docx"] = _docx_bytes(lambda: pdf.anchor_pages, doc, theme)
+        seconds["docx"] = time.perf_counter() - started
+    return data, pages, seconds, ()
+
+
+def _docx_bytes(
+    toc_pages: Callable[[], dict[str, int] | None], doc: m.Document, theme: Theme, scale: float = 1.0
+) -> bytes:
+    from .docx import write_docx
+
+    buffer = io.BytesIO()
+    write_docx(doc, theme, buffer, toc_pages=toc_pages, scale=scale)
+    return buffer.getvalue()
+
+
+def _render_summary(
+    assembled: Assembled, theme: Theme, formats: tuple[str, ...]
+) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
+    """The summary's DOCX takes the type scale its PDF settled on: one after the other."""
+    from .summary import fit_summary
+
+    started = time.perf_counter()
+    doc, pdf, scale, notes = fit_summary(assembled, theme)
     data: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     seconds: dict[str, float] = {}
@@ -86,12 +131,8 @@ def render(
         data["pdf"], pages["pdf"] = pdf.data, pdf.pages
         seconds["pdf"] = time.perf_counter() - started
     if "docx" in formats:
-        from .docx import write_docx
-
         started = time.perf_counter()
-        buffer = io.BytesIO()
-        write_docx(doc, theme, buffer, toc_pages=pdf.anchor_pages, scale=scale)
-        data["docx"] = buffer.getvalue()
+        data["docx"] = _docx_bytes(lambda: pdf.anchor_pages, doc, theme, scale)
         seconds["docx"] = time.perf_counter() - started
     return data, pages, seconds, notes
 
@@ -196,9 +237,11 @@ def build(
                     if on_done:
                         on_done(exc, req)
     else:
+        # One deliverable and a second core: its two formats are written side by side.
+        both = jobs > 1 and len(pending) == 1
         for req, assembled in pending:
             try:
-                finish(req, assembled, render(assembled, project.theme, formats))
+                finish(req, assembled, render(assembled, project.theme, formats, parallel=both))
             except BriefgenError as exc:
                 failed.append(exc)
                 if on_done:

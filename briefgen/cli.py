@@ -47,7 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         help="every cut for the default audience, plus every client's cuts (default: its annex)",
     )
     b.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="parallel workers for --all (default: cores)"
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes to use (default: cores): --all builds deliverables side by side; "
+        "a single deliverable writes its PDF and DOCX side by side; 1 does all in turn",
     )
     b.add_argument("--explain", action="store_true", help="list what each output leaves out, and why")
     common(b)
@@ -132,7 +137,7 @@ def _build(args: argparse.Namespace) -> int:
         if args.explain:
             _explain(result.name, result.omissions)
 
-    jobs = max(1, args.jobs) if args.all else 1
+    jobs = max(1, args.jobs)
     if progress:
         progress.start()
     try:

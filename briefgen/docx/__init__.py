@@ -13,7 +13,7 @@ All text passes through `text.clean` into the XML.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,7 +33,7 @@ from .parastyles import paragraph_gap
 from .render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
 from .styles import text_width_twips
 from .text import clean
-from .toc import write_toc
+from .toc import fill_toc_numbers, write_toc
 
 LAYOUTS = ("report", "annex", "summary")
 
@@ -45,13 +45,14 @@ def write_docx(
     theme: Theme,
     out: BinaryIO | Path,
     *,
-    toc_pages: Mapping[str, int] | None = None,
+    toc_pages: Mapping[str, int] | Callable[[], Mapping[str, int] | None] | None = None,
     scale: float = 1.0,
 ) -> None:
     """Write `doc` as a .docx to `out` (a path or a binary stream).
 
     `toc_pages` maps section ids / heading anchors to their page in the PDF, shown in the
-    cached table of contents; `scale` multiplies every font size (one-page summary).
+    cached table of contents; it may be a function returning that map, called once the
+    body is written (the PDF may still be in the making elsewhere); `scale` multiplies every font size (one-page summary).
     Raises BriefgenError for anything that cannot be rendered, with the author's position.
     """
     layout = doc.meta.layout
@@ -94,5 +95,5 @@ def write_docx(
 
     props.set_properties(document, doc.meta, theme)
     package.tidy(document)
-    embed_fonts(document, theme)
-    package.save(document, out, props.build_time(doc.meta))
+    embed_fonts(document, theme)  # the contents' page numbers are digits: always embedded
+    package.save(document, out, props.build_time(doc.meta), before_body=lambda: fill_toc_numbers(ctx))

@@ -56,7 +56,7 @@ class Ctx:
     theme: Theme
     meta: m.Meta
     scale: float
-    toc_pages: Mapping[str, int] | None
+    toc_pages: Mapping[str, int] | Callable[[], Mapping[str, int] | None] | None
     render_blocks: Callable[[tuple[m.Block, ...], Any, Ctx], None]
     render_inlines: Callable[[tuple[m.Inline, ...], _Element, Ctx, Fmt], None]
     anchors: set[str] = field(default_factory=set)  # every anchor that gets a bookmark
@@ -73,6 +73,7 @@ class Ctx:
     figures: int = 0
     tables: int = 0
     watermarks: int = 0
+    toc_links: list[tuple[_Element, str]] = field(default_factory=list)  # contents entries awaiting a number
 
     @property
     def text_height_mm(self) -> float:

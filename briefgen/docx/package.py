@@ -1,19 +1,23 @@
 """The .docx package: template leftovers removed, Word settings, and a reproducible zip.
 
-python-docx stamps zip entries with the current time; we rewrite the archive with one
-fixed timestamp and a fixed entry order, so the same input gives the same bytes.
+python-docx would stamp zip entries with the current time; we write the archive from
+its parts with one fixed timestamp and a fixed entry order, so the same input gives the
+same bytes (python-docx's own writer supplies the content types and package rels).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 
 # Template parts that would mislead: a thumbnail of someone else's page, the
@@ -42,24 +46,53 @@ def tidy(document: DocxDocument) -> None:
         settings.remove(node)
 
 
-def save(document: DocxDocument, out: BinaryIO | Path, stamp: datetime) -> None:
-    """Write `document` to `out` with fixed entry times and order."""
-    raw = io.BytesIO()
-    document.save(raw)
-    raw.seek(0)
+def save(
+    document: DocxDocument, out: BinaryIO | Path, stamp: datetime, before_body: Callable[[], None] | None = None
+) -> None:
+    """Write `document` to `out` with fixed entry times and order.
+
+    Every other part is compressed first; `before_body` then runs (the contents may still
+    be waiting for page numbers) and `word/document.xml` goes in last.
+    """
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    collected = _Collector()
+    PackageWriter._write_content_types_stream(collected, package.parts)
+    PackageWriter._write_pkg_rels(collected, package.rels)
+    body = document.part.partname.membername
     fixed = io.BytesIO()
     when = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        names = src.namelist()
-        ordered_names = [n for n in FIRST_ENTRIES if n in names] + sorted(n for n in names if n not in FIRST_ENTRIES)
-        for name in ordered_names:
+    with zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+
+        def put(name: str, blob: bytes) -> None:
             info = zipfile.ZipInfo(name, date_time=when)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            dst.writestr(info, src.read(name))
+            dst.writestr(info, blob)
+
+        for name in FIRST_ENTRIES:
+            put(name, collected.entries.pop(name))
+        others = {part.partname.membername: part for part in package.parts if part is not document.part}
+        rels = {part.partname.rels_uri.membername: part for part in package.parts if len(part.rels)}
+        for name in sorted({*others, *rels}):
+            put(name, others[name].blob if name in others else rels[name].rels.xml)
+        if before_body:
+            before_body()
+        put(body, document.part.blob)
     data = fixed.getvalue()
     if isinstance(out, str | Path):
         Path(out).write_bytes(data)
     else:
         out.write(data)
+
+
+class _Collector:
+    """Stands in for python-docx's zip writer: keeps each member's bytes by name."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self.entries[uri.membername] = blob

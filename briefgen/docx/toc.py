@@ -32,10 +32,7 @@ def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents"
         p = new_paragraph(container, f"TOC {max(level, 1)}")
         link = _entry_link(p, anchor)
         link.append(run(" ".join(text.split())))
-        page = (ctx.toc_pages or {}).get(anchor)
-        if page is not None:
-            # Plain text, not a nested PAGEREF: Word's update brings its own fields back.
-            link.append(run(f"\t{page}"))
+        ctx.toc_links.append((link, anchor))
         paragraphs.append(p)
     if not paragraphs:  # still a real, updatable field
         paragraphs.append(new_paragraph(container, "TOC 1"))
@@ -46,6 +43,20 @@ def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents"
     for i, r in enumerate(begin_runs):
         first.insert(ppr_end + i, r)
     field_end(last)
+
+
+def fill_toc_numbers(ctx: Ctx) -> None:
+    """Give each contents entry its page number, once the PDF's pagination is known.
+
+    Called after the body is written: `ctx.toc_pages` may be a function that waits for
+    the PDF, laid out meanwhile in another process.
+    """
+    pages = ctx.toc_pages() if callable(ctx.toc_pages) else ctx.toc_pages
+    for link, anchor in ctx.toc_links:
+        page = (pages or {}).get(anchor)
+        if page is not None:
+            # Plain text, not a nested PAGEREF: Word's update brings its own fields back.
+            link.append(run(f"\t{page}"))
 
 
 def _entry_link(p: _Element, anchor: str) -> _Element:

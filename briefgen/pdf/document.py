@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -162,8 +163,18 @@ def summary_story(doc: m.Document, theme: Theme, scale: float) -> tuple[list[Flo
     return story, setup.frame[2], setup.frame[3]
 
 
-def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0) -> PdfResult:
-    """Render `doc` (any layout) to PDF bytes; `scale` multiplies every type size."""
+def write_pdf(
+    doc: m.Document,
+    theme: Theme,
+    *,
+    scale: float = 1.0,
+    on_paginated: Callable[[dict[str, int]], None] | None = None,
+) -> PdfResult:
+    """Render `doc` (any layout) to PDF bytes; `scale` multiplies every type size.
+
+    `on_paginated(anchor_pages)` is called as soon as the layout is done, before the
+    file is compressed and written out.
+    """
     setup = _setup(doc, theme, scale)
     r, furniture = setup.renderer, setup.furniture
     styles = r.styles
@@ -214,6 +225,7 @@ def write_pdf(doc: m.Document, theme: Theme, *, scale: float = 1.0) -> PdfResult
     def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, **kwargs)
         canvas.anchor_pages = pdf.anchor_pages
+        canvas.on_paginated = on_paginated
         _fixed_time(canvas, epoch)
         return canvas
 

@@ -6,6 +6,7 @@ document is saved, once the total is known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, white
@@ -32,6 +33,7 @@ class NumberedCanvas(Canvas):
         self.page_of: tuple[float, float, str, float, Color] | None = None
         self.page_numbers: dict[str, tuple[str, float, Color]] = {}  # contents key -> font, size, colour
         self.anchor_pages: dict[str, int] = {}  # filled in by the document as it lays out
+        self.on_paginated: Callable[[dict[str, int]], None] | None = None
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._pages.append(dict(self.__dict__))
@@ -40,6 +42,9 @@ class NumberedCanvas(Canvas):
 
     def save(self) -> None:
         from .contents import number_box, number_form
+
+        if self.on_paginated:  # every page is known: tell whoever waits, before compressing
+            self.on_paginated(dict(self.anchor_pages))
 
         for key, (font, size, color) in self.page_numbers.items():
             width, height = number_box(size)
