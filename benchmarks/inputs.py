@@ -74,7 +74,8 @@ def single_section_project(folder: Path, markdown: str) -> Path:
 
 
 def many_clients_project(folder: Path, clients: int) -> Path:
-    """The sample with `clients` extra clients, each with three countries; only annexes are built."""
+    """The sample with its clients replaced by `clients` made-up ones, three countries each."""
+    folder.mkdir(parents=True, exist_ok=True)
     for name in ("briefing.yaml", "sections", "templates", "data", "clients"):
         src = ROOT / name
         if src.is_dir():

@@ -8,17 +8,19 @@ parallel worker processes. Outputs are written atomically and recorded in
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from . import workers
 from .atomic import check_output_dir, write_all
 from .brand import Theme
 from .errors import BriefgenError, Diagnostic, Reporter
@@ -137,33 +139,37 @@ def _render_summary(
     return data, pages, seconds, notes
 
 
-def _full_report_omissions(assembler: Assembler, pending: list[tuple[Request, Assembled]]) -> frozenset[str]:
-    """What the full report itself leaves out: other deliverables are explained against it."""
-    for req, assembled in pending:  # already assembled in this batch: don't do it twice
-        if req == Request("full"):
-            return frozenset(o.where for o in assembled.omissions)
-    try:
-        return frozenset(o.where for o in assembler.assemble("full").omissions)
-    except BriefgenError:
-        return frozenset()  # reported when (if) the full report itself is built
-
-
 def verify(path: Path, data: bytes) -> str | None:
     if path.name.endswith(".pdf.tmp") or data[:5] == b"%PDF-":
         return None if data.startswith(b"%PDF-") and b"%%EOF" in data[-64:] else "not a complete PDF"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if z.testzip() is not None or "word/document.xml" not in z.namelist():
-                return "not a complete DOCX"
-    except zipfile.BadZipFile:
+            # The central directory lists every member; the body is read in full, as its
+            # CRC is checked: the parts before it were written the same way.
+            z.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, zlib.error):
         return "not a complete DOCX"
     return None
 
 
-def _work(
-    args: tuple[Assembled, Theme, tuple[str, ...]],
-) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
-    return render(*args)
+@dataclass(frozen=True)
+class Made:
+    """One deliverable's files in memory, and what the manifest says of it."""
+
+    name: str
+    audience: str
+    omissions: tuple[Omission, ...]
+    warnings: tuple[Diagnostic, ...]
+    data: dict[str, bytes]
+    pages: dict[str, int]
+    seconds: dict[str, float]
+    notes: tuple[str, ...]
+
+
+def make(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, parallel: bool = False) -> Made:
+    data, pages, seconds, notes = render(assembled, theme, formats, parallel=parallel)
+    sel = assembled.selection
+    return Made(sel.name, sel.audience, assembled.omissions, assembled.warnings, data, pages, seconds, notes)
 
 
 def build(
@@ -180,75 +186,85 @@ def build(
 
     A request naming an unknown cut, client or audience is the caller's typo: it raises
     `UsageError` before any work, so nothing is built from a half-right command.
+    Deliverables are made and written one at a time (or one per worker), so memory
+    does not grow with the size of the batch.
     """
     requests = list(requests)
     for req in requests:
         select(project, req.cut, req.audience, req.client)
     check_output_dir(output)
     assembler = Assembler(project)
+    # The full report is the baseline other deliverables are explained against. Made
+    # first, it also fills the parse cache that workers inherit: sources parse once.
+    try:
+        full: Assembled | None = assembler.assemble("full")
+    except BriefgenError:
+        full = None  # reported when (if) the full report itself is built
+    baseline = frozenset(o.where for o in full.omissions) if full else frozenset()
     done: list[Output] = []
     failed: list[BriefgenError] = []
-    pending: list[tuple[Request, Assembled]] = []
-    for req in requests:
-        try:
-            assembled = assembler.assemble(req.cut, req.audience, req.client)
-            if strict and assembled.warnings:
-                raise BriefgenError(assembled.warnings)
-            pending.append((req, assembled))
-        except BriefgenError as exc:
-            failed.append(exc)
-            if on_done:
-                on_done(exc, req)
-    baseline = _full_report_omissions(assembler, pending)
 
-    def finish(
-        req: Request,
-        assembled: Assembled,
-        result: tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]],
-    ) -> None:
-        data, pages, seconds, notes = result
-        name = assembled.selection.name
-        files = {output / f"{name}.{ext}": blob for ext, blob in data.items()}
-        write_all(files, verify)
+    def assemble(req: Request) -> Assembled:
+        if req == Request("full") and full is not None:
+            assembled = full
+        else:
+            assembled = assembler.assemble(req.cut, req.audience, req.client)
+        if strict and assembled.warnings:
+            raise BriefgenError(assembled.warnings)
+        return assembled
+
+    def finish(req: Request, made: Made | BriefgenError) -> None:
+        if isinstance(made, BriefgenError):
+            failed.append(made)
+            if on_done:
+                on_done(made, req)
+            return
+        files = {output / f"{made.name}.{ext}": blob for ext, blob in made.data.items()}
+        try:
+            write_all(files, verify)
+        except BriefgenError as exc:
+            finish(req, exc)
+            return
         out = Output(
-            name,
+            made.name,
             req,
-            assembled.selection.audience,
+            made.audience,
             {p.suffix[1:]: p for p in files},
-            pages,
-            seconds,
-            tuple(o for o in assembled.omissions if o.where not in baseline),
-            notes,
-            assembled.warnings,
+            made.pages,
+            made.seconds,
+            tuple(o for o in made.omissions if o.where not in baseline),
+            made.notes,
+            made.warnings,
         )
         done.append(out)
         if on_done:
             on_done(out, req)
 
-    if jobs > 1 and len(pending) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_work, (a, project.theme, formats)): (r, a) for r, a in pending}
-            for future in as_completed(futures):
-                req, assembled = futures[future]
-                try:
-                    finish(req, assembled, future.result())
-                except BriefgenError as exc:
-                    failed.append(exc)
-                    if on_done:
-                        on_done(exc, req)
+    if jobs > 1 and len(requests) > 1:
+        for req, made in workers.run(
+            requests,
+            lambda r: make(assemble(r), project.theme, formats),
+            jobs,
+            prepare=assemble,
+            finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats),
+        ):
+            finish(req, made)
     else:
         # One deliverable and a second core: its two formats are written side by side.
-        both = jobs > 1 and len(pending) == 1
-        for req, assembled in pending:
+        both = jobs > 1
+        for req in requests:
             try:
-                finish(req, assembled, render(assembled, project.theme, formats, parallel=both))
+                made: Made | BriefgenError = make(assemble(req), project.theme, formats, parallel=both)
             except BriefgenError as exc:
-                failed.append(exc)
-                if on_done:
-                    on_done(exc, req)
+                made = exc
+            finish(req, made)
     if done:
         write_manifest(output, done)
     return done, failed
+
+
+def _make_elsewhere(assembled: Assembled, *, theme: Theme, formats: tuple[str, ...]) -> Made:
+    return make(assembled, theme, formats)
 
 
 def write_manifest(output: Path, outputs: list[Output]) -> Path:

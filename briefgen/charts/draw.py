@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group, Rect
 from reportlab.lib.colors import Color
@@ -47,11 +48,14 @@ def _builders() -> dict[str, Callable[[ChartSpec, Look, float], Body]]:
     }
 
 
+@lru_cache(maxsize=64)
 def drawing(spec: ChartSpec, theme: Theme, width_pt: float, *, fonts: tuple[str, str], titles: bool = True) -> Drawing:
     """Draw `spec` `width_pt` wide in the brand's colours and `fonts` (regular, bold; registered).
 
     With `titles=False` the title and the "Source:" line are left out, for a writer that
     sets them as its own caption text; notes that explain the data always stay.
+    Cached: a batch draws the same locator map in many annexes. The drawing is shared,
+    so callers must treat it as read-only.
     """
     look = Look.of(theme, fonts)
     body = _builders()[spec.type](spec, look, width_pt)

@@ -13,7 +13,9 @@ All text passes through `text.clean` into the XML.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -40,6 +42,20 @@ LAYOUTS = ("report", "annex", "summary")
 __all__ = ["BLOCK_HANDLERS", "INLINE_HANDLERS", "LAYOUTS", "bookmark_name", "clean", "write_docx"]
 
 
+@lru_cache(maxsize=8)
+def _styled_blank(theme: Theme, scale: float, compact: bool) -> bytes:
+    """An empty document carrying the brand's styles, numbering, theme and font table.
+
+    Made once per look and reopened for each deliverable: defining some 60 styles took
+    longer than writing a short annex's text.
+    """
+    document = docx.Document()
+    stylesheet.install(document, theme, scale, compact=compact)
+    blank = io.BytesIO()
+    document.save(blank)
+    return blank.getvalue()
+
+
 def write_docx(
     doc: m.Document,
     theme: Theme,
@@ -60,8 +76,7 @@ def write_docx(
         raise fail(Pos("<briefing>"), f"unknown layout '{layout}' for DOCX", "use report, annex or summary")
     if not 0.3 <= scale <= 3.0:
         raise fail(Pos("<briefing>"), f"font scale {scale} is out of range", "use a scale between 0.3 and 3")
-    document = docx.Document()
-    stylesheet.install(document, theme, scale, compact=layout == "summary")
+    document = docx.Document(io.BytesIO(_styled_blank(theme, scale, layout == "summary")))
     ctx = Ctx(
         docx=document,
         theme=theme,

@@ -7,8 +7,6 @@ same bytes (python-docx's own writer supplies the content types and package rels
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +17,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
+
+from .zipout import ZipOut
 
 # Template parts that would mislead: a thumbnail of someone else's page, the
 # Word 2010 copy of the *unbranded* styles, and an empty bibliography store.
@@ -61,27 +61,17 @@ def save(
     PackageWriter._write_content_types_stream(collected, package.parts)
     PackageWriter._write_pkg_rels(collected, package.rels)
     body = document.part.partname.membername
-    fixed = io.BytesIO()
-    when = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    with zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-
-        def put(name: str, blob: bytes) -> None:
-            info = zipfile.ZipInfo(name, date_time=when)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            dst.writestr(info, blob)
-
-        for name in FIRST_ENTRIES:
-            put(name, collected.entries.pop(name))
-        others = {part.partname.membername: part for part in package.parts if part is not document.part}
-        rels = {part.partname.rels_uri.membername: part for part in package.parts if len(part.rels)}
-        for name in sorted({*others, *rels}):
-            put(name, others[name].blob if name in others else rels[name].rels.xml)
-        if before_body:
-            before_body()
-        put(body, document.part.blob)
-    data = fixed.getvalue()
+    archive = ZipOut(stamp)
+    for name in FIRST_ENTRIES:
+        archive.add(name, collected.entries.pop(name), reuse=True)
+    others = {part.partname.membername: part for part in package.parts if part is not document.part}
+    rels = {part.partname.rels_uri.membername: part for part in package.parts if len(part.rels)}
+    for name in sorted({*others, *rels}):
+        archive.add(name, others[name].blob if name in others else rels[name].rels.xml, reuse=True)
+    if before_body:
+        before_body()
+    archive.add(body, document.part.blob)
+    data = archive.getvalue()
     if isinstance(out, str | Path):
         Path(out).write_bytes(data)
     else:

@@ -19,7 +19,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -29,6 +28,7 @@ from .. import model as m
 from ..errors import BriefgenError, Diagnostic
 from ..walk import plain
 from .inline import InlineRenderer
+from .para import Paragraph
 from .styles import Palette
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -349,7 +349,7 @@ def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
     # Narrowed, the usual 32 % label column wraps most labels: take the split that
     # makes the facts shortest (ties go to the narrower label column).
     cells = _fact_cells(blocks[0], r)
-    share = min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, facts_width, s)), s))
+    share = _label_share(cells, facts_width)
     facts = _facts(blocks[0], r, facts_width, share, cells)
     facts.source_pos = blocks[0].pos
     style = [
@@ -363,6 +363,30 @@ def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
         ("TOPPADDING", (1, 0), (1, 0), 2.5),
     ]
     return [Table([[facts, art]], colWidths=[facts_width, art.width + gutter], style=_style(style, r), hAlign="LEFT")]
+
+
+def _label_share(cells: list[list[Paragraph | str]], width: float) -> float:
+    """The label share that makes the facts shortest (ties: the narrower label column).
+
+    Remembered by the cells' text and type: a batch prints the same country's facts in
+    many annexes, and each search wraps some hundred paragraphs.
+    """
+    key = (
+        width,
+        tuple(
+            (c.text, c.style.fontName, c.style.fontSize, c.style.leading) if isinstance(c, Paragraph) else c
+            for row in cells
+            for c in row
+        ),
+    )
+    if key not in _SHARES:
+        if len(_SHARES) >= 256:
+            _SHARES.clear()
+        _SHARES[key] = min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, width, s)), s))
+    return _SHARES[key]
+
+
+_SHARES: dict[tuple[object, ...], float] = {}
 
 
 def _facts_height(cells: list[list[Paragraph | str]], width: float, share: float) -> float:

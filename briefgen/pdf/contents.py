@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .. import model as m
 from ..contents import entries
 from .inline import InlineRenderer
+from .para import Paragraph
 
 NUMBER_COLUMN = 14 * mm
 

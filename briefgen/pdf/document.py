@@ -25,7 +25,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
 )
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -37,6 +36,7 @@ from .contents import contents_flowables
 from .fonts import register
 from .inline import InlineRenderer
 from .pages import Furniture, NumberedCanvas
+from .para import Paragraph
 from .styles import build_styles, palette
 
 rl_config.invariant = 1

@@ -7,19 +7,21 @@ document is saved, once the total is known.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from .. import model as m
 from ..brand import Theme
 from ..templating import long_date
 from .fonts import BrandFonts
+from .images import draw_image, image_size
 from .inline import InlineRenderer
+from .para import Paragraph
 from .styles import Palette, tint
 
 
@@ -226,14 +228,11 @@ class Furniture:
         self.marking(c)
 
     def _logo(self, c: Canvas, path: Any, x: float, y: float, height: float, max_w: float | None = None) -> None:
-        from reportlab.lib.utils import ImageReader
-
-        reader = ImageReader(str(path))
-        iw, ih = reader.getSize()
+        iw, ih = image_size(Path(path))
         width = height * iw / ih
         if max_w and width > max_w:
             width, height = max_w, max_w * ih / iw
-        c.drawImage(reader, x, y, width=width, height=height, mask="auto")
+        draw_image(c, Path(path), x, y, width, height)
 
 
 def _fit(c: Canvas, text: str, font: str, size: float, width: float) -> str:

@@ -1,0 +1,24 @@
+"""reportlab's Paragraph, remembering its last line breaking.
+
+Tables, keep-together groups and frames ask a paragraph to wrap at the same width
+again and again (an annex's fact box is measured for its column widths, for the page
+and for the split); breaking lines is most of the layout time. A paragraph's lines
+depend only on its width, its style and its text, so a second `wrap` at the width of
+the first returns the first answer. The style and text never change after a paragraph
+is made, except in the list handler, which sets a new style before any wrap.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph as _Paragraph
+
+
+class Paragraph(_Paragraph):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        memo = self.__dict__.get("_wrapped")
+        # reportlab drops `blPara` when it splits or copies a paragraph: wrap again then.
+        if memo is not None and memo[0] == availWidth and memo[1] is self.style and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.style)
+        return size
