@@ -54,6 +54,7 @@ class Output:
     omissions: tuple[Omission, ...] = ()
     notes: tuple[str, ...] = ()
     warnings: tuple[Diagnostic, ...] = ()
+    digests: dict[str, tuple[int, str]] = field(default_factory=dict)  # format -> (bytes, sha256)
 
 
 def load(root: Path, strict: bool = False) -> Project:
@@ -154,22 +155,38 @@ def verify(path: Path, data: bytes) -> str | None:
 
 @dataclass(frozen=True)
 class Made:
-    """One deliverable's files in memory, and what the manifest says of it."""
+    """One deliverable's files, written, and what the manifest says of them."""
 
     name: str
     audience: str
     omissions: tuple[Omission, ...]
     warnings: tuple[Diagnostic, ...]
-    data: dict[str, bytes]
+    files: dict[str, Path]
     pages: dict[str, int]
     seconds: dict[str, float]
     notes: tuple[str, ...]
+    digests: dict[str, tuple[int, str]]  # format -> (bytes, sha256)
 
 
-def make(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, parallel: bool = False) -> Made:
+def make(assembled: Assembled, theme: Theme, formats: tuple[str, ...], output: Path, *, parallel: bool = False) -> Made:
+    """Render and write one deliverable (atomically); in a batch this runs in a worker,
+    so only a small record, never the files' bytes, goes back to the parent."""
     data, pages, seconds, notes = render(assembled, theme, formats, parallel=parallel)
     sel = assembled.selection
-    return Made(sel.name, sel.audience, assembled.omissions, assembled.warnings, data, pages, seconds, notes)
+    files = {output / f"{sel.name}.{ext}": blob for ext, blob in data.items()}
+    write_all(files, verify)
+    digests = {ext: (len(blob), hashlib.sha256(blob).hexdigest()) for ext, blob in data.items()}
+    return Made(
+        sel.name,
+        sel.audience,
+        assembled.omissions,
+        assembled.warnings,
+        {p.suffix[1:]: p for p in files},
+        pages,
+        seconds,
+        notes,
+        digests,
+    )
 
 
 def build(
@@ -219,22 +236,17 @@ def build(
             if on_done:
                 on_done(made, req)
             return
-        files = {output / f"{made.name}.{ext}": blob for ext, blob in made.data.items()}
-        try:
-            write_all(files, verify)
-        except BriefgenError as exc:
-            finish(req, exc)
-            return
         out = Output(
             made.name,
             req,
             made.audience,
-            {p.suffix[1:]: p for p in files},
+            made.files,
             made.pages,
             made.seconds,
-            tuple(o for o in made.omissions if o.where not in baseline),
+            tuple(_shared(o) for o in made.omissions if o.where not in baseline),
             made.notes,
             made.warnings,
+            made.digests,
         )
         done.append(out)
         if on_done:
@@ -243,10 +255,10 @@ def build(
     if jobs > 1 and len(requests) > 1:
         for req, made in workers.run(
             requests,
-            lambda r: make(assemble(r), project.theme, formats),
+            lambda r: make(assemble(r), project.theme, formats, output),
             jobs,
             prepare=assemble,
-            finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats),
+            finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats, output=output),
         ):
             finish(req, made)
     else:
@@ -254,7 +266,7 @@ def build(
         both = jobs > 1
         for req in requests:
             try:
-                made: Made | BriefgenError = make(assemble(req), project.theme, formats, parallel=both)
+                made: Made | BriefgenError = make(assemble(req), project.theme, formats, output, parallel=both)
             except BriefgenError as exc:
                 made = exc
             finish(req, made)
@@ -263,8 +275,14 @@ def build(
     return done, failed
 
 
-def _make_elsewhere(assembled: Assembled, *, theme: Theme, formats: tuple[str, ...]) -> Made:
-    return make(assembled, theme, formats)
+@functools.lru_cache(maxsize=4096)
+def _shared(omission: Omission) -> Omission:
+    # One object per distinct omission: a batch's results then hold references, not copies.
+    return omission
+
+
+def _make_elsewhere(assembled: Assembled, *, theme: Theme, formats: tuple[str, ...], output: Path) -> Made:
+    return make(assembled, theme, formats, output)
 
 
 def write_manifest(output: Path, outputs: list[Output]) -> Path:
@@ -278,7 +296,11 @@ def write_manifest(output: Path, outputs: list[Output]) -> Path:
             entries = {}
     for out in outputs:
         for fmt, file in out.files.items():
-            data = file.read_bytes()
+            if fmt in out.digests:
+                size, digest = out.digests[fmt]
+            else:
+                data = file.read_bytes()
+                size, digest = len(data), hashlib.sha256(data).hexdigest()
             entries[file.name] = {
                 "file": file.name,
                 "cut": out.request.cut,
@@ -286,8 +308,8 @@ def write_manifest(output: Path, outputs: list[Output]) -> Path:
                 "audience": out.audience,
                 "format": fmt,
                 "pages": out.pages.get(fmt),
-                "bytes": len(data),
-                "sha256": hashlib.sha256(data).hexdigest(),
+                "bytes": size,
+                "sha256": digest,
                 "seconds": round(out.seconds.get(fmt, 0.0), 3),
                 "omitted": [str(o) for o in out.omissions],
             }

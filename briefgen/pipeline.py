@@ -56,6 +56,17 @@ def _line_mapping(source: str, rendered: str) -> tuple[tuple[int, ...], int]:
     return tuple(mapping), len(src)
 
 
+# Caches a batch fills: shared sources stay in them, but one-off texts (each client's
+# note) would make them grow with every deliverable; past this many entries they start over.
+CACHE_LIMIT = 2_000
+
+
+def _bound(*caches: dict[Any, Any]) -> None:
+    for cache in caches:
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+
+
 def _view(src: Source) -> dict[str, Any]:
     return {k: v for k, v in src.meta.items() if k not in ("pos_of",)}
 
@@ -114,6 +125,7 @@ class Assembler:
     ) -> tuple[m.Block, ...]:
         key = (file, text, level, prefix)
         if key not in self._parsed:
+            _bound(self._parsed, self._glyphs, self._links)
             self._parsed[key] = parse_body(
                 text, file=file, line_of=line_of, base=base, root=self.project.root, shift=level, anchor_prefix=prefix
             )
