@@ -50,8 +50,8 @@ def report_markdown(scale: int = 1) -> str:
             title, body = _body(path)
             suffix = "" if round_ == 1 else f" ({round_})"
             # Repeated parts keep unique footnote labels and heading names.
-            body = re.sub(r"\[\^([^\]]+)\]", lambda m: f"[^{m.group(1)}r{round_}]", body)
-            body = re.sub(r"^(###+ .+)$", lambda m: m.group(1) + suffix, body, flags=re.M)
+            body = re.sub(r"\[\^([^\]]+)\]", lambda m, n=round_: f"[^{m.group(1)}r{n}]", body)
+            body = re.sub(r"^(###+ .+)$", lambda m, s=suffix: m.group(1) + s, body, flags=re.M)
             parts.append(f"## {title}{suffix}\n\n{body}\n")
             words += len(body.split())
             if words >= WORDS * scale:

@@ -211,21 +211,31 @@ def build(
         select(project, req.cut, req.audience, req.client)
     check_output_dir(output)
     assembler = Assembler(project)
-    # The full report is the baseline other deliverables are explained against. Made
-    # first, it also fills the parse cache that workers inherit: sources parse once.
-    try:
-        full: Assembled | None = assembler.assemble("full")
-    except BriefgenError:
-        full = None  # reported when (if) the full report itself is built
-    baseline = frozenset(o.where for o in full.omissions) if full else frozenset()
+    # The full report is the baseline other deliverables are explained against. It is
+    # assembled when first needed: in a batch, while the workers already run.
+    full: list[Assembled | None] = []
+    omitted: list[frozenset[str]] = []
+
+    def full_report() -> Assembled | None:
+        if not full:
+            try:
+                full.append(assembler.assemble("full"))
+            except BriefgenError:
+                full.append(None)  # reported when (if) the full report itself is built
+        return full[0]
+
+    def baseline() -> frozenset[str]:
+        if not omitted:
+            report = full_report()
+            omitted.append(frozenset(o.where for o in report.omissions) if report else frozenset())
+        return omitted[0]
+
     done: list[Output] = []
     failed: list[BriefgenError] = []
 
     def assemble(req: Request) -> Assembled:
-        if req == Request("full") and full is not None:
-            assembled = full
-        else:
-            assembled = assembler.assemble(req.cut, req.audience, req.client)
+        report = full_report() if req == Request("full") else None
+        assembled = report or assembler.assemble(req.cut, req.audience, req.client)
         if strict and assembled.warnings:
             raise BriefgenError(assembled.warnings)
         return assembled
@@ -243,7 +253,7 @@ def build(
             made.files,
             made.pages,
             made.seconds,
-            tuple(_shared(o) for o in made.omissions if o.where not in baseline),
+            tuple(_shared(o) for o in made.omissions if o.where not in baseline()),
             made.notes,
             made.warnings,
             made.digests,
@@ -264,12 +274,17 @@ def build(
     else:
         # One deliverable and a second core: its two formats are written side by side.
         both = jobs > 1
-        for req in requests:
-            try:
-                made: Made | BriefgenError = make(assemble(req), project.theme, formats, output, parallel=both)
-            except BriefgenError as exc:
-                made = exc
-            finish(req, made)
+        try:
+            for req in requests:
+                try:
+                    made: Made | BriefgenError = make(assemble(req), project.theme, formats, output, parallel=both)
+                except BriefgenError as exc:
+                    made = exc
+                finish(req, made)
+                if len(requests) > 1:
+                    workers.settle()
+        finally:
+            workers.unsettle()
     if done:
         write_manifest(output, done)
     return done, failed

@@ -35,21 +35,25 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 SUPERSAMPLE = 2
+MAX_PIXELS = 8_000_000  # drawn pixels: 24 MB in RGB
 Matrix = tuple[float, float, float, float, float, float]
 RGB = tuple[int, int, int]
 
 
 def png(drawing: Drawing, dpi: int = 300) -> bytes:
     """Rasterise `drawing` at `dpi` (the PNG records it, so Word sizes the picture right)."""
-    scale = dpi / 72 * SUPERSAMPLE
+    out_size = (math.ceil(drawing.width * dpi / 72), math.ceil(drawing.height * dpi / 72))
+    # A tall full-width chart supersampled would need some 50 MB of pixels: above the
+    # budget it is drawn at the final resolution (text is still anti-aliased).
+    factor = SUPERSAMPLE if out_size[0] * out_size[1] * SUPERSAMPLE**2 <= MAX_PIXELS else 1
+    scale = dpi / 72 * factor
     size = (math.ceil(drawing.width * scale), math.ceil(drawing.height * scale))
     image = Image.new("RGB", size, (255, 255, 255))
     painter = _Painter(image, scale, drawing.height)
     painter.group(drawing, (1, 0, 0, 1, 0, 0))
-    out_size = (math.ceil(drawing.width * dpi / 72), math.ceil(drawing.height * dpi / 72))
     # Averaging each 2 × 2 block is the supersampling itself, and some 15 times faster
     # than a Lanczos resize (which matters with a locator in every fact box).
-    reduced = image.reduce(SUPERSAMPLE)
+    reduced = image.reduce(factor) if factor > 1 else image
     image = reduced if reduced.size == out_size else image.resize(out_size, Image.Resampling.LANCZOS)
     buf = io.BytesIO()
     image.save(buf, format="PNG", dpi=(dpi, dpi))
@@ -169,18 +173,30 @@ class _Painter:
                 if len(rings[0]) > 2:
                     self.draw.polygon(rings[0], fill=fill_rgb)
             else:  # several rings: even-odd, so holes stay open
-                mask = Image.new("1", self.image.size, 0)
-                for ring in rings:
-                    if len(ring) > 2:
-                        layer = Image.new("1", self.image.size, 0)
-                        ImageDraw.Draw(layer).polygon(ring, fill=1)
-                        mask = ImageChops.logical_xor(mask, layer)
-                self.image.paste(fill_rgb, mask=mask)
+                self.even_odd(rings, fill_rgb)
         if stroke_rgb is not None and (getattr(s, "strokeWidth", 1) or 0) > 0:
             w = max(1, round(s.strokeWidth * self.scale))
             for ring in rings:
                 pts = [*ring, ring[0]] if closed else ring
                 self.draw.line(pts, fill=stroke_rgb, width=w, joint="curve")
+
+    def even_odd(self, rings: list[list[tuple[float, float]]], fill: RGB) -> None:
+        """Fill `rings` so that overlaps cancel; masks cover only the rings' bounding box."""
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        width, height = self.image.size
+        left, top = max(0, math.floor(min(xs))), max(0, math.floor(min(ys)))
+        right, bottom = min(width, math.ceil(max(xs)) + 1), min(height, math.ceil(max(ys)) + 1)
+        if right <= left or bottom <= top:
+            return
+        box = (right - left, bottom - top)
+        mask = Image.new("1", box, 0)
+        for ring in rings:
+            if len(ring) > 2:
+                layer = Image.new("1", box, 0)
+                ImageDraw.Draw(layer).polygon([(x - left, y - top) for x, y in ring], fill=1)
+                mask = ImageChops.logical_xor(mask, layer)
+        self.image.paste(fill, (left, top, right, bottom), mask=mask)
 
     def text(self, s: String, m: Matrix) -> None:
         color = _rgb(s.fillColor)
