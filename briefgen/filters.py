@@ -14,7 +14,7 @@ from typing import Any
 
 from . import model as m
 from .errors import Diagnostic, did_you_mean
-from .walk import same_or
+from .walk import children, iter_blocks, same_or
 
 CALLOUT_CLASSES = {"callout": "callout", "factbox": "factbox", "contact": "contact", "bottom-line": "bottom-line"}
 CONDITIONS = {"audience": "audiences", "client": "clients", "cut": "cuts"}
@@ -79,7 +79,9 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
     """Resolve divs recursively; containers are rebuilt with their filtered children."""
     result: list[m.Block] = []
     for block in blocks:
-        if isinstance(block, m.Div):
+        if not _has_div(block):
+            result.append(block)
+        elif isinstance(block, m.Div):
             reason = _verdict(block, ctx, out)
             if reason:
                 out.omissions.append(Omission(f"block at {block.pos}", reason))
@@ -94,8 +96,7 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
                     )
                 )
             if kinds:
-                title = dict(block.attrs).get("title", "")
-                result.append(m.Callout(title, inner, kinds[0], block.pos))
+                result.append(_callout(block, inner, kinds[0]))
             else:
                 result.extend(inner)
         elif isinstance(block, m.BulletList | m.OrderedList):
@@ -110,6 +111,37 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
             result.append(block)
     # Unchanged blocks stay the same objects: later passes remember them by identity.
     return same_or(blocks, tuple(result))
+
+
+_DIVS: dict[int, tuple[m.Block, bool]] = {}
+
+
+def _has_div(block: m.Block) -> bool:
+    """Whether a div (a condition or a call-out) sits anywhere in `block`; remembered by
+    identity, as a batch filters the same parsed blocks for every deliverable."""
+    found = _DIVS.get(id(block))
+    if found is None or found[0] is not block:
+        if len(_DIVS) >= 20_000:
+            _DIVS.clear()
+        hit = isinstance(block, m.Div) or any(isinstance(b, m.Div) for b in iter_blocks(children(block)))
+        found = _DIVS[id(block)] = (block, hit)
+    return found[1]
+
+
+_CALLOUTS: dict[int, tuple[m.Div, tuple[m.Block, ...], m.Callout]] = {}
+
+
+def _callout(div: m.Div, inner: tuple[m.Block, ...], kind: str) -> m.Callout:
+    """The call-out a div becomes; the same object each time the div and its kept content
+    are the same, so that passes which remember blocks by identity recognise it."""
+    found = _CALLOUTS.get(id(div))
+    if found is not None and found[0] is div and found[1] is inner:
+        return found[2]
+    if len(_CALLOUTS) >= 2_000:
+        _CALLOUTS.clear()
+    callout = m.Callout(dict(div.attrs).get("title", ""), inner, kind, div.pos)
+    _CALLOUTS[id(div)] = (div, inner, callout)
+    return callout
 
 
 def _filtered(node: Any, ctx: Context, out: FilterResult) -> Any:

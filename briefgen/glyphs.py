@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from . import model as m
@@ -15,13 +16,16 @@ from .walk import inlines_of, iter_blocks, iter_text
 _LAYOUT = {"\n", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 
-def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None) -> list[str]:
+@lru_cache(maxsize=4096)
+def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None) -> tuple[str, ...]:
     sets = [coverage(f) for f in fonts]
     extra = coverage(fallback) if fallback else frozenset()
-    return sorted(
-        ch
-        for ch in set(text) - _LAYOUT  # each distinct character once: texts are long, alphabets short
-        if ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets))
+    return tuple(
+        sorted(
+            ch
+            for ch in set(text) - _LAYOUT  # each distinct character once: texts are long, alphabets short
+            if ord(ch) > 0xFFFF or (ord(ch) not in extra and any(ord(ch) not in s for s in sets))
+        )
     )
 
 

@@ -7,6 +7,7 @@ the link becomes plain text and a warning says so, so nothing points into the vo
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from . import model as m
 from .errors import BriefgenError, Diagnostic
@@ -22,7 +23,7 @@ class _Summary:
     internal_links: bool
 
 
-LinkMemo = dict[int, tuple[m.Block, _Summary]]
+LinkMemo = dict[Any, Any]  # id(block) -> (block, _Summary); "fixes" -> fixed blocks by targets
 
 
 def _summary(block: m.Block, memo: LinkMemo) -> _Summary:
@@ -116,10 +117,28 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemo | None = None) -
                 out.append(node)
         return run if all(a is b for a, b in zip(out, run, strict=False)) and len(out) == len(run) else tuple(out)
 
+    targets = (frozenset(known), tuple(sorted(figures.items())))
+
+    def fixed(block: m.Block) -> m.Block:
+        # Most blocks hold no internal link: passed through untouched. The others are
+        # fixed once per block and set of targets, and their warnings replayed.
+        if not _summary(block, memo).internal_links:
+            return block
+        key = (id(block), targets)
+        found = fixes.get(key)
+        if found is None or found[0] is not block:
+            start = len(problems)
+            found = fixes[key] = (block, map_inlines((block,), fix)[0], tuple(problems[start:]))
+            return found[1]
+        problems.extend(found[2])
+        return found[1]
+
+    fixes: dict[Any, Any] = memo.setdefault("fixes", {})  # type: ignore[arg-type, assignment]
+    if len(fixes) >= 2_000:
+        fixes.clear()
+
     def blocks(section: m.Section) -> tuple[m.Block, ...]:
-        # Most blocks hold no internal link; they are passed through untouched.
-        out = tuple(map_inlines((b,), fix)[0] if _summary(b, memo).internal_links else b for b in section.blocks)
-        return same_or(section.blocks, out)
+        return same_or(section.blocks, tuple(fixed(b) for b in section.blocks))
 
     sections = tuple(replace(s, blocks=blocks(s)) for s in doc.sections)
     if strict and problems:

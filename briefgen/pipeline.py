@@ -67,6 +67,34 @@ def _bound(*caches: dict[Any, Any]) -> None:
             cache.clear()
 
 
+def _client_view(sel: Selection) -> dict[str, Any]:
+    c = sel.client
+    assert c is not None
+    return {
+        "id": c.id,
+        "name": c.name,
+        "audience": c.audience,
+        "countries": list(c.countries or []),
+        "marking": c.marking,
+        "contact": c.contact,
+    }
+
+
+def _brand_view(theme: Any) -> dict[str, Any]:
+    return {
+        "name": theme.name,
+        "tagline": theme.tagline,
+        "footer": theme.footer,
+        "contact": {
+            "title": theme.contact.title,
+            "text": theme.contact.text,
+            "items": list(theme.contact.items),
+            "email": theme.contact.email,
+            "reply": theme.contact.reply,
+        },
+    }
+
+
 def _view(src: Source) -> dict[str, Any]:
     return {k: v for k, v in src.meta.items() if k not in ("pos_of",)}
 
@@ -82,42 +110,35 @@ class Assembler:
         self._parsed: dict[tuple[str, str, int, str], tuple[m.Block, ...]] = {}
         self._glyphs: GlyphMemo = {}
         self._links: LinkMemo = {}
+        self._shared: dict[Any, Any] = {}
 
     # ------------------------------------------------------------ context
     def context(self, sel: Selection) -> dict[str, Any]:
-        p = self.project
-        theme = p.theme
-        client = None
-        if sel.client:
-            c = sel.client
-            client = {
-                "id": c.id,
-                "name": c.name,
-                "audience": c.audience,
-                "countries": list(c.countries or []),
-                "marking": c.marking,
-                "contact": c.contact,
-            }
+        """The template context. Its values are built once and shared (templates cannot
+        change them: the sandbox is immutable), so the templater can tell by identity
+        that two deliverables give a template the same data."""
         return {
-            "briefing": dict(p.meta),
-            "sections": [_view(s) for s in sel.sources],
-            "countries": [_view(s) for s in sel.sources if s.meta["kind"] == "country"],
+            "briefing": self._once("briefing", lambda: dict(self.project.meta)),
+            "sections": self._once(
+                ("sections", tuple(s.rel for s in sel.sources)), lambda: [self.view(s) for s in sel.sources]
+            ),
+            "countries": self._once(
+                ("countries", tuple(s.rel for s in sel.sources)),
+                lambda: [self.view(s) for s in sel.sources if s.meta["kind"] == "country"],
+            ),
             "audience": sel.audience,
             "cut": sel.cut.id,
-            "client": client,
-            "brand": {
-                "name": theme.name,
-                "tagline": theme.tagline,
-                "footer": theme.footer,
-                "contact": {
-                    "title": theme.contact.title,
-                    "text": theme.contact.text,
-                    "items": list(theme.contact.items),
-                    "email": theme.contact.email,
-                    "reply": theme.contact.reply,
-                },
-            },
+            "client": self._once(("client", sel.client.id), lambda: _client_view(sel)) if sel.client else None,
+            "brand": self._once("brand", lambda: _brand_view(self.project.theme)),
         }
+
+    def view(self, src: Source) -> dict[str, Any]:
+        return self._once(("view", src.rel), lambda: _view(src))
+
+    def _once(self, key: Any, build: Callable[[], Any]) -> Any:
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
 
     # ------------------------------------------------------------ parsing
     def parse(
@@ -139,7 +160,7 @@ class Assembler:
 
     def section_blocks(self, src: Source, ctx: dict[str, Any], level: int) -> tuple[m.Block, ...]:
         meta = src.meta
-        local = dict(ctx, section=_view(src), country=_view(src) if meta["kind"] == "country" else None)
+        local = dict(ctx, section=self.view(src), country=self.view(src) if meta["kind"] == "country" else None)
         prefix = f"{src.id}-"
         blocks: tuple[m.Block, ...] = ()
         if meta["kind"] == "country":

@@ -1,9 +1,10 @@
 """Jinja2 templating of section bodies and generated parts, sandboxed and strict.
 
-Section bodies and `templates/*.j2` run in Jinja's `SandboxedEnvironment` with
-`StrictUndefined`. Names are resolved in the project's `templates/` first, then in the
-defaults shipped in `briefgen/templates/`. Errors are reported at the template's own
-file and line; output is bounded in size and time.
+Section bodies and `templates/*.j2` run in Jinja's `ImmutableSandboxedEnvironment`
+(templates read data, never change it) with `StrictUndefined`. Names are resolved in
+the project's `templates/` first, then in the defaults shipped in `briefgen/templates/`.
+Errors are reported at the template's own file and line; output is bounded in size and
+time. A batch renders each template once per distinct value of the names it reads.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+import jinja2.meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import BriefgenError, Diagnostic, Pos, did_you_mean, relpath
 
@@ -109,6 +111,9 @@ class _Undefined(jinja2.StrictUndefined):
 
 
 _MARKUP = re.compile(r"\{[{%#]")
+_SCALARS = (str, int, float, bool, type(None))
+_MISSING = object()
+MEMO_LIMIT = 4_096
 
 
 class _SourceLoader(jinja2.BaseLoader):
@@ -142,7 +147,7 @@ class Templater:
         self.bodies: dict[str, str] = {}
         self.offsets: dict[str, int] = {}
         self.loader = _SourceLoader(self.bodies, [templates_dir, DEFAULTS])
-        self.env = SandboxedEnvironment(
+        self.env = ImmutableSandboxedEnvironment(
             loader=self.loader,
             undefined=_Undefined,
             autoescape=False,
@@ -150,8 +155,13 @@ class Templater:
             auto_reload=False,
         )
         self.env.filters.update(md=md_escape, attr=attr_escape, long_date=long_date, thousands=thousands)
+        self._memo: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
+        self._read: dict[str, frozenset[str] | None] = {}
 
     def add_body(self, rel: str, body: str, body_line: int) -> None:
+        if self.bodies.get(rel) != body:
+            self._read.pop(rel, None)
+            self._memo = {k: v for k, v in self._memo.items() if k[0] != rel}
         self.bodies[rel] = body
         self.offsets[rel] = body_line - 1
 
@@ -160,6 +170,53 @@ class Templater:
         body = self.bodies.get(name)
         if body is not None and not _MARKUP.search(body):
             return body  # plain Markdown renders to itself: skip the sandbox
+        key = self._memo_key(name, context)
+        if key is not None and key in self._memo:
+            return self._memo[key][0]
+        text = self._render(name, context)
+        if key is not None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            # The entry keeps the context values alive, so their ids stay theirs.
+            self._memo[key] = (text, tuple(context.get(v) for v in self._names(name) or ()))
+        return text
+
+    def _memo_key(self, name: str, context: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """What the output of `name` can depend on: the values of the names it reads.
+
+        Scalars by value, anything else by identity (the assembler shares one object per
+        distinct value, and the immutable sandbox keeps templates from changing them).
+        None when that cannot be known (a computed include): then it is always rendered.
+        """
+        names = self._names(name)
+        if names is None:
+            return None
+        parts: list[Any] = [name]
+        for var in sorted(names):
+            value = context.get(var, _MISSING)
+            parts.append((var, value) if isinstance(value, _SCALARS) else (var, "id", id(value)))
+        return tuple(parts)
+
+    def _names(self, name: str, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
+        """Every context name `name` reads, through its includes and imports."""
+        if name in self._read:
+            return self._read[name]
+        try:
+            source = self.loader.get_source(self.env, name)[0]
+            tree = self.env.parse(source)
+        except jinja2.TemplateError:
+            return None  # rendering reports it, at its line
+        names: set[str] | None = set(jinja2.meta.find_undeclared_variables(tree))
+        for other in jinja2.meta.find_referenced_templates(tree):
+            inner = None if other is None or other in seen else self._names(other, seen | {name})
+            if inner is None or names is None:
+                names = None
+                break
+            names |= inner
+        self._read[name] = None if names is None else frozenset(names)
+        return self._read[name]
+
+    def _render(self, name: str, context: Mapping[str, Any]) -> str:
         try:
             template = self.env.get_template(name)
             chunks: list[str] = []

@@ -1,0 +1,91 @@
+"""What makes batches fast must not change a byte: caches, memos and workers, checked against fresh builds."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+from briefgen.build import Request, build, load
+from briefgen.errors import BriefgenError
+from briefgen.pipeline import Assembler
+
+CLIENT = (
+    'name: "{name}"\naudience: {audience}\ncountries: [{countries}]\n'
+    'note: "Dear {name}: {{{{ cut }}}}."\ncontact: "Desk for {name}"\n'
+)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's sections and brand with three clients that share countries."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("batch") / "project"
+    root.mkdir()
+    for name in ("briefing.yaml", "sections", "templates", "data"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, root / name)
+        elif src.exists():
+            shutil.copyfile(src, root / name)
+    (root / "clients").mkdir()
+    for cid, audience, countries in (
+        ("alpha", "business", "iran, china"),
+        ("beta", "business", "china, iran"),
+        ("gamma", "public", "iran"),
+    ):
+        text = CLIENT.format(name=cid.title(), audience=audience, countries=countries)
+        (root / "clients" / f"{cid}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def _bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix in (".pdf", ".docx")}
+
+
+REQUESTS = [Request("annex", None, c) for c in ("alpha", "beta", "gamma")] + [Request("summary", None, "gamma")]
+
+
+def test_a_batch_writes_the_same_bytes_as_separate_builds(project: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    done, failed = build(load(project), REQUESTS, output=batch, jobs=1)
+    assert not failed and len(done) == len(REQUESTS)
+    alone = tmp_path / "alone"
+    for req in REQUESTS:  # a fresh project and assembler each: no cache survives between them
+        build(load(project), [req], output=alone, jobs=1)
+    assert _bytes(batch) == _bytes(alone)
+    assert gc.get_freeze_count() == 0, "a batch must give frozen objects back to the collector"
+
+
+def test_workers_write_the_same_bytes_as_one_process(project: Path, tmp_path: Path) -> None:
+    build(load(project), REQUESTS, output=tmp_path / "one", jobs=1)
+    done, failed = build(load(project), REQUESTS, output=tmp_path / "two", jobs=2)
+    assert not failed and {o.name for o in done} == {"annex-alpha", "annex-beta", "annex-gamma", "summary-gamma"}
+    assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two")
+
+
+def test_a_template_renders_again_when_a_name_it_reads_changes(project: Path) -> None:
+    assembler = Assembler(load(project))
+    notes = {}
+    for cid in ("alpha", "beta"):
+        for cut in ("annex", "summary"):
+            doc = assembler.assemble(cut, None, cid).document
+            notes[(cid, cut)] = doc
+    # The client note reads `cut`; the contact page reads `client`.
+    annex_alpha = str(notes[("alpha", "annex")].sections[0])
+    assert "Dear Alpha: annex" in annex_alpha
+    assert "Dear Beta: annex" in str(notes[("beta", "annex")].sections[0])
+    contact = [s for s in notes[("beta", "annex")].sections if s.id == "contact"]
+    assert contact and "Desk for Beta" in str(contact[0]) and "Alpha" not in str(contact[0])
+
+
+def test_templates_may_not_change_the_data_they_read(make_project, tmp_path: Path) -> None:
+    body = "---\ntitle: Sneaky\n---\n\n{{ sections.append(1) }} and {{ briefing.update(title='x') }}\n"
+    root = make_project(tmp_path, {"sections/03-sneaky.md": body})
+    with pytest.raises(BriefgenError) as caught:
+        Assembler(load(root)).assemble("full")
+    message = str(caught.value)
+    assert "sections/03-sneaky.md:5" in message and "not allowed in templates" in message
