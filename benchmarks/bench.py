@@ -1,4 +1,7 @@
-"""Time briefgen's builds on the sample and print medians. Run: python3 benchmarks/bench.py [--runs N].
+"""Time briefgen's builds on the sample, stage by stage, and print medians.
+
+Run: python3 benchmarks/bench.py [--runs N]. For the comparison with Pandoc and the
+batch, memory and contents figures, see run.py.
 
 Measures, each as the median of N runs:
 - `build full` as a user runs it (a fresh process: start-up included), per format;
@@ -65,6 +68,8 @@ def main() -> None:
         results["stage: write PDF (full)"] = timed(lambda: write_pdf(doc, project.theme), runs)
         import io
 
+        from briefgen.charts import drawing
+        from briefgen.docx import _styled_blank
         from briefgen.docx.embedfonts import subset_font
         from briefgen.docx.figures import _raster
 
@@ -72,6 +77,8 @@ def main() -> None:
             # Per-process caches (chart rasters, font subsets) would hide the first build's cost.
             _raster.cache_clear()
             subset_font.cache_clear()
+            drawing.cache_clear()
+            _styled_blank.cache_clear()
             write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages)
 
         results["stage: write DOCX (full, cold caches)"] = timed(docx_cold, runs)
@@ -79,7 +86,7 @@ def main() -> None:
             lambda: write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages), runs
         )
         from briefgen import model as m
-        from briefgen.charts import drawing, png
+        from briefgen.charts import png
         from briefgen.charts.locator import WIDTH_PT
         from briefgen.pdf.fonts import register
         from briefgen.walk import iter_blocks
@@ -91,6 +98,7 @@ def main() -> None:
 
         def art(c: m.Chart):  # type: ignore[no-untyped-def]
             width = text_width if c.spec.numbered else WIDTH_PT
+            drawing.cache_clear()  # a batch reuses drawings; time drawing them
             return drawing(c.spec, project.theme, width, fonts=pair, titles=False)
 
         results[f"charts: draw {len(charts)} (vector, for the PDF)"] = timed(lambda: [art(c) for c in charts], runs)

@@ -1,9 +1,9 @@
 """The orchestrator: load → select → template → parse → write, for one or many outputs.
 
-Reads like a script on purpose. Documents are assembled (templated and parsed) in this
-process, once per deliverable; writing PDF and DOCX, the slow part, may run in
-parallel worker processes. Outputs are written atomically and recorded in
-`manifest.json`.
+Reads like a script on purpose. Each deliverable is assembled, rendered and written
+in turn (`make`), by this process or, in a batch, by forked workers (`workers.py`); a
+single report writes its DOCX in a second process while its PDF is laid out
+(`forked.py`). Outputs are written atomically and recorded in `manifest.json`.
 """
 
 from __future__ import annotations

@@ -65,6 +65,12 @@ def test_workers_write_the_same_bytes_as_one_process(project: Path, tmp_path: Pa
     done, failed = build(load(project), REQUESTS, output=tmp_path / "two", jobs=2)
     assert not failed and {o.name for o in done} == {"annex-alpha", "annex-beta", "annex-gamma", "summary-gamma"}
     assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two")
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "two" / "annex-alpha.docx") as z:  # parts reused from the cache
+        assert z.testzip() is None, "every member's CRC must match its bytes"
+        assert {i.date_time for i in z.infolist()} == {(2021, 9, 30, 0, 0, 0)}
+        assert any(n.startswith("word/fonts/") for n in z.namelist())
 
 
 def test_a_template_renders_again_when_a_name_it_reads_changes(project: Path) -> None:
