@@ -71,28 +71,32 @@ def render(
     """Write one assembled document in every format; returns bytes, pages, seconds, notes.
 
     The PDF is always laid out: the summary's budget is decided on it, and the DOCX
-    contents take their page numbers from it. With `parallel` (and a second core's
-    worth of `forked.available()`), a report's DOCX is written in a forked child while
-    the PDF is laid out here; the child waits for the page numbers only at the end.
+    contents take their page numbers from it. With `parallel` (where
+    `forked.available()`), a report's DOCX is written in a forked child while the PDF
+    is laid out here; the child waits for the page numbers only at the end. The
+    summary's DOCX needs the type scale its PDF settles on, so it always comes after.
     """
     from .pdf import write_pdf
 
-    doc = assembled.document
-    if doc.meta.layout == "summary":
-        return _render_summary(assembled, theme, formats)
+    doc, scale, notes = assembled.document, 1.0, ()
     started = time.perf_counter()
     job = None
-    if "docx" in formats and parallel:
-        from . import forked
+    if doc.meta.layout == "summary":
+        from .summary import fit_summary
 
-        if forked.available():
-            job = forked.Forked(_docx_bytes, doc, theme)
-    try:
-        pdf = write_pdf(doc, theme, on_paginated=job.send if job else None)
-    except BaseException:
-        if job:
-            job.cancel()
-        raise
+        doc, pdf, scale, notes = fit_summary(assembled, theme)
+    else:
+        if "docx" in formats and parallel:
+            from . import forked
+
+            if forked.available():
+                job = forked.Forked(_docx_bytes, doc, theme)
+        try:
+            pdf = write_pdf(doc, theme, on_paginated=job.send if job else None)
+        except BaseException:
+            if job:
+                job.cancel()
+            raise
     data: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     seconds: dict[str, float] = {}
@@ -104,9 +108,9 @@ def render(
         seconds["docx"] = time.perf_counter() - started
     elif "docx" in formats:
         started = time.perf_counter()
-        data["docx"] = _docx_bytes(lambda: pdf.anchor_pages, doc, theme)
+        data["docx"] = _docx_bytes(lambda: pdf.anchor_pages, doc, theme, scale)
         seconds["docx"] = time.perf_counter() - started
-    return data, pages, seconds, ()
+    return data, pages, seconds, notes
 
 
 def _docx_bytes(
@@ -117,27 +121,6 @@ def _docx_bytes(
     buffer = io.BytesIO()
     write_docx(doc, theme, buffer, toc_pages=toc_pages, scale=scale)
     return buffer.getvalue()
-
-
-def _render_summary(
-    assembled: Assembled, theme: Theme, formats: tuple[str, ...]
-) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
-    """The summary's DOCX takes the type scale its PDF settled on: one after the other."""
-    from .summary import fit_summary
-
-    started = time.perf_counter()
-    doc, pdf, scale, notes = fit_summary(assembled, theme)
-    data: dict[str, bytes] = {}
-    pages: dict[str, int] = {}
-    seconds: dict[str, float] = {}
-    if "pdf" in formats:
-        data["pdf"], pages["pdf"] = pdf.data, pdf.pages
-        seconds["pdf"] = time.perf_counter() - started
-    if "docx" in formats:
-        started = time.perf_counter()
-        data["docx"] = _docx_bytes(lambda: pdf.anchor_pages, doc, theme, scale)
-        seconds["docx"] = time.perf_counter() - started
-    return data, pages, seconds, notes
 
 
 def verify(path: Path, data: bytes) -> str | None:
