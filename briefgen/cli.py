@@ -172,8 +172,15 @@ class _Progress:
     def __init__(self, total: int):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+        # No auto-refresh: rich would redraw from a thread, and the batch forks its
+        # workers; forking a process with threads can deadlock the children.
         self.bar = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=True,
+            auto_refresh=False,
         )
         self.task = self.bar.add_task("building", total=total)
 
@@ -184,6 +191,7 @@ class _Progress:
         self.bar.update(
             self.task, advance=1, description=f"built {getattr(req, 'cut', '')} {getattr(req, 'client', '') or ''}"
         )
+        self.bar.refresh()
 
     def stop(self) -> None:
         self.bar.stop()

@@ -1,6 +1,6 @@
 """Deliverables built in worker processes, their results streamed back as they finish.
 
-With the fork start method (Linux) a worker inherits the parent's loaded project and
+With the fork start method (Linux, and no other thread running) a worker inherits the parent's loaded project and
 its parse cache: each worker assembles and writes its own deliverables, and only file
 bytes come back. Elsewhere the parent assembles and sends each document to a worker.
 Either way a result is handed on as soon as it arrives and then dropped, so a long
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
 
+from . import forked
 from .errors import BriefgenError, Diagnostic
 
 Item = TypeVar("Item")
@@ -38,7 +38,7 @@ def run(
     crosses the process boundary is picklable: prepare must do what `work` does first.
     """
     global _WORK
-    if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
+    if forked.available():
         _WORK = (work, items)
         gc.collect()
         gc.freeze()  # what the workers inherit stays shared, not copied on the collector's writes
@@ -53,7 +53,8 @@ def run(
         return
     if prepare is None or finish is None:
         raise ValueError("without fork, run() needs prepare and finish")
-    with ProcessPoolExecutor(jobs) as pool:
+    # Fresh interpreters: safe with threads, and the only way on Windows and macOS.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         submitted = {}
         for item in items:
             try:

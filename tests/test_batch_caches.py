@@ -95,3 +95,22 @@ def test_templates_may_not_change_the_data_they_read(make_project, tmp_path: Pat
         Assembler(load(root)).assemble("full")
     message = str(caught.value)
     assert "sections/03-sneaky.md:5" in message and "not allowed in templates" in message
+
+
+def test_with_another_thread_running_the_batch_does_not_fork_it_and_still_agrees(project: Path, tmp_path: Path) -> None:
+    import threading
+
+    from briefgen import forked
+
+    build(load(project), REQUESTS, output=tmp_path / "one", jobs=1)
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    waiter.start()
+    try:
+        assert not forked.available(), "a process with threads must not be forked"
+        done, failed = build(load(project), REQUESTS, output=tmp_path / "threads", jobs=2)
+    finally:
+        stop.set()
+        waiter.join()
+    assert not failed and len(done) == len(REQUESTS)
+    assert _bytes(tmp_path / "one") == _bytes(tmp_path / "threads")
