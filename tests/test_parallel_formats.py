@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -25,27 +24,43 @@ def assembled(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
     return project, Assembler(project).assemble("full")
 
 
-def _no_children_left() -> bool:
-    """True when this process has no child, running or unreaped."""
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+@pytest.fixture(autouse=True)
+def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the processes `forked.Forked` starts during a test."""
+    pids: list[int] = []
+    original = forked.Forked.__init__
+
+    def recording(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        original(self, *args, **kwargs)
+        pids.append(self.pid)
+
+    monkeypatch.setattr(forked.Forked, "__init__", recording)
+    return pids
 
 
-def test_side_by_side_gives_the_same_bytes_as_one_after_the_other(assembled) -> None:  # type: ignore[no-untyped-def]
+def _all_reaped(pids: list[int]) -> bool:
+    """Every child started has ended and been waited for: no zombie, no orphan."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return bool(pids)
+
+
+def test_side_by_side_gives_the_same_bytes_as_one_after_the_other(assembled, children) -> None:  # type: ignore[no-untyped-def]
     project, doc = assembled
     together, pages, _, _ = render(doc, project.theme, ("pdf", "docx"), parallel=True)
     apart, _, _, _ = render(doc, project.theme, ("pdf", "docx"), parallel=False)
     assert together["pdf"] == apart["pdf"]
     assert together["docx"] == apart["docx"], "the DOCX contents must get the same page numbers"
     assert pages["pdf"] > 5
-    assert _no_children_left()
+    assert _all_reaped(children)
 
 
 def test_an_error_in_the_docx_process_reaches_the_caller_with_its_position(
-    assembled, monkeypatch: pytest.MonkeyPatch
+    assembled, monkeypatch: pytest.MonkeyPatch, children
 ) -> None:  # type: ignore[no-untyped-def]
     import briefgen.docx
 
@@ -58,10 +73,12 @@ def test_an_error_in_the_docx_process_reaches_the_caller_with_its_position(
         render(doc, project.theme, ("pdf", "docx"), parallel=True)
     assert str(caught.value.diagnostics[0].pos) == "sections/03-long.md:7"
     assert "cannot write this in Word" in str(caught.value)
-    assert _no_children_left()
+    assert _all_reaped(children)
 
 
-def test_a_crash_in_the_docx_process_is_reported_not_swallowed(assembled, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_crash_in_the_docx_process_is_reported_not_swallowed(
+    assembled, monkeypatch: pytest.MonkeyPatch, children
+) -> None:  # type: ignore[no-untyped-def]
     import briefgen.docx
 
     def crash(*_args, **_kwargs):  # type: ignore[no-untyped-def]
@@ -71,10 +88,10 @@ def test_a_crash_in_the_docx_process_is_reported_not_swallowed(assembled, monkey
     project, doc = assembled
     with pytest.raises(RuntimeError, match="ZeroDivisionError: boom"):
         render(doc, project.theme, ("pdf", "docx"), parallel=True)
-    assert _no_children_left()
+    assert _all_reaped(children)
 
 
-def test_a_pdf_failure_stops_the_docx_process(assembled, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_pdf_failure_stops_the_docx_process(assembled, monkeypatch: pytest.MonkeyPatch, children) -> None:  # type: ignore[no-untyped-def]
     import briefgen.pdf
 
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
@@ -84,4 +101,4 @@ def test_a_pdf_failure_stops_the_docx_process(assembled, monkeypatch: pytest.Mon
     project, doc = assembled
     with pytest.raises(BriefgenError, match="cannot be laid out"):
         render(doc, project.theme, ("pdf", "docx"), parallel=True)
-    assert _no_children_left()
+    assert _all_reaped(children)
