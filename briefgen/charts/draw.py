@@ -8,6 +8,7 @@ writer rasterises the same drawing (`raster.png`).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,17 +36,14 @@ class Body:
     legend_shape: str = "square"  # "square" for areas and bars, "line" for lines
 
 
-def _builders() -> dict[str, Callable[[ChartSpec, Look, float], Body]]:
-    # Imported here: the chart modules import `Body` from this module.
-    from . import bars, lines, locator, regionmap, timeline
+_MODULES = {"bar": "bars", "line": "lines", "timeline": "timeline", "map": "regionmap", "locator": "locator"}
 
-    return {
-        "bar": bars.draw,
-        "line": lines.draw,
-        "timeline": timeline.draw,
-        "map": regionmap.draw,
-        "locator": locator.draw,
-    }
+
+def _builder(kind: str) -> Callable[[ChartSpec, Look, float], Body]:
+    # Imported on first use, one chart type at a time (an annex needs only locators);
+    # and here, because the chart modules import `Body` from this module.
+    module = importlib.import_module(f".{_MODULES[kind]}", __package__)
+    return module.draw  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=64)
@@ -58,7 +56,7 @@ def drawing(spec: ChartSpec, theme: Theme, width_pt: float, *, fonts: tuple[str,
     so callers must treat it as read-only.
     """
     look = Look.of(theme, fonts)
-    body = _builders()[spec.type](spec, look, width_pt)
+    body = _builder(spec.type)(spec, look, width_pt)
     parts: list[tuple[Group, float]] = []  # top to bottom
     if titles and spec.title:
         parts.append(_text_block(look, spec.title, width_pt, look.title_size, bold=True, color=look.primary))

@@ -56,7 +56,7 @@ def source_epoch(date: str) -> int:
     if env.isdigit():
         return int(env)
     try:
-        return int(datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
+        return int(datetime.fromisoformat(date).replace(tzinfo=UTC).timestamp())
     except ValueError:
         return 946684800
 

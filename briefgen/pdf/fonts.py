@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -49,10 +48,22 @@ def _family(fonts: FontSet) -> FontNames:
     return names
 
 
-@lru_cache(maxsize=8)
+_LAZY: dict[str, Path] = {}
+
+
 def _single(path: Path) -> str:
+    """The reportlab name for a one-face font; registered only when `ensure` is called,
+    as most documents never use the code or symbol font (and parsing one costs 4 ms)."""
     name = "bgone-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    _LAZY.setdefault(name, path)
+    return name
+
+
+def ensure(name: str) -> str:
+    """Register `name` if it is a lazily named font; returns it, for use in markup."""
+    path = _LAZY.get(name)
+    if path is not None and name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     return name
 
 
