@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import workers
 from .atomic import check_output_dir, write_all
 from .brand import Theme
 from .errors import BriefgenError, Diagnostic, Reporter
@@ -244,6 +243,8 @@ def build(
         done.append(out)
         if on_done:
             on_done(out, req)
+
+    from . import workers  # only now: a single build needs none of its machinery
 
     if jobs > 1 and len(requests) > 1:
         for req, made in workers.run(
