@@ -77,7 +77,8 @@ def render(
     """
     from .pdf import write_pdf
 
-    doc, scale, notes = assembled.document, 1.0, ()
+    doc, scale = assembled.document, 1.0
+    notes: tuple[str, ...] = ()
     started = time.perf_counter()
     job = None
     if doc.meta.layout == "summary":
@@ -247,14 +248,14 @@ def build(
     from . import workers  # only now: a single build needs none of its machinery
 
     if jobs > 1 and len(requests) > 1:
-        for req, made in workers.run(
+        for req, outcome in workers.run(
             requests,
             lambda r: make(assemble(r), project.theme, formats, output),
             jobs,
             prepare=assemble,
             finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats, output=output),
         ):
-            finish(req, made)
+            finish(req, outcome)
     else:
         # One deliverable and a second core: its two formats are written side by side.
         both = jobs > 1

@@ -79,3 +79,13 @@ def test_docx_contents_lists_the_same_entries_as_the_pdf(sample_outputs: Path) -
     shown = [flat(t) for t in re.findall(r"<w:t(?: [^>]*)?>([^<\t]+)</w:t>", field) if not t.strip().isdigit()]
     expected = [flat(title) for _, title, _ in entries(doc)]
     assert shown == expected
+
+
+def test_docx_contents_carry_the_pdfs_page_numbers(sample_outputs: Path) -> None:
+    """Built side by side (the DOCX in its own process), the numbers still come from this PDF."""
+    doc = Assembler(load(ROOT)).assemble("full").document
+    titles = [title for _, title, _ in entries(doc)]
+    in_pdf = _numbers(_contents_pages(pdf_pages(sample_outputs / "full.pdf")), titles)
+    xml = docx_xml(sample_outputs / "full.docx")
+    in_docx = [int(n) for n in re.findall(r"<w:tab/><w:t>(\d+)</w:t>", xml[xml.index("TOC \\o") :])][: len(titles)]
+    assert in_docx == [in_pdf[t] for t in titles]

@@ -127,7 +127,11 @@ def _cmap(mapping: dict[int, int]) -> bytes:
             segments.append((code, code, [gid]))
     segments.append((0xFFFF, 0xFFFF, [0]))
     count = len(segments)
-    ends, starts, deltas, ranges, array = [], [], [], [], []
+    ends: list[int] = []
+    starts: list[int] = []
+    deltas: list[int] = []
+    ranges: list[int] = []
+    array: list[int] = []
     for i, (start, end, gids) in enumerate(segments):
         ends.append(end)
         starts.append(start)
