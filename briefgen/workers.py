@@ -1,10 +1,11 @@
 """Deliverables built in worker processes, their results streamed back as they finish.
 
-With the fork start method (Linux, and no other thread running) a worker inherits the parent's loaded project and
-its parse cache: each worker assembles and writes its own deliverables, and only file
-bytes come back. Elsewhere the parent assembles and sends each document to a worker.
-Either way a result is handed on as soon as it arrives and then dropped, so a long
-batch does not hold every finished file in memory.
+With the fork start method (Linux, and no other thread running) a worker inherits the
+parent's loaded project, templates and caches: each worker assembles and writes its own
+deliverables, and only a small record of each comes back. Elsewhere the parent
+assembles and sends each document to a spawned worker. Either way a result is handed
+on as soon as it arrives and then dropped, so a long batch never holds its files in
+memory. `settle` keeps each process's memory flat from one deliverable to the next.
 """
 
 from __future__ import annotations
