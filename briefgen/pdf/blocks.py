@@ -27,7 +27,6 @@ from reportlab.platypus import (
 from .. import model as m
 from ..errors import BriefgenError, Diagnostic
 from ..walk import plain
-from .fonts import ensure
 from .inline import InlineRenderer
 from .para import Paragraph
 from .styles import Palette
@@ -472,7 +471,6 @@ def _chart(b: m.Chart, r: Renderer) -> list[Flowable]:
 
 
 def _code(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
-    ensure(r.styles["code"].fontName)
     lines = [r.inline.plain(line).replace(" ", "&nbsp;") for line in b.text.split("\n")]
     return [Paragraph("<br/>".join(lines), r.styles["code"])]
 

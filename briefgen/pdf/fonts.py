@@ -1,4 +1,12 @@
-"""Registering the brand's TTF fonts with reportlab (embedded and subset by reportlab)."""
+"""Registering the brand's TTF fonts with reportlab (embedded and subset by reportlab).
+
+Faces are named up front but parsed only when reportlab first asks for one: a report
+uses four of the ten faces a brand declares (the italics, the code font and the symbol
+fallback are often unused), and parsing a face costs some 5 ms in every process.
+reportlab looks a font up with `pdfmetrics.getFont`, which calls
+`findFontAndRegister` for a name it does not know; that hook is where a named face is
+parsed and registered.
+"""
 
 from __future__ import annotations
 
@@ -39,41 +47,55 @@ def _family(fonts: FontSet) -> FontNames:
         (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic),
         strict=True,
     ):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+        _LAZY.setdefault(name, path)
+    _FAMILIES[names.regular] = names
+    _map(names)
+    return names
+
+
+def _map(names: FontNames) -> None:
+    """<b> and <i> within the family name pick these faces."""
     addMapping(names.regular, 0, 0, names.regular)
     addMapping(names.regular, 1, 0, names.bold)
     addMapping(names.regular, 0, 1, names.italic)
     addMapping(names.regular, 1, 1, names.bold_italic)
-    return names
 
 
 _LAZY: dict[str, Path] = {}
+_FAMILIES: dict[str, FontNames] = {}
+_find = pdfmetrics.findFontAndRegister
+
+
+def _find_lazily(name: str) -> object:
+    path = _LAZY.get(name)
+    if path is None:
+        return _find(name)
+    font = TTFont(name, str(path))
+    pdfmetrics.registerFont(font)
+    # Registering a TrueType face maps its name as a family of one face, which would
+    # undo the family's bold and italic: restore them.
+    if name in _FAMILIES:
+        _map(_FAMILIES[name])
+    return font
+
+
+pdfmetrics.findFontAndRegister = _find_lazily
 
 
 def _single(path: Path) -> str:
-    """The reportlab name for a one-face font; registered only when `ensure` is called,
-    as most documents never use the code or symbol font (and parsing one costs 4 ms)."""
     name = "bgone-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
     _LAZY.setdefault(name, path)
-    return name
-
-
-def ensure(name: str) -> str:
-    """Register `name` if it is a lazily named font; returns it, for use in markup."""
-    path = _LAZY.get(name)
-    if path is not None and name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+    for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):  # one face, whatever the markup
+        addMapping(name, bold, italic, name)
     return name
 
 
 def register(theme: Theme) -> BrandFonts:
-    """Register the brand's fonts once; code falls back to the body font, never to Courier."""
+    """Name the brand's fonts (parsed on first use); code falls back to the body font, never to Courier."""
     body = _family(theme.fonts)
-    fonts = BrandFonts(
+    return BrandFonts(
         body=body,
         heading=_family(theme.heading_fonts),
         symbols=_single(theme.symbols) if theme.symbols else None,
         mono=_single(theme.mono) if theme.mono else body.regular,
     )
-    return fonts

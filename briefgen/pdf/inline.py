@@ -12,7 +12,6 @@ from xml.sax.saxutils import escape as _xml_escape
 from .. import model as m
 from ..brand import Theme
 from ..fontfile import coverage
-from .fonts import ensure
 
 
 def escape(text: str) -> str:
@@ -34,7 +33,7 @@ class InlineRenderer:
             m.Emph: lambda n, cov: f"<i>{self.run(n.children, cov)}</i>",  # type: ignore[union-attr]
             m.Strong: lambda n, cov: f"<b>{self.run(n.children, cov)}</b>",  # type: ignore[union-attr]
             m.Strike: lambda n, cov: f"<strike>{self.run(n.children, cov)}</strike>",  # type: ignore[union-attr]
-            m.Code: lambda n, cov: f'<font face="{ensure(self.code_font)}">{self.text(n.text, cov)}</font>',  # type: ignore[union-attr]
+            m.Code: lambda n, cov: f'<font face="{self.code_font}">{self.text(n.text, cov)}</font>',  # type: ignore[union-attr]
             m.Link: self._link,
             m.NoteRef: lambda n, cov: f"<super>{n.number}</super>",  # type: ignore[union-attr]
             m.LineBreak: lambda n, cov: "<br/>",
@@ -51,7 +50,7 @@ class InlineRenderer:
             else:
                 out.append(escape("".join(run)))
                 run = []
-                out.append(f'<font face="{ensure(self.symbol_font)}">{escape(ch)}</font>')
+                out.append(f'<font face="{self.symbol_font}">{escape(ch)}</font>')
         out.append(escape("".join(run)))
         return "".join(out)
 
