@@ -24,6 +24,7 @@ from .markdown.parse import source_lines
 from .project import Project, Source
 from .select import Selection, select
 from .templating import Templater
+from .walk import iter_blocks, shift_headings
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,11 @@ def _brand_view(theme: Any) -> dict[str, Any]:
     }
 
 
+def _fits(blocks: tuple[m.Block, ...], delta: int) -> bool:
+    """Whether every heading stays within levels 1-6 when shifted by `delta`."""
+    return all(1 <= b.level + delta <= 6 for b in iter_blocks(blocks) if isinstance(b, m.Heading))
+
+
 def _view(src: Source) -> dict[str, Any]:
     return {k: v for k, v in src.meta.items() if k not in ("pos_of",)}
 
@@ -111,6 +117,7 @@ class Assembler:
         self._glyphs: GlyphMemo = {}
         self._links: LinkMemo = {}
         self._shared: dict[Any, Any] = {}
+        self._levels: dict[tuple[str, str, str], tuple[int, tuple[m.Block, ...]]] = {}
 
     # ------------------------------------------------------------ context
     def context(self, sel: Selection) -> dict[str, Any]:
@@ -145,12 +152,21 @@ class Assembler:
         self, text: str, *, file: str, line_of: Callable[[int], int], level: int, prefix: str, base: Any
     ) -> tuple[m.Block, ...]:
         key = (file, text, level, prefix)
-        if key not in self._parsed:
-            _bound(self._parsed, self._glyphs, self._links)
-            self._parsed[key] = parse_body(
+        if key in self._parsed:
+            return self._parsed[key]
+        _bound(self._parsed, self._glyphs, self._links, self._levels)
+        # The same text at another level (a profile in the report, then in an annex) only
+        # moves its headings: shifted, not parsed again, unless one would go past level 6.
+        seen = self._levels.get((file, text, prefix))
+        if seen is not None and _fits(seen[1], level - seen[0]):
+            blocks = shift_headings(seen[1], level - seen[0])
+        else:
+            blocks = parse_body(
                 text, file=file, line_of=line_of, base=base, root=self.project.root, shift=level, anchor_prefix=prefix
             )
-        return self._parsed[key]
+            self._levels[(file, text, prefix)] = (level, blocks)
+        self._parsed[key] = blocks
+        return blocks
 
     def _generated(
         self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any

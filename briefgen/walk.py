@@ -109,3 +109,27 @@ def _map_rows(rows: Any, fn: Callable[[tuple[m.Inline, ...], m.Block], tuple[m.I
 def same_or(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
     """`old` itself when `new` holds the very same items."""
     return old if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)) else new
+
+
+def shift_headings(blocks: tuple[m.Block, ...], delta: int) -> tuple[m.Block, ...]:
+    """The same blocks with every heading `delta` levels deeper (or shallower)."""
+    out: list[m.Block] = []
+    for b in blocks:
+        new: m.Block = b
+        if isinstance(b, m.Heading):
+            new = replace(b, level=b.level + delta)
+        elif isinstance(b, m.BulletList | m.OrderedList):
+            items = same_or(b.items, tuple(_shifted(i, delta) for i in b.items))
+            new = b if items is b.items else replace(b, items=items)
+        elif isinstance(b, m.BlockQuote | m.Callout | m.Div):
+            new = _shifted(b, delta)
+        elif isinstance(b, m.Notes):
+            notes = same_or(b.notes, tuple(_shifted(n, delta) for n in b.notes))
+            new = b if notes is b.notes else replace(b, notes=notes)
+        out.append(new)
+    return same_or(blocks, tuple(out))
+
+
+def _shifted(node: Any, delta: int) -> Any:
+    inner = shift_headings(node.blocks, delta)
+    return node if inner is node.blocks else replace(node, blocks=inner)

@@ -114,3 +114,15 @@ def test_with_another_thread_running_the_batch_does_not_fork_it_and_still_agrees
         waiter.join()
     assert not failed and len(done) == len(REQUESTS)
     assert _bytes(tmp_path / "one") == _bytes(tmp_path / "threads")
+
+
+def test_a_body_shifted_to_another_level_equals_one_parsed_there() -> None:
+    """Profiles sit at level 2 in the report and level 1 in an annex: one parse serves both."""
+    shifted = Assembler(load(ROOT))
+    shifted.assemble("annex")  # parses the profiles at level 1 first
+    report_from_shift = shifted.assemble("full").document
+    report_parsed = Assembler(load(ROOT)).assemble("full").document
+    assert report_from_shift == report_parsed
+    annex_from_shift = Assembler(load(ROOT))
+    annex_from_shift.assemble("full")
+    assert annex_from_shift.assemble("annex").document == Assembler(load(ROOT)).assemble("annex").document
