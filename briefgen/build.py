@@ -245,7 +245,7 @@ def build(
         if on_done:
             on_done(out, req)
 
-    from . import workers  # only now: a single build needs none of its machinery
+    from . import workers  # here, not at the top: `check` and `list` never build
 
     if jobs > 1 and len(requests) > 1:
         for req, outcome in workers.run(
