@@ -252,3 +252,17 @@ def test_a_country_outside_the_map_can_turn_its_locator_off(tmp_path: Path, make
     assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--format", "pdf"]) == 0
     text = " ".join(pdf_pages(tmp_path / "out" / "full.pdf"))
     assert "Narnia at a glance" in text
+
+
+def test_a_locator_is_drawn_once_for_both_writers(theme: Theme, fonts: tuple[str, str]) -> None:
+    # The PDF asks with titles, the DOCX without; a locator has neither title nor source,
+    # so both get the one cached drawing instead of projecting the map twice.
+    spec = spec_of("type: locator\nfocus: Iran\n")
+    assert drawing(spec, theme, WIDTH_PT, fonts=fonts) is drawing(spec, theme, WIDTH_PT, fonts=fonts, titles=False)
+    titled = spec_of(
+        "type: bar\ntitle: Trade\nsource: IMF\ndata:\n  - {label: A, value: 1}\n  - {label: B, value: 2}\n"
+    )
+    with_titles = drawing(titled, theme, 300, fonts=fonts)
+    without = drawing(titled, theme, 300, fonts=fonts, titles=False)
+    assert with_titles is not without
+    assert with_titles.height > without.height

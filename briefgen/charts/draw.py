@@ -46,15 +46,20 @@ def _builder(kind: str) -> Callable[[ChartSpec, Look, float], Body]:
     return module.draw  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=64)
 def drawing(spec: ChartSpec, theme: Theme, width_pt: float, *, fonts: tuple[str, str], titles: bool = True) -> Drawing:
     """Draw `spec` `width_pt` wide in the brand's colours and `fonts` (regular, bold; registered).
 
     With `titles=False` the title and the "Source:" line are left out, for a writer that
     sets them as its own caption text; notes that explain the data always stay.
-    Cached: a batch draws the same locator map in many annexes. The drawing is shared,
-    so callers must treat it as read-only.
+    Cached: a batch draws the same locator map in many annexes, and a chart with neither
+    title nor source (every locator) is drawn once for both writers. The drawing is
+    shared, so callers must treat it as read-only.
     """
+    return _drawing(spec, theme, width_pt, fonts, titles and bool(spec.title or spec.source))
+
+
+@lru_cache(maxsize=64)
+def _drawing(spec: ChartSpec, theme: Theme, width_pt: float, fonts: tuple[str, str], titles: bool) -> Drawing:
     look = Look.of(theme, fonts)
     body = _builder(spec.type)(spec, look, width_pt)
     parts: list[tuple[Group, float]] = []  # top to bottom

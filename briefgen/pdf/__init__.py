@@ -1,5 +1,9 @@
 """PDF output (reportlab): document model → branded PDF."""
 
-from .document import PdfResult, write_pdf
+from .rlimport import load_platypus
+
+load_platypus()  # before any module below imports reportlab.platypus
+
+from .document import PdfResult, write_pdf  # noqa: E402
 
 __all__ = ["PdfResult", "write_pdf"]
