@@ -37,9 +37,16 @@ def check_output_dir(folder: Path) -> None:
 
 def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | None] | None = None) -> None:
     """Write every file under a temporary name, verify each, then rename them all."""
+    commit(stage(files, verify))
+
+
+def stage(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | None] | None = None) -> dict[Path, Path]:
+    """Write and check each file under a temporary name beside it; returns target -> temporary.
+
+    The first half of `write_all`, for files made in different processes: `commit` the
+    staged files together, or `discard` them. On failure nothing staged is left behind.
+    """
     temps: dict[Path, Path] = {}
-    backups: dict[Path, Path] = {}
-    renamed: list[Path] = []
     try:
         for target, data in files.items():
             fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -59,6 +66,21 @@ def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | No
                         )
                     ]
                 )
+    except OSError as exc:
+        discard(temps)
+        raise _write_error(files, exc) from None
+    except BaseException:
+        discard(temps)
+        raise
+    return temps
+
+
+def commit(staged: dict[Path, Path]) -> None:
+    """Rename staged files over their targets, all or none (old files come back on failure)."""
+    temps = dict(staged)
+    backups: dict[Path, Path] = {}
+    renamed: list[Path] = []
+    try:
         for target, temp in temps.items():
             os.chmod(temp, 0o644)
             if target.is_file():
@@ -69,21 +91,30 @@ def write_all(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | No
         temps.clear()
     except OSError as exc:
         _roll_back(renamed, backups)
-        raise BriefgenError(
-            [
-                Diagnostic(
-                    Pos(str(next(iter(files)).parent)),
-                    f"could not write output: {exc.strerror or exc}",
-                    "check free space and permissions",
-                )
-            ]
-        ) from None
+        raise _write_error(staged, exc) from None
     except BaseException:
         _roll_back(renamed, backups)
         raise
     finally:
         for temp in [*temps.values(), *backups.values()]:
             temp.unlink(missing_ok=True)
+
+
+def discard(staged: dict[Path, Path]) -> None:
+    for temp in staged.values():
+        temp.unlink(missing_ok=True)
+
+
+def _write_error(files: dict[Path, object], exc: OSError) -> BriefgenError:
+    return BriefgenError(
+        [
+            Diagnostic(
+                Pos(str(next(iter(files)).parent)),
+                f"could not write output: {exc.strerror or exc}",
+                "check free space and permissions",
+            )
+        ]
+    )
 
 
 def _keep(target: Path) -> Path:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import halves
 from . import model as m
 from .atomic import check_output_dir, write_all
 from .brand import Theme
@@ -90,7 +91,7 @@ def render(
             from . import forked
 
             if forked.available():
-                job = forked.Forked(_docx_bytes, doc, theme)
+                job = forked.Forked(docx_bytes, doc, theme)
         try:
             pdf = write_pdf(doc, theme, on_paginated=job.send if job else None)
         except BaseException:
@@ -108,12 +109,12 @@ def render(
         seconds["docx"] = time.perf_counter() - started
     elif "docx" in formats:
         started = time.perf_counter()
-        data["docx"] = _docx_bytes(lambda: pdf.anchor_pages, doc, theme, scale)
+        data["docx"] = docx_bytes(lambda: pdf.anchor_pages, doc, theme, scale)
         seconds["docx"] = time.perf_counter() - started
     return data, pages, seconds, notes
 
 
-def _docx_bytes(
+def docx_bytes(
     toc_pages: Callable[[], dict[str, int] | None], doc: m.Document, theme: Theme, scale: float = 1.0
 ) -> bytes:
     from .docx import write_docx
@@ -190,8 +191,7 @@ def build(
     does not grow with the size of the batch.
     """
     requests = list(requests)
-    for req in requests:
-        select(project, req.cut, req.audience, req.client)
+    layouts = [select(project, req.cut, req.audience, req.client).cut.layout for req in requests]
     check_output_dir(output)
     assembler = Assembler(project)
     # The full report is the baseline other deliverables are explained against. It is
@@ -248,14 +248,39 @@ def build(
     from . import workers  # here, not at the top: `check` and `list` never build
 
     if jobs > 1 and len(requests) > 1:
-        for req, outcome in workers.run(
-            requests,
-            lambda r: make(assemble(r), project.theme, formats, output),
+        from . import forked
+
+        # An annex's two formats go to different workers where forking lets them share
+        # the loaded project: each worker then warms up one writer (see halves.py).
+        split = set(formats) == {"pdf", "docx"} and forked.available()
+        units = [
+            (i, req, kind)
+            for i, (req, layout) in enumerate(zip(requests, layouts, strict=True))
+            for kind in (FORMATS if split and layout in halves.SPLIT_LAYOUTS else ("whole",))
+        ]
+
+        def unit_work(unit: tuple[int, Request, str]) -> Made | halves.Half:
+            _i, req, kind = unit
+            if kind == "whole":
+                return make(assemble(req), project.theme, formats, output)
+            return halves.make_half(assemble(req), project.theme, kind, output)
+
+        waiting: dict[int, halves.Half | BriefgenError] = {}
+        for (i, req, kind), outcome in workers.run(
+            units,
+            unit_work,
             jobs,
-            prepare=assemble,
+            prepare=lambda unit: assemble(unit[1]),
             finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats, output=output),
+            kinds=[kind for _i, _req, kind in units],
         ):
-            finish(req, outcome)
+            if kind == "whole":
+                finish(req, outcome)
+            elif i not in waiting:
+                waiting[i] = outcome
+            else:
+                joined = halves.join(waiting.pop(i), outcome)
+                finish(req, joined if isinstance(joined, BriefgenError) else _made_of(joined))
     else:
         # One deliverable and a second core: its two formats are written side by side.
         both = jobs > 1
@@ -279,6 +304,22 @@ def build(
 def _shared(omission: Omission) -> Omission:
     # One object per distinct omission: a batch's results then hold references, not copies.
     return omission
+
+
+def _made_of(parts: tuple[halves.Half, ...]) -> Made:
+    parts = tuple(sorted(parts, key=lambda h: FORMATS.index(h.fmt)))
+    first = parts[0]
+    return Made(
+        first.name,
+        first.audience,
+        first.omissions,
+        first.warnings,
+        {h.fmt: target for h in parts for target in h.staged},
+        {h.fmt: h.pages for h in parts if h.pages is not None},
+        {h.fmt: h.seconds for h in parts},
+        (),
+        {h.fmt: h.digest for h in parts},
+    )
 
 
 def _make_elsewhere(assembled: Assembled, *, theme: Theme, formats: tuple[str, ...], output: Path) -> Made:

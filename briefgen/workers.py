@@ -1,17 +1,24 @@
-"""Deliverables built in worker processes, their results streamed back as they finish.
+"""Units of work built in worker processes, their results streamed back as they finish.
 
-With the fork start method (Linux, and no other thread running) a worker inherits the
-parent's loaded project, templates and caches: each worker assembles and writes its own
-deliverables, and only a small record of each comes back. Elsewhere the parent
+With fork (Linux, and no other thread running) the workers are forked here and inherit
+the parent's loaded project, templates and caches; each unit is sent as an index over a
+pipe and only a small record comes back. Units have a kind, and each worker prefers
+some kinds: in a batch one worker makes PDFs and the other DOCX files, so each warms up
+one writer, until its kind runs out and it takes what is left. Elsewhere the parent
 assembles and sends each document to a spawned worker. Either way a result is handed
 on as soon as it arrives and then dropped, so a long batch never holds its files in
-memory. `settle` keeps each process's memory flat from one deliverable to the next.
+memory. `settle` keeps each process's memory flat from one unit to the next.
 """
 
 from __future__ import annotations
 
 import gc
+import os
+import sys
+import traceback
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .errors import BriefgenError, Diagnostic
@@ -20,7 +27,13 @@ Item = TypeVar("Item")
 Outcome = Any | BriefgenError
 
 # Set just before the workers are forked, which inherit them; never pickled.
-_WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+_WORK: tuple[Callable[[Any], Any], Sequence[Any], Sequence[str]] | None = None
+
+# Kinds in order of preference, by worker: with two workers, one takes the PDFs and
+# whole deliverables first, the other the DOCX files; "whole" is every unit by default.
+_PREFERENCES = (("pdf", "whole", "docx"), ("docx", "whole", "pdf"))
+# Half a deliverable leaves about half the garbage: collect after every second one.
+_WEIGHT = {"pdf": 1, "docx": 1}
 
 
 def run(
@@ -29,34 +42,24 @@ def run(
     jobs: int,
     prepare: Callable[[Item], Any] | None = None,
     finish: Callable[[Any], Any] | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> Iterator[tuple[Item, Outcome]]:
     """Yield `(item, work(item))` in completion order, or the BriefgenError it raised.
 
+    `kinds` (one per item; fork only) lets workers specialise, see `_PREFERENCES`.
     Without fork, `prepare(item)` runs here and `finish(prepared)` in a worker, so what
     crosses the process boundary is picklable: prepare must do what `work` does first.
     """
-    global _WORK
-    # Imported here: a single build never needs them, and they cost 13 ms to load.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from . import forked
+    from . import forked  # here: a single build never needs this module's callers
 
     if forked.available():
-        _WORK = (work, items)
-        gc.collect()
-        gc.freeze()  # what the workers inherit stays shared, not copied on the collector's writes
-        try:
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = {pool.submit(_by_index, i): item for i, item in enumerate(items)}
-                for future in as_completed(futures):
-                    yield futures.pop(future), _unwrap(future.result())
-        finally:
-            _WORK = None
-            gc.unfreeze()
+        yield from _forked(items, work, jobs, kinds or ["whole"] * len(items))
         return
     if prepare is None or finish is None:
         raise ValueError("without fork, run() needs prepare and finish")
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     # Fresh interpreters: safe with threads, and the only way on Windows and macOS.
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         submitted = {}
@@ -69,13 +72,114 @@ def run(
             yield submitted.pop(future), _unwrap(future.result())
 
 
-def _by_index(index: int) -> tuple[str, Any]:
-    assert _WORK is not None, "workers.run sets the work before forking"
-    work, items = _WORK
+@dataclass
+class _Worker:
+    pid: int
+    conn: Any  # multiprocessing.connection.Connection
+    prefer: tuple[str, ...]
+    current: int | None = None
+
+
+@dataclass
+class _Queue:
+    """Pending item indices by kind, in submission order."""
+
+    by_kind: dict[str, deque[int]] = field(default_factory=dict)
+
+    def next_for(self, prefer: tuple[str, ...]) -> int | None:
+        for kind in (*prefer, *self.by_kind):
+            if self.by_kind.get(kind):
+                return self.by_kind[kind].popleft()
+        return None
+
+
+def _forked(
+    items: Sequence[Item], work: Callable[[Item], Any], jobs: int, kinds: Sequence[str]
+) -> Iterator[tuple[Item, Outcome]]:
+    global _WORK
+    from multiprocessing import Pipe
+    from multiprocessing.connection import wait
+
+    queue = _Queue()
+    for index, kind in enumerate(kinds):
+        queue.by_kind.setdefault(kind, deque()).append(index)
+    _WORK = (work, items, kinds)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.collect()
+    gc.freeze()  # what the workers inherit stays shared, not copied on the collector's writes
+    pool: list[_Worker] = []
     try:
-        return _guarded(work, items[index])
+        for slot in range(max(1, min(jobs, len(items)))):
+            here, there = Pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover (the child's coverage is not collected)
+                # Only the parent may hold a worker's end: a copy here would keep that
+                # worker from seeing the end of its pipe.
+                for conn in (here, *(w.conn for w in pool)):
+                    conn.close()
+                _serve(there)
+            there.close()
+            pool.append(_Worker(pid, here, _PREFERENCES[slot % len(_PREFERENCES)]))
+        busy = {}
+        for worker in pool:
+            if _assign(worker, queue):
+                busy[worker.conn] = worker
+        while busy:
+            for conn in wait(list(busy)):
+                worker = busy.pop(conn)
+                index = worker.current
+                try:
+                    result = conn.recv()
+                except EOFError:
+                    raise RuntimeError(f"a worker process stopped while building {items[index]!r}") from None
+                # The next unit goes out before this result is handed on, so the worker
+                # never waits for whatever the caller does with it.
+                if _assign(worker, queue):
+                    busy[conn] = worker
+                yield items[index], _unwrap(result)
     finally:
-        settle()
+        _WORK = None
+        for worker in pool:
+            worker.conn.close()  # the worker exits when it reads the end of its pipe
+        for worker in pool:
+            os.waitpid(worker.pid, 0)
+        gc.unfreeze()
+
+
+def _assign(worker: _Worker, queue: _Queue) -> bool:
+    worker.current = queue.next_for(worker.prefer)
+    if worker.current is None:
+        return False
+    worker.conn.send(worker.current)
+    return True
+
+
+def _serve(conn: Any) -> None:  # pragma: no cover (runs in the forked child)
+    """A worker's life: build the unit whose index arrives, send back its record, repeat."""
+    status = 0
+    try:
+        assert _WORK is not None, "workers.run sets the work before forking"
+        work, items, kinds = _WORK
+        garbage = 0
+        while True:
+            try:
+                index = conn.recv()
+            except EOFError:
+                break
+            try:
+                result = _guarded(work, items[index])
+            except Exception as exc:  # a bug: its traceback goes to the parent, which raises
+                result = ("crash", "".join(traceback.format_exception(exc)))
+            conn.send(result)
+            garbage += _WEIGHT.get(kinds[index], 2)
+            if garbage >= 2:
+                settle()
+                garbage = 0
+    except BaseException:
+        status = 1
+    finally:
+        os._exit(status)
 
 
 _FROZEN = False
@@ -115,6 +219,8 @@ def _guarded(fn: Callable[[Any], Any], arg: Any) -> tuple[str, Any]:
 
 def _unwrap(result: tuple[str, Any]) -> Outcome:
     kind, value = result
+    if kind == "crash":
+        raise RuntimeError(f"a worker process failed:\n{value}")
     if kind == "error":
         diagnostics: list[Diagnostic] = value
         return BriefgenError(diagnostics)

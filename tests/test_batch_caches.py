@@ -65,6 +65,10 @@ def test_workers_write_the_same_bytes_as_one_process(project: Path, tmp_path: Pa
     done, failed = build(load(project), REQUESTS, output=tmp_path / "two", jobs=2)
     assert not failed and {o.name for o in done} == {"annex-alpha", "annex-beta", "annex-gamma", "summary-gamma"}
     assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two")
+    # An annex's PDF and DOCX come from different workers and are renamed into place together.
+    assert [p.name for p in (tmp_path / "two").iterdir() if p.name.endswith(".tmp")] == []
+    assert {fmt for o in done if o.name == "annex-alpha" for fmt in o.files} == {"pdf", "docx"}
+    assert next(o for o in done if o.name == "annex-alpha").pages["pdf"] > 1
     import zipfile
 
     with zipfile.ZipFile(tmp_path / "two" / "annex-alpha.docx") as z:  # parts reused from the cache

@@ -27,12 +27,36 @@ def install(document: DocxDocument, theme: Theme, scale: float, compact: bool) -
     pal = palette(theme)
     size = theme.base_size * scale
     styles = document.styles.element
+    _drop_legacy_table_styles(styles)
     _doc_defaults(styles, pal, size)
     parastyles.define_all(styles, pal, size, text_width_twips(theme), compact)
     numbering.install(document, pal, size)
     brand_theme(document, pal, theme.name)
     _font_table(document, ((pal.body_font, theme.fonts.regular), (pal.head_font, theme.heading_fonts.regular)))
     return pal
+
+
+# python-docx's template carries Word 2007's 98 table looks ("Light Shading Accent 1"
+# and so on) in full: 85% of styles.xml, reparsed and rewritten for every file, and
+# clutter in Word's table gallery. Word lists its own table styles without them.
+_LEGACY_TABLE_LOOKS = (
+    "LightShading",
+    "LightList",
+    "LightGrid",
+    "MediumShading",
+    "MediumList",
+    "MediumGrid",
+    "DarkList",
+    "ColorfulShading",
+    "ColorfulList",
+    "ColorfulGrid",
+)
+
+
+def _drop_legacy_table_styles(styles: _Element) -> None:
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId"), "").startswith(_LEGACY_TABLE_LOOKS):
+            styles.remove(style)
 
 
 def _font_table(document: DocxDocument, families: tuple[tuple[str, Path], ...]) -> None:

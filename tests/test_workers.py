@@ -1,0 +1,80 @@
+"""The batch worker pool: units by kind, failures that surface, and formats joined again."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from briefgen import forked, workers
+from briefgen.errors import BriefgenError, Diagnostic, Pos
+from briefgen.halves import Half, join
+
+needs_fork = pytest.mark.skipif(not forked.available(), reason="the fork pool needs Linux and no other thread")
+
+
+def _pid_after(item: tuple[str, float]) -> tuple[str, int]:
+    time.sleep(item[1])
+    return item[0], os.getpid()
+
+
+@needs_fork
+def test_each_worker_keeps_to_its_kind_until_it_runs_out() -> None:
+    # PDF units are slow, DOCX units quick: the DOCX worker finishes its kind first and
+    # then helps with the PDFs, never the other way round.
+    items = [("pdf", 0.03)] * 8 + [("docx", 0.005)] * 8
+    done = [outcome for _item, outcome in workers.run(items, _pid_after, 2, kinds=[k for k, _s in items])]
+    assert len(done) == len(items)
+    pdf_pids = [pid for kind, pid in done if kind == "pdf"]
+    docx_pids = {pid for kind, pid in done if kind == "docx"}
+    assert len(docx_pids) == 1, "one worker makes every DOCX"
+    assert pdf_pids[0] not in docx_pids, "the first PDF comes from the other worker"
+    assert docx_pids <= set(pdf_pids), "the DOCX worker then takes PDFs that are left"
+
+
+def _fails_on_two(n: int) -> int:
+    if n == 2:
+        raise ZeroDivisionError("two is right out")
+    if n == 3:
+        raise BriefgenError([Diagnostic(Pos("sections/x.md", 3), "bad three", "fix it")])
+    return n * 10
+
+
+@needs_fork
+def test_a_bug_in_a_worker_stops_the_batch_with_its_traceback() -> None:
+    with pytest.raises(RuntimeError, match=r"(?s)worker process failed.*ZeroDivisionError: two is right out"):
+        list(workers.run([1, 2, 3, 4], _fails_on_two, 2))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every worker was waited for: no child is left
+
+
+@needs_fork
+def test_a_briefgen_error_is_one_item_s_outcome_not_the_batch_s() -> None:
+    outcomes = dict(workers.run([1, 3, 4], _fails_on_two, 2))
+    assert outcomes[1] == 10 and outcomes[4] == 40
+    assert isinstance(outcomes[3], BriefgenError)
+    assert "sections/x.md:3" in str(outcomes[3]) and "bad three" in str(outcomes[3])
+
+
+def _half(tmp_path: Path, fmt: str, text: bytes) -> Half:
+    temp = tmp_path / f".x.{fmt}.tmp"
+    temp.write_bytes(text)
+    return Half(fmt, "x", "public", (), (), {tmp_path / f"x.{fmt}": temp}, 1, 0.1, (len(text), "0"))
+
+
+def test_two_halves_appear_together(tmp_path: Path) -> None:
+    joined = join(_half(tmp_path, "docx", b"D"), _half(tmp_path, "pdf", b"P"))
+    assert not isinstance(joined, BriefgenError)
+    assert (tmp_path / "x.pdf").read_bytes() == b"P" and (tmp_path / "x.docx").read_bytes() == b"D"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.docx", "x.pdf"], "no temporary file is left"
+
+
+def test_a_failed_half_takes_the_other_one_with_it(tmp_path: Path) -> None:
+    (tmp_path / "x.pdf").write_bytes(b"old")
+    error = BriefgenError([Diagnostic(Pos("templates/cover.j2", 4), "undefined 'clinet'", "did you mean 'client'?")])
+    joined = join(_half(tmp_path, "pdf", b"new"), error)
+    assert joined is error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"], "the staged PDF is removed"
+    assert (tmp_path / "x.pdf").read_bytes() == b"old", "the previous good file stays"
