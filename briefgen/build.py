@@ -195,7 +195,7 @@ def build(
     check_output_dir(output)
     assembler = Assembler(project)
     # The full report is the baseline other deliverables are explained against. It is
-    # assembled when first needed: in a batch, while the workers already run.
+    # assembled when first needed; in a forked batch, by a worker as its first unit.
     full: list[Assembled | None] = []
     omitted: list[frozenset[str]] = []
 
@@ -253,14 +253,20 @@ def build(
         # An annex's two formats go to different workers where forking lets them share
         # the loaded project: each worker then warms up one writer (see halves.py).
         split = set(formats) == {"pdf", "docx"} and forked.available()
-        units = [
+        units: list[tuple[int, Request, str]] = [
             (i, req, kind)
             for i, (req, layout) in enumerate(zip(requests, layouts, strict=True))
             for kind in (FORMATS if split and layout in halves.SPLIT_LAYOUTS else ("whole",))
         ]
+        if forked.available() and any(req != Request("full") for req in requests):
+            # The baseline takes a full assembly: a worker does it first, rather than
+            # this process taking a core from the two workers when the first result comes.
+            units.insert(0, (-1, Request("full"), "baseline"))
 
-        def unit_work(unit: tuple[int, Request, str]) -> Made | halves.Half:
+        def unit_work(unit: tuple[int, Request, str]) -> Made | halves.Half | frozenset[str]:
             _i, req, kind = unit
+            if kind == "baseline":
+                return baseline()
             if kind == "whole":
                 return make(assemble(req), project.theme, formats, output)
             return halves.make_half(assemble(req), project.theme, kind, output)
@@ -274,7 +280,10 @@ def build(
             finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats, output=output),
             kinds=[kind for _i, _req, kind in units],
         ):
-            if kind == "whole":
+            if kind == "baseline":
+                if not omitted and isinstance(outcome, frozenset):
+                    omitted.append(outcome)
+            elif kind == "whole":
                 finish(req, outcome)
             elif i not in waiting:
                 waiting[i] = outcome

@@ -30,8 +30,9 @@ Outcome = Any | BriefgenError
 _WORK: tuple[Callable[[Any], Any], Sequence[Any], Sequence[str]] | None = None
 
 # Kinds in order of preference, by worker: with two workers, one takes the PDFs and
-# whole deliverables first, the other the DOCX files; "whole" is every unit by default.
-_PREFERENCES = (("pdf", "whole", "docx"), ("docx", "whole", "pdf"))
+# whole deliverables first, the other the DOCX files; "whole" is every unit by default,
+# and "baseline" the build's one-off full assembly (see build.py).
+_PREFERENCES = (("baseline", "pdf", "whole", "docx"), ("docx", "whole", "pdf"))
 # Half a deliverable leaves about half the garbage: collect after every second one.
 _WEIGHT = {"pdf": 1, "docx": 1}
 
