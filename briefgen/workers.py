@@ -29,10 +29,11 @@ Outcome = Any | BriefgenError
 # Set just before the workers are forked, which inherit them; never pickled.
 _WORK: tuple[Callable[[Any], Any], Sequence[Any], Sequence[str]] | None = None
 
-# Kinds in order of preference, by worker: with two workers, one takes the PDFs and
-# whole deliverables first, the other the DOCX files; "whole" is every unit by default,
-# and "baseline" the build's one-off full assembly (see build.py).
-_PREFERENCES = (("baseline", "pdf", "whole", "docx"), ("docx", "whole", "pdf"))
+# Kinds in order of preference, by worker. With two workers, one takes the whole
+# deliverables (reports and summaries, the longest units: started first, they do not
+# finish last alone) and then PDFs, the other the DOCX files and then PDFs. "whole" is
+# every unit by default, and "baseline" the build's one-off full assembly (build.py).
+_PREFERENCES = (("baseline", "whole", "pdf", "docx"), ("docx", "pdf", "whole"))
 # Half a deliverable leaves about half the garbage: collect after every second one.
 _WEIGHT = {"pdf": 1, "docx": 1}
 
