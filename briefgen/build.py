@@ -272,24 +272,31 @@ def build(
             return halves.make_half(assemble(req), project.theme, kind, output)
 
         waiting: dict[int, halves.Half | BriefgenError] = {}
-        for (i, req, kind), outcome in workers.run(
+        outcomes = workers.run(
             units,
             unit_work,
             jobs,
             prepare=lambda unit: assemble(unit[1]),
             finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats, output=output),
             kinds=[kind for _i, _req, kind in units],
-        ):
-            if kind == "baseline":
-                if not omitted and isinstance(outcome, frozenset):
-                    omitted.append(outcome)
-            elif kind == "whole":
-                finish(req, outcome)
-            elif i not in waiting:
-                waiting[i] = outcome
-            else:
-                joined = halves.join(waiting.pop(i), outcome)
-                finish(req, joined if isinstance(joined, BriefgenError) else _made_of(joined))
+            abandon=halves.abandon,
+        )
+        try:
+            for (i, req, kind), outcome in outcomes:
+                if kind == "baseline":
+                    if not omitted and isinstance(outcome, frozenset):
+                        omitted.append(outcome)
+                elif kind == "whole":
+                    finish(req, outcome)
+                elif i not in waiting:
+                    waiting[i] = outcome
+                else:
+                    joined = halves.join(waiting.pop(i), outcome)
+                    finish(req, joined if isinstance(joined, BriefgenError) else _made_of(joined))
+        finally:
+            outcomes.close()  # stopped early: the workers finish, and no staged file stays behind
+            for outcome in waiting.values():
+                halves.abandon(outcome)
     else:
         # One deliverable and a second core: its two formats are written side by side.
         both = jobs > 1

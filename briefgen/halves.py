@@ -88,3 +88,9 @@ def join(first: Half | BriefgenError, second: Half | BriefgenError) -> tuple[Hal
     except BriefgenError as exc:
         return exc
     return tuple(halves)
+
+
+def abandon(outcome: object) -> None:
+    """Remove what a half staged, when its deliverable will not be committed."""
+    if isinstance(outcome, Half):
+        discard(outcome.staged)

@@ -45,17 +45,20 @@ def run(
     prepare: Callable[[Item], Any] | None = None,
     finish: Callable[[Any], Any] | None = None,
     kinds: Sequence[str] | None = None,
+    abandon: Callable[[Any], None] | None = None,
 ) -> Iterator[tuple[Item, Outcome]]:
     """Yield `(item, work(item))` in completion order, or the BriefgenError it raised.
 
-    `kinds` (one per item; fork only) lets workers specialise, see `_PREFERENCES`.
+    `kinds` (one per item; fork only) lets workers specialise, see `_PREFERENCES`. If
+    the caller stops early, the results of units still running are passed to `abandon`
+    (fork only), so that whatever they left on disk can be removed.
     Without fork, `prepare(item)` runs here and `finish(prepared)` in a worker, so what
     crosses the process boundary is picklable: prepare must do what `work` does first.
     """
     from . import forked  # here: a single build never needs this module's callers
 
     if forked.available():
-        yield from _forked(items, work, jobs, kinds or ["whole"] * len(items))
+        yield from _forked(items, work, jobs, kinds or ["whole"] * len(items), abandon)
         return
     if prepare is None or finish is None:
         raise ValueError("without fork, run() needs prepare and finish")
@@ -96,7 +99,11 @@ class _Queue:
 
 
 def _forked(
-    items: Sequence[Item], work: Callable[[Item], Any], jobs: int, kinds: Sequence[str]
+    items: Sequence[Item],
+    work: Callable[[Item], Any],
+    jobs: int,
+    kinds: Sequence[str],
+    abandon: Callable[[Any], None] | None,
 ) -> Iterator[tuple[Item, Outcome]]:
     global _WORK
     from multiprocessing import Pipe
@@ -123,7 +130,7 @@ def _forked(
                 _serve(there)
             there.close()
             pool.append(_Worker(pid, here, _PREFERENCES[slot % len(_PREFERENCES)]))
-        busy = {}
+        busy: dict[Any, _Worker] = {}
         for worker in pool:
             if _assign(worker, queue):
                 busy[worker.conn] = worker
@@ -143,6 +150,13 @@ def _forked(
     finally:
         _WORK = None
         for worker in pool:
+            if worker.current is not None:  # stopped early: wait for the unit it is on
+                try:
+                    kind, value = worker.conn.recv()
+                    if kind == "ok" and abandon:
+                        abandon(value)
+                except (EOFError, OSError):
+                    pass
             worker.conn.close()  # the worker exits when it reads the end of its pipe
         for worker in pool:
             os.waitpid(worker.pid, 0)

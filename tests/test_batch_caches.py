@@ -130,3 +130,21 @@ def test_a_body_shifted_to_another_level_equals_one_parsed_there() -> None:
     annex_from_shift = Assembler(load(ROOT))
     annex_from_shift.assemble("full")
     assert annex_from_shift.assemble("annex").document == Assembler(load(ROOT)).assemble("annex").document
+
+
+def test_a_batch_stopped_early_leaves_no_staged_file(project: Path, tmp_path: Path) -> None:
+    # The caller gives up after the first deliverable: halves already staged by the workers,
+    # or still being made, must not stay behind as hidden temporary files.
+    out = tmp_path / "out"
+    seen: list[str] = []
+
+    def stop(result: object, req: Request) -> None:
+        seen.append(req.client or req.cut)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build(load(project), REQUESTS * 3, output=out, jobs=2, on_done=stop)
+    assert len(seen) == 1
+    assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []
+    made = sorted(p.name for p in out.iterdir() if p.suffix in (".pdf", ".docx"))
+    assert len(made) % 2 == 0 and all(n.rsplit(".", 1)[0] + ".pdf" in made for n in made), made
