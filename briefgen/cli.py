@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_diagnostics(exc.diagnostics)
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
+        print("briefgen: interrupted (files already written are complete; no partial file was left)", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` and the like: not an error of ours
         sys.stderr.close()
