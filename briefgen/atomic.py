@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .errors import BriefgenError, Diagnostic, Pos
@@ -105,7 +105,7 @@ def discard(staged: dict[Path, Path]) -> None:
         temp.unlink(missing_ok=True)
 
 
-def _write_error(files: dict[Path, object], exc: OSError) -> BriefgenError:
+def _write_error(files: Mapping[Path, object], exc: OSError) -> BriefgenError:
     return BriefgenError(
         [
             Diagnostic(

@@ -17,7 +17,7 @@ import os
 import sys
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -46,7 +46,7 @@ def run(
     finish: Callable[[Any], Any] | None = None,
     kinds: Sequence[str] | None = None,
     abandon: Callable[[Any], None] | None = None,
-) -> Iterator[tuple[Item, Outcome]]:
+) -> Generator[tuple[Item, Outcome], None, None]:
     """Yield `(item, work(item))` in completion order, or the BriefgenError it raised.
 
     `kinds` (one per item; fork only) lets workers specialise, see `_PREFERENCES`. If
@@ -104,7 +104,7 @@ def _forked(
     jobs: int,
     kinds: Sequence[str],
     abandon: Callable[[Any], None] | None,
-) -> Iterator[tuple[Item, Outcome]]:
+) -> Generator[tuple[Item, Outcome], None, None]:
     global _WORK
     from multiprocessing import Pipe
     from multiprocessing.connection import wait
@@ -135,18 +135,19 @@ def _forked(
             if _assign(worker, queue):
                 busy[worker.conn] = worker
         while busy:
-            for conn in wait(list(busy)):
-                worker = busy.pop(conn)
-                index = worker.current
+            for ready in wait(list(busy)):
+                worker = busy.pop(ready)
+                unit = worker.current
+                assert unit is not None, "a busy worker has a unit"
                 try:
-                    result = conn.recv()
+                    result: tuple[str, Any] = worker.conn.recv()
                 except EOFError:
-                    raise RuntimeError(f"a worker process stopped while building {items[index]!r}") from None
+                    raise RuntimeError(f"a worker process stopped while building {items[unit]!r}") from None
                 # The next unit goes out before this result is handed on, so the worker
                 # never waits for whatever the caller does with it.
                 if _assign(worker, queue):
-                    busy[conn] = worker
-                yield items[index], _unwrap(result)
+                    busy[worker.conn] = worker
+                yield items[unit], _unwrap(result)
     finally:
         _WORK = None
         for worker in pool:
