@@ -24,7 +24,7 @@ def _pid_after(item: tuple[str, float]) -> tuple[str, int]:
 def test_each_worker_keeps_to_its_kind_until_it_runs_out() -> None:
     # PDF units are slow, DOCX units quick: the DOCX worker finishes its kind first and
     # then helps with the PDFs, never the other way round.
-    items = [("pdf", 0.03)] * 8 + [("docx", 0.005)] * 8
+    items = [("pdf", 0.05)] * 8 + [("docx", 0.005)] * 8
     done = [outcome for _item, outcome in workers.run(items, _pid_after, 2, kinds=[k for k, _s in items])]
     assert len(done) == len(items)
     pdf_pids = [pid for kind, pid in done if kind == "pdf"]
