@@ -21,7 +21,8 @@ from pathlib import Path
 
 from . import halves
 from . import model as m
-from .atomic import check_output_dir, write_all
+from .atomic import check_output_dir, stage, write_all
+from .atomic import commit as atomic_commit
 from .brand import Theme
 from .errors import BriefgenError, Diagnostic, Reporter
 from .filters import Omission
@@ -30,6 +31,8 @@ from .project import Project, load_project
 from .select import select
 
 FORMATS = ("pdf", "docx")
+# Layouts whose DOCX takes nothing from the PDF (no contents page to number).
+PDF_FREE_DOCX = ("annex",)
 
 
 @dataclass(frozen=True)
@@ -70,23 +73,25 @@ def render(
 ) -> tuple[dict[str, bytes], dict[str, int], dict[str, float], tuple[str, ...]]:
     """Write one assembled document in every format; returns bytes, pages, seconds, notes.
 
-    The PDF is always laid out: the summary's budget is decided on it, and the DOCX
-    contents take their page numbers from it. With `parallel` (where
-    `forked.available()`), a report's DOCX is written in a forked child while the PDF
-    is laid out here; the child waits for the page numbers only at the end. The
+    The PDF is laid out whenever a DOCX depends on it: the summary's budget is decided
+    on it, and a report's DOCX contents take their page numbers from it. An annex's DOCX
+    takes nothing from it, so an annex asked only as DOCX skips it. With `parallel`
+    (where `forked.available()`), a report's DOCX is written in a forked child while the
+    PDF is laid out here; the child waits for the page numbers only at the end. The
     summary's DOCX needs the type scale its PDF settles on, so it always comes after.
     """
-    from .pdf import write_pdf
-
     doc, scale = assembled.document, 1.0
     notes: tuple[str, ...] = ()
     started = time.perf_counter()
     job = None
+    pdf = None
     if doc.meta.layout == "summary":
         from .summary import fit_summary
 
         doc, pdf, scale, notes = fit_summary(assembled, theme)
-    else:
+    elif "pdf" in formats or doc.meta.layout not in PDF_FREE_DOCX:
+        from .pdf import write_pdf
+
         if "docx" in formats and parallel:
             from . import forked
 
@@ -101,7 +106,7 @@ def render(
     data: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     seconds: dict[str, float] = {}
-    if "pdf" in formats:
+    if pdf and "pdf" in formats:
         data["pdf"], pages["pdf"] = pdf.data, pdf.pages
         seconds["pdf"] = time.perf_counter() - started
     if job:
@@ -109,7 +114,7 @@ def render(
         seconds["docx"] = time.perf_counter() - started
     elif "docx" in formats:
         started = time.perf_counter()
-        data["docx"] = docx_bytes(lambda: pdf.anchor_pages, doc, theme, scale)
+        data["docx"] = docx_bytes(lambda: pdf.anchor_pages if pdf else None, doc, theme, scale)
         seconds["docx"] = time.perf_counter() - started
     return data, pages, seconds, notes
 
@@ -150,15 +155,31 @@ class Made:
     seconds: dict[str, float]
     notes: tuple[str, ...]
     digests: dict[str, tuple[int, str]]  # format -> (bytes, sha256)
+    staged: dict[Path, Path] = field(default_factory=dict)  # target -> temporary, until committed
 
 
-def make(assembled: Assembled, theme: Theme, formats: tuple[str, ...], output: Path, *, parallel: bool = False) -> Made:
+def make(
+    assembled: Assembled,
+    theme: Theme,
+    formats: tuple[str, ...],
+    output: Path,
+    *,
+    parallel: bool = False,
+    commit: bool = True,
+) -> Made:
     """Render and write one deliverable (atomically); in a batch this runs in a worker,
-    so only a small record, never the files' bytes, goes back to the parent."""
+    so only a small record, never the files' bytes, goes back to the parent.
+
+    With `commit=False` the files are only staged (written and checked under temporary
+    names): the caller commits them, with another format's, or discards them.
+    """
     data, pages, seconds, notes = render(assembled, theme, formats, parallel=parallel)
     sel = assembled.selection
     files = {output / f"{sel.name}.{ext}": blob for ext, blob in data.items()}
-    write_all(files, verify)
+    staged = stage(files, verify)
+    if commit:
+        atomic_commit(staged)
+        staged = {}
     digests = {ext: (len(blob), hashlib.sha256(blob).hexdigest()) for ext, blob in data.items()}
     return Made(
         sel.name,
@@ -170,6 +191,7 @@ def make(assembled: Assembled, theme: Theme, formats: tuple[str, ...], output: P
         seconds,
         notes,
         digests,
+        staged,
     )
 
 
@@ -250,28 +272,29 @@ def build(
     if jobs > 1 and len(requests) > 1:
         from . import forked
 
-        # An annex's two formats go to different workers where forking lets them share
-        # the loaded project: each worker then warms up one writer (see halves.py).
-        split = set(formats) == {"pdf", "docx"} and forked.available()
+        # Forked workers share the loaded project. An annex's two formats then go to
+        # different workers, so each warms up one writer (see halves.py); and the
+        # baseline's full assembly is a worker's first unit, rather than this process
+        # taking a core from the workers when the first result comes.
+        fork = forked.available()
+        split = fork and set(formats) == set(FORMATS)
         units: list[tuple[int, Request, str]] = [
             (i, req, kind)
             for i, (req, layout) in enumerate(zip(requests, layouts, strict=True))
-            for kind in (FORMATS if split and layout in halves.SPLIT_LAYOUTS else ("whole",))
+            for kind in (FORMATS if split and layout in PDF_FREE_DOCX else ("whole",))
         ]
-        if forked.available() and any(req != Request("full") for req in requests):
-            # The baseline takes a full assembly: a worker does it first, rather than
-            # this process taking a core from the two workers when the first result comes.
+        if fork and any(req != Request("full") for req in requests):
             units.insert(0, (-1, Request("full"), "baseline"))
 
-        def unit_work(unit: tuple[int, Request, str]) -> Made | halves.Half | frozenset[str]:
+        def unit_work(unit: tuple[int, Request, str]) -> Made | frozenset[str]:
             _i, req, kind = unit
             if kind == "baseline":
                 return baseline()
             if kind == "whole":
                 return make(assemble(req), project.theme, formats, output)
-            return halves.make_half(assemble(req), project.theme, kind, output)
+            return make(assemble(req), project.theme, (kind,), output, commit=False)
 
-        waiting: dict[int, halves.Half | BriefgenError] = {}
+        waiting: dict[int, Made | BriefgenError] = {}
         outcomes = workers.run(
             units,
             unit_work,
@@ -279,6 +302,8 @@ def build(
             prepare=lambda unit: assemble(unit[1]),
             finish=functools.partial(_make_elsewhere, theme=project.theme, formats=formats, output=output),
             kinds=[kind for _i, _req, kind in units],
+            prefer=halves.PREFERENCES,
+            weights=halves.WEIGHTS,
             abandon=halves.abandon,
         )
         try:
@@ -291,8 +316,7 @@ def build(
                 elif i not in waiting:
                     waiting[i] = outcome
                 else:
-                    joined = halves.join(waiting.pop(i), outcome)
-                    finish(req, joined if isinstance(joined, BriefgenError) else _made_of(joined))
+                    finish(req, halves.join(waiting.pop(i), outcome))
         finally:
             outcomes.close()  # stopped early: the workers finish, and no staged file stays behind
             for outcome in waiting.values():
@@ -320,22 +344,6 @@ def build(
 def _shared(omission: Omission) -> Omission:
     # One object per distinct omission: a batch's results then hold references, not copies.
     return omission
-
-
-def _made_of(parts: tuple[halves.Half, ...]) -> Made:
-    parts = tuple(sorted(parts, key=lambda h: FORMATS.index(h.fmt)))
-    first = parts[0]
-    return Made(
-        first.name,
-        first.audience,
-        first.omissions,
-        first.warnings,
-        {h.fmt: target for h in parts for target in h.staged},
-        {h.fmt: h.pages for h in parts if h.pages is not None},
-        {h.fmt: h.seconds for h in parts},
-        (),
-        {h.fmt: h.digest for h in parts},
-    )
 
 
 def _make_elsewhere(assembled: Assembled, *, theme: Theme, formats: tuple[str, ...], output: Path) -> Made:

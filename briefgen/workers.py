@@ -3,8 +3,8 @@
 With fork (Linux, and no other thread running) the workers are forked here and inherit
 the parent's loaded project, templates and caches; each unit is sent as an index over a
 pipe and only a small record comes back. Units have a kind, and each worker prefers
-some kinds: in a batch one worker makes PDFs and the other DOCX files, so each warms up
-one writer, until its kind runs out and it takes what is left. Elsewhere the parent
+the kinds the caller lists for it (a batch's PDFs for one worker, DOCX files for the
+other: halves.py), until they run out and it takes what is left. Elsewhere the parent
 assembles and sends each document to a spawned worker. Either way a result is handed
 on as soon as it arrives and then dropped, so a long batch never holds its files in
 memory. `settle` keeps each process's memory flat from one unit to the next.
@@ -17,7 +17,7 @@ import os
 import sys
 import traceback
 from collections import deque
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -27,15 +27,7 @@ Item = TypeVar("Item")
 Outcome = Any | BriefgenError
 
 # Set just before the workers are forked, which inherit them; never pickled.
-_WORK: tuple[Callable[[Any], Any], Sequence[Any], Sequence[str]] | None = None
-
-# Kinds in order of preference, by worker. With two workers, one takes the whole
-# deliverables (reports and summaries, the longest units: started first, they do not
-# finish last alone) and then PDFs, the other the DOCX files and then PDFs. "whole" is
-# every unit by default, and "baseline" the build's one-off full assembly (build.py).
-_PREFERENCES = (("baseline", "whole", "pdf", "docx"), ("docx", "pdf", "whole"))
-# Half a deliverable leaves about half the garbage: collect after every second one.
-_WEIGHT = {"pdf": 1, "docx": 1}
+_WORK: tuple[Callable[[Any], Any], Sequence[Any], Sequence[int]] | None = None  # work, items, weights
 
 
 def run(
@@ -45,20 +37,24 @@ def run(
     prepare: Callable[[Item], Any] | None = None,
     finish: Callable[[Any], Any] | None = None,
     kinds: Sequence[str] | None = None,
+    prefer: Sequence[tuple[str, ...]] = ((),),
+    weights: Mapping[str, int] | None = None,
     abandon: Callable[[Any], None] | None = None,
 ) -> Generator[tuple[Item, Outcome], None, None]:
     """Yield `(item, work(item))` in completion order, or the BriefgenError it raised.
 
-    `kinds` (one per item; fork only) lets workers specialise, see `_PREFERENCES`. If
-    the caller stops early, the results of units still running are passed to `abandon`
-    (fork only), so that whatever they left on disk can be removed.
+    Fork only: `kinds` names each item's kind, and worker k takes first the kinds
+    `prefer[k % len(prefer)]` lists, in that order, then any; a worker collects its
+    garbage once the `weights` of its units since the last time reach 2 (2 by default:
+    after every unit). If the caller stops early, the results of units still running
+    are passed to `abandon`, so that whatever they left on disk can be removed.
     Without fork, `prepare(item)` runs here and `finish(prepared)` in a worker, so what
     crosses the process boundary is picklable: prepare must do what `work` does first.
     """
     from . import forked  # here: a single build never needs this module's callers
 
     if forked.available():
-        yield from _forked(items, work, jobs, kinds or ["whole"] * len(items), abandon)
+        yield from _forked(items, work, jobs, kinds or [""] * len(items), prefer, weights or {}, abandon)
         return
     if prepare is None or finish is None:
         raise ValueError("without fork, run() needs prepare and finish")
@@ -103,6 +99,8 @@ def _forked(
     work: Callable[[Item], Any],
     jobs: int,
     kinds: Sequence[str],
+    prefer: Sequence[tuple[str, ...]],
+    weights: Mapping[str, int],
     abandon: Callable[[Any], None] | None,
 ) -> Generator[tuple[Item, Outcome], None, None]:
     global _WORK
@@ -112,7 +110,7 @@ def _forked(
     queue = _Queue()
     for index, kind in enumerate(kinds):
         queue.by_kind.setdefault(kind, deque()).append(index)
-    _WORK = (work, items, kinds)
+    _WORK = (work, items, [weights.get(kind, 2) for kind in kinds])
     sys.stdout.flush()
     sys.stderr.flush()
     gc.collect()
@@ -129,7 +127,7 @@ def _forked(
                     conn.close()
                 _serve(there)
             there.close()
-            pool.append(_Worker(pid, here, _PREFERENCES[slot % len(_PREFERENCES)]))
+            pool.append(_Worker(pid, here, prefer[slot % len(prefer)]))
         busy: dict[Any, _Worker] = {}
         for worker in pool:
             if _assign(worker, queue):
@@ -177,7 +175,7 @@ def _serve(conn: Any) -> None:  # pragma: no cover (runs in the forked child)
     status = 0
     try:
         assert _WORK is not None, "workers.run sets the work before forking"
-        work, items, kinds = _WORK
+        work, items, weights = _WORK
         garbage = 0
         while True:
             try:
@@ -189,7 +187,7 @@ def _serve(conn: Any) -> None:  # pragma: no cover (runs in the forked child)
             except Exception as exc:  # a bug: its traceback goes to the parent, which raises
                 result = ("crash", "".join(traceback.format_exception(exc)))
             conn.send(result)
-            garbage += _WEIGHT.get(kinds[index], 2)
+            garbage += weights[index]
             if garbage >= 2:
                 settle()
                 garbage = 0

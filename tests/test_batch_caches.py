@@ -196,3 +196,23 @@ def test_ctrl_c_in_a_batch_stops_it_cleanly(project: Path, tmp_path: Path) -> No
     assert [n for n in names if n.endswith(".tmp")] == []
     made = {n for n in names if n.endswith((".pdf", ".docx"))}
     assert made and all({n.rsplit(".", 1)[0] + ".pdf", n.rsplit(".", 1)[0] + ".docx"} <= made for n in made)
+
+
+def test_an_annex_asked_only_as_docx_is_not_laid_out_as_a_pdf(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    both = tmp_path / "both"
+    build(load(project), [Request("annex", None, "alpha")], output=both, jobs=1)
+
+    def no_pdf(*_a: object, **_k: object) -> None:
+        raise AssertionError("an annex's DOCX needs nothing from its PDF")
+
+    import briefgen.pdf
+
+    monkeypatch.setattr(briefgen.pdf, "write_pdf", no_pdf)
+    alone = tmp_path / "alone"
+    done, failed = build(load(project), [Request("annex", None, "alpha")], formats=("docx",), output=alone, jobs=1)
+    assert not failed and list(done[0].files) == ["docx"]
+    assert (alone / "annex-alpha.docx").read_bytes() == (both / "annex-alpha.docx").read_bytes()
+    with pytest.raises(AssertionError, match="needs nothing"):  # a report's DOCX still asks the PDF
+        build(load(project), [Request("full")], formats=("docx",), output=alone, jobs=1)

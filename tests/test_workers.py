@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from briefgen import forked, workers
+from briefgen.build import Made
 from briefgen.errors import BriefgenError, Diagnostic, Pos
-from briefgen.halves import Half, join
+from briefgen.halves import PREFERENCES, join
 
 needs_fork = pytest.mark.skipif(not forked.available(), reason="the fork pool needs Linux and no other thread")
 
@@ -25,7 +26,10 @@ def test_each_worker_keeps_to_its_kind_until_it_runs_out() -> None:
     # PDF units are slow, DOCX units quick: the DOCX worker finishes its kind first and
     # then helps with the PDFs, never the other way round.
     items = [("pdf", 0.05)] * 8 + [("docx", 0.005)] * 8
-    done = [outcome for _item, outcome in workers.run(items, _pid_after, 2, kinds=[k for k, _s in items])]
+    done = [
+        outcome
+        for _item, outcome in workers.run(items, _pid_after, 2, kinds=[k for k, _s in items], prefer=PREFERENCES)
+    ]
     assert len(done) == len(items)
     pdf_pids = [pid for kind, pid in done if kind == "pdf"]
     docx_pids = {pid for kind, pid in done if kind == "docx"}
@@ -71,15 +75,18 @@ def test_a_briefgen_error_is_one_item_s_outcome_not_the_batch_s() -> None:
     assert "sections/x.md:3" in str(outcomes[3]) and "bad three" in str(outcomes[3])
 
 
-def _half(tmp_path: Path, fmt: str, text: bytes) -> Half:
+def _half(tmp_path: Path, fmt: str, text: bytes) -> Made:
     temp = tmp_path / f".x.{fmt}.tmp"
     temp.write_bytes(text)
-    return Half(fmt, "x", "public", (), (), {tmp_path / f"x.{fmt}": temp}, 1, 0.1, (len(text), "0"))
+    target = tmp_path / f"x.{fmt}"
+    pages = {"pdf": 1} if fmt == "pdf" else {}
+    return Made("x", "public", (), (), {fmt: target}, pages, {fmt: 0.1}, (), {fmt: (len(text), "0")}, {target: temp})
 
 
 def test_two_halves_appear_together(tmp_path: Path) -> None:
     joined = join(_half(tmp_path, "docx", b"D"), _half(tmp_path, "pdf", b"P"))
     assert not isinstance(joined, BriefgenError)
+    assert list(joined.files) == ["pdf", "docx"] and joined.pages == {"pdf": 1} and joined.staged == {}
     assert (tmp_path / "x.pdf").read_bytes() == b"P" and (tmp_path / "x.docx").read_bytes() == b"D"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.docx", "x.pdf"], "no temporary file is left"
 

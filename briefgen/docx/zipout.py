@@ -18,15 +18,12 @@ _MAX = 0xFFFFFFFF
 _CACHE_LIMIT = 1 << 20
 
 
-@lru_cache(maxsize=128)
-def _deflated(data: bytes) -> tuple[bytes, int]:
-    squeeze = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return squeeze.compress(data) + squeeze.flush(), zlib.crc32(data)
-
-
 def _fresh(data: bytes) -> tuple[bytes, int]:
     squeeze = zlib.compressobj(6, zlib.DEFLATED, -15)
     return squeeze.compress(data) + squeeze.flush(), zlib.crc32(data)
+
+
+_deflated = lru_cache(maxsize=128)(_fresh)
 
 
 class ZipOut:
