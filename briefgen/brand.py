@@ -11,14 +11,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .contrast import check_brand
 from .errors import Pos, Reporter, relpath
-from .schema import Field, is_map, is_number, is_str, list_of, one_of, validate
+from .schema import Field, described, is_map, is_number, is_str, list_of, nest, one_of, validate
 from .yamlio import YamlMap, load_yaml
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# Shipped with briefgen (see fonts/LICENSE): full Latin, Greek and Cyrillic, for brands
+# that name no fonts. DejaVu Sans Mono also has the arrows and math signs Noto Sans lacks.
+DEFAULT_FONTS = Path(__file__).parent / "fonts"
+_DEFAULT_FACES = {
+    "regular": "NotoSans-Regular.ttf",
+    "bold": "NotoSans-Bold.ttf",
+    "italic": "NotoSans-Italic.ttf",
+    "bold_italic": "NotoSans-BoldItalic.ttf",
+    "symbols": "DejaVuSansMono.ttf",
+    "mono": "DejaVuSansMono.ttf",
+    "licence": "LICENSE",
+}
 
 
+@described({"type": "string", "pattern": _HEX.pattern}, 'colour "#RRGGBB"')
 def _hex(value: Any) -> str | None:
     ok = isinstance(value, str) and _HEX.match(value)
     return None if ok else 'must be a colour like "#0F2C4C"'
@@ -46,7 +60,7 @@ BRAND_FIELDS = {
     "logo": Field(is_str, "logo image (PNG or JPEG), relative to the brand file", required=True),
     "logo_on_dark": Field(is_str, "logo variant for dark bands", default=None),
     "colors": Field(is_map, "the brand colours", required=True),
-    "fonts": Field(is_map, "body fonts (TTF) and their licence", required=True),
+    "fonts": Field(is_map, "body fonts (TTF) and their licence; default: Noto Sans, shipped with briefgen"),
     "heading_fonts": Field(is_map, "optional heading fonts (TTF); default: the body fonts"),
     "page": Field(is_map, "page size and margins", default={}),
     "type": Field(is_map, "type sizes in points", default={}),
@@ -70,6 +84,13 @@ CONTACT_FIELDS = {
     "email": Field(is_str, "contact address", default=""),
     "reply": Field(is_str, "response promise", default=""),
 }
+nest(BRAND_FIELDS, "colors", COLOR_FIELDS)
+nest(BRAND_FIELDS, "fonts", FONT_FIELDS)
+nest(BRAND_FIELDS, "heading_fonts", FONT_FIELDS)
+nest(BRAND_FIELDS, "page", PAGE_FIELDS)
+nest(PAGE_FIELDS, "margins_mm", MARGIN_FIELDS)
+nest(BRAND_FIELDS, "type", TYPE_FIELDS)
+nest(BRAND_FIELDS, "contact", CONTACT_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -138,24 +159,25 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
     before = len(reporter.errors)
     data = validate(raw, BRAND_FIELDS, Pos(shown, 1), "the brand file", reporter)
 
-    def sub(key: str, fields: dict[str, Field], what: str) -> dict[str, Any]:
+    def sub(key: str) -> dict[str, Any]:
         value = raw.get(key) if isinstance(raw, dict) else None
         pos = raw.at(key) if isinstance(raw, YamlMap) else Pos(shown)
-        return validate(value if value is not None else {}, fields, pos, what, reporter)
+        table = BRAND_FIELDS[key].fields or {}
+        return validate(value if value is not None else {}, table, pos, f"brand {key}", reporter)
 
-    colors = sub("colors", COLOR_FIELDS, "brand colors")
-    fonts = sub("fonts", FONT_FIELDS, "brand fonts")
-    heading = sub("heading_fonts", FONT_FIELDS, "brand heading_fonts") if data["heading_fonts"] else fonts
-    page = sub("page", PAGE_FIELDS, "brand page")
+    colors = sub("colors")
+    fonts = sub("fonts") if data["fonts"] is not None else _default_fonts()
+    heading = sub("heading_fonts") if data["heading_fonts"] else fonts
+    page = sub("page")
     pos_page = raw.at("page") if isinstance(raw, YamlMap) and "page" in raw else Pos(shown)
     margins = validate(page["margins_mm"] or {}, MARGIN_FIELDS, pos_page, "page margins_mm", reporter)
-    type_ = sub("type", TYPE_FIELDS, "brand type")
-    contact = sub("contact", CONTACT_FIELDS, "brand contact")
+    type_ = sub("type")
+    contact = sub("contact")
 
-    def file(key_path: str, value: str | None, pos: Pos) -> Path:
+    def file(key_path: str, value: str | Path | None, pos: Pos) -> Path:
         if value is None:
             return path.parent
-        target = (path.parent / value).resolve()
+        target = (path.parent / value).resolve()  # an absolute path (the default fonts) stays as is
         if not target.is_file():
             reporter.error(pos, f"{key_path} file not found: {value}", "paths are relative to the brand file")
         return target
@@ -177,6 +199,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
         reporter.error(at("type"), "type.min_size is larger than base_size or summary_size")
     if len(reporter.errors) > before:
         return None
+    check_brand(colors, dark is not None, lambda key: _key_pos(raw, key, Pos(shown, 1)), reporter)
     size = page["size"] or "A4"
     return Theme(
         name=data["name"],
@@ -204,3 +227,17 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
         ),
         file=path,
     )
+
+
+def _default_fonts() -> dict[str, Any]:
+    return {key: DEFAULT_FONTS / name for key, name in _DEFAULT_FACES.items()}
+
+
+def _key_pos(raw: Any, dotted: str, fallback: Pos) -> Pos:
+    """The line of a dotted brand key ("colors.accent"), or of its nearest parent."""
+    pos, node = fallback, raw
+    for part in dotted.split("."):
+        if not isinstance(node, YamlMap) or part not in node:
+            break
+        pos, node = node.at(part), node[part]
+    return pos

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .schema import Field, either, is_bool, is_int, is_map, is_number, is_str, list_of, one_of
+from .schema import Field, described, either, is_bool, is_int, is_map, is_number, is_str, list_of, nest, one_of
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -14,11 +14,13 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 LAYOUTS = ("report", "annex", "summary")
 
 
+@described({"type": "string", "pattern": _DATE.pattern}, 'date "YYYY-MM-DD"')
 def is_date(value: Any) -> str | None:
     ok = isinstance(value, str) and _DATE.match(value)
     return None if ok else 'must be a date written as "YYYY-MM-DD" (in quotes)'
 
 
+@described({"type": "string", "pattern": _ID.pattern}, "name (letters, digits, - and _)")
 def is_ident(value: Any) -> str | None:
     ok = isinstance(value, str) and _ID.match(value)
     return None if ok else "must be a simple name of letters, digits, '-' and '_'"
@@ -57,16 +59,16 @@ SECTION_FIELDS = {
     "key_figures": Field(list_of(is_map), "headline figures for the summary: {value, label}", default=[]),
 }
 COUNTRY_REQUIRED = ("name", "tier", "stance")
+
+
+@described({"type": "string", "pattern": _EVENT_DATE.pattern}, 'date "YYYY[-MM[-DD]]"')
+def is_event_date(value: Any) -> str | None:
+    ok = isinstance(value, str) and _EVENT_DATE.match(value)
+    return None if ok else 'must be "YYYY-MM-DD", "YYYY-MM" or "YYYY" in quotes'
+
+
 EVENT_FIELDS = {
-    "date": Field(
-        lambda v: (
-            None
-            if isinstance(v, str) and _EVENT_DATE.match(v)
-            else 'must be "YYYY-MM-DD", "YYYY-MM" or "YYYY" in quotes'
-        ),
-        "when",
-        required=True,
-    ),
+    "date": Field(is_event_date, "when", required=True),
     "text": Field(is_str, "what happened", required=True),
 }
 FACT_FIELDS = {
@@ -112,3 +114,9 @@ BUILTIN_CUTS = {
     },
     "summary": {"title": "Summary", "layout": "summary", "include": None, "audience": None, "page_budget": 1},
 }
+
+nest(BRIEFING_FIELDS, "cuts", CUT_FIELDS, keyed=True)
+nest(SECTION_FIELDS, "events", EVENT_FIELDS)
+nest(SECTION_FIELDS, "key_facts", FACT_FIELDS)
+nest(SECTION_FIELDS, "key_judgements", JUDGEMENT_FIELDS)
+nest(SECTION_FIELDS, "key_figures", FIGURE_FIELDS)

@@ -2,13 +2,15 @@
 
 Each configuration object (briefing, section front matter, brand, client, cut) is a
 table of `Field`s. `validate` reports every problem with the key's own line and
-returns the mapping with defaults filled in.
+returns the mapping with defaults filled in. Each check also states its JSON Schema
+(`json_of`), so `schemagen.py` derives the editors' schemas and the README's key
+tables from these same tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import Pos, Reporter, did_you_mean
@@ -19,32 +21,66 @@ Check = Callable[[Any], str | None]
 
 @dataclass(frozen=True)
 class Field:
-    """One allowed key: its check (returns an error text or None), default and meaning."""
+    """One allowed key: its check (returns an error text or None), default and meaning.
+
+    `fields` is the table of a mapping value, or of the mappings in a list value; with
+    `keyed`, the value maps names to such mappings (as `cuts:` does).
+    """
 
     check: Check
     doc: str
     required: bool = False
     default: Any = None
+    fields: dict[str, Field] | None = None
+    keyed: bool = False
 
 
+_JSON: dict[Check, tuple[dict[str, Any], str]] = {}
+
+
+def json_of(check: Check) -> dict[str, Any]:
+    """The JSON Schema a check accepts ({} when a check never declared one: anything)."""
+    return dict(_JSON.get(check, ({}, ""))[0])
+
+
+def label_of(check: Check) -> str:
+    """The check's type in words, for the README's key tables."""
+    return _JSON.get(check, ({}, "any"))[1]
+
+
+def described(schema: dict[str, Any], label: str) -> Callable[[Check], Check]:
+    """Record the JSON Schema of a check, and its type in words."""
+
+    def mark(check: Check) -> Check:
+        _JSON[check] = (schema, label)
+        return check
+
+    return mark
+
+
+@described({"type": "string"}, "text")
 def is_str(value: Any) -> str | None:
     return None if isinstance(value, str) else f"must be text, not {_kind(value)}"
 
 
+@described({"type": "integer"}, "whole number")
 def is_int(value: Any) -> str | None:
     ok = isinstance(value, int) and not isinstance(value, bool)
     return None if ok else f"must be a whole number, not {_kind(value)}"
 
 
+@described({"type": "number"}, "number")
 def is_number(value: Any) -> str | None:
     ok = isinstance(value, int | float) and not isinstance(value, bool)
     return None if ok else f"must be a number, not {_kind(value)}"
 
 
+@described({"type": "boolean"}, "true/false")
 def is_bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else f"must be true or false, not {_kind(value)}"
 
 
+@described({"type": "object"}, "mapping")
 def is_map(value: Any) -> str | None:
     return None if isinstance(value, dict) else f"must be a mapping, not {_kind(value)}"
 
@@ -59,14 +95,14 @@ def list_of(item: Check) -> Check:
                 return f"item {i} {problem}"
         return None
 
-    return check
+    return described({"type": "array", "items": json_of(item)}, f"list of {label_of(item)}")(check)
 
 
 def one_of(*choices: Any) -> Check:
     def check(value: Any) -> str | None:
         return None if value in choices else f"must be one of {', '.join(map(str, choices))}"
 
-    return check
+    return described({"enum": list(choices)}, " or ".join(map(str, choices)))(check)
 
 
 def either(*checks: Check) -> Check:
@@ -74,7 +110,12 @@ def either(*checks: Check) -> Check:
         problems = [c(value) for c in checks]
         return None if any(p is None for p in problems) else problems[-1]
 
-    return check
+    return described({"anyOf": [json_of(c) for c in checks]}, " or ".join(map(label_of, checks)))(check)
+
+
+def nest(table: dict[str, Field], key: str, fields: dict[str, Field], keyed: bool = False) -> None:
+    """Declare the table of a key's nested mappings (once both tables exist)."""
+    table[key] = replace(table[key], fields=fields, keyed=keyed)
 
 
 def _kind(value: Any) -> str:

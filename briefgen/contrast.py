@@ -1,0 +1,83 @@
+"""Legibility of the brand's colour pairs: WCAG 2 contrast of text on the page, on panels
+and on the primary-colour bands, and a light logo for those bands.
+
+The pairs are the ones the writers actually draw (body, captions, headings, labels on
+white; box text on `panel`; band titles and labels on `primary`). A pair below 4.5:1,
+WCAG's AA level for body text, is a warning that names the brand key to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .errors import Pos, Reporter
+
+MINIMUM = 4.5
+WHITE = "#FFFFFF"
+# The summary band's label: the accent moved this far towards white (the DOCX writer's
+# mix; the PDF's cover kicker is lighter still, so this is the pair to check).
+BAND_LABEL_LIGHTEN = 0.25
+
+
+def luminance(hex_color: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour "#RRGGBB"."""
+    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def lighten(hex_color: str, amount: float) -> str:
+    """`hex_color` moved `amount` (0..1) of the way to white, as the writers mix it."""
+    return "#" + "".join(
+        f"{round(v + (255 - v) * amount):02X}" for v in (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    )
+
+
+def is_dark(hex_color: str) -> bool:
+    """A band on which white reads better than black."""
+    return contrast(hex_color, WHITE) > contrast(hex_color, "#000000")
+
+
+def check_brand(colors: dict[str, str], has_dark_logo: bool, at: Callable[[str], Pos], reporter: Reporter) -> None:
+    """Warn about every drawn pair below 4.5:1, and a dark band with no `logo_on_dark`.
+
+    `at(key)` is the position of a dotted brand key such as "colors.accent".
+    """
+    primary, panel, accent = colors["primary"], colors["panel"], colors["accent"]
+    band_label = lighten(accent, BAND_LABEL_LIGHTEN)
+    pairs = [  # (key to change, text colour, background, what is drawn so)
+        ("colors.text", colors["text"], WHITE, "colors.text on white (body text)"),
+        ("colors.muted", colors["muted"], WHITE, "colors.muted on white (captions, header, footer)"),
+        ("colors.primary", primary, WHITE, "colors.primary on white (headings)"),
+        ("colors.accent", accent, WHITE, "colors.accent on white (labels, markings)"),
+        ("colors.text", colors["text"], panel, "colors.text on colors.panel (boxes, table headers)"),
+        ("colors.primary", primary, panel, "colors.primary on colors.panel (box titles)"),
+        ("colors.primary", WHITE, primary, "white on colors.primary (titles on the cover and summary bands)"),
+        (
+            "colors.accent",
+            band_label,
+            primary,
+            f"colors.accent lightened ({band_label}) on colors.primary (band labels)",
+        ),
+    ]
+    for key, fg, bg, what in pairs:
+        ratio = contrast(fg, bg)
+        if ratio < MINIMUM:
+            reporter.warn(
+                at(key),
+                f"brand colours hard to read: {what} has a contrast of {ratio:.2f}:1, below {MINIMUM}:1 (WCAG AA)",
+                f"change '{key}' for a contrast of at least {MINIMUM}:1",
+            )
+    if is_dark(primary) and not has_dark_logo:
+        reporter.warn(
+            at("logo"),
+            "brand has no 'logo_on_dark': the logo is drawn as it is on the dark colors.primary band "
+            "(cover and summary), where a dark logo disappears",
+            "add 'logo_on_dark:' with a light variant of the logo",
+        )
