@@ -60,11 +60,14 @@ class Output:
     digests: dict[str, tuple[int, str]] = field(default_factory=dict)  # format -> (bytes, sha256)
 
 
-def load(root: Path, strict: bool = False) -> Project:
+def load(root: Path, strict: bool = False, warnings: list[Diagnostic] | None = None) -> Project:
+    """The loaded project, or an error; its warnings (the brand's contrast) go to `warnings`."""
     reporter = Reporter()
     project = load_project(root, reporter)
     reporter.raise_if_errors(strict)
     assert project is not None
+    if warnings is not None:
+        warnings.extend(reporter.warnings)
     return project
 
 

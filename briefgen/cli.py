@@ -17,15 +17,31 @@ if TYPE_CHECKING:
     from .build import Output, Request
 
 
-def _parser() -> argparse.ArgumentParser:
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="briefgen", description="Build branded PDF and DOCX briefings from Markdown sections."
     )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def talk(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-q", "--quiet", action="count", default=0, help="print only warnings and errors")
+        p.add_argument("-v", "--verbose", action="count", default=0, help="print more: sizes, timings, every step")
+        p.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
+
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument(
+            "-p",
             "--project",
             type=Path,
             default=Path("."),
@@ -33,12 +49,12 @@ def _parser() -> argparse.ArgumentParser:
             help="briefing project folder (default: current folder)",
         )
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        p.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
+        talk(p)
 
     b = sub.add_parser("build", help="build deliverables", description="Build one or more cuts as PDF and DOCX.")
     b.add_argument("cuts", nargs="*", metavar="CUT", help="cuts to build (default: full)")
-    b.add_argument("--format", default="pdf,docx", help="pdf, docx or pdf,docx (default)")
-    b.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
+    b.add_argument("--format", default="pdf,docx", type=str.lower, help="pdf, docx or pdf,docx (default)")
+    b.add_argument("-o", "--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
     b.add_argument("--client", metavar="ID", help="build for the client clients/ID.yaml")
     b.add_argument("--audience", metavar="NAME", help="override the audience for this build")
     b.add_argument(
@@ -48,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         default=os.cpu_count() or 1,
         metavar="N",
         help="processes to use (default: cores): --all builds deliverables side by side; "
@@ -68,7 +84,23 @@ def _parser() -> argparse.ArgumentParser:
         description="Show what the project holds and what each cut contains.",
     )
     common(ls)
-    return parser
+    i = sub.add_parser(
+        "init",
+        help="start a new briefing project",
+        description="Write a small briefing project that builds at once, to edit into your own.",
+    )
+    i.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR", help="an empty or new folder")
+    talk(i)
+    sc = sub.add_parser(
+        "schema",
+        help="print a file format's JSON Schema, for editors",
+        description="Print the JSON Schema (draft 2020-12) of briefing.yaml, the brand file, "
+        "section front matter or a client file.",
+    )
+    sc.add_argument("kind", choices=("briefing", "brand", "section", "client"), help="which file format")
+    sc.add_argument("--markdown", action="store_true", help="print the keys as a Markdown table instead")
+    sc.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
+    return parser, {"build": b, "check": c, "list": ls, "init": i, "schema": sc}
 
 
 def _print_diagnostics(diags: list[Diagnostic]) -> None:
@@ -80,13 +112,13 @@ def _print_diagnostics(diags: list[Diagnostic]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser, commands = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # reported by the command's own parser, so its usage is the one shown
+        commands[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    args.level = getattr(args, "verbose", 0) - getattr(args, "quiet", 0)
     try:
-        if args.command == "build":
-            return _build(args)
-        if args.command == "check":
-            return _check(args)
-        return _list(args)
+        return _COMMANDS[args.command](args)
     except BriefgenError as exc:
         _print_diagnostics(exc.diagnostics)
         return 2 if isinstance(exc, UsageError) else 1
@@ -112,14 +144,21 @@ def _build(args: argparse.Namespace) -> int:
         print(f"briefgen build: error: unknown format '{','.join(bad)}' (use pdf, docx or pdf,docx)", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    project = load(args.project.resolve(), args.strict)
+    load_warnings: list[Diagnostic] = []
+    project = load(args.project.resolve(), args.strict, load_warnings)
+    _print_diagnostics(load_warnings)
     output = (args.output or project.root / "output").resolve()
+    if args.level > 0:
+        print(
+            f"loaded {len(project.sources)} section(s) and {len(project.clients)} client(s) "
+            f"in {time.perf_counter() - started:.3f} s; writing to {_shown(output)}"
+        )
     if args.all:
         requests = [Request(cut) for cut in project.cuts]
         requests += [Request(cut, None, c.id) for c in project.clients.values() for cut in c.cuts]
     else:
         requests = [Request(cut, args.audience, args.client) for cut in (args.cuts or ["full"])]
-    progress = _Progress(len(requests)) if args.all else None
+    progress = _Progress(len(requests)) if args.all and args.level >= 0 else None
 
     def report(result: Output | BriefgenError, req: Request) -> None:
         if progress:
@@ -127,12 +166,13 @@ def _build(args: argparse.Namespace) -> int:
         if isinstance(result, BriefgenError):
             _print_diagnostics(result.diagnostics)
             return
-        for ext, path in result.files.items():
+        for ext, path in result.files.items() if args.level >= 0 else ():
             pages = result.pages.get(ext)
-            shown = _shown(path)
             detail = f"{pages} page{'s' if pages != 1 else ''}, " if pages else ""
-            print(f"wrote {shown} ({detail}{result.seconds.get(ext, 0):.2f} s)")
-        for note in result.notes:
+            if args.level > 0 and ext in result.digests:
+                detail += f"{result.digests[ext][0]:,} bytes, "
+            print(f"wrote {_shown(path)} ({detail}{result.seconds.get(ext, 0):.2f} s)")
+        for note in result.notes if args.level >= 0 else ():
             print(f"  {note}")
         _print_diagnostics(list(result.warnings))
         if args.explain:
@@ -148,9 +188,10 @@ def _build(args: argparse.Namespace) -> int:
     finally:
         if progress:
             progress.stop()
-    if args.all:
+    if args.all and args.level >= 0:
         _table(done)
-    print(f"built {len(done)} of {len(requests)} deliverable(s) in {time.perf_counter() - started:.2f} s")
+    if args.level >= 0:
+        print(f"built {len(done)} of {len(requests)} deliverable(s) in {time.perf_counter() - started:.2f} s")
     return 1 if failed else 0
 
 
@@ -232,14 +273,19 @@ def _check(args: argparse.Namespace) -> int:
             for audience in project.audiences:
                 for client in [None, *project.clients]:
                     combos += 1
+                    before = len(reporter.diagnostics)
                     try:
                         result = assembler.assemble(cut, audience, client)
                         reporter.diagnostics.extend(result.warnings)
                     except BriefgenError as exc:
                         reporter.extend(exc)
+                    if args.level > 0:
+                        found = len(reporter.diagnostics) - before
+                        print(f"  {cut} × {audience} × {client or '(no client)'}: {found or 'no'} problem(s)")
     _print_diagnostics(reporter.diagnostics)
     errors, warnings = len({str(d) for d in reporter.errors}), len({str(d) for d in reporter.warnings})
-    print(f"checked {combos} cut × audience × client combination(s): {errors} error(s), {warnings} warning(s)")
+    if args.level >= 0:
+        print(f"checked {combos} cut × audience × client combination(s): {errors} error(s), {warnings} warning(s)")
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -254,7 +300,8 @@ def _list(args: argparse.Namespace) -> int:
     for s in project.sources:
         aud = f"  [{', '.join(s.meta['audiences'])}]" if s.meta["audiences"] else ""
         indent = "    " if s.meta["level"] == 2 else "  "
-        print(f"{indent}{s.id:<24} {s.meta['title']}{aud}")
+        where = f"  ({s.rel})" if args.level > 0 else ""
+        print(f"{indent}{s.id:<24} {s.meta['title']}{aud}{where}")
     print("\nCountries: " + ", ".join(f"{s.id} (tier {s.meta['tier']})" for s in project.countries))
     print("\nCuts:")
     for cut in project.cuts.values():
@@ -268,3 +315,31 @@ def _list(args: argparse.Namespace) -> int:
     if not project.clients:
         print("  (none: add clients/<id>.yaml)")
     return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .scaffold import write_project
+
+    written = write_project(args.dir)
+    for path in written if args.level > 0 else ():
+        print(f"wrote {_shown(path)}")
+    if args.level >= 0:
+        where = _shown(args.dir.resolve())
+        print(f"created a briefing project in {where} ({len(written)} files); build it with:")
+        print(f"  briefgen build --all --project {where}" if where != "." else "  briefgen build --all")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .schemagen import json_schema, markdown
+
+    if args.markdown:
+        print(markdown(args.kind), end="")
+    else:
+        print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
+    return 0
+
+
+_COMMANDS = {"build": _build, "check": _check, "list": _list, "init": _init, "schema": _schema}
