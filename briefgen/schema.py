@@ -9,7 +9,7 @@ tables from these same tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -102,7 +102,7 @@ def one_of(*choices: Any) -> Check:
     def check(value: Any) -> str | None:
         return None if value in choices else f"must be one of {', '.join(map(str, choices))}"
 
-    return described({"enum": list(choices)}, " or ".join(map(str, choices)))(check)
+    return described({"enum": list(choices)}, _words(map(str, choices)))(check)
 
 
 def either(*checks: Check) -> Check:
@@ -110,12 +110,17 @@ def either(*checks: Check) -> Check:
         problems = [c(value) for c in checks]
         return None if any(p is None for p in problems) else problems[-1]
 
-    return described({"anyOf": [json_of(c) for c in checks]}, " or ".join(map(label_of, checks)))(check)
+    return described({"anyOf": [json_of(c) for c in checks]}, _words(map(label_of, checks)))(check)
 
 
 def nest(table: dict[str, Field], key: str, fields: dict[str, Field], keyed: bool = False) -> None:
     """Declare the table of a key's nested mappings (once both tables exist)."""
     table[key] = replace(table[key], fields=fields, keyed=keyed)
+
+
+def _words(choices: Iterable[str]) -> str:
+    *rest, last = choices
+    return f"{', '.join(rest)} or {last}" if rest else last
 
 
 def _kind(value: Any) -> str:
