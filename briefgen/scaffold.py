@@ -3,7 +3,8 @@
 Besides the starter's text files it writes two placeholder logos (drawn here with
 Pillow, in the starter brand's colours) and the JSON Schemas its YAML files point
 editors at. The project appears whole or not at all: it is written into a temporary
-folder beside the target and renamed into place.
+folder beside the target, then renamed into place (or, into an empty folder that
+already exists, its few top-level entries are).
 """
 
 from __future__ import annotations
@@ -38,11 +39,23 @@ def write_project(target: Path) -> list[Path]:
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    moved: list[Path] = []
     try:
         _fill(staging)
         written = sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file())
-        os.replace(staging, target)  # replaces an empty folder; never a full one
+        if not target.exists():
+            os.replace(staging, target)
+        else:  # an empty folder stays (it may be the shell's current folder): fill it
+            for entry in sorted(staging.iterdir()):
+                os.replace(entry, target / entry.name)
+                moved.append(target / entry.name)
+            staging.rmdir()
     except BaseException:
+        for path in moved:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [target / p for p in written]
