@@ -10,10 +10,11 @@ from . import model as m
 from .brand import Theme
 from .errors import Diagnostic
 from .fontfile import coverage
+from .typeset import INVISIBLE
 from .walk import inlines_of, iter_blocks, iter_text
 
-# Characters the writers turn into layout, not glyphs.
-_LAYOUT = {"\n", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+# Characters the writers turn into layout, not glyphs (see typeset.py).
+_LAYOUT = {"\n", "\t", "\u00ad", *INVISIBLE}
 
 
 @lru_cache(maxsize=4096)
@@ -41,8 +42,7 @@ def glyph_problems(doc: m.Document, theme: Theme, memo: Memo | None = None) -> l
     memo = {} if memo is None else memo
     errors: list[Diagnostic] = []
     for section in doc.sections:
-        for ch in missing_in(section.title, heading_faces(theme), theme.symbols):
-            errors.append(_error(section.pos, ch, "section title", _known(ch, theme)))
+        errors.extend(_text_problems(section.title, heading_faces(theme), theme, section.pos, "section title"))
         for top in section.blocks:
             found = memo.get(id(top))
             if found is None or found[0] is not top:
@@ -67,9 +67,48 @@ def _block_problems(top: m.Block, fallback_pos: object, theme: Theme) -> list[Di
             text, fonts = block.title, heading_faces(theme)
         if isinstance(block, m.Chart):
             text, fonts = chart_text(block.spec), heading_faces(theme)
-        for ch in missing_in(text, fonts, theme.symbols):
-            errors.append(_error(getattr(block, "pos", fallback_pos), ch, "text", _known(ch, theme)))
+        errors.extend(_text_problems(text, fonts, theme, getattr(block, "pos", fallback_pos), "text"))
     return errors
+
+
+def _text_problems(text: str, fonts: tuple[Path, ...], theme: Theme, pos: object, what: str) -> list[Diagnostic]:
+    """Right-to-left text once, then each character the fonts lack (right-to-left ones aside)."""
+    errors: list[Diagnostic] = []
+    snippet = right_to_left(text)
+    if snippet:
+        errors.append(
+            Diagnostic(
+                pos,  # type: ignore[arg-type]
+                f"right-to-left text (Hebrew/Arabic) is not supported yet: {snippet!r}",
+                "briefgen would set it left to right, reversed; transliterate it, or show it as an image",
+            )
+        )
+    for ch in missing_in(text, fonts, theme.symbols):
+        if not (snippet and unicodedata.bidirectional(ch) in _RTL):
+            errors.append(_error(pos, ch, what, _known(ch, theme)))
+    return errors
+
+
+# Bidi classes of right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...) and
+# of the controls that open a right-to-left run.
+_RTL = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+
+
+@lru_cache(maxsize=4096)
+def right_to_left(text: str) -> str:
+    """The first run of words holding right-to-left characters (at most 40 characters), or ""."""
+    if not any(unicodedata.bidirectional(ch) in _RTL for ch in set(text)):
+        return ""
+    words = text.split()
+    flags = [any(unicodedata.bidirectional(ch) in _RTL for ch in w) for w in words]
+    start = flags.index(True)
+    end = start
+    while end < len(words) and (flags[end] or not words[end].isalpha()):
+        end += 1
+    while not flags[end - 1]:  # the run ends on its last right-to-left word
+        end -= 1
+    run = " ".join(words[start:end]).strip()
+    return run if len(run) <= 40 else run[:39] + "…"
 
 
 def chart_text(spec: object) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
+from ..typeset import TAB_COLUMNS
 from .ooxml import border, el, spacing, tabs, val
 from .styles import MONO, Palette, define, mix, run_props
 from .tablestyles import define_table_styles
@@ -18,6 +19,20 @@ from .tablestyles import define_table_styles
 LIST_INDENT = 400  # twips per list level
 LIST_HANG = 280  # twips between the bullet and the text
 WHITE = "FFFFFF"
+CODE_INDENT = 113  # twips each side of a code block
+MONO_ADVANCE = 0.6  # ems: every character of the monospaced code font (Courier New: 1229/2048)
+
+
+def code_tabs(size: float, indent: int, width: int) -> _Element:
+    """Tab stops every `TAB_COLUMNS` characters of the code font across the text width.
+
+    Word's default stops (every 1.27 cm) fall mid-character in a monospaced font; these
+    put a tab where the PDF, which expands tabs to spaces, puts the next column.
+    Positions count from the margin, as WordprocessingML's do.
+    """
+    step = TAB_COLUMNS * MONO_ADVANCE * size * 20
+    count = max(1, int((width - 2 * indent) / step))
+    return tabs(*(("left", round(indent + k * step), "") for k in range(1, count + 1)))
 
 
 def rhythm(compact: bool) -> float:
@@ -143,8 +158,9 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
         "Code Block",
         [
             el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),
+            code_tabs(b * 0.82, CODE_INDENT, width),
             gap(0.4, 0.8, 1.05),
-            el("w:ind", {"left": 113, "right": 113}),
+            el("w:ind", {"left": CODE_INDENT, "right": CODE_INDENT}),
         ],
         run_props(MONO, b * 0.82, p.text),
     )

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from .. import model as m
 from ..errors import BriefgenError, Diagnostic
+from ..typeset import TAB_COLUMNS
 from ..walk import plain
 from .inline import InlineRenderer
 from .para import Paragraph
@@ -471,7 +472,10 @@ def _chart(b: m.Chart, r: Renderer) -> list[Flowable]:
 
 
 def _code(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
-    lines = [r.inline.plain(line).replace(" ", "&nbsp;") for line in b.text.split("\n")]
+    # reportlab collapses runs of spaces and treats a tab as one: spaces become
+    # non-breaking, and tabs are expanded to the stops every TAB_COLUMNS columns that the
+    # DOCX's code style sets, so indentation (meaning, in Python) survives in both.
+    lines = [r.inline.plain(line.expandtabs(TAB_COLUMNS)).replace(" ", "&nbsp;") for line in b.text.split("\n")]
     return [Paragraph("<br/>".join(lines), r.styles["code"])]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from .. import model as m
 from ..brand import Theme
 from ..fontfile import coverage
+from ..typeset import drawable
 
 
 def escape(text: str) -> str:
@@ -41,7 +42,12 @@ class InlineRenderer:
         }
 
     def text(self, text: str, cov: frozenset[int]) -> str:
-        """Escape text; characters the font lacks go to the symbol font (checked earlier)."""
+        """Escape text; characters the font lacks go to the symbol font (checked earlier).
+
+        Joiners, zero-width spaces and variation selectors are left out: reportlab cannot
+        apply them and would draw each as a box.
+        """
+        text = drawable(text)
         if not self.symbol_font or all(ord(c) in cov or c in "\n\t" for c in text):
             return escape(text)
         out, run = [], []

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import model as m
 from ..brand import Theme
 from ..templating import long_date
+from ..typeset import drawable
 from .fonts import BrandFonts
 from .images import draw_image, image_size
 from .inline import InlineRenderer
@@ -93,8 +94,8 @@ class Furniture:
             c.saveState()
             c.setFillColor(self.pal.accent)
             c.setFont(self.fonts.heading.bold, 7.5)
-            c.drawCentredString(self.page_w / 2, self.page_h - 9 * mm, mark.text)
-            c.drawCentredString(self.page_w / 2, 7 * mm, mark.text)
+            c.drawCentredString(self.page_w / 2, self.page_h - 9 * mm, drawable(mark.text))
+            c.drawCentredString(self.page_w / 2, 7 * mm, drawable(mark.text))
             c.restoreState()
 
     def body_page(self, c: Canvas, _doc: Any) -> None:
@@ -137,7 +138,7 @@ class Furniture:
         c.setFillColor(tint(self.theme.colors.accent, 0.55))
         c.setFont(self.fonts.heading.bold, 8.5)
         label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
-        c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 13 * mm, label)
+        c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 13 * mm, drawable(label))
         c.setFillColor(white)
         c.setFont(self.fonts.heading.regular, 8.5)
         c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 8 * mm, long_date(meta.date))
@@ -236,6 +237,7 @@ class Furniture:
 
 
 def _fit(c: Canvas, text: str, font: str, size: float, width: float) -> str:
+    text = drawable(text)
     if c.stringWidth(text, font, size) <= width:
         return text
     while text and c.stringWidth(text + "…", font, size) > width:
