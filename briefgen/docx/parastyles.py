@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml.etree import _Element
 
 from ..typeset import TAB_COLUMNS
-from .ooxml import border, el, spacing, tabs, val
+from .ooxml import border, el, half_points, spacing, tabs, val
 from .styles import MONO, Palette, define, mix, run_props
 from .tablestyles import define_table_styles
 
@@ -30,7 +30,7 @@ def code_tabs(size: float, indent: int, width: int) -> _Element:
     put a tab where the PDF, which expands tabs to spaces, puts the next column.
     Positions count from the margin, as WordprocessingML's do.
     """
-    step = TAB_COLUMNS * MONO_ADVANCE * size * 20
+    step = TAB_COLUMNS * MONO_ADVANCE * half_points(size) * 10  # the size Word sets: whole half points
     count = max(1, int((width - 2 * indent) / step))
     return tabs(*(("left", round(indent + k * step), "") for k in range(1, count + 1)))
 

@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from .. import model as m
 from ..brand import Theme
@@ -22,8 +22,12 @@ from ..typeset import drawable
 from .fonts import BrandFonts
 from .images import draw_image, image_size
 from .inline import InlineRenderer
+from .outlines import Outline, outline
 from .para import Paragraph
 from .styles import Palette, tint
+
+WATERMARK = "watermark"  # the form XObject every page of a watermarked document shows
+WATERMARK_SIZE = 44  # points
 
 
 class NumberedCanvas(Canvas):
@@ -37,6 +41,8 @@ class NumberedCanvas(Canvas):
         self.page_numbers: dict[str, tuple[str, float, Color]] = {}  # contents key -> font, size, colour
         self.anchor_pages: dict[str, int] = {}  # filled in by the document as it lays out
         self.on_paginated: Callable[[dict[str, int]], None] | None = None
+        # Forms the pages show, drawn once when the file is saved: name -> (bounding box, draw).
+        self.forms_at_save: dict[str, tuple[tuple[float, float, float, float], Callable[[Canvas], None]]] = {}
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._pages.append(dict(self.__dict__))
@@ -49,6 +55,10 @@ class NumberedCanvas(Canvas):
         if self.on_paginated:  # every page is known: tell whoever waits, before compressing
             self.on_paginated(dict(self.anchor_pages))
 
+        for name, (box, draw) in self.forms_at_save.items():
+            self.beginForm(name, *box)
+            draw(self)
+            self.endForm()
         for key, (font, size, color) in self.page_numbers.items():
             width, height = number_box(size)
             self.beginForm(number_form(key), lowerx=0, lowery=0, upperx=width, uppery=height)
@@ -85,10 +95,11 @@ class Furniture:
         if mark.watermark:
             c.saveState()
             c.setFillColor(self.pal.accent, alpha=0.08)
-            c.setFont(self.fonts.heading.bold, 44)
             c.translate(self.page_w / 2, self.page_h / 2)
             c.rotate(45)
-            c.drawCentredString(0, 0, mark.watermark)
+            # Outlines, not text: the mark stays out of extraction, search and screen readers.
+            c.forms_at_save.setdefault(WATERMARK, (self._watermark_box(mark.watermark), self._watermark))  # type: ignore[attr-defined]
+            c.doForm(WATERMARK)
             c.restoreState()
         if mark.text:
             c.saveState()
@@ -97,6 +108,35 @@ class Furniture:
             c.drawCentredString(self.page_w / 2, self.page_h - 9 * mm, drawable(mark.text))
             c.drawCentredString(self.page_w / 2, 7 * mm, drawable(mark.text))
             c.restoreState()
+
+    def _watermark_outline(self, text: str) -> tuple[Outline, float]:
+        shape = outline(drawable(text), self.theme.heading_fonts.bold)
+        return shape, WATERMARK_SIZE / shape.units_per_em
+
+    def _watermark_box(self, text: str) -> tuple[float, float, float, float]:
+        shape, scale = self._watermark_outline(text)
+        half = shape.width * scale / 2 + WATERMARK_SIZE
+        return -half, -WATERMARK_SIZE, half, 2 * WATERMARK_SIZE
+
+    def _watermark(self, c: Canvas) -> None:
+        """The watermark's glyphs centred on the origin, in the fill colour of the page that shows it."""
+        mark = self.doc.meta.marking
+        assert mark and mark.watermark
+        shape, scale = self._watermark_outline(mark.watermark)
+        shift = shape.width / 2
+        path = c.beginPath()
+        for op in shape.ops:
+            kind, *xy = op
+            pts = [(v - shift if i % 2 == 0 else v) * scale for i, v in enumerate(xy)]  # type: ignore[operator]
+            if kind == "M":
+                path.moveTo(*pts)
+            elif kind == "L":
+                path.lineTo(*pts)
+            elif kind == "C":
+                path.curveTo(*pts)
+            else:
+                path.close()
+        c.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
 
     def body_page(self, c: Canvas, _doc: Any) -> None:
         meta = self.doc.meta
