@@ -98,6 +98,27 @@ def _format4(data: bytes, at: int) -> dict[int, int]:
 
 
 @lru_cache(maxsize=32)
+def advances(path: Path) -> tuple[int, dict[int, int]]:
+    """(units per em, code point -> advance width in font units), from `head`, `hmtx` and the `cmap`."""
+    try:
+        data = font_bytes(path)
+        where = tables(data)
+        units = struct.unpack_from(">H", data, where[b"head"] + 18)[0]
+        metrics = struct.unpack_from(">H", data, where[b"hhea"] + 34)[0]
+        hmtx = where[b"hmtx"]
+        last = struct.unpack_from(">H", data, hmtx + 4 * (metrics - 1))[0]
+        widths = {
+            code: struct.unpack_from(">H", data, hmtx + 4 * gid)[0] if gid < metrics else last
+            for code, gid in char_map(path).items()
+        }
+    except (OSError, struct.error, KeyError) as exc:
+        raise fail(
+            Pos(str(path)), f"cannot read the font's metrics: {exc}", "use a valid TrueType (.ttf) file"
+        ) from exc
+    return units, widths
+
+
+@lru_cache(maxsize=32)
 def family_name(path: Path) -> str:
     """The family name stored in the TTF/OTF file at `path` (e.g. "Noto Serif")."""
     try:

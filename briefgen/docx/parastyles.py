@@ -20,7 +20,7 @@ LIST_INDENT = 400  # twips per list level
 LIST_HANG = 280  # twips between the bullet and the text
 WHITE = "FFFFFF"
 CODE_INDENT = 113  # twips each side of a code block
-MONO_ADVANCE = 0.6  # ems: every character of the monospaced code font (Courier New: 1229/2048)
+MONO_ADVANCE = 1229 / 2048  # ems: every character of the monospaced code font (Courier New)
 
 
 def code_tabs(size: float, indent: int, width: int) -> _Element:
@@ -32,7 +32,9 @@ def code_tabs(size: float, indent: int, width: int) -> _Element:
     """
     step = TAB_COLUMNS * MONO_ADVANCE * half_points(size) * 10  # the size Word sets: whole half points
     count = max(1, int((width - 2 * indent) / step))
-    return tabs(*(("left", round(indent + k * step), "") for k in range(1, count + 1)))
+    # Each stop a hair before its column: text that ends exactly on a column has passed
+    # that stop, so its tab goes on to the next one, as a tab expanded to spaces does.
+    return tabs(*(("left", round(indent + k * step) - 2, "") for k in range(1, count + 1)))
 
 
 def rhythm(compact: bool) -> float:

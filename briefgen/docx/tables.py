@@ -1,7 +1,8 @@
 """Tables, fact boxes and call-out boxes.
 
-All are real Word tables as wide as the space they sit in, with fixed column widths
-estimated from their content so cells wrap instead of stretching. Header rows repeat on
+All are real Word tables as wide as the space they sit in, with fixed column widths so
+cells wrap instead of stretching: a data table's come from the plan the PDF follows too
+(`columns.py`), a fact box's are estimated from its content. Header rows repeat on
 every page (`w:tblHeader`); data and facts tables get their look from a table style, and
 call-outs are one-cell tables whose border and fill say what kind of box they are. A fact
 box of facts plus a locator inset holds a borderless two-cell row: facts left, map right.
@@ -16,6 +17,7 @@ from docx.table import _Cell
 from lxml.etree import _Element
 
 from .. import model as m
+from ..columns import CELL_SIZE, CellFonts, Columns, lay_out
 from .blocks import new_paragraph, scoped, text_paragraph
 from .context import Ctx
 from .fields import field, run
@@ -109,6 +111,19 @@ def column_widths(rows: list[tuple[m.Cell, ...]], ncols: int, total: int) -> lis
     return out
 
 
+def _columns(node: m.Table, width: int, ctx: Ctx) -> Columns:
+    theme = ctx.theme
+    fonts = CellFonts(theme.heading_fonts.bold, theme.fonts.regular, theme.base_size * ctx.scale * CELL_SIZE)
+    return lay_out(node, width / 20, fonts)
+
+
+def twips_summing(points: tuple[float, ...], total: int) -> list[int]:
+    """Widths in points as whole twips that add up to exactly `total`."""
+    out = [int(p * 20) for p in points]
+    out[-1] += total - sum(out)
+    return out
+
+
 def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
     if node.kind == "figures":
         _figures(node, container, ctx)
@@ -125,7 +140,12 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
         field(cap, "SEQ Table \\* ARABIC", str(ctx.tables))
         cap.append(run(": "))
         ctx.render_inlines(node.caption, cap, ctx)
-    widths = column_widths(rows, ncols, width)
+    if facts:
+        widths = column_widths(rows, ncols, width)
+    else:  # the plan the PDF follows too (columns.py): widths, glued units, hyphenated words
+        plan = _columns(node, width, ctx)
+        widths = twips_summing(plan.widths, width)
+        rows = [*plan.header, *plan.rows]
     style = (FACTS_IN_BOX if ctx.box else FACTS_TABLE) if facts else DATA_TABLE
     tbl = table_xml(style, widths, indent, bool(node.header) and not facts)
     if node.caption:

@@ -3,7 +3,8 @@
 XML 1.0 cannot hold most C0 control characters, lone surrogates or U+FFFE/U+FFFF;
 lxml refuses them and Word reports a corrupt file. Every string that becomes document
 text, an attribute or a package property goes through `clean` first; `put_text` then
-turns the tabs and newlines `clean` keeps into Word's own `w:tab` and `w:br`.
+turns the tabs, newlines and soft hyphens `clean` keeps into Word's own `w:tab`, `w:br`
+and `w:softHyphen`.
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ def clean(text: str) -> str:
 
 
 def put_text(run: _Element, text: str) -> None:
-    """Append `text` to the `w:r` element `run`: tabs become `w:tab`, newlines `w:br`."""
+    """Append `text` to the `w:r` element `run`: tabs become `w:tab`, newlines `w:br`, soft hyphens `w:softHyphen`."""
     # Tabs and line breaks are separate elements in WordprocessingML, not characters.
-    for piece in re.split(r"(\t|\n)", clean(text)):
+    for piece in re.split("(\t|\n|\u00ad)", clean(text)):
         if piece == "\t":
             run.append(OxmlElement("w:tab"))
         elif piece == "\n":
             run.append(OxmlElement("w:br"))
+        elif piece == "\u00ad":  # a soft hyphen: where Word may break the word, showing a hyphen
+            run.append(OxmlElement("w:softHyphen"))
         elif piece:
             t = OxmlElement("w:t")
             t.text = piece

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from .. import model as m
+from ..columns import CellFonts, Columns, lay_out
 from ..errors import BriefgenError, Diagnostic
 from ..typeset import TAB_COLUMNS
 from ..walk import plain
@@ -82,10 +83,12 @@ def _heading(b: m.Heading, r: Renderer) -> list[Flowable]:
     return [Anchored(text, style, key=b.anchor, title=plain(b.children), level=b.level - 1)]
 
 
-def _list_items(items: tuple[m.ListItem, ...], r: Renderer) -> list[ListItem]:
+def _list_items(items: tuple[m.ListItem, ...], r: Renderer, indent: float) -> list[ListItem]:
+    inner = _inner(r, r.width - indent)  # a table in an item is as wide as the item, not the page
     out = []
     for item in items:
-        flows = r.blocks(item.blocks)
+        flows = inner.blocks(item.blocks)
+        r.figures = inner.figures
         if flows and isinstance(flows[-1], Paragraph):
             flows[-1].style = _tight(flows[-1].style)
         out.append(ListItem(flows or [Spacer(1, 1)]))
@@ -100,7 +103,7 @@ def _bullets(b: m.BulletList, r: Renderer) -> list[Flowable]:
     size = r.styles["body"].fontSize
     return [
         ListFlowable(
-            _list_items(b.items, r),
+            _list_items(b.items, r, size * 1.3),
             bulletType="bullet",
             start="•",
             bulletColor=r.pal.accent,
@@ -117,7 +120,7 @@ def _numbers(b: m.OrderedList, r: Renderer) -> list[Flowable]:
     heads = r.styles["h4"].fontName
     return [
         ListFlowable(
-            _list_items(b.items, r),
+            _list_items(b.items, r, size * 1.8),
             bulletType="1",
             start=b.start,
             bulletFormat="%s.",
@@ -138,33 +141,26 @@ def _style(commands: list[tuple[object, ...]], r: Renderer) -> TableStyle:
     )
 
 
-def _col_widths(rows: list[tuple[m.Cell, ...]], width: float, style: ParagraphStyle, pad: float = 10) -> list[float]:
-    """Column widths that fit the text width: no column narrower than its longest word,
-    the rest shared out by how much text each column holds."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    cols = max(len(row) for row in rows)
-    weights = [1.0] * cols
-    floor = [pad + style.fontSize] * cols
-    for row in rows:
-        for i, cell in enumerate(row):
-            text = plain(cell.children)
-            weights[i] = max(weights[i], min(len(text), 60) ** 0.8 + 2)
-            # Short cells ("1,135 km") stay on one line; longer ones may wrap between words.
-            longest = text if len(text) <= 14 else max(text.split(), key=len, default="")
-            floor[i] = max(floor[i], stringWidth(longest, style.fontName, style.fontSize) * 1.12 + pad)
-    spare = width - sum(floor)
-    if spare <= 0:  # too many columns for their words: shrink proportionally, words may break
-        return [width * f / sum(floor) for f in floor]
-    extra = [max(w - f / 6, 0.1) for w, f in zip(weights, floor, strict=True)]
-    return [f + spare * e / sum(extra) for f, e in zip(floor, extra, strict=True)]
-
-
-def _cell(cell: m.Cell, r: Renderer, style: str) -> Paragraph:
+def _cell(cell: m.Cell, r: Renderer, style: str, whole_words: bool) -> Paragraph:
     base = r.styles[style]
-    if cell.align:
-        base = ParagraphStyle(f"{style}-{cell.align}", parent=base, alignment=ALIGN[cell.align])
+    if cell.align or whole_words:
+        # reportlab splits a word that does not fit the rest of a line letter by letter,
+        # even when it would fit the next line ("Unit ed"); when every word fits its
+        # column (hyphenated where needed), words move to the next line whole.
+        base = ParagraphStyle(
+            f"{style}-{cell.align}-{whole_words}",
+            parent=base,
+            alignment=ALIGN[cell.align] if cell.align else base.alignment,
+            splitLongWords=0 if whole_words else base.splitLongWords,
+        )
     return Paragraph(r.inline.run(cell.children), base)
+
+
+def _columns(b: m.Table, r: Renderer) -> Columns:
+    """The table's shared column plan (see columns.py), in this renderer's cell fonts."""
+    theme = r.extras["theme"]
+    fonts = CellFonts(theme.heading_fonts.bold, theme.fonts.regular, r.styles["cell"].fontSize)  # type: ignore[attr-defined]
+    return lay_out(b, r.width, fonts)
 
 
 def _table(b: m.Table, r: Renderer) -> list[Flowable]:
@@ -172,15 +168,21 @@ def _table(b: m.Table, r: Renderer) -> list[Flowable]:
         return [_facts(b, r, r.width)]
     if b.kind == "figures":
         return [_figures(b, r), Spacer(1, r.styles["body"].fontSize * 0.6)]
-    rows = [*b.header, *b.rows]
-    if not rows:
+    if not (b.header or b.rows):
         return []
-    widths = _col_widths(rows, r.width, r.styles["cell_head"])
-    data = [[_cell(c, r, "cell_head") for c in row] for row in b.header]
-    data += [[_cell(c, r, "cell") for c in row] for row in b.rows]
+    plan = _columns(b, r)
+    widths = list(plan.widths)
+    n_head = len(plan.header)
+    data = [
+        [_cell(c, r, "cell_head", (i, j) not in plan.loose) for j, c in enumerate(row)]
+        for i, row in enumerate(plan.header)
+    ]
+    data += [
+        [_cell(c, r, "cell", (i + n_head, j) not in plan.loose) for j, c in enumerate(row)]
+        for i, row in enumerate(plan.rows)
+    ]
     cols = len(widths)
     data = [row + [""] * (cols - len(row)) for row in data]
-    n_head = len(b.header)
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
