@@ -7,6 +7,8 @@ import itertools
 import re
 import shutil
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -113,6 +115,11 @@ def test_watermark_stays_out_of_the_text_layer(watermarked: Path) -> None:
     assert not re.search(r"W\s*A\s*T\s*E\s*R|M\s*A\s*R\s*K\s*E\s*D", text)
     assert flat(LONG) in text  # the paragraph under the mark extracts intact
     assert flat(" ".join(pdf_pages(watermarked / "annex-plain.pdf"))).count(flat(LONG)) == text.count(flat(LONG))
+    # The DOCX's watermark is a shape in the header (its text an attribute), not document text.
+    with zipfile.ZipFile(watermarked / "annex-acme.docx") as z:
+        parts = [z.read(n).decode() for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]
+    assert any('string="WATERMARKED"' in p for p in parts)
+    assert not any(re.search(r"<w:t[^>]*>[^<]*WATERMARKED", p) for p in parts)
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (pdftoppm)")
@@ -132,3 +139,77 @@ def test_watermark_is_still_drawn(watermarked: Path, tmp_path: Path) -> None:
     assert box, "the watermark left no mark on the page"
     # A diagonal across the middle: the changed area spans much of the band both ways.
     assert box[2] - box[0] > width / 3 and box[3] - box[1] > height / 4
+
+
+NARROW = """---
+title: Narrow
+---
+
+| Organisation | Members | Density | Area | Capital | Languages | Border | Headquarters |
+|---|---|---|---|---|---|---|---|
+| United Nations | 193 states | 1,135 / km | 652,230 km² | New York | Arabic, Chinese, English | 1,135 km | Manhattan |
+| Turkmenistan/and | 6,000,000 | 12 per km² | 488,100 km² | Ashgabat | Turkmen | 744 km | Ashgabat |
+
+| Tier | Stance |
+|---|---|
+| 1 | Pragmatic engagement; develops bilateral ties with the interim government, and wants more |
+"""
+
+
+@pytest.fixture(scope="module")
+def narrow(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import write_project
+
+    tmp = tmp_path_factory.mktemp("narrow")
+    project = write_project(tmp, {"sections/01-intro.md": NARROW})
+    out = tmp / "out"
+    assert main(["build", "--project", str(project), "--output", str(out)]) == 0
+    return out
+
+
+def _table_words() -> list[str]:
+    rows = [line for line in NARROW.splitlines() if line.startswith("|") and "---" not in line]
+    return [w for row in rows for cell in row.strip("|").split("|") for w in cell.split()]
+
+
+def test_narrow_table_breaks_words_only_at_hyphens(narrow: Path) -> None:
+    page = pdf_pages(narrow / "full.pdf")[2]
+    assert re.search(r"[a-z]-\n[a-z]", page), "the narrow table needed no hyphenation: not a test"
+    joined = re.sub(r"-\s+", "", flat(page))  # undo the hyphenation at line ends
+    for word in _table_words():
+        assert re.search(rf"(?<!\S){re.escape(word)}(?!\S)", joined), f"{word!r} was split without a hyphen"
+    # Numbers stay with their units.
+    for unit in ("1,135 / km", "652,230 km²", "12 per km²", "744 km"):
+        assert unit in page.replace("\xa0", " ")
+
+
+def test_docx_table_follows_the_same_plan(narrow: Path) -> None:
+    xml = docx_xml(narrow / "full.docx")
+    grids = re.findall(r"<w:tblGrid>(.*?)</w:tblGrid>", xml)
+    wide, two = ([int(w) for w in re.findall(r'w:w="(\d+)"', g)] for g in grids[:2])
+    assert len(wide) == 8 and len(two) == 2
+    assert two[1] > 5 * two[0]  # the one-digit column stays narrow, the text takes the rest
+    assert sum(wide) == sum(two)  # both as wide as the text
+    # The same soft hyphens and no-break spaces as the PDF's cells.
+    assert "<w:softHyphen/>" in xml
+    assert "1,135\xa0km" in xml and "12\xa0per\xa0km²" in xml
+
+
+def test_sample_tables_fit_without_hyphenation_or_loading_a_dictionary(sample_outputs: Path) -> None:
+    for page in pdf_pages(sample_outputs / "full.pdf"):
+        if "Main interests" in page:  # the stance matrix
+            assert not re.search(r"[a-z]-\n[a-z]", page)
+    code = (  # one process (--jobs 1), so the PDF's and the DOCX's tables are both seen here
+        "import sys; from briefgen.cli import main; from briefgen.columns import _dictionary; "
+        "assert main(['build', 'full', '--output', sys.argv[1], '--jobs', '1']) == 0; "
+        "print(_dictionary.cache_info().misses > 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(sample_outputs / "pyphen-probe")],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("False")  # hyphenation only when a word must break
