@@ -142,18 +142,20 @@ def _style(commands: list[tuple[object, ...]], r: Renderer) -> TableStyle:
 
 
 def _cell(cell: m.Cell, r: Renderer, style: str, whole_words: bool) -> Paragraph:
-    base = r.styles[style]
-    if cell.align or whole_words:
+    key = f"{style}-{cell.align}-{whole_words}"
+    cells: dict[str, ParagraphStyle] = r.extras.setdefault("cell_styles", {})  # type: ignore[assignment]
+    if key not in cells:
+        base = r.styles[style]
         # reportlab splits a word that does not fit the rest of a line letter by letter,
         # even when it would fit the next line ("Unit ed"); when every word fits its
         # column (hyphenated where needed), words move to the next line whole.
-        base = ParagraphStyle(
-            f"{style}-{cell.align}-{whole_words}",
+        cells[key] = ParagraphStyle(
+            key,
             parent=base,
             alignment=ALIGN[cell.align] if cell.align else base.alignment,
             splitLongWords=0 if whole_words else base.splitLongWords,
         )
-    return Paragraph(r.inline.run(cell.children), base)
+    return Paragraph(r.inline.run(cell.children), cells[key])
 
 
 def _columns(b: m.Table, r: Renderer) -> Columns:
