@@ -15,6 +15,7 @@ points, and the DOCX writes them as `w:gridCol` twips.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -90,10 +91,6 @@ def _fit_cell(cell: m.Cell, text: str, room: float, font: Path, size: float) -> 
     return replace(cell, children=_map_text(cell.children, lambda t: _apply(t, breaks))), fits
 
 
-def _has_unit(cell: m.Cell) -> bool:
-    return bool(_NUMBER_UNIT.search(plain(cell.children)))
-
-
 def _glue(text: str) -> str:
     def join(found: re.Match[str]) -> str:
         number, per, unit = found.groups()
@@ -104,12 +101,12 @@ def _glue(text: str) -> str:
     return _NUMBER_UNIT.sub(join, text)
 
 
-def _map_text(inlines: tuple[m.Inline, ...], fn: object) -> tuple[m.Inline, ...]:
+def _map_text(inlines: tuple[m.Inline, ...], fn: Callable[[str], str]) -> tuple[m.Inline, ...]:
     """The runs with `fn` applied to every `Text` (code spans stay exactly as typed)."""
     out: list[m.Inline] = []
     for node in inlines:
         if isinstance(node, m.Text):
-            node = m.Text(fn(node.text))  # type: ignore[operator]
+            node = m.Text(fn(node.text))
         elif isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
             node = replace(node, children=_map_text(node.children, fn))
         out.append(node)
