@@ -3,8 +3,11 @@
 Section bodies and `templates/*.j2` run in Jinja's `ImmutableSandboxedEnvironment`
 (templates read data, never change it) with `StrictUndefined`. Names are resolved in
 the project's `templates/` first, then in the defaults shipped in `briefgen/templates/`.
-Errors are reported at the template's own file and line; output is bounded in size and
-time. A batch renders each template once per distinct value of the names it reads.
+Errors are reported at the template's own file and line. Every value a template makes
+is capped (`sandbox.py`), and each render runs under a CPU time and memory budget
+(`budget.py`); a template file is read only from inside the project or the defaults,
+links resolved (`files.confine`). A batch renders each template once per distinct value
+of the names it reads.
 """
 
 from __future__ import annotations
@@ -21,13 +24,17 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import budget
 from .errors import BriefgenError, Diagnostic, Pos, did_you_mean, relpath
+from .files import OUTSIDE_HINT, confine, decode
+from .sandbox import BoundedSandbox
 
-DEFAULTS = Path(__file__).parent / "templates"
+DEFAULTS = (Path(__file__).parent / "templates").resolve()
 MAX_OUTPUT_CHARS = 2_000_000
-MAX_SECONDS = 10.0
+MAX_SECONDS = 5.0  # of CPU time, for one render of one template (its includes counted in)
+MAX_MEMORY = 512 * 2**20  # bytes of address space one render may add
+_GROWING = "check for a loop or a value that keeps growing"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 MONTHS = (
     "January",
@@ -116,12 +123,24 @@ _MISSING = object()
 MEMO_LIMIT = 4_096
 
 
-class _SourceLoader(jinja2.BaseLoader):
-    """Serves section bodies by their project path, and .j2 files from the search path."""
+class _Refused(jinja2.TemplateError):
+    """A template file that may not be used; `diagnostic` says why, at the file itself."""
 
-    def __init__(self, bodies: dict[str, str], search: list[Path]):
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+class _SourceLoader(jinja2.BaseLoader):
+    """Serves section bodies by their project path, and .j2 files from the search path.
+
+    A file is served only if it lies, links resolved, inside the project or the defaults.
+    """
+
+    def __init__(self, bodies: dict[str, str], search: list[Path], root: Path):
         self.bodies = bodies
         self.search = search
+        self.root = root
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         if template in self.bodies:
@@ -131,7 +150,20 @@ class _SourceLoader(jinja2.BaseLoader):
         for folder in self.search:
             path = folder / template
             if path.is_file():
-                return path.read_text(encoding="utf-8"), str(path), lambda: True
+                shown = relpath(path, self.root) if folder != DEFAULTS else f"briefgen/templates/{template}"
+                real = confine(path, self.root, DEFAULTS)
+                if real is None:
+                    raise _Refused(
+                        Diagnostic(
+                            Pos(shown),
+                            f"template '{template}' leads outside the project folder (to {path.resolve()})",
+                            OUTSIDE_HINT,
+                        )
+                    )
+                try:
+                    return decode(real.read_bytes(), shown), str(path), lambda: True
+                except BriefgenError as exc:
+                    raise _Refused(exc.diagnostics[0]) from None
         raise jinja2.TemplateNotFound(template)
 
     def list_templates(self) -> list[str]:
@@ -146,8 +178,8 @@ class Templater:
         self.root = root
         self.bodies: dict[str, str] = {}
         self.offsets: dict[str, int] = {}
-        self.loader = _SourceLoader(self.bodies, [templates_dir, DEFAULTS])
-        self.env = ImmutableSandboxedEnvironment(
+        self.loader = _SourceLoader(self.bodies, [templates_dir, DEFAULTS], root.resolve())
+        self.env = BoundedSandbox(
             loader=self.loader,
             undefined=_Undefined,
             autoescape=False,
@@ -155,12 +187,17 @@ class Templater:
             auto_reload=False,
         )
         self.env.filters.update(md=md_escape, attr=attr_escape, long_date=long_date, thousands=thousands)
-        self._memo: dict[tuple[Any, ...], tuple[str, tuple[Any, ...]]] = {}
+        self.env.bound_filters()
+        self._memo: dict[tuple[Any, ...], tuple[str | BriefgenError, tuple[Any, ...]]] = {}
         self._read: dict[str, frozenset[str] | None] = {}
+        # A template that ran out of time is not run again in this process: every other
+        # deliverable would wait as long for it. Its error is reported for each use.
+        self._timed_out: dict[str, BriefgenError] = {}
 
     def add_body(self, rel: str, body: str, body_line: int) -> None:
         if self.bodies.get(rel) != body:
             self._read.pop(rel, None)
+            self._timed_out.pop(rel, None)
             self._memo = {k: v for k, v in self._memo.items() if k[0] != rel}
         self.bodies[rel] = body
         self.offsets[rel] = body_line - 1
@@ -170,16 +207,26 @@ class Templater:
         body = self.bodies.get(name)
         if body is not None and not _MARKUP.search(body):
             return body  # plain Markdown renders to itself: skip the sandbox
+        if name in self._timed_out:
+            raise BriefgenError(self._timed_out[name].diagnostics)
         key = self._memo_key(name, context)
         if key is not None and key in self._memo:
-            return self._memo[key][0]
-        text = self._render(name, context)
+            done = self._memo[key][0]
+            if isinstance(done, BriefgenError):
+                raise BriefgenError(done.diagnostics)
+            return done
+        try:
+            result: str | BriefgenError = self._render(name, context)
+        except BriefgenError as exc:
+            result = exc
         if key is not None:
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
             # The entry keeps the context values alive, so their ids stay theirs.
-            self._memo[key] = (text, tuple(context.get(v) for v in self._names(name) or ()))
-        return text
+            self._memo[key] = (result, tuple(context.get(v) for v in self._names(name) or ()))
+        if isinstance(result, BriefgenError):
+            raise result
+        return result
 
     def _memo_key(self, name: str, context: Mapping[str, Any]) -> tuple[Any, ...] | None:
         """What the output of `name` can depend on: the values of the names it reads.
@@ -218,24 +265,23 @@ class Templater:
 
     def _render(self, name: str, context: Mapping[str, Any]) -> str:
         try:
-            template = self.env.get_template(name)
-            chunks: list[str] = []
-            size = 0
-            started = time.monotonic()
-            for chunk in template.generate(**context):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > MAX_OUTPUT_CHARS:
-                    raise self._error(
-                        name, 0, f"template output exceeds {MAX_OUTPUT_CHARS:,} characters", "check for a runaway loop"
-                    )
-                if time.monotonic() - started > MAX_SECONDS:
-                    raise self._error(
-                        name, 0, f"template ran longer than {MAX_SECONDS:.0f} s", "check for a runaway loop"
-                    )
-            return "".join(chunks)
+            with budget.bounded(MAX_SECONDS, MAX_MEMORY):
+                return self._generate(name, context)
         except BriefgenError:
             raise
+        except budget.Exceeded as exc:
+            file, line = self._line_in_stack(exc, name)
+            if not isinstance(exc, budget.TimeUp):
+                raise self._error(file, line, f"template exceeded {exc}", _GROWING) from None
+            message = f"template exceeded its time limit of {MAX_SECONDS:g} s of CPU time"
+            self._timed_out[name] = self._error(file, line, message, _GROWING)
+            raise self._timed_out[name] from None
+        except MemoryError as exc:
+            file, line = self._line_in_stack(exc, name)
+            message = f"template exceeded its memory limit of {MAX_MEMORY // 2**20} MB"
+            raise self._error(file, line, message, _GROWING) from None
+        except _Refused as exc:  # at the refused file itself: the link or the bad byte is there
+            raise BriefgenError([exc.diagnostic]) from None
         except jinja2.TemplateSyntaxError as exc:
             raise self._error(
                 exc.filename or exc.name or name,
@@ -265,6 +311,20 @@ class Templater:
             raise self._error(
                 file, line, f"template failed: {type(exc).__name__}: {exc}", "fix the expression on that line"
             ) from None
+
+    def _generate(self, name: str, context: Mapping[str, Any]) -> str:
+        template = self.env.get_template(name)
+        chunks: list[str] = []
+        size = 0
+        started = time.monotonic()
+        for chunk in template.generate(**context):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS:
+                raise budget.Exceeded(f"the output limit of {MAX_OUTPUT_CHARS:,} characters")
+            if time.monotonic() - started > MAX_SECONDS:  # outside the main thread, no timer interrupts
+                raise budget.TimeUp()
+        return "".join(chunks)
 
     def _line_in_stack(self, exc: BaseException, name: str) -> tuple[str, int]:
         """The innermost template frame of `exc`: Jinja rewrites frames to template lines."""
