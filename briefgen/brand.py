@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .contrast import check_brand
-from .errors import Pos, Reporter, relpath
+from .errors import BriefgenError, Pos, Reporter, relpath
+from .files import OUTSIDE_HINT, confine, read_text
+from .markdown.images import check_image
 from .schema import Field, described, is_map, is_number, is_str, list_of, nest, one_of, validate
 from .yamlio import YamlMap, load_yaml
 
@@ -143,16 +145,21 @@ class Theme:
     file: Path
 
 
-def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
-    """Read and check the brand file; problems go to `reporter`, and None is returned."""
+def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None = None) -> Theme | None:
+    """Read and check the brand file; problems go to `reporter`, and None is returned.
+
+    `root` is the resolved project folder: the brand and every file it names must lie
+    inside it. `named_at` is where the brand file was named (briefing.yaml's `brand:`).
+    """
     shown = relpath(path, root)
     if not path.is_file():
         reporter.error(Pos(shown), "brand file not found", "set 'brand:' in briefing.yaml to an existing file")
         return None
-    from .errors import BriefgenError
-
+    if confine(path, root) is None:
+        reporter.error(named_at or Pos(shown), f"brand file {shown} is outside the project folder", OUTSIDE_HINT)
+        return None
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8-sig"), shown)
+        raw = load_yaml(read_text(path, shown), shown)
     except BriefgenError as exc:
         reporter.extend(exc)
         return None
@@ -177,10 +184,20 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
     def file(key_path: str, value: str | Path | None, pos: Pos) -> Path:
         if value is None:
             return path.parent
-        target = (path.parent / value).resolve()  # an absolute path (the default fonts) stays as is
+        target = confine(path.parent / value, root, DEFAULT_FONTS.resolve())  # or the shipped fonts
+        if target is None:
+            reporter.error(pos, f"{key_path} file '{value}' is outside the project folder", OUTSIDE_HINT)
+            return path.parent / value
         if not target.is_file():
             reporter.error(pos, f"{key_path} file not found: {value}", "paths are relative to the brand file")
         return target
+
+    def image(key: str, value: str, pos: Pos) -> Path:
+        found = check_image(value, path.parent, root, pos, f"brand {key}", "the brand file")
+        if isinstance(found, tuple):
+            return found[0]
+        reporter.diagnostics.append(found)
+        return path.parent / value
 
     at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(shown))
 
@@ -193,8 +210,8 @@ def load_brand(path: Path, root: Path, reporter: Reporter) -> Theme | None:
     mono = file("fonts.mono", fonts["mono"], at("fonts")) if fonts.get("mono") else None
     if fonts.get("licence"):
         file("fonts.licence", fonts["licence"], at("fonts"))
-    logo = file("logo", data["logo"], at("logo"))
-    dark = file("logo_on_dark", data["logo_on_dark"], at("logo_on_dark")) if data["logo_on_dark"] else None
+    logo = image("logo", data["logo"], at("logo")) if data["logo"] else path.parent
+    dark = image("logo_on_dark", data["logo_on_dark"], at("logo_on_dark")) if data["logo_on_dark"] else None
     if type_["min_size"] > min(type_["base_size"], type_["summary_size"] or type_["base_size"]):
         reporter.error(at("type"), "type.min_size is larger than base_size or summary_size")
     if len(reporter.errors) > before:

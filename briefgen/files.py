@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import Pos, fail
 
-OUTSIDE_HINT = "copy the file into the project folder"
+OUTSIDE_HINT = "copy it into the project"
 
 
 def confine(path: Path, root: Path, *also: Path) -> Path | None:

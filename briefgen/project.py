@@ -13,6 +13,7 @@ from typing import Any
 
 from .brand import Theme, load_brand
 from .errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
+from .files import OUTSIDE_HINT, confine, read_text
 from .formats import (
     BRIEFING_FIELDS,
     BUILTIN_CUTS,
@@ -26,6 +27,7 @@ from .formats import (
     SECTION_FIELDS,
     is_ident,
 )
+from .markdown.images import check_image
 from .markdown.parse import source_lines
 from .schema import Field, validate
 from .yamlio import YamlList, YamlMap, load_yaml
@@ -129,13 +131,9 @@ def _items(values: Any, fields: dict[str, Field], what: str, reporter: Reporter)
 def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
     rel = relpath(path, root)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        reporter.error(Pos(rel, 1), f"file is not valid UTF-8 (byte {exc.start})", "save it as UTF-8")
-        return None
-    try:
+        text = read_text(path, rel)
         front, body, body_line = split_front_matter(text, rel)
-        raw = load_yaml(front, rel, line_offset=1)
+        raw = load_yaml(front, rel, line_offset=1, what="front matter")
     except BriefgenError as exc:
         reporter.extend(exc)
         return None
@@ -192,15 +190,10 @@ def _expand_outline(root: Path, outline: Any, reporter: Reporter) -> list[Path]:
         paths.append(target)
     inside = []
     for p in paths:
-        try:
-            p.resolve().relative_to(root.resolve())
+        if confine(p, root) is not None:
             inside.append(p)
-        except ValueError:
-            reporter.error(
-                Pos("briefing.yaml"),
-                f"outline file '{p}' is outside the project",
-                "keep sections inside the project folder",
-            )
+        else:
+            reporter.error(Pos("briefing.yaml"), f"outline file '{p}' is outside the project folder", OUTSIDE_HINT)
     return inside
 
 
@@ -208,8 +201,11 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
     clients: dict[str, Client] = {}
     for path in sorted((root / "clients").glob("*.yaml")):
         rel = relpath(path, root)
+        if confine(path, root) is None:
+            reporter.error(Pos(rel), f"client file {rel} is outside the project folder", OUTSIDE_HINT)
+            continue
         try:
-            raw = load_yaml(path.read_text(encoding="utf-8-sig"), rel)
+            raw = load_yaml(read_text(path, rel), rel)
         except BriefgenError as exc:
             reporter.extend(exc)
             continue
@@ -222,11 +218,11 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
             )
         logo = None
         if data["logo"]:
-            logo = (path.parent / data["logo"]).resolve()
-            if not logo.is_file():
-                reporter.error(
-                    at("logo"), f"client logo not found: {data['logo']}", "paths are relative to the client file"
-                )
+            found = check_image(data["logo"], path.parent, root, at("logo"), "client logo", "the client file")
+            if isinstance(found, tuple):
+                logo = found[0]
+            else:
+                reporter.diagnostics.append(found)
         watermark = data["watermark"]
         text = (data["marking"] or data["name"]) if watermark is True else (watermark or "")
         clients[path.stem] = Client(
@@ -282,18 +278,23 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
     `check` can go on and report the problems of the other files too. Callers that
     build must stop when `reporter.errors` is not empty.
     """
+    root = root.resolve()
     file = root / "briefing.yaml"
     if not file.is_file():
         reporter.error(Pos(str(file)), "no briefing.yaml here", "run inside a briefing project or pass --project DIR")
         return None
+    if confine(file, root) is None:
+        reporter.error(Pos("briefing.yaml"), "briefing.yaml leads outside the project folder", OUTSIDE_HINT)
+        return None
     try:
-        raw = load_yaml(file.read_text(encoding="utf-8-sig"), "briefing.yaml")
+        raw = load_yaml(read_text(file, "briefing.yaml"), "briefing.yaml")
     except BriefgenError as exc:
         reporter.extend(exc)
         return None
     data = validate(raw, BRIEFING_FIELDS, Pos("briefing.yaml", 1), "briefing.yaml", reporter)
     audiences = tuple(data["audiences"] or ["general"])
-    theme = load_brand(root / (data["brand"] or "templates/brand.yaml"), root, reporter)
+    brand_at = raw.at("brand") if isinstance(raw, YamlMap) else Pos("briefing.yaml")
+    theme = load_brand(root / (data["brand"] or "templates/brand.yaml"), root, reporter, brand_at)
     sources: list[Source] = []
     seen: dict[str, str] = {}
     for path in _expand_outline(root, raw.get("outline") if isinstance(raw, dict) else None, reporter):

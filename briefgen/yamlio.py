@@ -36,6 +36,7 @@ class YamlList(list[Any]):
         return Pos(self.pos.file, lines[index] if index < len(lines) else self.pos.line)
 
 
+MAX_YAML_CHARS = 256 * 1024  # one YAML document: front matter, briefing.yaml, a client, the brand, a chart
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: 5x faster
 
 
@@ -88,8 +89,18 @@ _Loader.add_implicit_resolver(
 _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
 
 
-def load_yaml(text: str, file: str, line_offset: int = 0) -> Any:
-    """Parse one YAML document; errors name `file:line` and never leak a traceback."""
+def load_yaml(text: str, file: str, line_offset: int = 0, what: str = "YAML") -> Any:
+    """Parse one YAML document; errors name `file:line` and never leak a traceback.
+
+    A document over `MAX_YAML_CHARS` is refused before parsing (`what` names it then):
+    parsing takes time and memory in proportion, and no briefing needs that much.
+    """
+    if len(text) > MAX_YAML_CHARS:
+        raise fail(
+            Pos(file, line_offset + 1),
+            f"{what} is {len(text):,} characters long, over the limit of {MAX_YAML_CHARS:,} (256 KB)",
+            "move long data into a CSV file for a chart, or split the file",
+        )
     loader = _Loader(text)
     loader.file = file
     loader.offset = line_offset

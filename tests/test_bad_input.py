@@ -176,7 +176,13 @@ CASES = [
     ),
     Case("no-front-matter", f"{S}:1", "no front matter", "'---'", {S: "Just text.\n"}),
     Case("front-matter-never-closed", f"{S}:1", "never closed", "'---'", {S: "---\ntitle: Intro\n\nText.\n"}),
-    Case("not-utf8", f"{S}:1", "not valid UTF-8", "UTF-8", {S: b"---\ntitle: Intro\n---\n\nCaf\xe9.\n"}),
+    Case(
+        "not-utf8",
+        f"{S}:5",
+        "not valid UTF-8: byte 0xe9 at column 4",
+        "UTF-8",
+        {S: b"---\ntitle: Intro\n---\n\nCaf\xe9.\n"},
+    ),
     # --- names: audiences, clients, cuts ----------------------------------------------
     Case(
         "unknown-audience-front-matter",

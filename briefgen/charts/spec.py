@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import Pos, Reporter, did_you_mean, relpath
+from ..errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
+from ..files import OUTSIDE_HINT, confine, read_text
 from ..schema import Field, is_number, is_str, one_of, validate
 from ..yamlio import YamlList, YamlMap, load_yaml
 from . import geo
@@ -315,18 +316,18 @@ def _inline_rows(kind: str, items: Any, pos: Pos, reporter: Reporter) -> list[Ro
 
 def _csv_rows(kind: str, name: str, pos: Pos, base: Path, root: Path, reporter: Reporter) -> list[Row]:
     base = base.parent if base.is_file() else base
-    path = (base / name).resolve()  # resolves '..' and symlinks before the containment check
-    if not path.is_relative_to(root.resolve()):
-        reporter.error(pos, f"csv file '{name}' is outside the project folder", "copy it into the project")
+    path = confine(base / name, root.resolve())
+    if path is None:
+        reporter.error(pos, f"csv file '{name}' is outside the project folder", OUTSIDE_HINT)
         return []
     if not path.is_file():
         reporter.error(pos, f"csv file not found: {name}", "paths are relative to the section file")
         return []
     shown = relpath(path, root)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Excel writes a byte-order mark
-    except (OSError, UnicodeDecodeError) as exc:
-        reporter.error(pos, f"cannot read csv file '{name}': {exc}", "save it as UTF-8 text")
+        text = read_text(path, shown)  # drops the byte-order mark Excel writes
+    except BriefgenError as exc:
+        reporter.extend(exc)
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""))
     fields = ROW_FIELDS[kind]
