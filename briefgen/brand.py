@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .contrast import check_brand
-from .errors import BriefgenError, Pos, Reporter, relpath
+from .errors import BriefgenError, Pos, Reporter
 from .files import OUTSIDE_HINT, confine, read_text
+from .files import shown as show
 from .markdown.images import check_image
 from .schema import Field, described, is_map, is_number, is_str, list_of, nest, one_of, validate
 from .yamlio import YamlMap, load_yaml
@@ -151,7 +152,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None 
     `root` is the resolved project folder: the brand and every file it names must lie
     inside it. `named_at` is where the brand file was named (briefing.yaml's `brand:`).
     """
-    shown = relpath(path, root)
+    shown = show(path, root)
     if not path.is_file():
         reporter.error(Pos(shown), "brand file not found", "set 'brand:' in briefing.yaml to an existing file")
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import Pos, fail
+from .errors import Pos, fail, relpath
 
 OUTSIDE_HINT = "copy it into the project"
 
@@ -26,6 +26,14 @@ def confine(path: Path, root: Path, *also: Path) -> Path | None:
     except (OSError, RuntimeError):
         return None
     return real if any(real.is_relative_to(folder) for folder in (root, *also)) else None
+
+
+def shown(path: Path, root: Path) -> str:
+    """`path` for messages: as written under `root` (a link shown as the link, not its target)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return relpath(path, root)
 
 
 def decode(data: bytes, shown: str) -> str:

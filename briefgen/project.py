@@ -13,7 +13,7 @@ from typing import Any
 
 from .brand import Theme, load_brand
 from .errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
-from .files import OUTSIDE_HINT, confine, read_text
+from .files import OUTSIDE_HINT, confine, read_text, shown
 from .formats import (
     BRIEFING_FIELDS,
     BUILTIN_CUTS,
@@ -200,7 +200,7 @@ def _expand_outline(root: Path, outline: Any, reporter: Reporter) -> list[Path]:
 def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Client]:
     clients: dict[str, Client] = {}
     for path in sorted((root / "clients").glob("*.yaml")):
-        rel = relpath(path, root)
+        rel = shown(path, root)
         if confine(path, root) is None:
             reporter.error(Pos(rel), f"client file {rel} is outside the project folder", OUTSIDE_HINT)
             continue

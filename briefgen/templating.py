@@ -26,8 +26,8 @@ import jinja2
 import jinja2.meta
 
 from . import budget
-from .errors import BriefgenError, Diagnostic, Pos, did_you_mean, relpath
-from .files import OUTSIDE_HINT, confine, decode
+from .errors import BriefgenError, Diagnostic, Pos, did_you_mean
+from .files import OUTSIDE_HINT, confine, decode, shown
 from .sandbox import BoundedSandbox
 
 DEFAULTS = (Path(__file__).parent / "templates").resolve()
@@ -150,18 +150,18 @@ class _SourceLoader(jinja2.BaseLoader):
         for folder in self.search:
             path = folder / template
             if path.is_file():
-                shown = relpath(path, self.root) if folder != DEFAULTS else f"briefgen/templates/{template}"
+                where = shown(path, self.root) if folder != DEFAULTS else f"briefgen/templates/{template}"
                 real = confine(path, self.root, DEFAULTS)
                 if real is None:
                     raise _Refused(
                         Diagnostic(
-                            Pos(shown),
+                            Pos(where),
                             f"template '{template}' leads outside the project folder (to {path.resolve()})",
                             OUTSIDE_HINT,
                         )
                     )
                 try:
-                    return decode(real.read_bytes(), shown), str(path), lambda: True
+                    return decode(real.read_bytes(), where), str(path), lambda: True
                 except BriefgenError as exc:
                     raise _Refused(exc.diagnostics[0]) from None
         raise jinja2.TemplateNotFound(template)
@@ -339,10 +339,10 @@ class Templater:
 
     def _error(self, file: str, line: int, message: str, hint: str = "") -> BriefgenError:
         if file in self.offsets:
-            shown, line = file, line + self.offsets[file] if line else line
+            where, line = file, line + self.offsets[file] if line else line
         else:
             path = Path(file)
-            shown = relpath(path, self.root) if path.is_absolute() else file
+            where = shown(path, self.root.resolve()) if path.is_absolute() else file
             if path.is_absolute() and path.is_relative_to(DEFAULTS):
-                shown = f"briefgen/templates/{path.name}"
-        return BriefgenError([Diagnostic(Pos(shown, line), message, hint)])
+                where = f"briefgen/templates/{path.name}"
+        return BriefgenError([Diagnostic(Pos(where, line), message, hint)])

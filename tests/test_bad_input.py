@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
-from briefgen.yamlio import load_yaml
+from briefgen.yamlio import MAX_YAML_CHARS, load_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
 
 S = "sections/01-intro.md"
 FM = "---\ntitle: Intro\n---\n\nText.\n\n"  # front matter and first paragraph: the next line is line 7
@@ -182,6 +184,41 @@ CASES = [
         "not valid UTF-8: byte 0xe9 at column 4",
         "UTF-8",
         {S: b"---\ntitle: Intro\n---\n\nCaf\xe9.\n"},
+    ),
+    Case(
+        "not-utf8-briefing",
+        "briefing.yaml:1",
+        "not valid UTF-8: byte 0xe9 at column 11",
+        "UTF-8",
+        {"briefing.yaml": b'title: Caf\xe9\ndate: "2021-09-30"\noutline: ["sections/*.md"]\n'},
+    ),
+    Case(
+        "not-utf8-client",
+        "clients/meridian.yaml:2",
+        "not valid UTF-8: byte 0xe9 at column 13",
+        "UTF-8",
+        {"clients/meridian.yaml": b"name: Meridian\nmarking: Caf\xe9\n"},
+    ),
+    Case(
+        "not-utf8-brand",
+        "templates/brand.yaml:27",
+        "not valid UTF-8: byte 0xb7 at column 15",
+        "UTF-8",
+        {"templates/brand.yaml": (ROOT / "templates" / "brand.yaml").read_bytes().replace("·".encode(), b"\xb7")},
+    ),
+    Case(
+        "not-utf8-template",
+        "templates/x.j2:2",
+        "not valid UTF-8: byte 0xe9 at column 4",
+        "UTF-8",
+        {S: body('{% include "x.j2" %}\n'), "templates/x.j2": b"Hello\nCaf\xe9\n"},
+    ),
+    Case(
+        "front-matter-too-long",
+        f"{S}:2",
+        f"front matter is 360,019 characters long, over the limit of {MAX_YAML_CHARS:,}",
+        "split",
+        {S: "---\ntitle: Intro\ntags:\n" + "  - x\n" * 60_000 + "---\n\nText.\n"},
     ),
     # --- names: audiences, clients, cuts ----------------------------------------------
     Case(
