@@ -3,7 +3,7 @@
 Every path the build reads (sections, templates and their includes, images, CSV files,
 logos, fonts, the brand, client files) goes through `confine`: links and '..' are
 resolved first, and anything that then lies outside the project (or outside briefgen's
-own default templates) is refused, so a link cannot show a host file in a deliverable.
+own default templates and fonts) is refused, so a link cannot show a host file in a deliverable.
 """
 
 from __future__ import annotations
