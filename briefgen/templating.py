@@ -218,7 +218,7 @@ class Templater:
         try:
             result: str | BriefgenError = self._render(name, context)
         except BriefgenError as exc:
-            result = exc
+            result = BriefgenError(exc.diagnostics)  # without the traceback, which holds the render's locals
         if key is not None:
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
@@ -275,7 +275,7 @@ class Templater:
                 raise self._error(file, line, f"template exceeded {exc}", _GROWING) from None
             message = f"template exceeded its time limit of {MAX_SECONDS:g} s of CPU time"
             self._timed_out[name] = self._error(file, line, message, _GROWING)
-            raise self._timed_out[name] from None
+            raise BriefgenError(self._timed_out[name].diagnostics) from None
         except MemoryError as exc:
             file, line = self._line_in_stack(exc, name)
             message = f"template exceeded its memory limit of {MAX_MEMORY // 2**20} MB"
