@@ -297,12 +297,18 @@ def _list(args: argparse.Namespace) -> int:
     print(
         f"{project.title}\n\nAudiences: {', '.join(project.audiences)} (default: {project.audiences[0]})\n\nSections:"
     )
-    for s in project.sources:
+    from .grouping import place
+
+    for at in place(project.sources, project.profiles, {s.id for s in project.sources}):
+        s = at.source
+        if at.group_title:
+            print(f"  {'(group)':<24} {at.group_title}")
         aud = f"  [{', '.join(s.meta['audiences'])}]" if s.meta["audiences"] else ""
-        indent = "    " if s.meta["level"] == 2 else "  "
+        indent = "    " if at.level == 2 else "  "
         where = f"  ({s.rel})" if args.level > 0 else ""
         print(f"{indent}{s.id:<24} {s.meta['title']}{aud}{where}")
-    print("\nCountries: " + ", ".join(f"{s.id} (tier {s.meta['tier']})" for s in project.countries))
+    tiers = {s.id: f" (tier {s.meta['tier']})" if s.meta["tier"] is not None else "" for s in project.countries}
+    print("\nCountries: " + ", ".join(f"{s.id}{tiers[s.id]}" for s in project.countries))
     print("\nCuts:")
     for cut in project.cuts.values():
         sel = select(project, cut.id)

@@ -2,7 +2,8 @@
 
 `::: {audience="business"}`, `not-audience`, `client`, `not-client`, `cut` and `not-cut`
 keep or drop a block; `.callout`, `.factbox`, `.contact` and `.bottom-line` become
-call-out boxes. Every name in a condition must be declared: a typo is an error with
+call-out boxes; `.lead` and `.small` give their paragraphs that role, and `.figures`
+makes its tables a panel of headline figures (the summary's). Every name in a condition must be declared: a typo is an error with
 its position, never a silently hidden or shown block. Dropped blocks are recorded so
 that `--explain` can say what a deliverable omits and why.
 """
@@ -17,6 +18,7 @@ from .errors import Diagnostic, did_you_mean
 from .walk import children, iter_blocks, same_or
 
 CALLOUT_CLASSES = {"callout": "callout", "factbox": "factbox", "contact": "contact", "bottom-line": "bottom-line"}
+ROLE_CLASSES = {"lead", "small", "figures"}  # restyle what they hold, no box
 CONDITIONS = {"audience": "audiences", "client": "clients", "cut": "cuts"}
 KNOWN_ATTRS = {"title", "id"} | set(CONDITIONS) | {f"not-{k}" for k in CONDITIONS}
 
@@ -88,13 +90,17 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
                 continue
             inner = filter_blocks(block.blocks, ctx, out)
             kinds = [CALLOUT_CLASSES[c] for c in block.classes if c in CALLOUT_CLASSES]
-            unknown = [c for c in block.classes if c not in CALLOUT_CLASSES]
+            unknown = [c for c in block.classes if c not in CALLOUT_CLASSES and c not in ROLE_CLASSES]
             if unknown:
                 out.errors.append(
                     Diagnostic(
-                        block.pos, f"unknown div class '.{unknown[0]}'", did_you_mean(unknown[0], CALLOUT_CLASSES)
+                        block.pos,
+                        f"unknown div class '.{unknown[0]}'",
+                        did_you_mean(unknown[0], [*CALLOUT_CLASSES, *sorted(ROLE_CLASSES)]),
                     )
                 )
+            for role in (c for c in block.classes if c in ROLE_CLASSES):
+                inner = _with_role(inner, role)
             if kinds:
                 result.append(_callout(block, inner, kinds[0]))
             else:
@@ -142,6 +148,13 @@ def _callout(div: m.Div, inner: tuple[m.Block, ...], kind: str) -> m.Callout:
     callout = m.Callout(dict(div.attrs).get("title", ""), inner, kind, div.pos)
     _CALLOUTS[id(div)] = (div, inner, callout)
     return callout
+
+
+def _with_role(blocks: tuple[m.Block, ...], role: str) -> tuple[m.Block, ...]:
+    """Paragraphs take the role `lead` or `small`; tables under `figures` become a figures panel."""
+    if role == "figures":
+        return tuple(replace(b, kind="figures") if isinstance(b, m.Table) else b for b in blocks)
+    return tuple(replace(b, style=role) if isinstance(b, m.Paragraph) else b for b in blocks)
 
 
 def _filtered(node: Any, ctx: Context, out: FilterResult) -> Any:

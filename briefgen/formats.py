@@ -26,6 +26,12 @@ def is_ident(value: Any) -> str | None:
     return None if ok else "must be a simple name of letters, digits, '-' and '_'"
 
 
+@described({"type": "integer", "minimum": 1, "maximum": 9}, "whole number 1–9")
+def is_tier(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9
+    return None if ok else "must be a whole number from 1 to 9"
+
+
 BRIEFING_FIELDS = {
     "title": Field(is_str, "the briefing's title", required=True),
     "subtitle": Field(is_str, "a line under the title", default=""),
@@ -36,6 +42,43 @@ BRIEFING_FIELDS = {
     "audiences": Field(list_of(is_ident), "declared audiences; the first is the default", default=["general"]),
     "outline": Field(list_of(is_str), "section files or globs, in reading order", required=True),
     "cuts": Field(is_map, "deliverables: cut id -> definition", default={}),
+    "profiles": Field(is_map, "the wording of country profiles: see the profiles keys", default={}),
+}
+TIER_FIELDS = {
+    "label": Field(is_str, 'what the tier is called, e.g. "First tier"', required=True),
+    "description": Field(is_str, 'what it means, shown after the label in the fact box, e.g. "borders X"', default=""),
+}
+# The subject's vocabulary lives in the project, never in briefgen: these are the words
+# that country profiles, the stance matrix and the summary print around the facts
+# (`profiles.py` loads them).
+PROFILE_FIELDS = {
+    "tiers": Field(
+        list_of(is_map),
+        "tier 1, 2, … in order, each {label, description}; a tier without an entry reads 'Tier N'",
+        default=[],
+    ),
+    "border_label": Field(is_str, "the fact-box label of 'border_km' (what the border is with)", default="Border"),
+    "border_figure": Field(
+        is_str,
+        "the summary's key-figure label for each profile's 'border_km', '{name}' standing for the country; "
+        "empty: borders are no key figures",
+        default="",
+    ),
+    "stance_label": Field(is_str, "the fact-box label of 'stance'", default="Stance"),
+    "stance_column": Field(
+        is_str, "the stance column's heading in the stance matrices; default: 'stance_label'", default=""
+    ),
+    "group_under": Field(
+        is_ident,
+        "the id of the section that consecutive profiles nest under in the contents (it must come before them)",
+        default="",
+    ),
+    "group_title": Field(
+        is_str,
+        "the heading generated above consecutive profiles that do not follow 'group_under'; "
+        "empty: such profiles stand at the top level",
+        default="Country profiles",
+    ),
 }
 SECTION_FIELDS = {
     "title": Field(is_str, "the section's heading", required=True),
@@ -43,22 +86,26 @@ SECTION_FIELDS = {
     "audiences": Field(list_of(is_ident), "keep only for these audiences; default: all", default=None),
     "tags": Field(list_of(is_str), "free labels", default=[]),
     "kind": Field(one_of("section", "country"), '"section" or "country"', default="section"),
-    "level": Field(one_of(1, 2), "1 for a top-level section, 2 for a nested one", default=None),
+    "level": Field(
+        one_of(1, 2),
+        "1 for a top-level section, 2 to nest under the previous one; "
+        "default 1, and for profiles their group (see 'group_under')",
+        default=None,
+    ),
     "new_page": Field(is_bool, "start on a new page", default=None),
     "events": Field(list_of(is_map), "dated events: {date, text}", default=[]),
     "bottom_line": Field(is_str, "one paragraph, boxed at the start", default=""),
     "key_judgements": Field(list_of(either(is_str, is_map)), "numbered judgements", default=[]),
     "name": Field(is_str, "country name", default=""),
-    "tier": Field(one_of(1, 2), "1 = borders Afghanistan, 2 = does not", default=None),
-    "border_km": Field(is_number, "border length in km", default=None),
-    "stance": Field(is_str, "short stance on recognition", default=""),
+    "tier": Field(is_tier, "the profile's tier, 1, 2, …; named by the briefing's 'profiles.tiers'", default=None),
+    "border_km": Field(is_number, "border length in km; labelled by 'profiles.border_label'", default=None),
+    "stance": Field(is_str, "the country's stance in a few words; labelled by 'profiles.stance_label'", default=""),
     "interests": Field(list_of(is_str), "main interests", default=[]),
     "key_facts": Field(list_of(is_map), "{label, value} pairs", default=[]),
     "summary": Field(is_str, "one or two sentences", default=""),
     "locator": Field(is_bool, "country profiles: show the locator map in the fact box", default=True),
     "key_figures": Field(list_of(is_map), "headline figures for the summary: {value, label}", default=[]),
 }
-COUNTRY_REQUIRED = ("name", "tier", "stance")
 
 
 @described({"type": "string", "pattern": _EVENT_DATE.pattern}, 'date "YYYY[-MM[-DD]]"')
@@ -116,6 +163,8 @@ BUILTIN_CUTS = {
 }
 
 nest(BRIEFING_FIELDS, "cuts", CUT_FIELDS, keyed=True)
+nest(BRIEFING_FIELDS, "profiles", PROFILE_FIELDS)
+nest(PROFILE_FIELDS, "tiers", TIER_FIELDS)
 nest(SECTION_FIELDS, "events", EVENT_FIELDS)
 nest(SECTION_FIELDS, "key_facts", FACT_FIELDS)
 nest(SECTION_FIELDS, "key_judgements", JUDGEMENT_FIELDS)

@@ -253,14 +253,7 @@ class Section:
     kind: str = "section"
     new_page: bool = False
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def kicker(self) -> str:
-        """The small label above a country profile's title ("Country profile · First tier")."""
-        if self.kind != "country":
-            return ""
-        tier = self.meta.get("tier")
-        return f"Country profile · {'First' if tier == 1 else 'Second'} tier" if tier else "Country profile"
+    kicker: str = ""  # the small label above a profile's title ("Country profile · Tier 1")
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,10 @@ templates and parses each distinct source text once.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from . import model as m
@@ -18,12 +17,14 @@ from .errors import BriefgenError, Diagnostic, Pos
 from .filters import Context, FilterResult, Omission, filter_blocks
 from .glyphs import Memo as GlyphMemo
 from .glyphs import glyph_problems
+from .grouping import Placed, place
 from .links import LinkMemo, resolve_links
 from .markdown import parse_body
-from .markdown.parse import source_lines
 from .project import Project, Source
 from .select import Selection, select
-from .templating import Templater
+from .sourcelines import line_map, positions
+from .summary import Budget, Plan, exec_source, items_of, plans, summary_view
+from .templating import MARK, Templater
 from .walk import iter_blocks, shift_headings
 
 
@@ -35,26 +36,7 @@ class Assembled:
     selection: Selection
     omissions: tuple[Omission, ...]
     warnings: tuple[Diagnostic, ...]
-
-
-def line_map(source: str, rendered: str, first_line: int) -> Callable[[int], int]:
-    """Map lines of templated output back to the source file; inserted lines map to their tag."""
-    mapping, count = _line_mapping(source, rendered)
-    return lambda i: first_line + (mapping[i] if i < len(mapping) else count)
-
-
-@lru_cache(maxsize=512)
-def _line_mapping(source: str, rendered: str) -> tuple[tuple[int, ...], int]:
-    # Cached: a batch renders the same section for many deliverables, mostly identically.
-    src, out = source_lines(source), source_lines(rendered)
-    if src == out:
-        return tuple(range(len(src))), len(src)
-    mapping: list[int] = []
-    matcher = difflib.SequenceMatcher(None, src, out, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        for k in range(j2 - j1):
-            mapping.append(i1 + k if tag == "equal" else min(i1 + k, max(i2 - 1, i1)))
-    return tuple(mapping), len(src)
+    budget: Budget | None = None  # a summary's plans, for the page budget
 
 
 # Caches a batch fills: shared sources stay in them, but one-off texts (each client's
@@ -137,6 +119,7 @@ class Assembler:
             "cut": sel.cut.id,
             "client": self._once(("client", sel.client.id), lambda: _client_view(sel)) if sel.client else None,
             "brand": self._once("brand", lambda: _brand_view(self.project.theme)),
+            "profiles": self._once("profiles", self.project.profiles.view),
         }
 
     def view(self, src: Source) -> dict[str, Any]:
@@ -172,6 +155,17 @@ class Assembler:
         self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any
     ) -> tuple[m.Block, ...]:
         text = self.templater.render(template, ctx)
+        if MARK in text:
+            # Keyed by the marked text: the same words from other lines are other blocks.
+            key = (pos.file, text, level, prefix)
+            if key not in self._parsed:
+                _bound(self._parsed)
+                clean, line_of = positions(text, pos)
+                root = self.project.root
+                self._parsed[key] = parse_body(
+                    clean, file=pos.file, line_of=line_of, base=base, root=root, shift=level, anchor_prefix=prefix
+                )
+            return self._parsed[key]
         return self.parse(text, file=pos.file, line_of=lambda _i: pos.line, level=level, prefix=prefix, base=base)
 
     def section_blocks(self, src: Source, ctx: dict[str, Any], level: int) -> tuple[m.Block, ...]:
@@ -236,18 +230,36 @@ class Assembler:
                 )
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
-        for src in sel.sources:
-            level = 1 if annex else src.meta["level"]
+        if sel.cut.layout == "summary":
+            return self._summary(sel, ctx, fctx)
+        placed = (
+            [Placed(s, 1, True) for s in sel.sources]
+            if annex
+            else place(sel.sources, p.profiles, {s.id for s in p.sources})
+        )
+        for at in placed:
+            src = at.source
+            if at.group_id:
+                group_pos = p.profiles.group_under_pos
+                sections.append(m.Section(at.group_id, at.group_title, 1, (), group_pos, "group", True))
             try:
-                blocks = self.section_blocks(src, ctx, level)
+                blocks = self.section_blocks(src, ctx, at.level)
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
                 continue
             blocks = filter_blocks(blocks, fctx, result)
-            new_page = True if annex else src.meta["new_page"]
+            kicker = p.profiles.kicker(src.meta["tier"]) if src.meta["kind"] == "country" else ""
             sections.append(
                 m.Section(
-                    src.id, src.meta["title"], level, blocks, Pos(src.rel, 1), src.meta["kind"], new_page, _view(src)
+                    src.id,
+                    src.meta["title"],
+                    at.level,
+                    blocks,
+                    Pos(src.rel, 1),
+                    src.meta["kind"],
+                    at.new_page,
+                    _view(src),
+                    kicker,
                 )
             )
         if sel.cut.layout in ("report", "annex"):
@@ -280,6 +292,42 @@ class Assembler:
             raise BriefgenError(errors)
         doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client, memo=self._links)
         return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
+
+    # ------------------------------------------------------------ the summary
+    def _summary(self, sel: Selection, ctx: dict[str, Any], fctx: Context) -> Assembled:
+        """The one-page summary for its least degraded plan, with the budget that may
+        degrade it. The most degraded plan (every short form) is assembled too, so that
+        `check` reports the problems of either."""
+        src = exec_source(sel.sources) or (sel.sources[0] if sel.sources else None)
+        items = items_of(exec_source(sel.sources))
+        every = plans(items, self.project.theme)
+        pos = Pos(src.rel, 1) if src else Pos("briefing.yaml", 1)
+
+        def document(plan: Plan) -> m.Document:
+            return self._summary_document(sel, ctx, fctx, plan, pos, src.path.parent if src else self.project.root)
+
+        budget = Budget(items, every, pos, sel.cut.page_budget, document)
+        first = budget.document(every[0])
+        budget.document(every[-1])
+        return Assembled(first, sel, sel.omissions, (), budget)
+
+    def _summary_document(
+        self, sel: Selection, ctx: dict[str, Any], fctx: Context, plan: Plan, pos: Pos, base: Path
+    ) -> m.Document:
+        view = self._once(
+            ("summary", plan, tuple(s.rel for s in sel.sources)),
+            lambda: summary_view(plan, sel.sources, self.project.profiles),
+        )
+        local = dict(ctx, section=None, country=None, summary=view)
+        result = FilterResult()
+        blocks = self._generated("summary.j2", local, pos, 1, "summary-", base)
+        blocks = filter_blocks(blocks, fctx, result)
+        section = m.Section("summary", self.project.title, 1, blocks, pos, "summary", False, {})
+        doc = m.Document(self.meta(sel), (section,))
+        errors = [*result.errors, *glyph_problems(doc, self.project.theme, self._glyphs)]
+        if errors:
+            raise BriefgenError(errors)
+        return resolve_links(doc, strict=False, memo=self._links)[0]
 
     def meta(self, sel: Selection) -> m.Meta:
         p = self.project

@@ -18,7 +18,6 @@ from .formats import (
     BRIEFING_FIELDS,
     BUILTIN_CUTS,
     CLIENT_FIELDS,
-    COUNTRY_REQUIRED,
     CUT_FIELDS,
     EVENT_FIELDS,
     FACT_FIELDS,
@@ -29,6 +28,7 @@ from .formats import (
 )
 from .markdown.images import check_image
 from .markdown.parse import source_lines
+from .profiles import Profiles, load_profiles
 from .schema import Field, validate
 from .yamlio import YamlList, YamlMap, load_yaml
 
@@ -70,6 +70,7 @@ class Client:
     cuts: tuple[str, ...]
     pos: Pos
     note_pos: Pos
+    countries_at: tuple[Pos, ...] = ()  # each listed country's own line
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Project:
     theme: Theme
     templates_dir: Path
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    profiles: Profiles = field(default_factory=Profiles)
 
     @property
     def countries(self) -> tuple[Source, ...]:
@@ -124,7 +126,10 @@ def _items(values: Any, fields: dict[str, Field], what: str, reporter: Reporter)
         pos = values.at(i) if isinstance(values, YamlList) else Pos("?")
         if isinstance(value, str) and what == "key judgement":
             value = {"text": value}
-        out.append(validate(value, fields, pos, what, reporter))
+        item = validate(value, fields, pos, what, reporter)
+        # Where the item was written: generated parts (the summary) report at its own line.
+        item["file"], item["line"] = pos.file, pos.line
+        out.append(item)
     return out
 
 
@@ -156,10 +161,9 @@ def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
     )
     for fact in meta["key_facts"]:
         fact["value"] = str(fact["value"]) if fact["value"] is not None else ""
+    # `level` as written (None: not set), so that profiles left to their default are grouped.
+    meta["level_set"] = meta["level"]
     if meta["kind"] == "country":
-        for key in COUNTRY_REQUIRED:
-            if meta.get(key) in (None, "") and not (isinstance(raw, dict) and key in raw):
-                reporter.error(Pos(rel, 1), f"country profile is missing '{key}'", f"add '{key}:' to the front matter")
         meta["level"] = meta["level"] or 2
         meta["new_page"] = True if meta["new_page"] is None else meta["new_page"]
         meta["name"] = meta["name"] or meta["title"]
@@ -223,6 +227,10 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
                 logo = found[0]
             else:
                 reporter.diagnostics.append(found)
+        listed = raw.get("countries") if isinstance(raw, dict) else None
+        countries_at = tuple(
+            listed.at(i) if isinstance(listed, YamlList) else at("countries") for i in range(len(listed or ()))
+        )
         watermark = data["watermark"]
         text = (data["marking"] or data["name"]) if watermark is True else (watermark or "")
         clients[path.stem] = Client(
@@ -238,6 +246,7 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
             cuts=tuple(data["cuts"] or ("annex",)),
             pos=Pos(rel, 1),
             note_pos=at("note"),
+            countries_at=countries_at,
         )
     return clients
 
@@ -297,9 +306,11 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
     theme = load_brand(root / (data["brand"] or "templates/brand.yaml"), root, reporter, brand_at)
     sources: list[Source] = []
     seen: dict[str, str] = {}
+    failed: set[str] = set()  # ids of outline files that did not load: their error is already reported
     for path in _expand_outline(root, raw.get("outline") if isinstance(raw, dict) else None, reporter):
         src = load_source(path, root, reporter)
         if src is None:
+            failed.add(path.stem)
             continue
         if src.id in seen:
             reporter.error(
@@ -324,11 +335,21 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
         for cut_id in client.cuts:
             if cut_id not in cuts:
                 reporter.error(client.pos, f"client '{client.id}': unknown cut '{cut_id}'", did_you_mean(cut_id, cuts))
-        for cid in client.countries or ():
-            if cid not in country_ids:
-                reporter.error(
-                    client.pos, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids)
-                )
+        for i, cid in enumerate(client.countries or ()):
+            if cid not in country_ids and cid not in failed:
+                at = client.countries_at[i] if i < len(client.countries_at) else client.pos
+                reporter.error(at, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids))
+    profiles = load_profiles(
+        raw.get("profiles") if isinstance(raw, dict) else None,
+        raw.at("profiles") if isinstance(raw, YamlMap) and "profiles" in raw else Pos("briefing.yaml", 1),
+        reporter,
+    )
+    if profiles.group_under and profiles.group_under not in seen and profiles.group_under not in failed:
+        reporter.error(
+            profiles.group_under_pos,
+            f"profiles: 'group_under' names '{profiles.group_under}', which is no section of the outline",
+            did_you_mean(profiles.group_under, seen),
+        )
     if theme is None or "title" not in data or not data.get("title"):
         return None  # nothing sensible can be assembled; callers see the reporter's errors
     return Project(
@@ -344,5 +365,6 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
         clients=clients,
         theme=theme,
         templates_dir=root / "templates",
-        meta={k: v for k, v in data.items() if k not in ("outline", "cuts")},
+        meta={k: v for k, v in data.items() if k not in ("outline", "cuts", "profiles")},
+        profiles=profiles,
     )

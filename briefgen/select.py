@@ -32,7 +32,12 @@ class Selection:
         return f"{self.cut.id}-{self.client.id}" if self.client else self.cut.id
 
 
-def where(src: Source, parent: Source | None) -> str:
+def where(src: Source, parent: Source | None, project: Project | None = None) -> str:
+    """How `--explain` names a section: under its parent, or its profiles' group."""
+    grouped = project is not None and src.meta["kind"] == "country" and src.meta.get("level_set") is None
+    if grouped and project is not None and (parent is None or parent.id != project.profiles.group_under):
+        title = project.profiles.group_title
+        return f"§ {title} › {src.meta['title']}" if title else f"§ {src.meta['title']}"
     if src.meta["level"] == 2 and parent is not None:
         return f"§ {parent.meta['title']} › {src.meta['title']}"
     return f"§ {src.meta['title']}"
@@ -88,7 +93,7 @@ def select(project: Project, cut_id: str, audience: str | None = None, client_id
         ):
             reason = "not in client countries"
         if reason:
-            omissions.append(Omission(where(src, parent), reason))
+            omissions.append(Omission(where(src, parent, project), reason))
         else:
             kept.append(src)
     if client and client.countries is not None and cut.layout == "annex":

@@ -1,38 +1,42 @@
-"""The one-page summary and its page budget.
+"""The one-page summary's plans and page budget.
 
-The summary is built as an ordinary model `Document` (layout "summary") from front
-matter: the bottom line, key judgements, headline figures, a condensed stance matrix
-and the contact line. When it does not fit, it degrades in a fixed order:
+The summary is an ordinary deliverable: `pipeline.Assembler` renders the `summary.j2`
+template (overridable like every template) through templating, parsing, filters, the
+glyph check and links. What this module owns is the data that template sees for one
+*plan*, and the choice of plan. When the content does not fit, it degrades in a fixed
+order:
 
 1. drop optional blocks (the stance matrix, then the optional key figures, then optional
    judgements, last first);
 2. use the `short` variant of judgements, last first;
 3. shrink the type in 0.25 pt steps down to the brand's `min_size`.
 
-Fit is measured with reportlab's own layout (`wrap`) against the frame, less a safety
-margin so that Word and LibreOffice, whose line breaking differs slightly, also stay
-within the budget; the PDF is then built and its page count confirmed. The same plan
-is used for both formats. If nothing fits, the build fails with the overflow in mm and
-the items to shorten; no file is written.
+Fit is measured by the PDF writer (`pdf.measure`) against the frame, less a safety margin
+so that Word and LibreOffice, whose line breaking differs slightly, also stay within the
+budget; the PDF is then built and its page count confirmed. The same plan is used for
+both formats. If nothing fits, the build fails with the overflow in mm and the items to
+shorten; no file is written.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, replace
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from reportlab.lib.units import mm
-
-from . import model as m
-from .brand import Theme
 from .errors import BriefgenError, Diagnostic, Pos
-from .markdown import parse_body
-from .pipeline import Assembled
+from .profiles import Profiles
 from .project import Source
+
+if TYPE_CHECKING:
+    from . import model as m
+    from .brand import Theme
+    from .pipeline import Assembled
 
 SAFETY = 0.93  # share of the frame height the plan may fill; the rest absorbs DOCX drift
 STEP = 0.25
+MAX_FIGURES = 6
+MM = 72 / 25.4
 
 
 @dataclass(frozen=True)
@@ -61,128 +65,126 @@ class Plan:
         return notes
 
 
-def _exec_source(assembled: Assembled) -> Source:
-    for src in assembled.selection.sources:
-        if src.meta["bottom_line"] or src.meta["key_judgements"]:
-            return src
-    raise BriefgenError(
-        [
-            Diagnostic(
-                Pos("briefing.yaml"),
-                "the summary needs a section with 'bottom_line' or 'key_judgements'",
-                "add them to the executive summary's front matter",
-            )
-        ]
-    )
+class Budget:
+    """What the page budget chooses from: the items, every plan, and a document per plan.
+
+    Documents are assembled when first asked for (`make`); plans that differ only in type
+    size share one. A budget sent to a spawned worker, which has no assembler, takes
+    every document along (see `__getstate__`).
+    """
+
+    def __init__(
+        self,
+        items: dict[str, Item],
+        plans: tuple[Plan, ...],
+        pos: Pos,
+        pages: int,
+        make: Callable[[Plan], m.Document] | None,
+    ):
+        self.items, self.plans, self.pos, self.pages = items, plans, pos, pages
+        self._make = make
+        self._docs: dict[tuple[frozenset[str], frozenset[str]], m.Document] = {}
+
+    def document(self, plan: Plan) -> m.Document:
+        key = (plan.dropped, plan.shortened)
+        if key not in self._docs:
+            assert self._make is not None, "every document travels with a pickled budget"
+            self._docs[key] = self._make(plan)
+        return self._docs[key]
+
+    def __getstate__(self) -> dict[str, Any]:
+        for plan in self.plans:
+            self.document(plan)
+        return {**self.__dict__, "_make": None}
 
 
-def _inlines(text: str, pos: Pos, root: Any) -> tuple[m.Inline, ...]:
-    blocks = parse_body(text, file=pos.file, line_of=lambda _i: pos.line, base=root, root=root)
-    first = blocks[0] if blocks else None
-    return first.children if isinstance(first, m.Paragraph) else (m.Text(text),)
+def exec_source(sources: tuple[Source, ...]) -> Source | None:
+    """The section whose bottom line and key judgements the summary carries."""
+    return next((s for s in sources if s.meta["bottom_line"] or s.meta["key_judgements"]), None)
 
 
-def items_of(src: Source) -> dict[str, Item]:
+NO_EXEC = Diagnostic(
+    Pos("briefing.yaml"),
+    "the summary needs a section with 'bottom_line' or 'key_judgements'",
+    "add them to the executive summary's front matter",
+)
+
+
+def items_of(src: Source | None) -> dict[str, Item]:
+    if src is None:
+        return {}
     meta, lines, rel = src.meta, src.meta["pos_of"], src.rel
     items: dict[str, Item] = {}
     if meta["bottom_line"]:
         items["bottom"] = Item(
             "bottom", "the bottom line", Pos(rel, lines.get("bottom_line", 1)), "essential", meta["bottom_line"]
         )
-    line = lines.get("key_judgements", 1)
     for i, j in enumerate(meta["key_judgements"], 1):
-        items[f"j{i}"] = Item(f"j{i}", f"key judgement {i}", Pos(rel, line), j["priority"], j["text"], j["short"] or "")
+        at = Pos(rel, j.get("line") or lines.get("key_judgements", 1))
+        items[f"j{i}"] = Item(f"j{i}", f"key judgement {i}", at, j["priority"], j["text"], j["short"] or "")
     return items
 
 
-def figures(assembled: Assembled, essential_only: bool = False) -> list[tuple[str, str]]:
-    """Up to six headline figures: `key_figures` from front matter, then country borders.
+def _figures(sources: tuple[Source, ...], profiles: Profiles, essential_only: bool) -> list[dict[str, Any]]:
+    """Up to six headline figures: `key_figures` from front matter, then profiles' borders
+    when the briefing names them (`profiles.border_figure`).
 
     Key figures are optional unless marked `priority: essential`; borders are optional.
     When the budget gives up the optional figures, the essential ones stay.
     """
-    found: list[tuple[str, str]] = []
-    for src in assembled.selection.sources:
+    found = [
+        {"value": f["value"], "label": f["label"], "file": f.get("file", src.rel), "line": f.get("line", 1)}
+        for src in sources
+        for f in src.meta["key_figures"]
+        if not essential_only or f["priority"] == "essential"
+    ]
+    if not essential_only and profiles.border_figure:
         found += [
-            (f["value"], f["label"])
-            for f in src.meta["key_figures"]
-            if not essential_only or f["priority"] == "essential"
+            {
+                "value": f"{src.meta['border_km']:,} km",
+                "label": profiles.border_figure.replace("{name}", src.meta["name"]),
+                "file": src.rel,
+                "line": src.meta["pos_of"].get("border_km", 1),
+            }
+            for src in sources
+            if src.meta["kind"] == "country" and src.meta["border_km"] is not None
         ]
-    if not essential_only:
-        for src in assembled.selection.sources:
-            if src.meta["kind"] == "country" and src.meta["border_km"] is not None:
-                found.append((f"{src.meta['border_km']:,} km", f"{src.meta['name']}’s border with Afghanistan"))
-    return found[:6]
+    return found[:MAX_FIGURES]
 
 
-def summary_document(assembled: Assembled, theme: Theme, plan: Plan) -> m.Document:
-    src = _exec_source(assembled)
-    items = items_of(src)
-    root = src.path.parent
-    meta = assembled.document.meta
-    blocks: list[m.Block] = []
-    if meta.subtitle:
-        blocks.append(m.Paragraph((m.Text(meta.subtitle),), src_pos(src), "lead"))
-    if "bottom" in items:
-        b = items["bottom"]
-        blocks.append(
-            m.Callout("Bottom line", (m.Paragraph(_inlines(b.text, b.pos, root), b.pos),), "bottom-line", b.pos)
-        )
-    judgements = []
-    for key, item in items.items():
-        if key == "bottom" or key in plan.dropped:
-            continue
-        text = item.short if key in plan.shortened and item.short else item.text
-        judgements.append(m.ListItem((m.Paragraph(_inlines(text, item.pos, root), item.pos),), item.pos))
-    if judgements:
-        blocks.append(m.Heading(2, (m.Text("Key judgements"),), "summary-judgements", src_pos(src)))
-        blocks.append(m.OrderedList(tuple(judgements), 1, src_pos(src)))
-    essential = figures(assembled, essential_only=True)
-    figs = essential if "figures" in plan.dropped else figures(assembled)
-    if figs and (len(figs) >= 3 or essential):  # a panel of one or two optional figures looks unfinished
-        rows = tuple((m.Cell((m.Text(v),)), m.Cell((m.Text(label),))) for v, label in figs)
-        blocks.append(m.Table((), rows, src_pos(src), kind="figures"))
-    countries = [s for s in assembled.selection.sources if s.meta["kind"] == "country"]
-    if countries and "matrix" not in plan.dropped:
-        # Condensed: two countries side by side, so ten countries take five rows.
-        head = (m.Cell((m.Text("Country (tier)"),)), m.Cell((m.Text("Stance on recognising the Taliban"),)))
-        cells = [
-            (
-                m.Cell((m.Strong((m.Text(c.meta["name"]),)), m.Text(f" ({c.meta['tier']})"))),
-                m.Cell((m.Text(c.meta["stance"]),)),
-            )
-            for c in countries
-        ]
-        half = (len(cells) + 1) // 2
-        pairs = [
-            cells[i] + (cells[i + half] if i + half < len(cells) else (m.Cell(()), m.Cell(()))) for i in range(half)
-        ]
-        header = (head + head,) if len(cells) > 1 else (head,)
-        rows = tuple(pairs) if len(cells) > 1 else tuple(cells)
-        blocks.append(m.Table(header, rows, src_pos(src), kind="data"))
-    c = theme.contact
-    contact = " · ".join(x for x in (theme.name, c.title, c.email, c.reply) if x)
-    blocks.append(m.Paragraph((m.Text(contact),), src_pos(src), "small"))
-    section = m.Section("summary", meta.title, 1, tuple(blocks), src_pos(src), "summary", False, {})
-    return m.Document(replace(meta, layout="summary"), (section,))
+def summary_view(plan: Plan, sources: tuple[Source, ...], profiles: Profiles) -> dict[str, Any]:
+    """What `summary.j2` sees as `summary` for one plan: the items it keeps, as written.
+
+    Each item carries its `file` and `line`, so that `at(item)` in the template points
+    errors in the generated page (a glyph the fonts lack, say) at the item's own line.
+    """
+    items = items_of(exec_source(sources))
+    bottom = items.get("bottom")
+    judgements = [
+        {"text": i.short if k in plan.shortened and i.short else i.text, "file": i.pos.file, "line": i.pos.line}
+        for k, i in items.items()
+        if k != "bottom" and k not in plan.dropped
+    ]
+    essential = _figures(sources, profiles, essential_only=True)
+    figures = essential if "figures" in plan.dropped else _figures(sources, profiles, essential_only=False)
+    if not essential and len(figures) < 3:
+        figures = []  # a panel of one or two optional figures looks unfinished
+    countries = any(s.meta["kind"] == "country" for s in sources)
+    return {
+        "bottom_line": {"text": bottom.text, "file": bottom.pos.file, "line": bottom.pos.line} if bottom else None,
+        "judgements": judgements,
+        "figures": figures,
+        "matrix": countries and "matrix" not in plan.dropped,
+    }
 
 
-def src_pos(src: Source) -> Pos:
-    return Pos(src.rel, 1)
-
-
-def optional_keys(assembled: Assembled, items: dict[str, Item]) -> list[str]:
-    """Optional blocks in the order they are given up."""
-    keys = ["matrix", "figures"]
-    keys += [k for k in reversed(list(items)) if k != "bottom" and items[k].priority == "optional"]
-    return keys
-
-
-def plans(assembled: Assembled, theme: Theme, items: dict[str, Item]) -> list[Plan]:
+def plans(items: dict[str, Item], theme: Theme) -> tuple[Plan, ...]:
     """Every plan the budget may try, least degraded first."""
     out = [Plan(size=theme.summary_size)]
     dropped: frozenset[str] = frozenset()
-    for key in optional_keys(assembled, items):
+    optional = ["matrix", "figures"]
+    optional += [k for k in reversed(list(items)) if k != "bottom" and items[k].priority == "optional"]
+    for key in optional:
         dropped |= {key}
         out.append(Plan(dropped, frozenset(), theme.summary_size))
     shortened: frozenset[str] = frozenset()
@@ -193,67 +195,48 @@ def plans(assembled: Assembled, theme: Theme, items: dict[str, Item]) -> list[Pl
     while size - STEP >= theme.min_size - 1e-9:
         size = round(size - STEP, 2)
         out.append(Plan(dropped, shortened, size))
-    return out
-
-
-def measure(doc: m.Document, theme: Theme, size: float) -> tuple[float, float]:
-    """(content height, available height) in points, using reportlab's wrap."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from .pdf.document import summary_story
-
-    story, width, height = summary_story(doc, theme, size / theme.base_size)
-    canvas = Canvas(io.BytesIO())
-    used = 0.0
-    for flowable in story:
-        _, h = flowable.wrapOn(canvas, width, height)
-        used += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return used, height
+    return tuple(out)
 
 
 def fit_summary(assembled: Assembled, theme: Theme) -> tuple[m.Document, Any, float, tuple[str, ...]]:
     """Choose the least degraded plan that fits: (document, its PDF result, type scale, notes)."""
-    from .pdf import write_pdf
+    from .pdf import measure, write_pdf
 
-    src = _exec_source(assembled)
-    items = items_of(src)
-    budget = assembled.selection.cut.page_budget
+    budget = assembled.budget
+    assert budget is not None, "a summary is assembled with its budget"
+    if not budget.items:
+        raise BriefgenError([NO_EXEC])
     chosen: Plan | None = None
     last: tuple[float, float] = (0.0, 1.0)
-    for plan in plans(assembled, theme, items):
-        doc = summary_document(assembled, theme, plan)
-        used, height = measure(doc, theme, plan.size)
+    for plan in budget.plans:
+        doc = budget.document(plan)
+        used, height = measure(doc, theme, plan.size / theme.base_size)
         last = (used, height)
-        if used <= height * budget * SAFETY:
+        if used <= height * budget.pages * SAFETY:
             pdf = write_pdf(doc, theme, scale=plan.size / theme.base_size)
-            if pdf.pages <= budget:
+            if pdf.pages <= budget.pages:
                 chosen = plan
                 break
     if chosen is None:
-        over = (last[0] - last[1] * budget * SAFETY) / mm
-        lines = max(1, round(over * mm / (theme.min_size * 1.42)))
-        essentials = sorted(
-            (i for i in items.values() if i.priority == "essential"), key=lambda i: -len(i.short or i.text)
-        )
-        names = "; ".join(f"{i.label} at {i.pos} ({len(i.short or i.text)} characters)" for i in essentials[:3])
-        raise BriefgenError(
-            [
-                Diagnostic(
-                    src_pos(src),
-                    f"the summary does not fit its {budget}-page budget: it overflows by {over:.0f} mm (about {lines} lines) even at the minimum type size {theme.min_size:g} pt with every optional block dropped",
-                    f"shorten the longest essential items: {names}; or give judgements a shorter 'short' form",
-                )
-            ]
-        )
-    notes = tuple(
-        f"summary: {n}"
-        for n in chosen.describe(
-            {
-                **items,
-                "matrix": Item("matrix", "the stance matrix", src_pos(src), "optional", ""),
-                "figures": Item("figures", "the optional key figures", src_pos(src), "optional", ""),
-            },
-            theme.summary_size,
-        )
-    )
+        raise BriefgenError([_overflow(budget, theme, last)])
+    named = {
+        **budget.items,
+        "matrix": Item("matrix", "the stance matrix", budget.pos, "optional", ""),
+        "figures": Item("figures", "the optional key figures", budget.pos, "optional", ""),
+    }
+    notes = tuple(f"summary: {n}" for n in chosen.describe(named, theme.summary_size))
     return doc, pdf, chosen.size / theme.base_size, notes
+
+
+def _overflow(budget: Budget, theme: Theme, last: tuple[float, float]) -> Diagnostic:
+    over = (last[0] - last[1] * budget.pages * SAFETY) / MM
+    lines = max(1, round(over * MM / (theme.min_size * 1.42)))
+    essentials = sorted(
+        (i for i in budget.items.values() if i.priority == "essential"), key=lambda i: -len(i.short or i.text)
+    )
+    names = "; ".join(f"{i.label} at {i.pos} ({len(i.short or i.text)} characters)" for i in essentials[:3])
+    return Diagnostic(
+        budget.pos,
+        f"the summary does not fit its {budget.pages}-page budget: it overflows by {over:.0f} mm (about {lines} lines) even at the minimum type size {theme.min_size:g} pt with every optional block dropped",
+        f"shorten the longest essential items: {names}; or give judgements a shorter 'short' form",
+    )

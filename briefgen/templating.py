@@ -83,6 +83,17 @@ def thousands(value: Any) -> str:
     return str(value)
 
 
+MARK = "\x00"  # brackets a position marker; never survives into the Markdown
+
+
+def at_marker(item: Any) -> str:
+    """`{{ at(item) }}`: ties the output line to the item's `file` and `line` (front-matter
+    items carry both), so a problem on that generated line is reported where it was written."""
+    if isinstance(item, Mapping) and item.get("file") and isinstance(item.get("line"), int):
+        return f"{MARK}{item['file']}\x01{item['line']}{MARK}"
+    return ""
+
+
 class _UndefinedName(jinja2.UndefinedError):
     """A misspelt key or attribute, with the closest existing one when there is one."""
 
@@ -117,6 +128,12 @@ class _Undefined(jinja2.StrictUndefined):
         super().__init__(hint, obj, name, exc)
 
 
+# Names that are None in some builds, and what that means, for a clear error.
+ABSENT = {
+    "client": "there is no client in this build, so 'client' has no attributes",
+    "country": "this section is not a country profile, so 'country' has no attributes",
+    "section": "there is no current section here, so 'section' has no attributes",
+}
 _MARKUP = re.compile(r"\{[{%#]")
 _SCALARS = (str, int, float, bool, type(None))
 _MISSING = object()
@@ -187,6 +204,7 @@ class Templater:
             auto_reload=False,
         )
         self.env.filters.update(md=md_escape, attr=attr_escape, long_date=long_date, thousands=thousands)
+        self.env.globals["at"] = at_marker
         self.env.bound_filters()
         self._memo: dict[tuple[Any, ...], tuple[str | BriefgenError, tuple[Any, ...]]] = {}
         self._read: dict[str, frozenset[str] | None] = {}
@@ -297,6 +315,14 @@ class Templater:
             ) from None
         except jinja2.UndefinedError as exc:
             file, line = self._line_in_stack(exc, name)
+            absent = self._absent_name(file, line, context) if "'None' has no attribute" in str(exc) else None
+            if absent:
+                raise self._error(
+                    file,
+                    line,
+                    f"undefined variable: {ABSENT[absent]}",
+                    f"wrap it in {{% if {absent} %}} … {{% endif %}}",
+                ) from None
             hint = getattr(exc, "suggestion", "") or (
                 "check the spelling; variables are: " + ", ".join(sorted(context))
                 if "is undefined" in str(exc)
@@ -333,6 +359,22 @@ class Templater:
             if frame.filename in known or frame.filename.endswith(".j2"):
                 return frame.filename, frame.lineno or 0
         return name, 0
+
+    def _absent_name(self, file: str, line: int, context: Mapping[str, Any]) -> str | None:
+        """The context name that is None in this build and read on that line, if any."""
+        if file in self.bodies:
+            source = self.bodies[file]
+        else:
+            try:
+                source = Path(file).read_text(encoding="utf-8")
+            except OSError:
+                return None
+        lines = source.splitlines()
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        for key in ABSENT:
+            if key in context and context[key] is None and re.search(rf"\b{key}\s*[.\[]", text):
+                return key
+        return None
 
     def _all_templates(self) -> list[Path]:
         return [p for folder in self.loader.search if folder.is_dir() for p in folder.glob("*.j2")]

@@ -143,8 +143,8 @@ CASES = [
     Case(
         "wrong-type",
         f"{S}:6",
-        "'tier' must be one of 1, 2",
-        "borders",
+        "'tier' must be a whole number from 1 to 9",
+        "profiles.tiers",
         {S: '---\ntitle: Intro\nkind: country\nname: Xland\nstance: Neutral\ntier: "one"\n---\n\nText.\n'},
     ),
     Case(
@@ -540,7 +540,8 @@ def test_invalid_value_is_reported_once(
     run = run_cli(capsys, "build", "--project", str(root), "--format", "pdf")
     assert run.code == 1
     assert [line for line in run.err.splitlines() if ": error: " in line] == [
-        f"{S}:6: error: 'tier' must be one of 1, 2 (1 = borders Afghanistan, 2 = does not)"
+        f"{S}:6: error: 'tier' must be a whole number from 1 to 9 "
+        "(the profile's tier, 1, 2, …; named by the briefing's 'profiles.tiers')"
     ]
 
 

@@ -54,7 +54,7 @@ class _Ctx:
     """Per-body parse state: where lines come from, and problems found."""
 
     file: str
-    line_of: Callable[[int], int]
+    line_of: Callable[[int], int | Pos]
     base: Path
     root: Path
     shift: int
@@ -64,7 +64,12 @@ class _Ctx:
     anchors: set[str] = field(default_factory=set)
 
     def pos(self, token: Token) -> Pos:
-        return Pos(self.file, self.line_of(token.map[0]) if token.map else 0)
+        return self.at(token.map[0]) if token.map else Pos(self.file, 0)
+
+    def at(self, line: int) -> Pos:
+        # A generated part may map a line into another file (the summary's key figures).
+        where = self.line_of(line)
+        return where if isinstance(where, Pos) else Pos(self.file, where)
 
     def error(self, pos: Pos, message: str, hint: str = "") -> None:
         self.errors.append(Diagnostic(pos, message, hint))
@@ -74,7 +79,7 @@ def parse_body(
     text: str,
     *,
     file: str,
-    line_of: Callable[[int], int],
+    line_of: Callable[[int], int | Pos],
     base: Path,
     root: Path,
     shift: int = 1,
@@ -134,7 +139,7 @@ def _check_consumed(text: str, tokens: list[Token], ctx: _Ctx) -> None:
             in_def = True
         if i not in covered and not in_def and not line.lstrip().startswith("[^"):
             ctx.error(
-                Pos(ctx.file, ctx.line_of(i)),
+                ctx.at(i),
                 f"this line was not understood and would be lost (nesting deeper than {MAX_NESTING} levels?)",
                 "flatten the nested lists or quotes",
             )

@@ -4,6 +4,6 @@ from .rlimport import load_platypus
 
 load_platypus()  # before any module below imports reportlab.platypus
 
-from .document import PdfResult, write_pdf  # noqa: E402
+from .document import PdfResult, measure, write_pdf  # noqa: E402
 
-__all__ = ["PdfResult", "write_pdf"]
+__all__ = ["PdfResult", "measure", "write_pdf"]

@@ -154,13 +154,22 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
 
 
-def summary_story(doc: m.Document, theme: Theme, scale: float) -> tuple[list[Flowable], float, float]:
-    """The summary's flowables and its frame size, for measuring with `wrap`."""
+def measure(doc: m.Document, theme: Theme, scale: float = 1.0) -> tuple[float, float]:
+    """(content height, frame height) in points of a one-frame layout (the summary), as
+    reportlab's own `wrap` lays it out: how the page budget asks whether a plan fits."""
+    from reportlab.pdfgen.canvas import Canvas
+
     setup = _setup(doc, theme, scale)
     story: list[Flowable] = []
     for section in doc.sections:
         story += section_flowables(section, setup.renderer, first=True)
-    return story, setup.frame[2], setup.frame[3]
+    width, height = setup.frame[2], setup.frame[3]
+    canvas = Canvas(io.BytesIO())
+    used = 0.0
+    for flowable in story:
+        _, h = flowable.wrapOn(canvas, width, height)
+        used += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return used, height
 
 
 def write_pdf(
