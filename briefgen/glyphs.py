@@ -67,7 +67,21 @@ def _block_problems(top: m.Block, fallback_pos: object, theme: Theme) -> list[Di
             text, fonts = block.title, heading_faces(theme)
         if isinstance(block, m.Chart):
             text, fonts = chart_text(block.spec), heading_faces(theme)
+        if isinstance(block, m.Table) and len(block.row_pos) == len(block.rows):
+            errors.extend(_table_problems(block, fonts, theme))
+            continue
         errors.extend(_text_problems(text, fonts, theme, getattr(block, "pos", fallback_pos), "text"))
+    return errors
+
+
+def _table_problems(table: m.Table, fonts: tuple[Path, ...], theme: Theme) -> list[Diagnostic]:
+    """A table's problems at the line of the row that has them (header and caption: the table's)."""
+    head = [cell.children for row in table.header for cell in row] + [table.caption]
+    lines = [(table.pos, head), *((p, [c.children for c in r]) for p, r in zip(table.row_pos, table.rows, strict=True))]
+    errors: list[Diagnostic] = []
+    for pos, runs in lines:
+        text = "".join(t for inlines in runs for t in iter_text(inlines))
+        errors.extend(_text_problems(text, fonts, theme, pos, "text"))
     return errors
 
 

@@ -119,6 +119,7 @@ class Table:
     pos: Pos = NOWHERE
     caption: tuple[Inline, ...] = ()
     kind: str = "data"  # "data", or "facts" for label/value boxes
+    row_pos: tuple[Pos, ...] = field(default=(), compare=False)  # each body row's line, for diagnostics
 
 
 @dataclass(frozen=True)

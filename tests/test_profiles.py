@@ -81,12 +81,12 @@ def test_a_bad_glyph_in_a_key_figure_is_an_error_at_its_line(
     root = make_project(tmp_path, {"sections/00-exec.md": EXEC})
     code, err = _build(capsys, root, "summary")
     assert code == 1
-    # Reported where the figures panel starts, like any table's problem.
-    assert "sections/00-exec.md:7: error: character U+2603 (SNOWMAN)" in err
+    # At the figure's own line (the summary's template ties each row to it with at()).
+    assert "sections/00-exec.md:8: error: character U+2603 (SNOWMAN)" in err
     assert not (root / "out" / "summary.pdf").exists()
     capsys.readouterr()
     assert main(["check", "--project", str(root)]) == 1
-    assert "sections/00-exec.md:7: error: character U+2602 (UMBRELLA)" in capsys.readouterr().err
+    assert "sections/00-exec.md:8: error: character U+2602 (UMBRELLA)" in capsys.readouterr().err
 
 
 def test_summary_templates_are_overridable(
@@ -170,3 +170,13 @@ def test_client_in_a_build_without_a_client(
         "sections/01-intro.md:5: error: undefined variable: there is no client in this build, "
         "so 'client' has no attributes (wrap it in {% if client %} … {% endif %})"
     ) in err
+
+
+def test_a_bad_glyph_in_a_table_is_reported_at_its_row(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "---\ntitle: Introduction\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 ☃ |\n"
+    root = make_project(tmp_path, {"sections/01-intro.md": body})
+    code, err = _build(capsys, root, "full", "--format", "pdf")
+    assert code == 1
+    assert "sections/01-intro.md:8: error: character U+2603 (SNOWMAN)" in err

@@ -271,6 +271,7 @@ def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     pos = ctx.pos(tokens[i])
     header: list[tuple[m.Cell, ...]] = []
     rows: list[tuple[m.Cell, ...]] = []
+    row_pos: list[Pos] = []
     current: list[m.Cell] = []
     in_head = False
     i += 1
@@ -282,6 +283,8 @@ def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
             in_head = False
         elif t.type == "tr_open":
             current = []
+            if not in_head:
+                row_pos.append(ctx.pos(t) if t.map else pos)
         elif t.type == "tr_close":
             (header if in_head else rows).append(tuple(current))
         elif t.type in ("th_open", "td_open"):
@@ -298,8 +301,8 @@ def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
             "split it, or move the data to an annex file",
         )
     if all(not c.children for row in header for c in row):
-        return m.Table((), tuple(rows), pos, kind="facts"), i + 1
-    return m.Table(tuple(header), tuple(rows), pos), i + 1
+        return m.Table((), tuple(rows), pos, kind="facts", row_pos=tuple(row_pos)), i + 1
+    return m.Table(tuple(header), tuple(rows), pos, row_pos=tuple(row_pos)), i + 1
 
 
 def _div(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
