@@ -51,6 +51,7 @@ def test_the_started_project_builds_every_deliverable(started: Path) -> None:
     for text in ("Your subject – A first briefing", "Executive summary", "Cost of each option", "Georgia", "Armenia"):
         assert text in full
     assert "Option B" in full and "Figure 1" in full  # the table and the chart
+    assert "Tier 2: involved at one remove" in full  # the starter's profiles: wording
     assert len(pdf_pages(out / "summary.pdf")) == 1
     assert "Prepared for Example Partner" in flat(" ".join(pdf_pages(out / "annex-example.pdf")))
     assert "Cost of each option" in docx_text(out / "full.docx")
