@@ -79,8 +79,15 @@ def _brand_view(theme: Any) -> dict[str, Any]:
 
 
 def _fits(blocks: tuple[m.Block, ...], delta: int) -> bool:
-    """Whether every heading stays within levels 1-6 when shifted by `delta`."""
-    return all(1 <= b.level + delta <= 6 for b in iter_blocks(blocks) if isinstance(b, m.Heading))
+    """Whether every heading stays within levels 1-6 when shifted by `delta`.
+
+    A level-6 heading may be one the parser capped, so it is never shifted up.
+    """
+    return all(
+        1 <= b.level + delta <= 6 and (b.level < 6 or delta >= 0)
+        for b in iter_blocks(blocks)
+        if isinstance(b, m.Heading)
+    )
 
 
 def _view(src: Source) -> dict[str, Any]:

@@ -54,6 +54,10 @@ def _paragraph(node: m.Paragraph, container: Any, ctx: Ctx) -> None:
 
 def _heading(node: m.Heading, container: Any, ctx: Ctx) -> None:
     p = text_paragraph(container, f"Heading {min(max(node.level, 1), 6)}", node.children, ctx)
+    if ctx.list_depth or ctx.para_style or ctx.box:
+        # Inside a quote, list item, box or note: the heading's look, but body-text
+        # outline level, so Word's contents and navigation skip it as contents.py does.
+        set_ppr(p, val("w:outlineLvl", 9))
     bookmark(p, node.anchor, ctx)
 
 

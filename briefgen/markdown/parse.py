@@ -215,8 +215,7 @@ def _heading(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     while anchor in ctx.anchors:
         anchor, n = f"{base}-{n}", n + 1
     ctx.anchors.add(anchor)
-    if level > 6:
-        ctx.error(pos, "heading is nested too deeply", "use ## or ### inside sections")
+    # Past level 6 (`######` in a nested section) a heading keeps the smallest heading look.
     return m.Heading(min(level, 6), children, anchor, pos), i + 3
 
 

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import model as m
+from ..contents import outline_headings
 from ..brand import Theme
 from ..errors import BriefgenError, Diagnostic, Pos
 from .blocks import Anchored, Renderer
@@ -62,9 +63,11 @@ def source_epoch(date: str) -> int:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buffer: io.BytesIO, **kw: Any):
+    def __init__(self, buffer: io.BytesIO, *, outline: frozenset[str], **kw: Any):
         super().__init__(buffer, **kw)
         self.anchor_pages: dict[str, int] = {}
+        self.outline = outline  # the keys that get a bookmark in the outline
+        self.outline_level = -1  # the level of the last entry added
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         first = flowables[0] if flowables else None
@@ -91,7 +94,20 @@ class _Doc(BaseDocTemplate):
         page = self.page
         self.anchor_pages[key] = page
         self.canv.bookmarkPage(key)
+        if key not in self.outline:
+            return
+        # The outline cannot skip a level (reportlab refuses "## a" then "#### b"): an
+        # entry sits at most one below the one before it; the heading keeps its look.
+        level = min(level, self.outline_level + 1)
+        self.outline_level = level
         self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+
+def outline_keys(doc: m.Document) -> frozenset[str]:
+    """Sections and the headings in their bodies; not headings inside quotes, lists or boxes."""
+    keys = {s.id for s in doc.sections}
+    keys.update(h.anchor for s in doc.sections for h in outline_headings(s.blocks))
+    return frozenset(keys)
 
 
 def _fixed_time(canvas: NumberedCanvas, epoch: int) -> None:
@@ -194,6 +210,7 @@ def write_pdf(
     subject = meta.cut_title if meta.cut_title != meta.title else meta.subtitle
     pdf = _Doc(
         buffer,
+        outline=outline_keys(doc),
         pagesize=(page_w, page_h),
         leftMargin=left,
         rightMargin=right,
