@@ -26,8 +26,8 @@ from .formats import (
     SECTION_FIELDS,
     is_ident,
 )
+from .markdown.consumed import source_lines
 from .markdown.images import check_image
-from .markdown.parse import source_lines
 from .profiles import Profiles, load_profiles
 from .schema import Field, validate
 from .yamlio import YamlList, YamlMap, load_yaml

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .errors import Pos
-from .markdown.parse import source_lines
+from .markdown.consumed import source_lines
 from .templating import MARK
 
 _MARKER = re.compile(MARK + "([^\x00\x01\n]*)\x01([0-9]+)" + MARK)

@@ -2,8 +2,9 @@
 
 markdown-it-py tokenises (CommonMark, tables, strikethrough, footnotes, fenced divs);
 this module walks the token stream once and builds frozen model nodes. Raw HTML is
-never interpreted: `html` is off, so `<b>` stays text. Every non-blank source line must
-be consumed by some block, so nothing is silently dropped.
+never interpreted: HTML blocks and tags print exactly as typed, Markdown between them
+included. Every source line must be consumed by some block (consumed.py), so nothing
+is silently dropped.
 """
 
 from __future__ import annotations
@@ -19,19 +20,21 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .. import model as m
 from ..errors import BriefgenError, Diagnostic, Pos
+from .consumed import MAX_NESTING, check_consumed, source_lines
 from .divs import divs_plugin, parse_attributes
 from .images import check_image
 
-MAX_NESTING = 40
 # Layout cost grows faster than linearly past these; refusing beats a build that hangs.
 MAX_PARAGRAPH_CHARS = 100_000
 MAX_TABLE_ROWS = 10_000
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
-_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:")
 
 
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING, "linkify": False})
+    # `html` on: markdown-it then knows where raw HTML starts and ends, so Markdown
+    # inside an HTML block or tag is not interpreted; writers print it as typed.
+    options = {"html": True, "maxNesting": MAX_NESTING, "linkify": False, "inline_definitions": True}
+    md = MarkdownIt("commonmark", options)
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin).use(divs_plugin)
     # markdown-it turns links with a bad scheme (javascript:, file:, data:…) back into
@@ -93,7 +96,7 @@ def parse_body(
     env: dict = {}
     tokens = _MD.parse(text, env)
     ctx = _Ctx(file, line_of, base, root, shift, anchor_prefix)
-    _check_consumed(text, tokens, ctx)
+    check_consumed(text, tokens, ctx.at, ctx.errors)
     blocks, _ = _blocks(tokens, 0, ctx, stop=None)
     for label, ref in (env.get("footnotes", {}).get("refs", {}) or {}).items():
         if ref == -1:
@@ -106,44 +109,6 @@ def parse_body(
     if ctx.errors:
         raise BriefgenError(ctx.errors)
     return blocks
-
-
-def source_lines(text: str, keepends: bool = False) -> list[str]:
-    """Lines as Markdown and editors count them: only CR, LF and CRLF end a line.
-
-    `str.splitlines` also splits at form feeds, U+2028 and other separators, which would
-    shift every line number after them.
-    """
-    parts = re.split(r"(\r\n|\r|\n)", text)
-    lines = [parts[i] + (parts[i + 1] if keepends and i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
-    return lines[:-1] if lines and lines[-1] == "" else lines
-
-
-def _check_consumed(text: str, tokens: list[Token], ctx: _Ctx) -> None:
-    """markdown-it stops silently past its nesting limit; refuse to lose those lines."""
-    covered: set[int] = set()
-    for tok in tokens:
-        if not tok.map:
-            continue
-        if tok.type in ("inline", "fence", "code_block", "hr", "table_open", "heading_open"):
-            covered.update(range(tok.map[0], tok.map[1]))
-        elif tok.type == "div_open":
-            covered.update({tok.map[0], tok.map[1] - 1})
-    lines = source_lines(text)
-    in_def = False
-    for i, line in enumerate(lines):
-        if not line.strip(" \t>"):
-            in_def = False
-            continue
-        if _REFDEF.match(line):
-            in_def = True
-        if i not in covered and not in_def and not line.lstrip().startswith("[^"):
-            ctx.error(
-                ctx.at(i),
-                f"this line was not understood and would be lost (nesting deeper than {MAX_NESTING} levels?)",
-                "flatten the nested lists or quotes",
-            )
-            return
 
 
 def _blocks(tokens: list[Token], i: int, ctx: _Ctx, stop: str | None) -> tuple[tuple[m.Block, ...], int]:
@@ -326,6 +291,16 @@ def _footnotes(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[None, int]:
     return None, i + 1
 
 
+def _html_block(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+    """Raw HTML is never interpreted: the block prints as typed, line by line."""
+    lines = source_lines(tokens[i].content)
+    children: list[m.Inline] = []
+    for n, line in enumerate(lines):
+        children += [m.LineBreak()] if n else []
+        children += [m.Text(line)] if line else []
+    return m.Paragraph(tuple(children), ctx.pos(tokens[i])), i + 1
+
+
 def _skip(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[None, int]:
     return None, i + 1
 
@@ -343,6 +318,8 @@ _BLOCK_HANDLERS: dict[str, Callable[[list[Token], int, _Ctx], tuple[m.Block | No
     "div_open": _div,
     "footnote_block_open": _footnotes,
     "footnote_anchor": _skip,
+    "definition": _skip,
+    "html_block": _html_block,
 }
 
 

@@ -29,8 +29,8 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from .. import model as m
-from ..contents import outline_headings
 from ..brand import Theme
+from ..contents import outline_headings
 from ..errors import BriefgenError, Diagnostic, Pos
 from .blocks import Anchored, Renderer
 from .contents import contents_flowables

@@ -1,0 +1,65 @@
+"""The check that every source line of a body reached some block: nothing is dropped.
+
+markdown-it stops silently past its nesting limit, and the lines it never reaches would
+vanish from the output. A line counts as consumed when a token's source map covers it
+(text, code, rules, tables, headings, raw HTML blocks, link reference definitions), or
+when it holds nothing but container markup: quote markers and list markers, as in an
+empty list item (`-`, `2.`), have no text to lose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it.token import Token
+
+from ..errors import Diagnostic, Pos
+
+MAX_NESTING = 40
+# Tokens whose source map covers every line they span.
+_COVERING = ("inline", "fence", "code_block", "hr", "table_open", "heading_open", "html_block", "definition")
+# Only quote markers, list markers and blanks: `>`, `-`, `+`, `*`, `1.`, `2)`.
+_MARKUP_ONLY = re.compile(r"^(?:[ \t>]|[-+*](?=[ \t>]|$)|\d{1,9}[.)](?=[ \t>]|$))*$")
+
+
+def source_lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines as Markdown and editors count them: only CR, LF and CRLF end a line.
+
+    `str.splitlines` also splits at form feeds, U+2028 and other separators, which would
+    shift every line number after them.
+    """
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    lines = [parts[i] + (parts[i + 1] if keepends and i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def unconsumed_line(text: str, tokens: list[Token]) -> int | None:
+    """The first 0-based line of `text` that no token consumed, or None."""
+    covered: set[int] = set()
+    for tok in tokens:
+        if not tok.map:
+            continue
+        if tok.type in _COVERING:
+            covered.update(range(tok.map[0], tok.map[1]))
+        elif tok.type == "div_open":
+            covered.update({tok.map[0], tok.map[1] - 1})
+    for i, line in enumerate(source_lines(text)):
+        if i in covered or _MARKUP_ONLY.match(line):
+            continue
+        if not line.lstrip(" \t>").startswith("[^"):  # footnote definitions: their text is covered
+            return i
+    return None
+
+
+def check_consumed(text: str, tokens: list[Token], at: Callable[[int], Pos], errors: list[Diagnostic]) -> None:
+    """Add an error, at the user's position `at(line)`, for the first line not consumed."""
+    line = unconsumed_line(text, tokens)
+    if line is not None:
+        errors.append(
+            Diagnostic(
+                at(line),
+                f"this line was not understood and would be lost (nesting deeper than {MAX_NESTING} levels?)",
+                "flatten the nested lists or quotes",
+            )
+        )
