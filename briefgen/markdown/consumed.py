@@ -2,7 +2,8 @@
 
 markdown-it stops silently past its nesting limit, and the lines it never reaches would
 vanish from the output. A line counts as consumed when a token's source map covers it
-(text, code, rules, tables, headings, raw HTML blocks, link reference definitions), or
+(text, code, rules, tables, headings, raw HTML blocks, link reference definitions),
+when the caller knows it was read (footnote definitions: notes.py), or
 when it holds nothing but container markup: quote markers and list markers, as in an
 empty list item (`-`, `2.`), have no text to lose.
 """
@@ -10,7 +11,7 @@ empty list item (`-`, `2.`), have no text to lose.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from markdown_it.token import Token
 
@@ -34,9 +35,9 @@ def source_lines(text: str, keepends: bool = False) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def unconsumed_line(text: str, tokens: list[Token]) -> int | None:
-    """The first 0-based line of `text` that no token consumed, or None."""
-    covered: set[int] = set()
+def unconsumed_line(text: str, tokens: list[Token], spans: Iterable[tuple[int, int]] = ()) -> int | None:
+    """The first 0-based line of `text` that no token (nor one of `spans`) consumed, or None."""
+    covered = {n for start, end in spans for n in range(start, end)}
     for tok in tokens:
         if not tok.map:
             continue
@@ -47,14 +48,20 @@ def unconsumed_line(text: str, tokens: list[Token]) -> int | None:
     for i, line in enumerate(source_lines(text)):
         if i in covered or _MARKUP_ONLY.match(line):
             continue
-        if not line.lstrip(" \t>").startswith("[^"):  # footnote definitions: their text is covered
-            return i
+        return i
     return None
 
 
-def check_consumed(text: str, tokens: list[Token], at: Callable[[int], Pos], errors: list[Diagnostic]) -> None:
-    """Add an error, at the user's position `at(line)`, for the first line not consumed."""
-    line = unconsumed_line(text, tokens)
+def check_consumed(
+    text: str,
+    tokens: list[Token],
+    at: Callable[[int], Pos],
+    errors: list[Diagnostic],
+    spans: Iterable[tuple[int, int]] = (),
+) -> None:
+    """Add an error, at the user's position `at(line)`, for the first line not consumed;
+    `spans` are lines known to be read."""
+    line = unconsumed_line(text, tokens, spans)
     if line is not None:
         errors.append(
             Diagnostic(

@@ -23,6 +23,8 @@ from ..errors import BriefgenError, Diagnostic, Pos
 from .consumed import MAX_NESTING, check_consumed, source_lines
 from .divs import divs_plugin, parse_attributes
 from .images import check_image
+from .notes import footnote_lines_plugin, unreferenced
+from .tablerows import table_check_plugin
 
 # Layout cost grows faster than linearly past these; refusing beats a build that hangs.
 MAX_PARAGRAPH_CHARS = 100_000
@@ -36,7 +38,7 @@ def _markdown() -> MarkdownIt:
     options = {"html": True, "maxNesting": MAX_NESTING, "linkify": False, "inline_definitions": True}
     md = MarkdownIt("commonmark", options)
     md.enable(["table", "strikethrough"])
-    md.use(footnote_plugin).use(divs_plugin)
+    md.use(footnote_plugin).use(footnote_lines_plugin).use(divs_plugin).use(table_check_plugin)
     # markdown-it turns links with a bad scheme (javascript:, file:, data:…) back into
     # plain text, silently. Accept every target here; `_inline_run` and `check_image`
     # then refuse bad ones with an error at their line.
@@ -96,13 +98,16 @@ def parse_body(
     env: dict = {}
     tokens = _MD.parse(text, env)
     ctx = _Ctx(file, line_of, base, root, shift, anchor_prefix)
-    check_consumed(text, tokens, ctx.at, ctx.errors)
+    check_consumed(text, tokens, ctx.at, ctx.errors, env.get("footnote_spans", ()))
     blocks, _ = _blocks(tokens, 0, ctx, stop=None)
-    for label, ref in (env.get("footnotes", {}).get("refs", {}) or {}).items():
-        if ref == -1:
-            ctx.error(
-                Pos(file, 0), f"footnote [^{label[1:]}] is defined but never referenced", "reference it or delete it"
-            )
+    for line, message, hint in env.get("table_problems", ()):
+        ctx.error(ctx.at(line), message, hint)
+    for label, line in unreferenced(env):
+        ctx.error(
+            ctx.at(line),
+            f"footnote [^{label}] is defined but never referenced",
+            "reference it or delete it",
+        )
     if ctx.notes:
         notes = tuple(m.Note(n, b) for n, b in sorted(ctx.notes.items()))
         blocks = (*blocks, m.Notes(notes, Pos(file, 0)))
