@@ -24,7 +24,7 @@ from . import model as m
 from .atomic import check_output_dir, stage, write_all
 from .atomic import commit as atomic_commit
 from .brand import Theme
-from .errors import BriefgenError, Diagnostic, Reporter
+from .errors import BriefgenError, Diagnostic, Pos, Reporter
 from .filters import Omission
 from .pipeline import Assembled, Assembler
 from .project import Project, load_project
@@ -207,8 +207,12 @@ def build(
     jobs: int = 1,
     on_done: Callable[[Output | BriefgenError, Request], None] | None = None,
     strict: bool = False,
+    debug: bool = False,
 ) -> tuple[list[Output], list[BriefgenError]]:
     """Build every request; one failing deliverable does not stop the others.
+
+    Not even through a bug: an unexpected exception fails its deliverable with an
+    "internal error" diagnostic (with `debug`, it propagates with its traceback).
 
     A request naming an unknown cut, client or audience is the caller's typo: it raises
     `UsageError` before any work, so nothing is built from a half-right command.
@@ -216,7 +220,9 @@ def build(
     does not grow with the size of the batch.
     """
     requests = list(requests)
-    layouts = [select(project, req.cut, req.audience, req.client).cut.layout for req in requests]
+    selections = [select(project, req.cut, req.audience, req.client) for req in requests]
+    layouts = [sel.cut.layout for sel in selections]
+    names = {req: sel.name for req, sel in zip(requests, selections, strict=True)}
     check_output_dir(output)
     assembler = Assembler(project)
     # The full report is the baseline other deliverables are explained against. It is
@@ -228,8 +234,10 @@ def build(
         if not full:
             try:
                 full.append(assembler.assemble("full"))
-            except BriefgenError:
-                full.append(None)  # reported when (if) the full report itself is built
+            except Exception as exc:  # a bug too: reported when (if) the full report itself is built
+                if debug and not isinstance(exc, BriefgenError):
+                    raise
+                full.append(None)
         return full[0]
 
     def baseline() -> frozenset[str]:
@@ -247,6 +255,15 @@ def build(
         if strict and assembled.warnings:
             raise BriefgenError(assembled.warnings)
         return assembled
+
+    def guarded(req: Request, fn: Callable[[Request], Made]) -> Made:
+        # A bug while making one deliverable fails that deliverable, not the batch.
+        try:
+            return fn(req)
+        except Exception as exc:
+            if debug or isinstance(exc, BriefgenError):
+                raise
+            raise internal_error(names.get(req, req.cut), exc) from exc
 
     def finish(req: Request, made: Made | BriefgenError) -> None:
         if isinstance(made, BriefgenError):
@@ -294,8 +311,8 @@ def build(
             if kind == "baseline":
                 return baseline()
             if kind == "whole":
-                return make(assemble(req), project.theme, formats, output)
-            return make(assemble(req), project.theme, (kind,), output, commit=False)
+                return guarded(req, lambda r: make(assemble(r), project.theme, formats, output))
+            return guarded(req, lambda r: make(assemble(r), project.theme, (kind,), output, commit=False))
 
         waiting: dict[int, Made | BriefgenError] = {}
         outcomes = workers.run(
@@ -330,7 +347,9 @@ def build(
         try:
             for req in requests:
                 try:
-                    made: Made | BriefgenError = make(assemble(req), project.theme, formats, output, parallel=both)
+                    made: Made | BriefgenError = guarded(
+                        req, lambda r: make(assemble(r), project.theme, formats, output, parallel=both)
+                    )
                 except BriefgenError as exc:
                     made = exc
                 finish(req, made)
@@ -343,6 +362,18 @@ def build(
     return done, failed
 
 
+def internal_error(name: str, exc: Exception) -> BriefgenError:
+    return BriefgenError(
+        [
+            Diagnostic(
+                Pos(f"<{name}>"),
+                f"internal error: {type(exc).__name__}: {exc}",
+                "a briefgen bug: run with --debug for details, and please report it",
+            )
+        ]
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _shared(omission: Omission) -> Omission:
     # One object per distinct omission: a batch's results then hold references, not copies.
@@ -350,7 +381,12 @@ def _shared(omission: Omission) -> Omission:
 
 
 def _make_elsewhere(assembled: Assembled, *, theme: Theme, formats: tuple[str, ...], output: Path) -> Made:
-    return make(assembled, theme, formats, output)
+    try:
+        return make(assembled, theme, formats, output)
+    except BriefgenError:
+        raise
+    except Exception as exc:
+        raise internal_error(assembled.selection.name, exc) from exc
 
 
 def write_manifest(output: Path, outputs: list[Output]) -> Path:

@@ -20,6 +20,7 @@ from .glyphs import glyph_problems
 from .grouping import Placed, place
 from .links import LinkMemo, resolve_links
 from .markdown import parse_body
+from .markdown.images import figure_problems
 from .project import Project, Source
 from .select import Selection, select
 from .sourcelines import line_map, positions
@@ -295,6 +296,13 @@ class Assembler:
         errors.extend(result.errors)
         doc = m.Document(self.meta(sel), tuple(sections))
         errors.extend(glyph_problems(doc, p.theme, self._glyphs))  # also for the sections that did parse
+        figures = [
+            (b.path, b.width_px, b.height_px, b.pos)
+            for s in doc.sections
+            for b in iter_blocks(s.blocks)
+            if isinstance(b, m.Figure)
+        ]
+        errors.extend(figure_problems(figures, p.theme))  # what the PDF would refuse, found by `check` too
         if errors:
             raise BriefgenError(errors)
         doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client, memo=self._links)

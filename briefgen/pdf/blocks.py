@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from .. import model as m
 from ..columns import CellFonts, Columns, lay_out
 from ..errors import BriefgenError, Diagnostic
+from ..markdown.images import MAX_HEIGHT_SHARE, printed_size, too_small
 from ..typeset import TAB_COLUMNS
 from ..walk import plain
 from .inline import InlineRenderer
@@ -435,18 +436,10 @@ def _quote(b: m.BlockQuote, r: Renderer) -> list[Flowable]:
 
 def _figure(b: m.Figure, r: Renderer) -> list[Flowable]:
     r.figures += 1
-    scale = min(r.width / b.width_px, r.max_image_height / b.height_px, 72 / 96 * 2)
-    width, height = b.width_px * scale, b.height_px * scale
-    if width < 24 or height < 12:
-        raise BriefgenError(
-            [
-                Diagnostic(
-                    b.pos,
-                    f"image '{b.path.name}' would print smaller than 1 cm at page width",
-                    "crop it, or use a less extreme aspect ratio",
-                )
-            ]
-        )
+    width, height = printed_size(b.width_px, b.height_px, r.width, r.max_image_height / MAX_HEIGHT_SHARE)
+    problem = too_small(b.path, (width, height), b.pos)
+    if problem:
+        raise BriefgenError([problem])
     image = Image(str(b.path), width=width, height=height)
     image.hAlign = "CENTER"
     caption = f"<b>Figure {r.figures}:</b> {r.inline.run(b.caption)}"

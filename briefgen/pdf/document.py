@@ -32,6 +32,7 @@ from .. import model as m
 from ..brand import Theme
 from ..contents import outline_headings
 from ..errors import BriefgenError, Diagnostic, Pos
+from ..markdown.images import MAX_HEIGHT_SHARE
 from .blocks import Anchored, Renderer
 from .contents import contents_flowables
 from .fonts import register
@@ -166,7 +167,7 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     if doc.meta.layout == "summary":
         top, bottom = SUMMARY_BAND + 9 * mm, 14 * mm
     width, height = page_w - left - right, page_h - top - bottom
-    r = Renderer(styles, inline, pal, width, height * 0.55, extras={"theme": theme, "fonts": fonts})
+    r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras={"theme": theme, "fonts": fonts})
     return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
 
 
