@@ -1,8 +1,9 @@
 """A markdown-it block rule for Pandoc-style fenced divs (`::: {.class key="v"}` … `:::`).
 
 As in Pandoc, an opening fence must carry attributes and a bare fence closes the
-innermost open div, so divs nest with fences of the same length. Fences inside code
-blocks are ignored.
+innermost open div, so divs nest with fences of the same length. A div's body is read
+by markdown-it's own block rules, so a `:::` inside a code block, fenced code (in a
+list item too) or an HTML block is theirs, never a closing fence.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from markdown_it.rules_block import StateBlock
 
 OPEN = re.compile(r"^(:{3,})\s*(\{.*\}|[A-Za-z][\w-]*)\s*:*\s*$")
 CLOSE = re.compile(r"^:{3,}\s*$")
-CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ATTR = re.compile(r'\s*(?:\.([\w-]+)|#([\w-]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([^\s}]+)))')
 
 
@@ -48,6 +48,15 @@ def _line(state: StateBlock, n: int) -> str:
     return state.src[state.bMarks[n] + state.tShift[n] : state.eMarks[n]]
 
 
+def _open_divs(state: StateBlock) -> list[list[int]]:
+    """The divs being read, innermost last: [token level of its body, closing line or -1].
+
+    The level tells a fence directly in the div's body from one inside a quote or list
+    item within it (markdown-it's `parentType` is not reliable after a setext check).
+    """
+    return state.env.setdefault("_divs", [])
+
+
 def fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
@@ -56,42 +65,46 @@ def fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     if silent:
         return True
-    depth, line, in_code, closed = 1, start, "", False
-    while True:
-        line += 1
-        if line >= end:
-            break
-        if state.sCount[line] < state.blkIndent and not state.isEmpty(line):
-            break
-        text = _line(state, line)
-        fence = CODE_FENCE.match(text)
-        if in_code:
-            if fence and fence.group(1)[0] == in_code[0] and len(fence.group(1)) >= len(in_code):
-                in_code = ""
-            continue
-        if fence:
-            in_code = fence.group(1)
-        elif OPEN.match(text):
-            depth += 1
-        elif CLOSE.match(text):
-            depth -= 1
-            if depth == 0:
-                closed = True
-                break
-    old_parent, old_max = state.parentType, state.lineMax
-    state.parentType = "div"  # type: ignore[assignment]
-    state.lineMax = line
     token = state.push("div_open", "div", 1)
     token.info = m.group(2)
     token.markup = m.group(1)
-    token.map = [start, line + 1 if closed else line]
-    token.meta = {"closed": closed}
-    state.md.block.tokenize(state, start + 1, line)
-    token = state.push("div_close", "div", -1)
-    state.parentType, state.lineMax = old_parent, old_max
-    state.line = line + 1 if closed else line
+    opened = token
+    old_parent = state.parentType
+    state.parentType = "div"  # type: ignore[assignment]
+    _open_divs(state).append([state.level, -1])
+    # The body is read by markdown-it's own rules, so a fence inside a code block or a
+    # list item's fenced code is theirs; `div_close` stops this at the closing fence.
+    state.md.block.tokenize(state, start + 1, end)
+    closed_at = _open_divs(state).pop()[1]
+    state.push("div_close", "div", -1)
+    state.parentType = old_parent
+    if closed_at >= 0:
+        state.line = closed_at + 1
+    state.line = max(state.line, start + 1)
+    opened.map = [start, state.line]
+    opened.meta = {"closed": closed_at >= 0}
+    return True
+
+
+def div_close(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A bare fence: ends the innermost div when read directly inside it.
+
+    In silent mode it only answers whether the line may end a paragraph, quote or list
+    (a lazy line `:::` inside a div closes the div, as in Pandoc).
+    """
+    divs = state.env.get("_divs") or []
+    if not divs or state.sCount[start] - state.blkIndent >= 4 or not CLOSE.match(_line(state, start)):
+        return False
+    if silent:
+        return True
+    if state.level != divs[-1][0]:
+        return False
+    divs[-1][1] = start
+    state.line = end  # ends the div's tokenize; fenced_div resumes after this line
     return True
 
 
 def divs_plugin(md: MarkdownIt) -> None:
-    md.block.ruler.before("fence", "fenced_div", fenced_div, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    alt = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    md.block.ruler.before("fence", "fenced_div", fenced_div, alt)
+    md.block.ruler.before("fenced_div", "div_close", div_close, alt)
