@@ -137,6 +137,7 @@ def test_the_pdf_outline_never_skips_a_level(built: Path) -> None:
     assert "Starts three down" in titles and "Four, skipping three" in titles
     # Headings in a quote or list item keep their look but are no outline entries.
     assert "In a quote" not in titles and "In a list item" not in titles
+    assert "" not in titles  # nor is an empty heading
 
 
 def test_nested_headings_are_body_text_in_word_outline(built: Path) -> None:

@@ -33,6 +33,7 @@ from ..brand import Theme
 from ..contents import outline_headings
 from ..errors import BriefgenError, Diagnostic, Pos
 from ..markdown.images import MAX_HEIGHT_SHARE
+from ..walk import plain
 from .blocks import Anchored, Renderer
 from .contents import contents_flowables
 from .fonts import register
@@ -105,9 +106,10 @@ class _Doc(BaseDocTemplate):
 
 
 def outline_keys(doc: m.Document) -> frozenset[str]:
-    """Sections and the headings in their bodies; not headings inside quotes, lists or boxes."""
+    """Sections and the headings in their bodies; not headings inside quotes, lists or
+    boxes, nor empty ones (a bookmark without a title leads nowhere a reader can tell)."""
     keys = {s.id for s in doc.sections}
-    keys.update(h.anchor for s in doc.sections for h in outline_headings(s.blocks))
+    keys.update(h.anchor for s in doc.sections for h in outline_headings(s.blocks) if plain(h.children).strip())
     return frozenset(keys)
 
 
