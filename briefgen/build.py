@@ -24,7 +24,7 @@ from . import model as m
 from .atomic import check_output_dir, stage, write_all
 from .atomic import commit as atomic_commit
 from .brand import Theme
-from .errors import BriefgenError, Diagnostic, Pos, Reporter
+from .errors import BriefgenError, Diagnostic, Reporter, internal_error
 from .filters import Omission
 from .pipeline import Assembled, Assembler
 from .project import Project, load_project
@@ -360,18 +360,6 @@ def build(
     if done:
         write_manifest(output, done)
     return done, failed
-
-
-def internal_error(name: str, exc: Exception) -> BriefgenError:
-    return BriefgenError(
-        [
-            Diagnostic(
-                Pos(f"<{name}>"),
-                f"internal error: {type(exc).__name__}: {exc}",
-                "a briefgen bug: run with --debug for details, and please report it",
-            )
-        ]
-    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import BriefgenError, Diagnostic, Reporter, UsageError
+from .errors import BriefgenError, Diagnostic, Reporter, UsageError, internal_error
 from .filters import Omission
 
 if TYPE_CHECKING:
@@ -286,6 +286,11 @@ def _check(args: argparse.Namespace) -> int:
                         reporter.diagnostics.extend(result.warnings)
                     except BriefgenError as exc:
                         reporter.extend(exc)
+                    except Exception as exc:  # a bug: reported with the rest, never a stop
+                        if args.debug:
+                            raise
+                        name = "-".join(x for x in (cut, audience, client) if x)
+                        reporter.extend(internal_error(name, exc))
                     if args.level > 0:
                         found = len(reporter.diagnostics) - before
                         print(f"  {cut} × {audience} × {client or '(no client)'}: {found or 'no'} problem(s)")

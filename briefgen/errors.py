@@ -54,6 +54,19 @@ def fail(pos: Pos, message: str, hint: str = "") -> BriefgenError:
     return BriefgenError([Diagnostic(pos, message, hint)])
 
 
+def internal_error(name: str, exc: Exception) -> BriefgenError:
+    """A bug met while making `name`: it fails that one deliverable, never a whole run."""
+    return BriefgenError(
+        [
+            Diagnostic(
+                Pos(f"<{name}>"),
+                f"internal error: {type(exc).__name__}: {exc}",
+                "a briefgen bug: run with --debug for details, and please report it",
+            )
+        ]
+    )
+
+
 @dataclass
 class Reporter:
     """Collects diagnostics so that `check` can list every problem in one run."""

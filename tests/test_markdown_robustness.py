@@ -234,3 +234,26 @@ def test_a_bug_in_one_deliverable_does_not_stop_the_batch(
     names = {p.name for p in (root / "output").iterdir()}
     assert {"full.pdf", "full.docx", "annex-fine.pdf", "annex-fine.docx"} <= names
     assert not any(n.startswith("annex-broken") for n in names)
+
+
+def test_a_bug_in_one_combination_does_not_stop_check(
+    tmp_path: Path,
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefgen.pipeline import Assembler
+
+    real = Assembler.assemble
+
+    def flaky(self, cut, audience=None, client=None):  # type: ignore[no-untyped-def]
+        if client == "broken":
+            raise KeyError("simulated bug")
+        return real(self, cut, audience, client)
+
+    monkeypatch.setattr(Assembler, "assemble", flaky)
+    root = make_project(tmp_path, {"clients/broken.yaml": "name: Broken\n", "clients/fine.yaml": "name: Fine\n"})
+    assert main(["check", "--project", str(root)]) == 1
+    out = capsys.readouterr()
+    assert "<annex-public-broken>: error: internal error: KeyError: 'simulated bug'" in out.err
+    assert "checked 27 cut × audience × client combination(s)" in out.out
