@@ -22,6 +22,7 @@ POLICY = {
     "link scheme": r"link target '.*' is not allowed",
     "image": r"image '.*' must be a file inside the project|image not found|an image must stand alone",
     "glyph": r"character U\+[0-9A-F]{4,6} .* (is not in the brand font|beyond U\+FFFF)",
+    "right-to-left": r"right-to-left text \(Hebrew/Arabic\) is not supported",
     "table cell": r"this table row has \d+ cells but the header has \d+|a \| inside the code span",
 }
 
