@@ -215,4 +215,5 @@ def test_an_annex_asked_only_as_docx_is_not_laid_out_as_a_pdf(
     assert not failed and list(done[0].files) == ["docx"]
     assert (alone / "annex-alpha.docx").read_bytes() == (both / "annex-alpha.docx").read_bytes()
     with pytest.raises(AssertionError, match="needs nothing"):  # a report's DOCX still asks the PDF
-        build(load(project), [Request("full")], formats=("docx",), output=alone, jobs=1)
+        # debug: the bug propagates, rather than failing only its deliverable
+        build(load(project), [Request("full")], formats=("docx",), output=alone, jobs=1, debug=True)
