@@ -1,4 +1,4 @@
-"""The `briefgen` command line: build, check, list. Exit codes: 0 ok, 1 content, 2 usage."""
+"""The `briefgen` command line: build, check, list, new. Exit codes: 0 ok, 1 content, 2 usage."""
 
 from __future__ import annotations
 
@@ -100,7 +100,18 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     sc.add_argument("kind", choices=("briefing", "brand", "section", "client"), help="which file format")
     sc.add_argument("--markdown", action="store_true", help="print the keys as a Markdown table instead")
     sc.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
-    return parser, {"build": b, "check": c, "list": ls, "init": i, "schema": sc}
+    # `new country NAME`: its own block, so other subcommands can change freely around it.
+    new = sub.add_parser("new", help="start a new file from the map data", description="Start a new file.")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    nc = kinds.add_parser(
+        "country",
+        help="write sections/countries/<name>.md pre-filled from the world map",
+        description="Write a country profile pre-filled from Natural Earth: official name, capital, "
+        "region, population and land borders. An existing file is never overwritten.",
+    )
+    nc.add_argument("name", metavar="NAME", help="the country's name, a common alias or its ISO3 code")
+    common(nc)
+    return parser, {"build": b, "check": c, "list": ls, "init": i, "schema": sc, "new": nc}
 
 
 def _print_diagnostics(diags: list[Diagnostic]) -> None:
@@ -303,6 +314,17 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .newcountry import new_country
+
+    path, note = new_country(args.project, args.name)
+    if args.level >= 0:
+        print(f"wrote {_shown(path)}")
+    if note:
+        print(f"note: {note}")
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     from .build import load
     from .select import select
@@ -362,4 +384,4 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "check": _check, "list": _list, "init": _init, "schema": _schema}
+_COMMANDS = {"build": _build, "check": _check, "list": _list, "init": _init, "schema": _schema, "new": _new}

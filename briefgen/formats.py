@@ -79,6 +79,12 @@ PROFILE_FIELDS = {
         "empty: such profiles stand at the top level",
         default="Country profiles",
     ),
+    "context": Field(
+        is_str,
+        "the country (name or ISO3) each profile's locator map outlines, and the focus of a "
+        "regional map that names none; none by default",
+        default=None,
+    ),
 }
 SECTION_FIELDS = {
     "title": Field(is_str, "the section's heading", required=True),

@@ -153,7 +153,14 @@ class Assembler:
             blocks = shift_headings(seen[1], level - seen[0])
         else:
             blocks = parse_body(
-                text, file=file, line_of=line_of, base=base, root=self.project.root, shift=level, anchor_prefix=prefix
+                text,
+                file=file,
+                line_of=line_of,
+                base=base,
+                root=self.project.root,
+                shift=level,
+                anchor_prefix=prefix,
+                context=self.project.profiles.context,
             )
             self._levels[(file, text, prefix)] = (level, blocks)
         self._parsed[key] = blocks

@@ -3,7 +3,8 @@
 briefgen knows no subject. What a tier means, what a border is measured against, what
 the stance is a stance on: all of that is the project's vocabulary, declared here once
 and read by the default templates (fact box, stance matrices, summary) and by the
-profile's kicker. Unset, every label is neutral ("Tier 1", "Border", "Stance").
+profile's kicker. Unset, every label is neutral ("Tier 1", "Border", "Stance"). `context`
+names the country the locator maps outline (none by default), found on the world map.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Profiles:
     group_under: str = ""
     group_under_pos: Pos = BRIEFING
     group_title: str = "Country profiles"
+    context: str = ""  # ISO3 of the country the locators outline (and a map's default focus), or ""
 
     def tier(self, n: int | None) -> Tier | None:
         if n is None:
@@ -85,4 +87,18 @@ def load_profiles(raw: Any, pos: Pos, reporter: Reporter) -> Profiles:
         group_under=data["group_under"] or "",
         group_under_pos=at("group_under") if data["group_under"] else pos,
         group_title=data["group_title"],
+        context=_context(data["context"], at("context"), reporter),
     )
+
+
+def _context(name: str | None, pos: Pos, reporter: Reporter) -> str:
+    """The context country as an ISO3 code of the world map ("" for none, or after an error)."""
+    if not name:
+        return ""
+    from .charts import geo  # the small index only: no shapes are read
+
+    country = geo.lookup(name)
+    if country is None:
+        reporter.error(pos, f"unknown context country '{name}'", geo.suggestion(name))
+        return ""
+    return country.iso3

@@ -136,8 +136,8 @@ def texts(d: Drawing) -> list[str]:
             "sections/x.md:16: error: unknown country 'Tajikstan' for the regional map (did you mean 'Tajikistan'?)",
         ),
         (
-            "type: map\ndata:\n  - {country: QAT, tier: 1}\n",
-            "sections/x.md:16: error: Qatar does not border Afghanistan",
+            "type: map\nfocus: AFG\ndata:\n  - {country: QAT, tier: 1}\n",
+            "sections/x.md:17: error: Qatar does not border Afghanistan",
         ),
         (
             "type: line\norientation: vertical\ndata:\n  - {label: a, value: 1}\n",
@@ -277,9 +277,9 @@ def test_alt_text_is_generated_from_the_data() -> None:
     assert alt_text(spec_of(AID + "alt: Five donors.\n")) == "Five donors."
 
 
-def test_map_draws_from_region_json(theme: Theme) -> None:
-    assert geo.REGION_FILE.parent == Path(geo.__file__).parent  # ships inside the package
-    assert "Natural Earth" in geo.region().source
+def test_map_draws_from_the_world_data(theme: Theme) -> None:
+    assert geo.INDEX_FILE.parent == geo.SHAPES_FILE.parent == Path(geo.__file__).parent  # inside the package
+    assert "Natural Earth" in geo.world().source
     d = drawing(spec_of(MAP), theme, WIDTH, fonts=FONTS)
     found = texts(d)
     for name in ("Afghanistan", "Tajikistan", "1,135 km border", "Iran", "800 km border", "Qatar", "Russia"):

@@ -16,7 +16,7 @@ from support import ROOT, docx_text, docx_xml, flat, pdf_pages
 
 from briefgen.brand import Theme, load_brand
 from briefgen.charts import alt_text, drawing, geo, parse_spec
-from briefgen.charts.locator import ASPECT, WIDTH_MM, WIDTH_PT, frame
+from briefgen.charts.locator import ASPECT, WIDTH_MM, WIDTH_PT, frame, main_points
 from briefgen.cli import main
 from briefgen.errors import BriefgenError, Reporter
 
@@ -38,8 +38,8 @@ def fonts(theme: Theme) -> tuple[str, str]:
     return names.heading.regular, names.heading.bold
 
 
-def spec_of(text: str, line: int = 10):
-    return parse_spec(text, file="sections/x.md", line=line, base=ROOT, root=ROOT)
+def spec_of(text: str, line: int = 10, context: str = "AFG"):
+    return parse_spec(text, file="sections/x.md", line=line, base=ROOT, root=ROOT, context=context)
 
 
 def errors_of(text: str, line: int = 10) -> list[str]:
@@ -61,6 +61,9 @@ def test_a_locator_needs_no_rows_and_is_not_a_numbered_figure() -> None:
     assert (spec.type, spec.rows, spec.focus, spec.context) == ("locator", (), "TJK", "AFG")
     assert not spec.numbered and spec_of("type: bar\ndata:\n  - {label: A, value: 1}\n").numbered
     assert alt_text(spec) == "Locator map: Tajikistan and Afghanistan"
+    # Without a context country (the project names none) the locator outlines nothing.
+    alone = spec_of("type: locator\nfocus: Tajikistan\n", context="")
+    assert alone.context == "" and alt_text(alone) == "Locator map: Tajikistan"
     assert spec_of("type: locator\nfocus: Türkiye\n").focus == "TUR"
     assert spec_of("type: locator\nfocus: qat\ncontext: IRN\n").context == "IRN"
 
@@ -78,23 +81,20 @@ def test_an_unknown_focus_names_the_fence_line_and_the_fix() -> None:
     [error] = errors_of("type: locator\nfocus: Tajikstan\n")
     # Line 9 is the ```chart line: inside a generated fact box it is the profile's first line.
     assert error.startswith("sections/x.md:9: error: the locator map cannot show 'Tajikstan'"), error
-    assert "not" in error and "map extract" in error and "did you mean 'Tajikistan'?" in error
+    assert "world map" in error and "did you mean 'Tajikistan'?" in error
 
 
 # ---------------------------------------------------------------- frame and drawing
 @pytest.mark.parametrize("name", SAMPLE)
-def test_the_frame_shows_both_countries_inside_the_extract(name: str) -> None:
-    region = geo.region()
-    focus, afg = geo.lookup(name), region.by_iso3("AFG")
+def test_the_frame_shows_both_countries(name: str) -> None:
+    world = geo.world()
+    focus, afg = geo.lookup(name), world.by_iso3("AFG")
     assert focus is not None
-    view = frame(focus, afg, region.bbox)
-    ex = region.bbox
-    assert ex[0] <= view[0] < view[2] <= ex[2] and ex[1] <= view[1] < view[3] <= ex[3]
+    proj = frame(focus, afg)
+    assert proj.width / proj.height == pytest.approx(ASPECT)
     for c in (focus, afg):
-        b = (max(c.bbox[0], ex[0]), max(c.bbox[1], ex[1]), min(c.bbox[2], ex[2]), min(c.bbox[3], ex[3]))
-        assert view[0] <= b[0] and b[2] <= view[2] and view[1] <= b[1] and b[3] <= view[3], (name, view, c.iso3)
-    k = math.cos(math.radians((view[1] + view[3]) / 2))
-    assert (view[2] - view[0]) * k / (view[3] - view[1]) == pytest.approx(ASPECT, rel=0.03)
+        for x, y in (proj(p) for p in main_points(c)):
+            assert -0.01 <= x <= proj.width + 0.01 and -0.01 <= y <= proj.height + 0.01, (name, c.iso3)
 
 
 @pytest.mark.parametrize("name", SAMPLE)
@@ -111,7 +111,8 @@ def test_the_drawing_is_small_wordless_and_in_the_brand_colours(
     fills = {str(s.fillColor) for s in parts if isinstance(s, RLPath) and s.fillColor is not None}
     assert str(HexColor(theme.colors.accent)) in fills  # the profiled country
     outlines = [s for s in parts if isinstance(s, RLPath) and s.fillColor is None]
-    assert len(outlines) == 1 and str(outlines[0].strokeColor) == str(HexColor(theme.colors.primary))  # Afghanistan
+    primary = [s for s in outlines if str(s.strokeColor) == str(HexColor(theme.colors.primary))]
+    assert len(primary) == 1  # Afghanistan's outline, over the white borders
     rings = [s for s in parts if isinstance(s, Circle)]
     assert bool(rings) == (name == "Qatar")  # only a country too small to find gets a ring
 
@@ -231,17 +232,21 @@ def test_a_profile_of_a_country_outside_the_map_is_an_error_at_its_file(
     assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--format", "pdf"]) == 1
     err = capsys.readouterr().err
     assert "sections/03-narnia.md:1: error: the locator map cannot show 'Narnia'" in err, err
-    assert "name:" in err and "map extract" in err
+    assert "name:" in err and "world map" in err
     assert not (tmp_path / "out" / "full.pdf").exists()
 
 
 def test_a_profile_builds_with_its_locator(tmp_path: Path, make_project: Callable[..., Path]) -> None:
     body = "---\ntitle: Oman\nkind: country\nname: Oman\nstance: Neutral\ntier: 2\n---\n\nText.\n"
-    project = make_project(tmp_path, {"sections/03-oman.md": body})
+    project = make_project(tmp_path, {"sections/03-oman.md": body}, profiles={"context": "Afghanistan"})
     assert main(["build", "--project", str(project), "--output", str(tmp_path / "out")]) == 0
     text = flat(" ".join(pdf_pages(tmp_path / "out" / "full.pdf")))
     assert "Oman at a glance" in text and "Figure" not in text
     assert 'descr="Locator map: Oman and Afghanistan"' in docx_xml(tmp_path / "out" / "full.docx")
+    # Without `profiles: context:` the locator shows the country alone.
+    alone = make_project(tmp_path / "alone", {"sections/03-oman.md": body})
+    assert main(["build", "--project", str(alone), "--output", str(tmp_path / "out2"), "--format", "docx"]) == 0
+    assert 'descr="Locator map: Oman"' in docx_xml(tmp_path / "out2" / "full.docx")
 
 
 def test_a_country_outside_the_map_can_turn_its_locator_off(tmp_path: Path, make_project: Callable[..., Path]) -> None:

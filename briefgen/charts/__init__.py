@@ -2,14 +2,16 @@
 
     spec.py       YAML (or a project CSV) → checked, frozen `ChartSpec`; errors at file:line
     draw.py       `ChartSpec` → `Drawing`: title, legend, body, notes, source
-    bars.py, lines.py, timeline.py, regionmap.py   one chart type each
+    bars.py, lines.py, timeline.py, regionmap.py, locator.py   one chart type each
     look.py       brand colours, type sizes, text wrapping
     values.py     numbers, units, currencies (never converted) and dates, as readers see them
     alt.py        alternative text generated from the data
-    geo.py        `region.json` (Natural Earth extract) and the map projection
+    geo.py        the world map's data (`world.json`, `world.bin`: Natural Earth) and country look-up
+    projection.py a map's projection, centred on what it shows, and ring clipping
+    mapdraw.py    what maps draw alike: country fills and borders, small-state dots, disputed areas
     raster.py     `Drawing` → PNG with Pillow, imported only when a DOCX needs it
 
-Nothing here touches the network; `region.json` is the only data file.
+Nothing here touches the network; `world.json` and `world.bin` are the only data files.
 """
 
 from __future__ import annotations

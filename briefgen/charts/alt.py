@@ -61,14 +61,17 @@ def _events(spec: ChartSpec) -> str:
 
 
 def _places(spec: ChartSpec) -> str:
-    from .geo import region
+    from .geo import world
 
-    focus = region().by_iso3(spec.focus).name
     places = [r for r in spec.rows if isinstance(r, Place) and r.iso3 != spec.focus]
 
     def named(tier: int) -> str:
         return ", ".join(f"{p.name} ({p.label})" if p.label else p.name for p in places if p.tier == tier)
 
+    if not spec.focus:
+        parts = [f"Tier {t}: {named(t)}." for t in (1, 2) if named(t)]
+        return " ".join(parts)
+    focus = world().by_iso3(spec.focus).name
     parts = [f"{focus} is highlighted."]
     if named(1):
         parts.append(f"First tier, bordering {focus}: {named(1)}.")
@@ -78,9 +81,9 @@ def _places(spec: ChartSpec) -> str:
 
 
 def _locator(spec: ChartSpec) -> str:
-    from .geo import region
+    from .geo import world
 
-    focus = region().by_iso3(spec.focus).name
-    if spec.context == spec.focus:
+    focus = world().by_iso3(spec.focus).name
+    if not spec.context or spec.context == spec.focus:
         return f"Locator map: {focus}"
-    return f"Locator map: {focus} and {region().by_iso3(spec.context).name}"
+    return f"Locator map: {focus} and {world().by_iso3(spec.context).name}"

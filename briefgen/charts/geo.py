@@ -1,166 +1,189 @@
-"""The regional map's geometry: `region.json` read once, country look-up, and the projection.
+"""The world map's data: `world.json` (names, codes, facts, borders) and `world.bin` (shapes).
 
-`region.json` sits beside this module so that an installed package finds it; it is cut
-from Natural Earth by `data/geo/extract.py` (see `data/geo/README.md`). Nothing here
-touches the network or needs the tools that made the file.
+Both files sit beside this module so that an installed package finds them; they are made
+from Natural Earth by `data/geo/extract.py` (see `data/geo/README.md`). Looking a country
+up reads only the small index; the shapes (integer thousandths of a degree) are read on
+the first drawing and decoded one country at a time, so `check` never pays for them.
+Nothing here touches the network or needs the tools that made the files.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
-import math
+import sys
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-REGION_FILE = Path(__file__).with_name("region.json")
+INDEX_FILE = Path(__file__).with_name("world.json")
+SHAPES_FILE = Path(__file__).with_name("world.bin")
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
 Polygon = tuple[Ring, ...]  # the outer ring, then holes
 
 
-@dataclass(frozen=True)
-class Country:
-    """One admin-0 feature, clipped to the region. `label` is its deepest inside point."""
+@dataclass(frozen=True, eq=False)
+class Shape:
+    """Where an outline's rings sit in `world.bin`: the first point, then ring lengths per polygon."""
 
-    iso3: str
+    at: int
+    rings: list[list[int]]
+
+    @property
+    def polygons(self) -> tuple[Polygon, ...]:
+        found = _decoded.get(self.at)
+        if found is None:
+            found = _decoded[self.at] = _decode(self.at, self.rings)
+        return found
+
+
+@dataclass(frozen=True, eq=False)
+class Country:
+    """One admin-0 country or territory. `bbox` is (west, south, east, north) with east > 180
+    when the country spans the antimeridian; `main` indexes the polygons a map frames it by."""
+
+    iso3: str  # ISO 3166 alpha-3, or Natural Earth's ADM0_A3 where ISO has none (Kosovo: KOS)
     name: str
     long_name: str
-    polygons: tuple[Polygon, ...]
+    formal: str
+    names: tuple[str, ...]  # every name and alias it is found by
+    kind: str  # Natural Earth's TYPE: "Sovereign country", "Dependency", …
+    continent: str
+    subregion: str
+    population: int | None
+    population_year: int | None
+    capital: str
+    label: Point  # the deepest point inside its largest part
     bbox: tuple[float, float, float, float]
-    label: Point
-    neighbours: frozenset[str] = frozenset()  # ISO3 codes of countries sharing a land border
+    main: tuple[int, ...]
+    neighbours: frozenset[str]  # ISO3 codes of countries sharing a land border
+    shape: Shape
+
+    @property
+    def polygons(self) -> tuple[Polygon, ...]:
+        return self.shape.polygons
+
+
+@dataclass(frozen=True, eq=False)
+class Disputed:
+    """A disputed or breakaway area (Natural Earth's layer), drawn neutral and hatched."""
+
+    name: str
+    note: str
+    bbox: tuple[float, float, float, float]
+    shape: Shape
 
 
 @dataclass(frozen=True)
-class Region:
-    """All countries of the extract, and where they came from."""
-
+class World:
     source: str
-    bbox: tuple[float, float, float, float]
     countries: tuple[Country, ...]
+    disputed: tuple[Disputed, ...]
 
     def by_iso3(self, iso3: str) -> Country:
-        return next(c for c in self.countries if c.iso3 == iso3)
+        return _codes()[iso3]
 
 
 @cache
-def region() -> Region:
-    """The extract, parsed once per process (about 40 kB, a few milliseconds)."""
-    data = json.loads(REGION_FILE.read_text(encoding="utf-8"))
-    countries = []
-    for feature in data["features"]:
-        props = feature["properties"]
-        polygons = tuple(
-            tuple(tuple((float(x), float(y)) for x, y in ring) for ring in polygon)
-            for polygon in feature["geometry"]["coordinates"]
+def world() -> World:
+    """The index, parsed once per process (about 110 kB: a couple of milliseconds)."""
+    data = json.loads(INDEX_FILE.read_text(encoding="utf-8"))
+    countries = tuple(
+        Country(
+            iso3=c["code"],
+            name=c["name"],
+            long_name=c["long"],
+            formal=c["formal"],
+            names=(c["code"], c["adm0"], *c["names"]),
+            kind=c["type"],
+            continent=c["continent"],
+            subregion=c["subregion"],
+            population=c["pop"],
+            population_year=c["pop_year"],
+            capital=c["capital"],
+            label=(c["label"][0], c["label"][1]),
+            bbox=tuple(c["bbox"]),
+            main=tuple(c["main"]),
+            neighbours=frozenset(c["neighbours"]),
+            shape=Shape(c["at"], c["rings"]),
         )
-        countries.append(
-            Country(
-                iso3=props["ISO_A3"],
-                name=props["NAME"],
-                long_name=props["NAME_LONG"],
-                polygons=polygons,
-                bbox=tuple(feature["bbox"]),
-                label=tuple(props["label"]),
-                neighbours=frozenset(props.get("neighbours", ())),
-            )
-        )
-    return Region(data["source"], tuple(data["bbox"]), tuple(countries))
+        for c in data["countries"]
+    )
+    disputed = tuple(
+        Disputed(d["name"], d["note"], tuple(d["bbox"]), Shape(d["at"], d["rings"])) for d in data["disputed"]
+    )
+    return World(data["source"], countries, disputed)
+
+
+@cache
+def _codes() -> dict[str, Country]:
+    return {c.iso3: c for c in world().countries}
+
+
+@cache
+def _values() -> array:
+    """Every coordinate of `world.bin` (little-endian int32), read on the first drawing."""
+    values = array("i")
+    values.frombytes(SHAPES_FILE.read_bytes())
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+_decoded: dict[int, tuple[Polygon, ...]] = {}  # by first point: each outline decoded once
+
+
+def _decode(at: int, rings: list[list[int]]) -> tuple[Polygon, ...]:
+    values = _values()
+    out = []
+    i = at * 2
+    for lengths in rings:
+        polygon = []
+        for n in lengths:
+            flat = values[i : i + 2 * n]
+            polygon.append(tuple((x / 1000, y / 1000) for x, y in zip(flat[::2], flat[1::2], strict=True)))
+            i += 2 * n
+        out.append(tuple(polygon))
+    return tuple(out)
 
 
 def _key(text: str) -> str:
-    """Case-, accent- and punctuation-blind form of a name, so 'Türkiye'-style typing still matches."""
+    """Case-, accent- and punctuation-blind form of a name, so 'Türkiye' and 'turkiye' match."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "".join(ch for ch in plain.lower() if ch.isalnum())
 
 
-# Common names that Natural Earth 4.1 spells differently.
-ALIASES = {"turkiye": "TUR", "russianfederation": "RUS", "iranislamicrepublicof": "IRN", "uae": "ARE"}
+@cache
+def _by_key() -> dict[str, Country]:
+    """Name keys → country: codes and short names first, so an alias never shadows a name."""
+    found: dict[str, Country] = {}
+    for rank in range(3):
+        for country in world().countries:
+            names = country.names[:3] if rank == 0 else country.names[3:4] if rank == 1 else country.names[4:]
+            for name in names:
+                found.setdefault(_key(name), country)
+    found.pop("", None)
+    return found
 
 
 def lookup(name_or_code: str) -> Country | None:
-    """A country by ISO 3166 alpha-3 code or by name (short or long); None if not in the region."""
-    reg = region()
-    code = name_or_code.strip().upper()
-    for country in reg.countries:
-        if country.iso3 == code:
-            return country
-    key = _key(name_or_code)
-    if key in ALIASES:
-        return reg.by_iso3(ALIASES[key])
-    for country in reg.countries:
-        if key in (_key(country.name), _key(country.long_name)):
-            return country
-    return None
+    """A country by ISO3 code, Natural Earth code, name, long or formal name, or common alias."""
+    return _by_key().get(_key(name_or_code))
 
 
 def names() -> list[str]:
-    """Every code and name `lookup` accepts, for did-you-mean hints."""
-    return [n for c in region().countries for n in (c.iso3, c.name)]
+    """The short name and code of every country, for listing."""
+    return [n for c in world().countries for n in (c.iso3, c.name)]
 
 
-@dataclass(frozen=True)
-class Projection:
-    """Equirectangular with cos(lat0) scaling: true shapes near the region's middle latitude.
-
-    Maps (lon, lat) inside `view` onto a `width` × `height` box with its origin at the
-    bottom left, as reportlab drawings expect.
-    """
-
-    view: tuple[float, float, float, float]
-    width: float
-
-    @property
-    def k(self) -> float:
-        lat0 = (self.view[1] + self.view[3]) / 2
-        return math.cos(math.radians(lat0))
-
-    @property
-    def scale(self) -> float:
-        return self.width / ((self.view[2] - self.view[0]) * self.k)
-
-    @property
-    def height(self) -> float:
-        return (self.view[3] - self.view[1]) * self.scale
-
-    def __call__(self, point: Point) -> Point:
-        lon, lat = point
-        return ((lon - self.view[0]) * self.k * self.scale, (lat - self.view[1]) * self.scale)
-
-
-def clip(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
-    """Sutherland–Hodgman clipping of a closed ring to a rectangle (lon/lat or page units)."""
-    x0, y0, x1, y1 = box
-    out: list[Point] = list(ring)
-    for axis, limit, keep_above in ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False)):
-        if not out:
-            break
-        src, out = out, []
-
-        def inside(p: Point, axis: int = axis, limit: float = limit, keep_above: bool = keep_above) -> bool:
-            return p[axis] >= limit if keep_above else p[axis] <= limit
-
-        prev = src[-1]
-        for cur in src:
-            if inside(cur) != inside(prev):
-                t = (limit - prev[axis]) / (cur[axis] - prev[axis])
-                cut = (prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1]))
-                out.append(cut)
-            if inside(cur):
-                out.append(cur)
-            prev = cur
-    return tuple(out)
-
-
-def contains(polygon: Polygon, point: Point) -> bool:
-    """Even-odd point-in-polygon test over the outer ring and its holes."""
-    x, y = point
-    hit = False
-    for ring in polygon:
-        for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1], strict=True):
-            if (ya > y) != (yb > y) and x < xa + (y - ya) * (xb - xa) / (yb - ya):
-                hit = not hit
-    return hit
+def suggestion(name: str) -> str:
+    """'did you mean …?' for a name `lookup` does not know, or how to name a country."""
+    keys = _by_key()
+    close = difflib.get_close_matches(_key(name), list(keys), n=1, cutoff=0.75)
+    if close:
+        return f"did you mean '{keys[close[0]].name}'?"
+    return "use the country's English name (e.g. 'Norway', 'Ivory Coast') or its ISO 3166 alpha-3 code (NOR)"

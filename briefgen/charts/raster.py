@@ -137,7 +137,9 @@ class _Painter:
             ]
             return self.rings([pts], s, closed=True)
         if isinstance(s, Path):
-            return self.rings(self.subpaths(s, m), s, closed=True)
+            # A path without closePath (a map's border runs) is open lines, as in the PDF.
+            closed = 3 in s.operators or getattr(s, "fillColor", None) is not None
+            return self.rings(self.subpaths(s, m), s, closed=closed, fill=closed)
         raise TypeError(f"the chart rasteriser cannot draw {type(s).__name__}")
 
     def subpaths(self, p: Path, m: Matrix) -> list[list[tuple[float, float]]]:

@@ -1,10 +1,12 @@
-"""The regional map: the focus country and its neighbours by tier, drawn from `region.json`.
+"""The regional map: the focus country and its neighbours by tier, drawn from the world map.
 
 Colour carries the argument: the focus country in the brand's primary colour, the first
 tier (countries that border it) in an accent tint, the second tier in a muted tint, and
-every other country light grey for orientation. Labels are placed by a small search:
-inside the country when the name fits, otherwise just outside with a leader line, never
-over another label and preferably not over another player's territory.
+every other country light grey for orientation; disputed areas are neutral and hatched.
+The projection is centred on the countries named (`projection.py`); a very large country
+(Russia, China) is framed only by its part near the others. Labels are placed by a small
+search: inside the country when the name fits, otherwise just outside with a leader line,
+never over another label and preferably not over another player's territory.
 """
 
 from __future__ import annotations
@@ -12,73 +14,90 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Line, Path, Rect
+from reportlab.graphics.shapes import Circle, Group, Line, Rect
 from reportlab.lib.colors import Color
 
-from . import geo
+from . import geo, mapdraw
 from .draw import Body
 from .look import WHITE, Look, tint
+from .projection import Point, Projection, centre, fit
 from .spec import ChartSpec, Place
 
 Box = tuple[float, float, float, float]
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
-PAD = 1.5  # degrees of context around the countries shown
-BIG = 400.0  # square degrees: a country this large is framed by its label's surroundings only
-BIG_SPAN = 6.0
+PAD = 0.05  # margin around the countries shown, as a share of their span
+BIG = 400.0  # square degrees: a country this large is framed by its part near the others only
+NEAR = 12.0  # degrees: the least reach of that part
 NAME_SIZE = 8.0
 NOTE_SIZE = 7.5
 CONTEXT_SIZE = 7.0
+R = math.pi / 180
 
 
 @dataclass
 class Shape:
-    """A country as drawn: projected rings, page bbox, colour and role."""
+    """A country as drawn, with its colour and role ("focus", "tier1", "tier2" or "other")."""
 
-    country: geo.Country
-    polygons: list[list[list[tuple[float, float]]]]
-    bbox: Box
+    drawn: mapdraw.Drawn
     fill: Color
-    role: str  # "focus", "tier1", "tier2" or "other"
+    role: str
 
-    def contains(self, point: tuple[float, float]) -> bool:
-        x, y = point
-        if not (self.bbox[0] <= x <= self.bbox[2] and self.bbox[1] <= y <= self.bbox[3]):
-            return False
-        return any(geo.contains(tuple(tuple(r) for r in poly), point) for poly in self.polygons)
+    @property
+    def country(self) -> geo.Country:
+        assert self.drawn.country is not None
+        return self.drawn.country
+
+    @property
+    def polygons(self) -> list[list[list[Point]]]:
+        return self.drawn.polygons
+
+    @property
+    def bbox(self) -> Box:
+        return self.drawn.bbox
+
+    def contains(self, point: Point) -> bool:
+        return self.drawn.contains(point)
 
 
-def _view(spec: ChartSpec) -> tuple[float, float, float, float]:
-    """The countries named, with a margin, inside the extract; never narrower than 3:2 or taller than 1:1."""
-    reg = geo.region()
-    codes = {p.iso3 for p in spec.rows if isinstance(p, Place)} | {spec.focus}
-    boxes = []
-    for code in codes:
-        c = reg.by_iso3(code)
-        b = c.bbox
-        if (b[2] - b[0]) * (b[3] - b[1]) > BIG:
-            # Russia, China, India: showing their label's surroundings is enough, and
-            # framing them whole would shrink the focus country to a speck.
-            (x, y) = c.label
-            b = (x - BIG_SPAN, y - BIG_SPAN, x + BIG_SPAN, y + BIG_SPAN)
-        boxes.append(b)
-    lon0, lat0 = min(b[0] for b in boxes) - PAD, min(b[1] for b in boxes) - PAD
-    lon1, lat1 = max(b[2] for b in boxes) + PAD, max(b[3] for b in boxes) + PAD
-    k = math.cos(math.radians((lat0 + lat1) / 2))
-    w, h = (lon1 - lon0) * k, lat1 - lat0
-    if h < w / 1.5:  # too flat: grow north and south
-        grow = (w / 1.5 - h) / 2
-        lat0, lat1 = lat0 - grow, lat1 + grow
-    elif h > w:  # too tall: grow east and west
-        grow = (h - w) / k / 2
-        lon0, lon1 = lon0 - grow, lon1 + grow
-    box = reg.bbox
-    return (max(lon0, box[0]), max(lat0, box[1]), min(lon1, box[2]), min(lat1, box[3]))
+def _degrees(a: Point, b: Point) -> float:
+    """Great-circle distance in degrees."""
+    c = math.sin(a[1] * R) * math.sin(b[1] * R) + math.cos(a[1] * R) * math.cos(b[1] * R) * math.cos((a[0] - b[0]) * R)
+    return math.acos(max(-1.0, min(1.0, c))) / R
+
+
+def _is_big(points: list[Point]) -> bool:
+    lons = [p[0] for p in points]
+    spread = max(lons) - min(lons)
+    if spread > 180:  # across the antimeridian
+        spread = 360 - spread
+    return spread * (max(p[1] for p in points) - min(p[1] for p in points)) > BIG
+
+
+def _projection(spec: ChartSpec, width: float) -> Projection:
+    """Centred on the countries named; big ones count only by their part near the rest."""
+    from .locator import main_points
+
+    world = geo.world()
+    codes = list(
+        dict.fromkeys([*([spec.focus] if spec.focus else []), *(p.iso3 for p in spec.rows if isinstance(p, Place))])
+    )
+    groups = {code: main_points(world.by_iso3(code)) for code in codes}
+    small = [g for g in groups.values() if not _is_big(g)] or list(groups.values())
+    middle = centre(centre(g) for g in small)
+    reach = max(NEAR, max(_degrees(middle, p) for g in small for p in g))
+    points = [p for g in small for p in g]
+    for g in groups.values():
+        if any(g is s for s in small):
+            continue
+        distances = [_degrees(middle, p) for p in g]
+        limit = max(reach, min(distances) + NEAR / 2)
+        points += [p for p, d in zip(g, distances, strict=True) if d <= limit]
+    return fit(middle, points, width, aspect=(1.0, 1.5), pad=PAD)
 
 
 def draw(spec: ChartSpec, look: Look, width: float) -> Body:
-    reg = geo.region()
-    view = _view(spec)
-    proj = geo.Projection(view, width)
+    world = geo.world()
+    proj = _projection(spec, width)
     height = proj.height
     places = {p.iso3: p for p in spec.rows if isinstance(p, Place)}
     colors = {
@@ -87,11 +106,10 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
         "tier2": tint(look.muted, 0.5),
         "other": tint(look.muted, 0.84),
     }
-    sea = WHITE
     shapes: list[Shape] = []
-    for country in reg.countries:
-        b = country.bbox
-        if b[2] < view[0] or b[0] > view[2] or b[3] < view[1] or b[1] > view[3]:
+    for country in world.countries:
+        drawn = mapdraw.country(country, proj)
+        if drawn is None:
             continue
         if country.iso3 == spec.focus:
             role = "focus"
@@ -99,43 +117,34 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
             role = f"tier{places[country.iso3].tier}"
         else:
             role = "other"
-        polygons = []
-        for polygon in country.polygons:
-            rings = [[proj(p) for p in geo.clip(ring, view)] for ring in polygon]
-            rings = [r for r in rings if len(r) >= 3]
-            if rings:
-                polygons.append(rings)
-        if polygons:
-            xs = [x for poly in polygons for x, _ in poly[0]]
-            ys = [y for poly in polygons for _, y in poly[0]]
-            shapes.append(Shape(country, polygons, (min(xs), min(ys), max(xs), max(ys)), colors[role], role))
+        shapes.append(Shape(drawn, colors[role], role))
 
     g = Group()
-    g.add(Rect(0, 0, width, height, fillColor=sea, strokeColor=None))
-    # Context countries first, players on top, so shared borders show the players' outline.
+    g.add(Rect(0, 0, width, height, fillColor=WHITE, strokeColor=None))
+    # Context countries first, players on top.
     for shape in sorted(shapes, key=lambda s: s.role != "other"):
-        path = Path(fillColor=shape.fill, strokeColor=WHITE, strokeWidth=0.6, fillMode=FILL_EVEN_ODD)
-        for rings in shape.polygons:
-            for ring in rings:
-                path.moveTo(*ring[0])
-                for point in ring[1:]:
-                    path.lineTo(*point)
-                path.closePath()
-        g.add(path)
+        g.add(mapdraw.fill(shape.drawn, shape.fill))
+    disputed = mapdraw.disputed(g, proj, colors["other"], tint(look.muted, 0.4), 2.2, WHITE)
+    g.add(mapdraw.stroke([line for s in shapes for line in s.drawn.lines], WHITE, 0.6))
+    for shape in (s for s in shapes if s.role != "other"):
+        small = mapdraw.dot(shape.drawn, shape.fill, 1.4)
+        if small is not None:
+            g.add(small)
     _labels(g, shapes, places, proj, look, width, height)
     g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=0.5))
-    focus_name = reg.by_iso3(spec.focus).name
-    legend = [(focus_name, colors["focus"])]
-    if any(p.tier == 1 for p in places.values() if p.iso3 != spec.focus):
-        legend.append((f"First tier: borders {focus_name}", colors["tier1"]))
-    if any(p.tier == 2 for p in places.values() if p.iso3 != spec.focus):
-        legend.append(("Second tier", colors["tier2"]))
-    return Body(
-        g,
-        height,
-        legend=legend,
-        notes=["Borders: Natural Earth 1:110m; no position is implied on disputed boundaries."],
-    )
+    legend = []
+    if spec.focus:
+        focus_name = world.by_iso3(spec.focus).name
+        legend.append((focus_name, colors["focus"]))
+    tiers = {p.tier for p in places.values() if p.iso3 != spec.focus}
+    if 1 in tiers:
+        legend.append((f"First tier: borders {focus_name}" if spec.focus else "Tier 1", colors["tier1"]))
+    if 2 in tiers:
+        legend.append(("Second tier" if spec.focus else "Tier 2", colors["tier2"]))
+    notes = ["Borders: Natural Earth 1:110m; no position is implied on disputed boundaries."]
+    if disputed:
+        notes.append(mapdraw.HATCH_NOTE)
+    return Body(g, height, legend=legend, notes=notes)
 
 
 @dataclass
@@ -151,7 +160,7 @@ def _labels(
     g: Group,
     shapes: list[Shape],
     places: dict[str, Place],
-    proj: geo.Projection,
+    proj: Projection,
     look: Look,
     width: float,
     height: float,
@@ -205,14 +214,34 @@ def _labels(
             )
 
 
-def _anchor(s: Shape, proj: geo.Projection, width: float, height: float) -> tuple[float, float]:
-    """The country's label point if it is on the map, else the middle of its visible part."""
+def _anchor(s: Shape, proj: Projection, width: float, height: float) -> tuple[float, float]:
+    """The country's label point if it is on the map, else the point of its largest visible
+    part deepest inside it (the middle of a crescent may lie in another country)."""
     x, y = proj(s.country.label)
     if 0 <= x <= width and 0 <= y <= height and s.contains((x, y)):
         return x, y
-    largest = max(s.polygons, key=lambda rings: abs(_area(rings[0])))[0]
-    xs, ys = [p[0] for p in largest], [p[1] for p in largest]
-    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    rings = max(s.polygons, key=lambda rings: abs(_area(rings[0])))
+    xs, ys = [p[0] for p in rings[0]], [p[1] for p in rings[0]]
+    best, best_d = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), -1.0
+    for i in range(1, 16):
+        for j in range(1, 16):
+            p = (min(xs) + (max(xs) - min(xs)) * i / 16, min(ys) + (max(ys) - min(ys)) * j / 16)
+            if not s.contains(p):
+                continue
+            d = min(_edge_distance(p, ring) for ring in rings)
+            if d > best_d:
+                best, best_d = p, d
+    return best
+
+
+def _edge_distance(p: tuple[float, float], ring: list[tuple[float, float]]) -> float:
+    px, py = p
+    best = math.inf
+    for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True):
+        dx, dy = bx - ax, by - ay
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.hypot(px - ax - t * dx, py - ay - t * dy))
+    return best
 
 
 def _area(ring: list[tuple[float, float]]) -> float:

@@ -1,7 +1,7 @@
 """A ```chart fence's YAML → a checked, frozen `ChartSpec`, or errors at the user's file:line.
 
 Everything a writer needs is settled here: the rows are typed (numbers are numbers,
-dates are dates, countries are ISO codes in the map's extract), `csv:` files are read
+dates are dates, countries are ISO codes of the world map), `csv:` files are read
 from inside the project only, and every problem names the key or CSV cell to fix.
 """
 
@@ -76,8 +76,8 @@ class ChartSpec:
     source: str = ""
     note: str = ""
     alt: str = ""
-    focus: str = ""  # map and locator: ISO3 of the highlighted country
-    context: str = ""  # locator only: ISO3 of the country shown for orientation (AFG)
+    focus: str = ""  # map and locator: ISO3 of the highlighted country ("" on a map without one)
+    context: str = ""  # locator only: ISO3 of the country outlined for orientation ("" for none)
     id: str = ""  # cross-reference name; the figure's anchor is "fig-<id>"
     docx: str = "picture"  # bar and line: "native" makes the DOCX figure an editable Word chart
     pos: Pos = NOWHERE
@@ -131,8 +131,16 @@ SPEC_FIELDS = {
     "note": Field(is_str, "a line printed under the chart, above the source", default=""),
     "alt": Field(is_str, "alternative text; default: a sentence generated from the data", default=""),
     "id": Field(is_str, "a name for cross-references: link to it as [Figure](#fig-ID)", default=""),
-    "focus": Field(is_str, "map and locator charts: the highlighted country (ISO3 or name)", default=None),
-    "context": Field(is_str, "locator charts: the country shown for orientation (default AFG)", default=None),
+    "focus": Field(
+        is_str,
+        "map and locator charts: the highlighted country (name or ISO3); maps default to the context country",
+        default=None,
+    ),
+    "context": Field(
+        is_str,
+        "locator charts: the country outlined for orientation; default: briefing.yaml's profiles: context",
+        default=None,
+    ),
     "docx": Field(
         _is_docx, "bar and line charts in the DOCX: picture (a 300 dpi image) or native (an editable Word chart)"
     ),
@@ -164,11 +172,13 @@ ROW_FIELDS = {
 ROW_WHAT = "chart data row"
 
 
-def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> ChartSpec:
+def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path, context: str = "") -> ChartSpec:
     """Check a chart fence's YAML; raise `BriefgenError` listing every problem found.
 
     `file` is the section file as shown to users, `line` the file line of the fence's
-    first content line, `base` the section file's folder (for `csv:`), `root` the project.
+    first content line, `base` the section file's folder (for `csv:`), `root` the project,
+    `context` the project's context country (ISO3, or ""): what locators outline and the
+    focus of a map that names none.
     """
     # yamlio counts its first line as 1 + offset, and `line` is that first line.
     raw = load_yaml(text, file, line_offset=line - 1)
@@ -182,9 +192,9 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> Ch
     kind = data["type"]
     rows: list[Row] = []
     if kind == "locator":
-        focus, context = _locator(raw, data, at, pos, reporter)
+        focus, outlined = _locator(raw, data, at, pos, reporter, context)
         reporter.raise_if_errors()
-        return ChartSpec(type=kind, rows=(), alt=data["alt"], focus=focus, context=context, pos=pos)
+        return ChartSpec(type=kind, rows=(), alt=data["alt"], focus=focus, context=outlined, pos=pos)
     if kind in TYPES:
         _check_keys(kind, data, at, reporter)
         if data["data"] is not None and data["csv"] is not None:
@@ -197,17 +207,19 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path) -> Ch
             reporter.error(pos, "chart has no rows", "add a 'data:' list or a 'csv:' file")
     focus = ""
     if kind == "map":
-        focus = _country(data["focus"] or "AFG", at("focus"), reporter)
+        focus = _country(data["focus"], at("focus"), reporter) if data["focus"] is not None else context
         first: dict[str, Pos] = {}
         for row in rows:
-            if not isinstance(row, Place) or not focus:
+            if not isinstance(row, Place):
                 continue
             if first.setdefault(row.iso3, row.pos) is not row.pos:
                 reporter.error(row.pos, f"{row.name} is listed twice (first at {first[row.iso3]})", "keep one row")
+            if not focus:
+                continue  # no focus (none given, no context country): tiers are only labels
             # The legend says "First tier: borders <focus>", so tier 1 must be true to the map.
-            borders = row.iso3 in geo.region().by_iso3(focus).neighbours
+            borders = row.iso3 in geo.world().by_iso3(focus).neighbours
             if row.iso3 != focus and (row.tier == 1) != borders:
-                focus_name = geo.region().by_iso3(focus).name
+                focus_name = geo.world().by_iso3(focus).name
                 fact = "borders" if borders else "does not border"
                 reporter.error(
                     row.pos,
@@ -258,8 +270,8 @@ def _check_native(rows: list[Row], reporter: Reporter) -> None:
             )
 
 
-def _locator(raw: Any, data: dict[str, Any], at: Any, pos: Pos, reporter: Reporter) -> tuple[str, str]:
-    """A locator's two countries as ISO3 codes ("" after an error); it has no rows or captions."""
+def _locator(raw: Any, data: dict[str, Any], at: Any, pos: Pos, reporter: Reporter, context: str) -> tuple[str, str]:
+    """A locator's focus and context countries as ISO3 codes ("" for none, or after an error)."""
     for key in raw if isinstance(raw, dict) else ():
         if key in SPEC_FIELDS and key not in LOCATOR_KEYS:
             reporter.error(
@@ -274,25 +286,20 @@ def _locator(raw: Any, data: dict[str, Any], at: Any, pos: Pos, reporter: Report
         return "", ""
     # The fence line: inside a generated fact box every line maps to the profile's first line.
     fence = Pos(pos.file, max(pos.line - 1, 1))
-    found = [_in_extract(data[key], fence, reporter) for key in ("focus", "context") if data[key] is not None]
-    focus = found[0]
-    context = found[1] if len(found) > 1 else "AFG"
+    focus = _on_map(data["focus"], fence, reporter)
+    if data["context"] is not None:
+        context = _on_map(data["context"], fence, reporter)
     return focus, context
 
 
-def _in_extract(name: str, pos: Pos, reporter: Reporter) -> str:
+def _on_map(name: str, pos: Pos, reporter: Reporter) -> str:
     country = geo.lookup(name)
     if country is None:
-        lon0, lat0, lon1, lat1 = geo.region().bbox
-        close = did_you_mean(name, geo.names())
         reporter.error(
             pos,
-            f"the locator map cannot show '{name}': no country of that name in the map extract "
-            f"({lon0:g}–{lon1:g}°E, {lat0:g}–{lat1:g}°N)",
-            (f"{close} " if close.startswith("did you mean") else "")
-            + "A fact box's locator shows the profile's 'name:', so spell it as the map does "
-            "(e.g. 'Turkey', 'Russia') or use an ISO3 code in a chart; "
-            "for a country outside the extract, set 'locator: false' in the profile's front matter",
+            f"the locator map cannot show '{name}': no country of that name on the world map",
+            f"{geo.suggestion(name)} A fact box's locator shows the profile's 'name:', so use a name "
+            "or ISO3 code the map knows; or set 'locator: false' in the profile's front matter",
         )
         return ""
     return country.iso3
@@ -398,12 +405,12 @@ def _row(kind: str, values: dict[str, Any], pos: Pos, at: Any, reporter: Reporte
     iso3 = _country(values["country"], at("country") if at else pos, reporter)
     if not iso3:
         return None
-    return Place(iso3, geo.region().by_iso3(iso3).name, int(values["tier"]), label, pos)
+    return Place(iso3, geo.world().by_iso3(iso3).name, int(values["tier"]), label, pos)
 
 
 def _country(name: str, pos: Pos, reporter: Reporter) -> str:
     country = geo.lookup(name)
     if country is None:
-        reporter.error(pos, f"unknown country '{name}' for the regional map", did_you_mean(name, geo.names()))
+        reporter.error(pos, f"unknown country '{name}' for the regional map", geo.suggestion(name))
         return ""
     return country.iso3

