@@ -162,7 +162,7 @@ ROW_FIELDS = {
         "label": Field(_is_label, "what happened", required=True),
     },
     "map": {
-        "country": Field(is_str, "ISO 3166 alpha-3 code (AFG) or name", required=True),
+        "country": Field(is_str, "name, common alias or ISO 3166 alpha-3 code (NOR)", required=True),
         "tier": Field(
             one_of(1, 2), "1: borders the focus country; 2: a regional player without a border", required=True
         ),
