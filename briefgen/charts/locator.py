@@ -6,7 +6,7 @@ project names a context country (`profiles: context:` in briefing.yaml, or `cont
 the chart), that country is tinted and outlined in the brand's primary colour. The frame
 holds both countries' main parts (a projection centred on them: see `projection.py`), at
 one aspect ratio so every fact box looks the same. A focus country too small to find at
-this size (Qatar, Singapore) gets an accent ring. Disputed areas are neutral and hatched.
+this size (Qatar, Singapore, Tonga's islands) gets dots and an accent ring. Disputed areas are neutral and hatched.
 There is no text: the fact box's title already names the country.
 """
 
@@ -25,7 +25,8 @@ WIDTH_PT = WIDTH_MM * 72 / 25.4
 ASPECT = 4 / 3  # width : height of every locator, whatever the countries
 PAD = 0.12  # margin around the countries, as a share of their span
 MIN_SPAN = 14.0  # degrees: a small country is shown with this much of its surroundings
-RING_BELOW = 10.0  # points: a focus country smaller than this gets a ring
+RING_BELOW = 6.0  # points: a focus country whose largest part is smaller gets a ring
+RING_SPREAD = 20.0  # points: an archipelago spread wider is ringed at its largest part only
 
 
 def main_points(country: geo.Country) -> list[tuple[float, float]]:
@@ -75,12 +76,24 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
         # The context country's outline on top, unbroken, so it reads even where it meets the focus.
         g.add(mapdraw.stroke(drawn[context.iso3].lines, outline, 0.7))
     for code, color in ((spec.focus, look.accent), (spec.context, outline)):
-        small = mapdraw.dot(drawn[code], color, 1.1) if code in drawn else None
-        if small is not None:
+        for small in mapdraw.dots(drawn[code], color, 1.1) if code in drawn else ():
             g.add(small)
-    if focus_shape is not None and focus_shape.size < RING_BELOW:
-        x, y = focus_shape.middle
-        radius = focus_shape.size / 2 + 3.5
-        g.add(Circle(x, y, radius, fillColor=None, strokeColor=look.accent, strokeWidth=0.9))
+    if focus_shape is not None and focus_shape.largest < RING_BELOW:
+        g.add(_ring(focus_shape, look.accent))
     g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=0.4))
     return Body(g, height)
+
+
+def _ring(shape: mapdraw.Drawn, color: object) -> Circle:
+    """A ring around a small country: around all its parts, or its largest if they spread far."""
+    x0, y0, x1, y1 = shape.bbox
+    if shape.size > RING_SPREAD:
+        largest = max(shape.polygons, key=lambda rings: _extent(rings[0]))[0]
+        x0, x1 = min(x for x, _ in largest), max(x for x, _ in largest)
+        y0, y1 = min(y for _, y in largest), max(y for _, y in largest)
+    radius = max(x1 - x0, y1 - y0) / 2 + 3.5
+    return Circle((x0 + x1) / 2, (y0 + y1) / 2, radius, fillColor=None, strokeColor=color, strokeWidth=0.9)
+
+
+def _extent(ring: list[tuple[float, float]]) -> float:
+    return max(max(x for x, _ in ring) - min(x for x, _ in ring), max(y for _, y in ring) - min(y for _, y in ring))

@@ -17,7 +17,7 @@ from . import geo
 from .projection import Point, Projection, Vertex, borders
 
 Box = tuple[float, float, float, float]
-DOT_BELOW = 2.2  # points: a country drawn smaller than this gets a dot so it can be seen
+DOT_BELOW = 3.0  # points: a country drawn smaller than this gets a dot so it can be seen
 HATCH_NOTE = "Hatched: disputed areas, drawn neutral (Natural Earth); no position is implied."
 
 
@@ -34,6 +34,14 @@ class Drawn:
     @property
     def size(self) -> float:
         return max(self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1])
+
+    @property
+    def largest(self) -> float:
+        """The extent of its largest part on the page."""
+        return max(
+            max(max(x for x, _ in r[0]) - min(x for x, _ in r[0]), max(y for _, y in r[0]) - min(y for _, y in r[0]))
+            for r in self.polygons
+        )
 
     @property
     def middle(self) -> Point:
@@ -96,12 +104,16 @@ def stroke(lines: list[list[Point]], color: object, width: float) -> Path:
     return path
 
 
-def dot(drawn: Drawn, color: object, radius: float) -> Circle | None:
-    """A dot over a country too small to see at this scale (Singapore, Malta, Bahrain)."""
-    if drawn.size >= DOT_BELOW:
-        return None
-    x, y = drawn.middle
-    return Circle(x, y, radius, fillColor=color, strokeColor=None)
+def dots(drawn: Drawn, color: object, radius: float) -> list[Circle]:
+    """Dots over a country too small to see at this scale (Singapore, Malta): one on each of
+    its parts, so an archipelago of specks (Tonga, Kiribati) shows where its islands are."""
+    if drawn.largest >= DOT_BELOW:
+        return []
+    out = []
+    for rings in drawn.polygons:
+        xs, ys = [x for x, _ in rings[0]], [y for _, y in rings[0]]
+        out.append(Circle((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2, radius, fillColor=color, strokeColor=None))
+    return out
 
 
 def disputed(g: Group, proj: Projection, fill_color: object, line: object, spacing: float, border: object) -> bool:

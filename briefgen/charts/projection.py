@@ -30,6 +30,7 @@ WINDOW = (2, 4, 8, 16)  # west, east, south, north edges of the lon/lat window
 PAGE = (32, 64, 128, 256)  # left, right, bottom, top edges of the page
 STEP = 1.0  # degrees: longer edges are split before projecting (more, on a small-scale map)
 TINY = 0.25  # points: closer projected vertices are merged
+SLIVER = 1e-4  # square points: a ring this small after clipping is dropped
 R = math.pi / 180
 
 
@@ -129,7 +130,8 @@ class Projection:
             page = self._page_points(_densify(piece, self._step))
             if not _within(*_extent(page), page_box):
                 page = clip(page, page_box, PAGE)
-            if len(page) >= 3:
+            # A ring wholly off the page clips to a sliver along its edge: nothing to draw.
+            if len(page) >= 3 and abs(_area(page)) > SLIVER:
                 out.append(page)
         return out
 
@@ -160,6 +162,10 @@ class Projection:
                 out.append((px, py, flag))
                 lx, ly = px, py
         return out
+
+
+def _area(ring: list[Vertex]) -> float:
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
 
 
 def _within(x0: float, y0: float, x1: float, y1: float, box: Box) -> bool:

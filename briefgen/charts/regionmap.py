@@ -127,8 +127,7 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
     disputed = mapdraw.disputed(g, proj, colors["other"], tint(look.muted, 0.4), 2.2, WHITE)
     g.add(mapdraw.stroke([line for s in shapes for line in s.drawn.lines], WHITE, 0.6))
     for shape in (s for s in shapes if s.role != "other"):
-        small = mapdraw.dot(shape.drawn, shape.fill, 1.4)
-        if small is not None:
+        for small in mapdraw.dots(shape.drawn, shape.fill, 1.4):
             g.add(small)
     _labels(g, shapes, places, proj, look, width, height)
     g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=0.5))
