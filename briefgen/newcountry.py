@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .charts import geo
 from .errors import BriefgenError, Diagnostic, Pos, UsageError
+from .files import read_text
 from .formats import COUNTRY_REQUIRED
 from .yamlio import load_yaml
 
@@ -37,7 +38,7 @@ def new_country(root: Path, name: str) -> tuple[Path, str]:
     country = geo.lookup(name)
     if country is None:
         raise UsageError([Diagnostic(COMMAND_LINE, f"unknown country '{name}'", geo.suggestion(name))])
-    raw = load_yaml(briefing.read_text(encoding="utf-8-sig"), "briefing.yaml")
+    raw = load_yaml(read_text(briefing, "briefing.yaml"), "briefing.yaml")
     title = country.name if "." not in country.name else country.long_name
     rel = f"sections/countries/{slug(title)}.md"
     path = root / rel
