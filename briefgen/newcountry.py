@@ -1,9 +1,10 @@
 """`briefgen new country NAME`: a country profile pre-filled from the world map's data.
 
-The profile gets the front matter the fact box reads (`name`, `tier` when the project
-names a context country, `stance`, `key_facts`) filled from Natural Earth: the official
-name, capital, region, population estimate and land borders, plus a short placeholder
-text. An existing file is never overwritten.
+The profile gets the front matter the fact box reads: `name`, `tier` when the project
+names a context country (1 if it borders it), and `key_facts` from Natural Earth (the
+official name, capital, region, population estimate and land borders); the other keys
+(`border_km`, `stance`, `interests`, `summary`) are written as comments to fill in, and
+the body is a short placeholder. An existing file is never overwritten.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 from .charts import geo
 from .errors import BriefgenError, Diagnostic, Pos, UsageError
 from .files import read_text
-from .formats import COUNTRY_REQUIRED
 from .yamlio import load_yaml
 
 COMMAND_LINE = Pos("<command line>")
@@ -104,14 +104,13 @@ def profile(country: geo.Country, title: str, context: geo.Country | None) -> st
     if context is not None and context is not country:
         tier = 1 if context.iso3 in country.neighbours else 2
         lines.append(f"tier: {tier}  # {'borders' if tier == 1 else 'does not border'} {context.name}")
-    elif "tier" in COUNTRY_REQUIRED:
-        lines.append("tier: 2  # 1 for a country bordering the briefing's context country")
-    lines.append(f"stance: {q(PLACEHOLDER)}" if "stance" in COUNTRY_REQUIRED else f"# stance: {q(PLACEHOLDER)}")
-    lines.append("interests: []")
+    else:
+        lines.append("# tier: 1")
+    lines += ["# border_km: 0", f"# stance: {q(PLACEHOLDER)}", "# interests: []"]
     lines.append("key_facts:")
     for label, value in facts:
         if value:
             lines += [f"  - label: {q(label)}", f"    value: {q(value)}"]
-    lines += [f"summary: {q(PLACEHOLDER)}", "---", ""]
+    lines += [f"# summary: {q(PLACEHOLDER)}", "---", ""]
     lines.append(f"{title}: {PLACEHOLDER} A few paragraphs on its position, interests and recent moves.")
     return "\n".join(lines) + "\n"

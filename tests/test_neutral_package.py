@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from support import ROOT
 
 PACKAGE = ROOT / "briefgen"
@@ -30,18 +29,16 @@ SAMPLE_WORDS = (
     r"\bAFG\b",
 )
 PATTERN = re.compile("|".join(SAMPLE_WORDS), re.IGNORECASE)
-# The locator's context country is becoming a project setting (`profiles.context`) with the
-# world map, which rewrites these two files; until it lands they still name it. Once they
-# are clean this test passes outright, and the entries can go.
-PENDING = {"briefgen/charts/locator.py", "briefgen/charts/spec.py"}
 
 
 def _package_files() -> list[Path]:
-    # The map geometry is Natural Earth data: it names every country of the world.
+    # The world map (charts/world.json, world.bin) is Natural Earth data: it names every country.
     return [
         p
         for p in sorted(PACKAGE.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts and not (p.suffix == ".json" and p.parent.name == "charts")
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and not (p.suffix in (".json", ".bin") and p.parent.name == "charts")
     ]
 
 
@@ -55,10 +52,7 @@ def test_the_package_names_nothing_of_the_sample_subject() -> None:
             hit = PATTERN.search(line)
             if hit:
                 found.append(f"{path.relative_to(ROOT)}:{n}: {hit.group(0)!r}")
-    rest = [f for f in found if f.split(":")[0] not in PENDING]
-    assert not rest, "the sample's subject in the package:\n" + "\n".join(rest)
-    if found:
-        pytest.xfail("pending the world map's context setting:\n" + "\n".join(found))
+    assert not found, "the sample's subject in the package:\n" + "\n".join(found)
 
 
 def test_the_sample_words_are_found_where_they_belong() -> None:
