@@ -14,9 +14,9 @@ from .errors import Pos, Reporter
 
 MINIMUM = 4.5
 WHITE = "#FFFFFF"
-# The summary band's label: the accent moved this far towards white (the DOCX writer's
-# mix; the PDF's cover kicker is lighter still, so this is the pair to check).
-BAND_LABEL_LIGHTEN = 0.25
+# Labels on the dark primary band (cover kicker, summary band label) are the accent moved
+# this far towards white, in every writer: the plain accent is too dark to read there.
+BAND_LABEL_TINT = 0.55
 
 
 def luminance(hex_color: str) -> float:
@@ -50,7 +50,7 @@ def check_brand(colors: dict[str, str], has_dark_logo: bool, at: Callable[[str],
     `at(key)` is the position of a dotted brand key such as "colors.accent".
     """
     primary, panel, accent = colors["primary"], colors["panel"], colors["accent"]
-    band_label = lighten(accent, BAND_LABEL_LIGHTEN)
+    band_label = lighten(accent, BAND_LABEL_TINT)
     pairs = [  # (key to change, text colour, background, what is drawn so)
         ("colors.text", colors["text"], WHITE, "colors.text on white (body text)"),
         ("colors.muted", colors["muted"], WHITE, "colors.muted on white (captions, header, footer)"),

@@ -38,10 +38,6 @@ def write_project(
     templates.mkdir(parents=True, exist_ok=True)
     for name in BRAND_FILES:
         shutil.copyfile(REPO / "templates" / name, templates / name)
-    # The sample's accent reads at 4.15:1 when lightened on its primary band (a contrast
-    # warning); test projects use a near red that passes, so they report nothing unasked.
-    brand = templates / "brand.yaml"
-    brand.write_text(brand.read_text(encoding="utf-8").replace("#B5472B", "#CC4844"), encoding="utf-8")
     if not (templates / "fonts").exists():
         shutil.copytree(REPO / "templates" / "fonts", templates / "fonts")
     briefing: dict[str, Any] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
+from ..contrast import BAND_LABEL_TINT
 from ..typeset import TAB_COLUMNS
 from .ooxml import border, el, half_points, spacing, tabs, val
 from .styles import MONO, Palette, define, mix, run_props
@@ -283,7 +284,7 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
     d(
         "Band Label",
         [spacing(before=0, after=0.15 * b, line=hl(1.15)), val("w:jc", "right")],
-        run_props(head, b * 0.85, mix(p.accent, "#FFFFFF", 0.25), bold=True, caps=True, tracking=1.0),
+        run_props(head, b * 0.85, mix(p.accent, "#FFFFFF", BAND_LABEL_TINT), bold=True, caps=True, tracking=1.0),
     )
     d("Band Meta", [spacing(before=0, after=0, line=hl(1.15)), val("w:jc", "right")], run_props(head, b * 0.85, WHITE))
 

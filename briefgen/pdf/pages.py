@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from .. import model as m
 from ..brand import Theme
+from ..contrast import BAND_LABEL_TINT
 from ..templating import long_date
 from ..typeset import drawable
 from .fonts import BrandFonts
@@ -175,7 +176,7 @@ class Furniture:
         self._logo(
             c, self.theme.logo_on_dark or self.theme.logo, self.left, self.page_h - SUMMARY_BAND + 6 * mm, 12 * mm
         )
-        c.setFillColor(tint(self.theme.colors.accent, 0.55))
+        c.setFillColor(tint(self.theme.colors.accent, BAND_LABEL_TINT))
         c.setFont(self.fonts.heading.bold, 8.5)
         label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
         c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 13 * mm, drawable(label))
@@ -209,7 +210,7 @@ class Furniture:
                     fontName=self.fonts.heading.bold,
                     fontSize=10,
                     leading=13,
-                    textColor=tint(self.theme.colors.accent, 0.55),
+                    textColor=tint(self.theme.colors.accent, BAND_LABEL_TINT),
                 ),
             ),
             (
