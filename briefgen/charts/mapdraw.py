@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Path
 
@@ -51,7 +52,19 @@ class Drawn:
         x, y = point
         if not (self.bbox[0] <= x <= self.bbox[2] and self.bbox[1] <= y <= self.bbox[3]):
             return False
-        return any(_even_odd(rings, point) for rings in self.polygons)
+        return any(
+            b[0] <= x <= b[2] and b[1] <= y <= b[3] and _even_odd(rings, point)
+            for rings, b in zip(self.polygons, self.boxes, strict=True)
+        )
+
+    @cached_property
+    def boxes(self) -> list[Box]:
+        """Each part's box: label placement asks `contains` thousands of times."""
+        out = []
+        for rings in self.polygons:
+            xs, ys = [x for x, _ in rings[0]], [y for _, y in rings[0]]
+            out.append((min(xs), min(ys), max(xs), max(ys)))
+        return out
 
 
 def place(polygons: tuple[geo.Polygon, ...], proj: Projection) -> Drawn | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Group, Line, Rect
 from reportlab.lib.colors import Color
@@ -31,6 +32,7 @@ NEAR = 12.0  # degrees: the least reach of that part
 NAME_SIZE = 8.0
 NOTE_SIZE = 7.5
 CONTEXT_SIZE = 7.0
+GRID = 10  # the search for a label point inside a country's visible part: a 9 × 9 grid
 R = math.pi / 180
 
 
@@ -96,6 +98,21 @@ def _projection(spec: ChartSpec, width: float) -> Projection:
 
 
 def draw(spec: ChartSpec, look: Look, width: float) -> Body:
+    # Laid out once at a width rounded to 0.1 pt and scaled to the exact one, so the PDF
+    # (481.89 pt of text width) and the DOCX picture (481.9) share the layout, whichever
+    # is drawn first; a fresh group each time, since the caller moves it into place.
+    base = round(width, 1)
+    children, height, legend, notes = _content(spec, look, base)
+    inner = Group(*children)
+    if base != width:
+        inner.scale(width / base, width / base)
+    return Body(Group(inner), height * width / base, legend=list(legend), notes=list(notes))
+
+
+@lru_cache(maxsize=16)
+def _content(
+    spec: ChartSpec, look: Look, width: float
+) -> tuple[tuple[object, ...], float, tuple[tuple[str, Color], ...], tuple[str, ...]]:
     world = geo.world()
     proj = _projection(spec, width)
     height = proj.height
@@ -143,7 +160,7 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
     notes = ["Borders: Natural Earth 1:110m; no position is implied on disputed boundaries."]
     if disputed:
         notes.append(mapdraw.HATCH_NOTE)
-    return Body(g, height, legend=legend, notes=notes)
+    return tuple(g.contents), height, tuple(legend), tuple(notes)
 
 
 @dataclass
@@ -222,9 +239,9 @@ def _anchor(s: Shape, proj: Projection, width: float, height: float) -> tuple[fl
     rings = max(s.polygons, key=lambda rings: abs(_area(rings[0])))
     xs, ys = [p[0] for p in rings[0]], [p[1] for p in rings[0]]
     best, best_d = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), -1.0
-    for i in range(1, 16):
-        for j in range(1, 16):
-            p = (min(xs) + (max(xs) - min(xs)) * i / 16, min(ys) + (max(ys) - min(ys)) * j / 16)
+    for i in range(1, GRID):
+        for j in range(1, GRID):
+            p = (min(xs) + (max(xs) - min(xs)) * i / GRID, min(ys) + (max(ys) - min(ys)) * j / GRID)
             if not s.contains(p):
                 continue
             d = min(_edge_distance(p, ring) for ring in rings)
