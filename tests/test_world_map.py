@@ -139,6 +139,15 @@ def test_a_country_across_the_antimeridian_stays_whole() -> None:
     assert any(any(f) for f in on_seam)  # the coast does meet the meridian there
 
 
+def test_a_ring_around_the_pole_is_closed_over_it() -> None:
+    antarctica = geo.lookup("Antarctica")
+    proj = frame(antarctica, None)  # type: ignore[arg-type]
+    drawn = mapdraw.country(antarctica, proj)  # type: ignore[arg-type]
+    # Natural Earth cuts Antarctica at 180°; no sliver of it may go missing there.
+    for point in ((179.6, -87.0), (-179.6, -87.0), (0.0, -89.5), (90.0, -80.0)):
+        assert drawn is not None and drawn.contains(proj(point)), point
+
+
 def test_high_latitudes_keep_their_shape() -> None:
     norway = geo.lookup("Norway")
     proj = frame(norway, None)  # type: ignore[arg-type]

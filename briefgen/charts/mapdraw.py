@@ -15,7 +15,7 @@ from functools import cached_property
 from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Path
 
 from . import geo
-from .projection import Point, Projection, Vertex, borders
+from .projection import Point, Projection, borders
 
 Box = tuple[float, float, float, float]
 DOT_BELOW = 3.0  # points: a country drawn smaller than this gets a dot so it can be seen
@@ -72,14 +72,17 @@ def place(polygons: tuple[geo.Polygon, ...], proj: Projection) -> Drawn | None:
     out: list[list[list[Point]]] = []
     lines: list[list[Point]] = []
     for polygon in polygons:
-        rings: list[list[Vertex]] = []
-        for ring in polygon:
-            rings += proj.rings(ring)
-        if not rings:
-            continue
-        for ring in rings:
+        outer = proj.rings(polygon[0])
+        holes = [piece for ring in polygon[1:] for piece in proj.rings(ring)]
+        for ring in outer + holes:
             lines += borders(ring)
-        out.append([[(x, y) for x, y, _f in ring] for ring in rings])
+        plain = [[[(x, y) for x, y, _f in ring]] for ring in outer + holes]
+        if not holes:
+            # Pieces of one outline cut apart (at the page's seam) stay separate shapes: filled
+            # as one even-odd path, the pixels of their common edge would cancel out in a raster.
+            out += plain
+        elif outer:
+            out.append([ring for piece in plain for ring in piece])
     if not out:
         return None
     xs = [x for poly in out for ring in poly for x, _ in ring]
@@ -96,15 +99,18 @@ def country(c: geo.Country, proj: Projection) -> Drawn | None:
     return drawn
 
 
-def fill(drawn: Drawn, color: object) -> Path:
-    path = Path(fillColor=color, strokeColor=None, fillMode=FILL_EVEN_ODD)
+def fill(drawn: Drawn, color: object) -> Group:
+    """One even-odd path per part (an outline and its holes), without a stroke."""
+    g = Group()
     for rings in drawn.polygons:
+        path = Path(fillColor=color, strokeColor=None, fillMode=FILL_EVEN_ODD)
         for ring in rings:
             path.moveTo(*ring[0])
             for point in ring[1:]:
                 path.lineTo(*point)
             path.closePath()
-    return path
+        g.add(path)
+    return g
 
 
 def stroke(lines: list[list[Point]], color: object, width: float) -> Path:

@@ -194,7 +194,12 @@ def _unwrap(ring: Sequence[Point], lon0: float) -> list[Vertex]:
     drift = out[-1][0] - out[0][0]
     if abs(drift) > 180:  # it went once round the world: close it over the nearer pole
         pole = 90.0 if sum(v[1] for v in out) > 0 else -90.0
-        out += [(out[-1][0], pole, ANTIMERIDIAN), (out[0][0], pole, ANTIMERIDIAN)]
+        # Natural Earth's own corners at the pole would leave a zero-width spike along 180°.
+        out = [v for v in out if abs(v[1]) < 90.0] or out
+        # The closing edge runs on to the first point one turn later, then over the pole back.
+        first = out[0]
+        end = first[0] + (360.0 if drift > 0 else -360.0)
+        out += [(end, first[1], first[2]), (end, pole, ANTIMERIDIAN), (first[0], pole, ANTIMERIDIAN)]
     return out
 
 
