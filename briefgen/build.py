@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-import json
 import time
 import zipfile
 import zlib
@@ -19,16 +18,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import halves
+from . import halves, outdir
 from . import model as m
-from .atomic import check_output_dir, stage, write_all
+from .atomic import check_output_dir, stage, sweep
 from .atomic import commit as atomic_commit
 from .brand import Theme
 from .errors import BriefgenError, Diagnostic, Reporter, internal_error
 from .filters import Omission
 from .pipeline import Assembled, Assembler
 from .project import Project, load_project
-from .select import select
+from .select import Selection, select
 
 FORMATS = ("pdf", "docx")
 # Layouts whose DOCX takes nothing from the PDF (no contents page to number).
@@ -208,6 +207,7 @@ def build(
     on_done: Callable[[Output | BriefgenError, Request], None] | None = None,
     strict: bool = False,
     debug: bool = False,
+    wait: bool = False,
 ) -> tuple[list[Output], list[BriefgenError]]:
     """Build every request; one failing deliverable does not stop the others.
 
@@ -217,13 +217,41 @@ def build(
     A request naming an unknown cut, client or audience is the caller's typo: it raises
     `UsageError` before any work, so nothing is built from a half-right command.
     Deliverables are made and written one at a time (or one per worker), so memory
-    does not grow with the size of the batch.
+    does not grow with the size of the batch. The output folder is held for the whole
+    build (`outdir.py`): another build there fails at once, or waits with `wait`.
     """
     requests = list(requests)
     selections = [select(project, req.cut, req.audience, req.client) for req in requests]
+    check_output_dir(output)
+    done: list[Output] = []
+    failed: list[BriefgenError] = []
+    with outdir.claimed(output, wait=wait):
+        manifest = outdir.Manifest(output)
+        manifest.begin(f"{sel.name}.{ext}" for sel in selections for ext in formats)
+        try:
+            _build(project, requests, selections, formats, output, jobs, on_done, strict, debug, done, failed)
+        finally:
+            sweep(output)  # what workers stopped by a signal staged and never reported
+            manifest.finish(done)
+    return done, failed
+
+
+def _build(
+    project: Project,
+    requests: list[Request],
+    selections: list[Selection],
+    formats: tuple[str, ...],
+    output: Path,
+    jobs: int,
+    on_done: Callable[[Output | BriefgenError, Request], None] | None,
+    strict: bool,
+    debug: bool,
+    done: list[Output],
+    failed: list[BriefgenError],
+) -> None:
+    """The work of `build`: `done` and `failed` fill up as deliverables finish."""
     layouts = [sel.cut.layout for sel in selections]
     names = {req: sel.name for req, sel in zip(requests, selections, strict=True)}
-    check_output_dir(output)
     assembler = Assembler(project)
     # The full report is the baseline other deliverables are explained against. It is
     # assembled when first needed; in a forked batch, by a worker as its first unit.
@@ -245,9 +273,6 @@ def build(
             report = full_report()
             omitted.append(frozenset(o.where for o in report.omissions) if report else frozenset())
         return omitted[0]
-
-    done: list[Output] = []
-    failed: list[BriefgenError] = []
 
     def assemble(req: Request) -> Assembled:
         report = full_report() if req == Request("full") else None
@@ -357,9 +382,6 @@ def build(
                     workers.settle()
         finally:
             workers.unsettle()
-    if done:
-        write_manifest(output, done)
-    return done, failed
 
 
 @functools.lru_cache(maxsize=4096)
@@ -375,36 +397,3 @@ def _make_elsewhere(assembled: Assembled, *, theme: Theme, formats: tuple[str, .
         raise
     except Exception as exc:
         raise internal_error(assembled.selection.name, exc) from exc
-
-
-def write_manifest(output: Path, outputs: list[Output]) -> Path:
-    """Record every file: cut, client, audience, format, pages, bytes, sha256, seconds."""
-    path = output / "manifest.json"
-    entries: dict[str, dict[str, object]] = {}
-    if path.is_file():
-        try:
-            entries = {e["file"]: e for e in json.loads(path.read_text(encoding="utf-8")).get("files", [])}
-        except (ValueError, KeyError, TypeError, AttributeError):
-            entries = {}
-    for out in outputs:
-        for fmt, file in out.files.items():
-            if fmt in out.digests:
-                size, digest = out.digests[fmt]
-            else:
-                data = file.read_bytes()
-                size, digest = len(data), hashlib.sha256(data).hexdigest()
-            entries[file.name] = {
-                "file": file.name,
-                "cut": out.request.cut,
-                "client": out.request.client,
-                "audience": out.audience,
-                "format": fmt,
-                "pages": out.pages.get(fmt),
-                "bytes": size,
-                "sha256": digest,
-                "seconds": round(out.seconds.get(fmt, 0.0), 3),
-                "omitted": [str(o) for o in out.omissions],
-            }
-    manifest = {"generator": "briefgen", "files": [entries[k] for k in sorted(entries)]}
-    write_all({path: (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()})
-    return path

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, environment
 from .errors import BriefgenError, Diagnostic, Reporter, UsageError, internal_error
 from .filters import Omission
 
@@ -71,6 +71,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "a single deliverable writes its PDF and DOCX side by side; 1 does all in turn",
     )
     b.add_argument("--explain", action="store_true", help="list what each output leaves out, and why")
+    b.add_argument(
+        "--wait", action="store_true", help="if another build is writing to the output folder, wait for it to finish"
+    )
     common(b)
     c = sub.add_parser(
         "check",
@@ -123,27 +126,65 @@ def _print_diagnostics(diags: list[Diagnostic]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser, commands = _parser()
-    args, extra = parser.parse_known_args(argv)
-    if extra:  # reported by the command's own parser, so its usage is the one shown
-        commands[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
-    args.level = getattr(args, "verbose", 0) - getattr(args, "quiet", 0)
-    try:
-        return _COMMANDS[args.command](args)
-    except BriefgenError as exc:
-        _print_diagnostics(exc.diagnostics)
-        return 2 if isinstance(exc, UsageError) else 1
-    except KeyboardInterrupt:
-        print("briefgen: interrupted (files already written are complete; no partial file was left)", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # output piped into `head` and the like: not an error of ours
-        sys.stderr.close()
-        return 1
-    except Exception as exc:
-        if args.debug:
+    with environment.watched_stdout() as failed:
+        try:
+            parser, commands = _parser()
+            args, extra = parser.parse_known_args(argv)
+            if extra:  # reported by the command's own parser, so its usage is the one shown
+                commands[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+        except SystemExit as exc:  # --help and --version print before they exit
+            if exc.code == 0 and environment.flush_stdout(failed):
+                return _stdout_lost(failed[0])
             raise
-        print(f"briefgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
-        return 1
+        args.level = getattr(args, "verbose", 0) - getattr(args, "quiet", 0)
+        try:
+            environment.check_stdout()
+            environment.check_cwd()
+            if args.command == "build":
+                from . import stopping
+
+                with stopping.handled():  # SIGTERM and SIGHUP stop a build as Ctrl+C does
+                    code = _build(args)
+            else:
+                code = _COMMANDS[args.command](args)
+            # A full disk may show only now, when what was printed is pushed out.
+            return _stdout_lost(failed[0]) if environment.flush_stdout(failed) else code
+        except BriefgenError as exc:
+            _print_diagnostics(exc.diagnostics)
+            return 2 if isinstance(exc, UsageError) else 1
+        except KeyboardInterrupt as exc:
+            import signal
+
+            from .stopping import signum_of
+
+            signum = signum_of(exc)
+            print(
+                f"briefgen: interrupted by {signal.Signals(signum).name} "
+                "(files already written are complete; no partial file was left)",
+                file=sys.stderr,
+            )
+            return 128 + signum
+        except BrokenPipeError:  # output piped into `head` and the like: not an error of ours
+            sys.stderr.close()
+            return 1
+        except OSError as exc:
+            if environment.flush_stdout(failed):
+                return _stdout_lost(failed[0])
+            return _internal(args, exc)
+        except Exception as exc:
+            return _internal(args, exc)
+
+
+def _stdout_lost(exc: OSError) -> int:
+    print(f"briefgen: error: cannot write to standard output: {exc.strerror or exc}", file=sys.stderr)
+    return 1
+
+
+def _internal(args: argparse.Namespace, exc: Exception) -> int:
+    if args.debug:
+        raise exc
+    print(f"briefgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+    return 1
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -155,10 +196,11 @@ def _build(args: argparse.Namespace) -> int:
         print(f"briefgen build: error: unknown format '{','.join(bad)}' (use pdf, docx or pdf,docx)", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    environment.check_source_date_epoch()
     load_warnings: list[Diagnostic] = []
-    project = load(args.project.resolve(), args.strict, load_warnings)
+    project = load(environment.resolved(args.project, "--project"), args.strict, load_warnings)
     _print_diagnostics(load_warnings)
-    output = (args.output or project.root / "output").resolve()
+    output = environment.resolved(args.output or project.root / "output", "--output")
     if args.level > 0:
         print(
             f"loaded {len(project.sources)} section(s) and {len(project.clients)} client(s) "
@@ -202,6 +244,7 @@ def _build(args: argparse.Namespace) -> int:
             on_done=report,
             strict=args.strict,
             debug=args.debug,
+            wait=args.wait,
         )
     finally:
         if progress:
@@ -216,7 +259,7 @@ def _build(args: argparse.Namespace) -> int:
 def _shown(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError):  # elsewhere, or the current folder was removed
         return str(path)
 
 
@@ -283,7 +326,7 @@ def _check(args: argparse.Namespace) -> int:
     from .project import load_project
 
     reporter = Reporter()
-    project = load_project(args.project.resolve(), reporter)
+    project = load_project(environment.resolved(args.project, "--project"), reporter)
     combos = 0
     if project is not None:
         assembler = Assembler(project)
@@ -329,7 +372,7 @@ def _list(args: argparse.Namespace) -> int:
     from .build import load
     from .select import select
 
-    project = load(args.project.resolve())
+    project = load(environment.resolved(args.project, "--project"))
     print(
         f"{project.title}\n\nAudiences: {', '.join(project.audiences)} (default: {project.audiences[0]})\n\nSections:"
     )
@@ -362,6 +405,7 @@ def _list(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from .scaffold import write_project
 
+    environment.resolved(args.dir, "DIR")  # a loop of links is refused before anything is written
     written = write_project(args.dir)
     for path in written if args.level > 0 else ():
         print(f"wrote {_shown(path)}")

@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from . import stopping
 from .errors import BriefgenError
 
 T = TypeVar("T")
@@ -37,8 +38,11 @@ class Forked(Generic[T]):
         down_r, down_w = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
+        stopping.prepare()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: never returns
+            stopping.helper_child(parent)
             os.close(up_r)
             os.close(down_w)
             _child(up_w, down_r, fn, args)
@@ -57,9 +61,14 @@ class Forked(Generic[T]):
 
     def result(self) -> T:
         """The child's return value; its BriefgenError is raised here with the same diagnostics."""
-        self.send(None)  # a child still waiting must not wait for ever
-        with os.fdopen(self._up, "rb") as pipe:
-            data = pipe.read()
+        try:
+            self.send(None)  # a child still waiting must not wait for ever
+            with os.fdopen(self._up, "rb", closefd=False) as pipe:
+                data = pipe.read()
+        except BaseException:  # stopped while waiting: the child is not wanted any more
+            self.cancel()
+            raise
+        os.close(self._up)
         os.waitpid(self.pid, 0)
         if not data:
             raise RuntimeError("the worker process for the second format died without a result")

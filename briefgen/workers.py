@@ -12,8 +12,10 @@ memory. `settle` keeps each process's memory flat from one unit to the next.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import signal
 import sys
 import traceback
 from collections import deque
@@ -21,6 +23,7 @@ from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from . import stopping
 from .errors import BriefgenError, Diagnostic
 
 Item = TypeVar("Item")
@@ -79,6 +82,7 @@ class _Worker:
     conn: Any  # multiprocessing.connection.Connection
     prefer: tuple[str, ...]
     current: int | None = None
+    status: int | None = None  # its wait status, once reaped
 
 
 @dataclass
@@ -115,12 +119,15 @@ def _forked(
     sys.stderr.flush()
     gc.collect()
     gc.freeze()  # what the workers inherit stays shared, not copied on the collector's writes
+    stopping.prepare()
+    parent = os.getpid()
     pool: list[_Worker] = []
     try:
         for slot in range(max(1, min(jobs, len(items)))):
             here, there = Pipe()
             pid = os.fork()
             if pid == 0:  # pragma: no cover (the child's coverage is not collected)
+                stopping.worker_child(parent)
                 # Only the parent may hold a worker's end: a copy here would keep that
                 # worker from seeing the end of its pipe.
                 for conn in (here, *(w.conn for w in pool)):
@@ -140,7 +147,8 @@ def _forked(
                 try:
                     result: tuple[str, Any] = worker.conn.recv()
                 except EOFError:
-                    raise RuntimeError(f"a worker process stopped while building {items[unit]!r}") from None
+                    _reap(worker)
+                    raise _lost(worker, items[unit]) from None
                 # The next unit goes out before this result is handed on, so the worker
                 # never waits for whatever the caller does with it.
                 if _assign(worker, queue):
@@ -149,24 +157,46 @@ def _forked(
     finally:
         _WORK = None
         for worker in pool:
-            if worker.current is not None:  # stopped early: wait for the unit it is on
+            # Stopped by a signal that may have reached this process only (`docker stop`):
+            # the workers stop their unit too, each cleaning up after itself.
+            if worker.current is not None and stopping.stopping() and worker.status is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(worker.pid, signal.SIGTERM)
+        for worker in pool:
+            if worker.current is not None and worker.status is None:  # stopped early: its unit ends
                 try:
                     kind, value = worker.conn.recv()
                     if kind == "ok" and abandon:
                         abandon(value)
-                except (EOFError, OSError):
+                except Exception:  # it died, or its message was cut short: nothing to clean
                     pass
             worker.conn.close()  # the worker exits when it reads the end of its pipe
         for worker in pool:
-            os.waitpid(worker.pid, 0)
+            _reap(worker)
         gc.unfreeze()
 
 
+def _reap(worker: _Worker) -> None:
+    if worker.status is None:
+        worker.status = os.waitpid(worker.pid, 0)[1]
+
+
+def _lost(worker: _Worker, item: object) -> BaseException:
+    """Why a worker ended without a result: a stop signal (the build stops too), or a crash."""
+    code = os.waitstatus_to_exitcode(worker.status or 0)
+    if code - 128 in stopping.SIGNALS:
+        return stopping.Stopped(code - 128)
+    return RuntimeError(f"a worker process stopped while building {item!r}")
+
+
 def _assign(worker: _Worker, queue: _Queue) -> bool:
-    worker.current = queue.next_for(worker.prefer)
-    if worker.current is None:
+    index = queue.next_for(worker.prefer)
+    if index is None:
+        worker.current = None
         return False
-    worker.conn.send(worker.current)
+    # Marked busy only once sent: a stop in between must not wait for a unit never sent.
+    worker.conn.send(index)
+    worker.current = index
     return True
 
 
@@ -191,6 +221,8 @@ def _serve(conn: Any) -> None:  # pragma: no cover (runs in the forked child)
             if garbage >= 2:
                 settle()
                 garbage = 0
+    except stopping.Stopped as exc:  # its unit unwound: staged files removed, renames whole
+        status = 128 + exc.signum
     except BaseException:
         status = 1
     finally:

@@ -121,7 +121,9 @@ def test_write_all_replaces_every_file(tmp_path: Path) -> None:
     write_all({pdf: b"new pdf", docx: b"new docx"})
     assert snapshot(tmp_path) == {"full.docx": b"new docx", "full.pdf": b"new pdf"}
     assert litter(tmp_path) == []
-    assert (pdf.stat().st_mode & 0o777) == 0o644
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (pdf.stat().st_mode & 0o777) == 0o666 & ~umask, "a new file follows the umask"
 
 
 # ------------------------------------------------------------------ whole builds
