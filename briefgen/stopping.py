@@ -119,8 +119,3 @@ def deferred() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
-def stopping() -> bool:
-    """Whether a stop signal arrived (the build is unwinding)."""
-    return bool(_stopping)

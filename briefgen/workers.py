@@ -49,8 +49,9 @@ def run(
     Fork only: `kinds` names each item's kind, and worker k takes first the kinds
     `prefer[k % len(prefer)]` lists, in that order, then any; a worker collects its
     garbage once the `weights` of its units since the last time reach 2 (2 by default:
-    after every unit). If the caller stops early, the results of units still running
-    are passed to `abandon`, so that whatever they left on disk can be removed.
+    after every unit). If the caller stops early, the units still running are
+    stopped (SIGTERM: they unwind and clean up), and the results of those that finished
+    anyway are passed to `abandon`, so that whatever they left on disk can be removed.
     Without fork, `prepare(item)` runs here and `finish(prepared)` in a worker, so what
     crosses the process boundary is picklable: prepare must do what `work` does first.
     """
@@ -149,6 +150,7 @@ def _forked(
                 except EOFError:
                     _reap(worker)
                     raise _lost(worker, items[unit]) from None
+                worker.current = None
                 # The next unit goes out before this result is handed on, so the worker
                 # never waits for whatever the caller does with it.
                 if _assign(worker, queue):
@@ -157,9 +159,10 @@ def _forked(
     finally:
         _WORK = None
         for worker in pool:
-            # Stopped by a signal that may have reached this process only (`docker stop`):
-            # the workers stop their unit too, each cleaning up after itself.
-            if worker.current is not None and stopping.stopping() and worker.status is None:
+            # Stopped early (a signal that may have reached this process only, as from
+            # `docker stop`, or a failing callback): the workers' units are not wanted, so
+            # they stop them too, each cleaning up after itself (see `stopping.worker_child`).
+            if worker.current is not None and worker.status is None:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(worker.pid, signal.SIGTERM)
         for worker in pool:

@@ -1,4 +1,4 @@
-"""Real signals sent to a real batch (`build --all --jobs 2` on the sample): Ctrl+C,
+"""Real signals sent to a real batch (`build --all --jobs 2` on the sample, one client): Ctrl+C,
 `timeout`/`docker stop` (SIGTERM), a closed terminal (SIGHUP) and SIGKILL of the parent.
 
 Each batch (build B) runs over the outputs of a finished one (build A) with another
@@ -33,9 +33,21 @@ def _env(epoch: int) -> dict[str, str]:
     return {**os.environ, "PYTHONUNBUFFERED": "1", "SOURCE_DATE_EPOCH": str(epoch), "PYTHONPATH": str(ROOT)}
 
 
-def _batch(out: Path, epoch: int, *extra: str) -> subprocess.Popen[str]:
+def _batch(project: Path, out: Path, epoch: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "briefgen", "build", "--all", "--jobs", "2", "--output", str(out), *extra],
+        [
+            sys.executable,
+            "-m",
+            "briefgen",
+            "build",
+            "--all",
+            "--jobs",
+            "2",
+            "--project",
+            str(project),
+            "--output",
+            str(out),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -56,9 +68,23 @@ def _first_wrote(proc: subprocess.Popen[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def build_a(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with one client, whose annex is made in halves (halves.py): 7 deliverables."""
+    root = tmp_path_factory.mktemp("signals") / "project"
+    for name in ("briefing.yaml", "sections", "templates", "data", "clients/meridian.yaml", "clients/logos"):
+        src, dst = ROOT / name, root / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        elif src.exists():
+            shutil.copyfile(src, dst)
+    return root
+
+
+@pytest.fixture(scope="module")
+def build_a(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build-a") / "out"
-    proc = _batch(out, EPOCH_A)
+    proc = _batch(project, out, EPOCH_A)
     _out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     return out
@@ -128,11 +154,13 @@ def _check_folder(out: Path, deliverables: set[str], *, complete: bool = True) -
     [(signal.SIGINT, True), (signal.SIGTERM, False), (signal.SIGHUP, True)],
     ids=["SIGINT-group", "SIGTERM-parent", "SIGHUP-group"],
 )
-def test_a_signal_stops_the_batch_cleanly(build_a: Path, tmp_path: Path, signum: int, whole_group: bool) -> None:
+def test_a_signal_stops_the_batch_cleanly(
+    project: Path, build_a: Path, tmp_path: Path, signum: int, whole_group: bool
+) -> None:
     out = tmp_path / "out"
     shutil.copytree(build_a, out)
     deliverables = {n.rsplit(".", 1)[0] for n in os.listdir(out) if n.endswith(".pdf")}
-    proc = _batch(out, EPOCH_B)
+    proc = _batch(project, out, EPOCH_B)
     _first_wrote(proc)
     # The terminal (Ctrl+C, hang-up) signals the whole group; `docker stop` the main process only.
     (os.killpg if whole_group else os.kill)(proc.pid, signum)
@@ -144,12 +172,12 @@ def test_a_signal_stops_the_batch_cleanly(build_a: Path, tmp_path: Path, signum:
 
 
 def test_sigkill_of_the_parent_takes_the_workers_too_and_the_next_build_cleans_up(
-    build_a: Path, tmp_path: Path
+    project: Path, build_a: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     shutil.copytree(build_a, out)
     deliverables = {n.rsplit(".", 1)[0] for n in os.listdir(out) if n.endswith(".pdf")}
-    proc = _batch(out, EPOCH_B)
+    proc = _batch(project, out, EPOCH_B)
     _first_wrote(proc)
     proc.kill()
     proc.communicate(timeout=60)
@@ -161,7 +189,7 @@ def test_sigkill_of_the_parent_takes_the_workers_too_and_the_next_build_cleans_u
     assert manifest["complete"] is False
     # The next build into the folder removes what the killed one left.
     done = subprocess.run(
-        [sys.executable, "-m", "briefgen", "build", "summary", "--jobs", "1", "--output", str(out)],
+        [sys.executable, "-m", "briefgen", "build", "summary", "--jobs", "1", "-p", str(project), "-o", str(out)],
         capture_output=True,
         text=True,
         cwd=ROOT,
