@@ -151,9 +151,11 @@ def test_a_commit_killed_between_its_renames_is_undone_by_the_next_build(tmp_pat
                 os.kill(os.getpid(), signal.SIGKILL)  # killed with two of three files renamed
             real(src, dst)
 
-        briefgen.atomic.os.replace = replace  # type: ignore[assignment]
-        write_all({pdf: b"new pdf", fresh: b"new file", docx: b"new docx"})
-        os._exit(0)
+        try:
+            briefgen.atomic.os.replace = replace  # type: ignore[assignment]
+            write_all({pdf: b"new pdf", fresh: b"new file", docx: b"new docx"})
+        finally:
+            os._exit(1)  # never back into the test runner
     assert os.waitpid(pid, 0)[1] == signal.SIGKILL
     assert pdf.read_bytes() == b"new pdf" and docx.read_bytes() == b"old docx"  # cut in two
     from briefgen.atomic import sweep
