@@ -15,6 +15,7 @@ from .filters import Omission
 
 if TYPE_CHECKING:
     from .build import Output, Request
+    from .project import Project
 
 
 def _jobs(text: str) -> int:
@@ -207,8 +208,9 @@ def _build(args: argparse.Namespace) -> int:
             f"in {time.perf_counter() - started:.3f} s; writing to {_shown(output)}"
         )
     if args.all:
-        requests = [Request(cut) for cut in project.cuts]
-        requests += [Request(cut, None, c.id) for c in project.clients.values() for cut in c.cuts]
+        cuts = _batch_cuts(project, args.level)
+        requests = [Request(cut) for cut in cuts]
+        requests += [Request(cut, None, c.id) for c in project.clients.values() for cut in c.cuts if cut in cuts]
     else:
         requests = [Request(cut, args.audience, args.client) for cut in (args.cuts or ["full"])]
     progress = _Progress(len(requests)) if args.all and args.level >= 0 else None
@@ -321,6 +323,19 @@ def _table(done: list[Output]) -> None:
     Console().print(table)
 
 
+def _batch_cuts(project: Project, level: int) -> list[str]:
+    """The cuts `--all` builds and `check` checks: every cut but a built-in one with
+    nothing to show (a summary with no bottom line, an annex with no countries)."""
+    cuts = []
+    for cut in project.cuts:
+        why = project.idle_builtin(cut)
+        if why is None:
+            cuts.append(cut)
+        elif level >= 0:
+            print(f"note: left out the built-in cut '{cut}': {why}")
+    return cuts
+
+
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import Assembler
     from .project import load_project
@@ -330,7 +345,7 @@ def _check(args: argparse.Namespace) -> int:
     combos = 0
     if project is not None:
         assembler = Assembler(project)
-        for cut in project.cuts:
+        for cut in _batch_cuts(project, args.level):
             for audience in project.audiences:
                 for client in [None, *project.clients]:
                     combos += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from .markdown.images import figure_problems
 from .project import Project, Source
 from .select import Selection, select
 from .sourcelines import line_map, positions
-from .summary import Budget, Plan, exec_source, items_of, plans, summary_view
+from .summary import NO_EXEC, Budget, Plan, exec_source, items_of, plans, summary_view
 from .templating import MARK, Templater
 from .walk import iter_blocks, shift_headings
 
@@ -322,6 +322,8 @@ class Assembler:
         `check` reports the problems of either."""
         src = exec_source(sel.sources) or (sel.sources[0] if sel.sources else None)
         items = items_of(exec_source(sel.sources))
+        if not items:  # found by `check` as well as `build`, at the cut that asks for it
+            raise BriefgenError([replace(NO_EXEC, pos=sel.cut.pos if sel.cut.pos.line else NO_EXEC.pos)])
         every = plans(items, self.project.theme)
         pos = Pos(src.rel, 1) if src else Pos("briefing.yaml", 1)
 

@@ -45,6 +45,9 @@ class Source:
     body_line: int  # file line of the body's first line
 
 
+BUILTIN_POS = Pos("<built-in>")
+
+
 @dataclass(frozen=True)
 class Cut:
     id: str
@@ -93,6 +96,21 @@ class Project:
     @property
     def countries(self) -> tuple[Source, ...]:
         return tuple(s for s in self.sources if s.meta["kind"] == "country")
+
+    def idle_builtin(self, cut_id: str) -> str | None:
+        """Why a built-in cut the project never declared has nothing to show, else None.
+
+        `build --all` and `check` leave such a cut out (and say so) rather than fail on
+        it or write an empty annex; asked for by name, it still gives its own error.
+        """
+        cut = self.cuts[cut_id]
+        if cut.pos.file != BUILTIN_POS.file:
+            return None
+        if cut.layout == "summary" and not any(s.meta["bottom_line"] or s.meta["key_judgements"] for s in self.sources):
+            return "no section has 'bottom_line' or 'key_judgements'"
+        if cut.layout == "annex" and not self.countries:
+            return "the project has no country profiles"
+        return None
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
@@ -253,9 +271,7 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
 
 def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Cut]:
     cuts = {
-        cid: Cut(
-            cid, d["title"], d["layout"], tuple(d["include"]) if d["include"] else None, None, 1, Pos("<built-in>")
-        )
+        cid: Cut(cid, d["title"], d["layout"], tuple(d["include"]) if d["include"] else None, None, 1, BUILTIN_POS)
         for cid, d in BUILTIN_CUTS.items()
     }
     for cid, value in (raw or {}).items():

@@ -124,3 +124,28 @@ def test_essential_key_figures_survive_when_the_optional_ones_are_dropped(
     page = flat(pdf_pages(out / "summary.pdf")[0])
     assert "1,135 km" in page and "Essential border" in page
     assert "Optional one" not in page
+
+
+def test_check_finds_a_declared_summary_with_nothing_to_show_and_all_leaves_out_idle_builtins(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No section has a bottom line and no profile exists: the built-in summary and annex
+    # are left out of --all and check (saying so); a declared summary cut is an error in
+    # check exactly as it is in build, at the cut's own line.
+    project = make_project(tmp_path)
+    out = tmp_path / "o"
+    assert main(["build", "--all", "--project", str(project), "--output", str(out), "--format", "pdf"]) == 0
+    said = capsys.readouterr().out
+    assert "left out the built-in cut 'summary': no section has 'bottom_line' or 'key_judgements'" in said
+    assert "left out the built-in cut 'annex': the project has no country profiles" in said
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["full.pdf"]
+
+    briefing = project / "briefing.yaml"
+    lines = briefing.read_text(encoding="utf-8").splitlines()
+    briefing.write_text("\n".join([*lines, "cuts:", "  brief:", "    layout: summary", ""]), encoding="utf-8")
+    assert main(["check", "--project", str(project)]) == 1
+    err = capsys.readouterr().err
+    line = len(lines) + 2
+    assert f"briefing.yaml:{line}: error: the summary needs a section with 'bottom_line' or 'key_judgements'" in err
+    assert main(["build", "brief", "--project", str(project), "--output", str(out), "--format", "pdf"]) == 1
+    assert f"briefing.yaml:{line}: error: the summary needs a section" in capsys.readouterr().err
