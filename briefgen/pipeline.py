@@ -161,6 +161,7 @@ class Assembler:
                 shift=level,
                 anchor_prefix=prefix,
                 context=self.project.profiles.context,
+                tiers=self.project.profiles.legend,
             )
             self._levels[(file, text, prefix)] = (level, blocks)
         self._parsed[key] = blocks

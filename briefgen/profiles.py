@@ -48,6 +48,11 @@ class Profiles:
         named = self.tier(tier)
         return f"Country profile · {named.label}" if named else "Country profile"
 
+    @property
+    def legend(self) -> tuple[str, ...]:
+        """Map legends' wording of tiers 1, 2, ...: the fact box's tier text."""
+        return tuple(f"{t.label}: {t.description}" if t.description else t.label for t in self.tiers)
+
     def view(self) -> dict[str, Any]:
         """What templates see as `profiles`; `tier_text[n]` is the fact-box wording of tier n."""
         texts = {

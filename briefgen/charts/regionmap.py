@@ -153,10 +153,9 @@ def _content(
         focus_name = world.by_iso3(spec.focus).name
         legend.append((focus_name, colors["focus"]))
     tiers = {p.tier for p in places.values() if p.iso3 != spec.focus}
-    if 1 in tiers:
-        legend.append((f"First tier: borders {focus_name}" if spec.focus else "Tier 1", colors["tier1"]))
-    if 2 in tiers:
-        legend.append(("Second tier" if spec.focus else "Tier 2", colors["tier2"]))
+    for n in (1, 2):
+        if n in tiers:  # the project's wording (profiles: tiers), else neutral
+            legend.append((spec.tiers[n - 1] if n <= len(spec.tiers) else f"Tier {n}", colors[f"tier{n}"]))
     notes = ["Borders: Natural Earth 1:110m; no position is implied on disputed boundaries."]
     if disputed:
         notes.append(mapdraw.HATCH_NOTE)

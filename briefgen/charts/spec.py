@@ -78,6 +78,7 @@ class ChartSpec:
     alt: str = ""
     focus: str = ""  # map and locator: ISO3 of the highlighted country ("" on a map without one)
     context: str = ""  # locator only: ISO3 of the country outlined for orientation ("" for none)
+    tiers: tuple[str, ...] = ()  # map only: the legend's wording of tiers 1, 2, ... (else "Tier N")
     id: str = ""  # cross-reference name; the figure's anchor is "fig-<id>"
     docx: str = "picture"  # bar and line: "native" makes the DOCX figure an editable Word chart
     pos: Pos = NOWHERE
@@ -172,13 +173,16 @@ ROW_FIELDS = {
 ROW_WHAT = "chart data row"
 
 
-def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path, context: str = "") -> ChartSpec:
+def parse_spec(
+    text: str, *, file: str, line: int, base: Path, root: Path, context: str = "", tiers: tuple[str, ...] = ()
+) -> ChartSpec:
     """Check a chart fence's YAML; raise `BriefgenError` listing every problem found.
 
     `file` is the section file as shown to users, `line` the file line of the fence's
     first content line, `base` the section file's folder (for `csv:`), `root` the project,
     `context` the project's context country (ISO3, or ""): what locators outline and the
-    focus of a map that names none.
+    focus of a map that names none; `tiers` the project's wording of tiers 1, 2, ... for a
+    map's legend.
     """
     # yamlio counts its first line as 1 + offset, and `line` is that first line.
     raw = load_yaml(text, file, line_offset=line - 1)
@@ -239,6 +243,7 @@ def parse_spec(text: str, *, file: str, line: int, base: Path, root: Path, conte
         note=data["note"],
         alt=data["alt"],
         focus=focus,
+        tiers=tiers if kind == "map" else (),
         id=data["id"] or "",
         docx=data["docx"] or "picture",
         pos=pos,

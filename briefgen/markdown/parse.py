@@ -65,6 +65,7 @@ class _Ctx:
     shift: int
     anchor_prefix: str
     context: str = ""  # the project's context country (ISO3), for charts that name none
+    tiers: tuple[str, ...] = ()  # the project's wording of tiers 1, 2, ... for map legends
     errors: list[Diagnostic] = field(default_factory=list)
     notes: dict[int, tuple[m.Block, ...]] = field(default_factory=dict)
     anchors: set[str] = field(default_factory=set)
@@ -91,6 +92,7 @@ def parse_body(
     shift: int = 1,
     anchor_prefix: str = "",
     context: str = "",
+    tiers: tuple[str, ...] = (),
 ) -> tuple[m.Block, ...]:
     """Parse `text`; `line_of` maps a 0-based line of `text` to the user's file line.
 
@@ -99,7 +101,7 @@ def parse_body(
     """
     env: dict = {}
     tokens = _MD.parse(text, env)
-    ctx = _Ctx(file, line_of, base, root, shift, anchor_prefix, context)
+    ctx = _Ctx(file, line_of, base, root, shift, anchor_prefix, context, tiers)
     check_consumed(text, tokens, ctx.at, ctx.errors, env.get("footnote_spans", ()))
     blocks, _ = _blocks(tokens, 0, ctx, stop=None)
     for line, message, hint in env.get("table_problems", ()):
@@ -228,7 +230,13 @@ def _chart(tok: Token, ctx: _Ctx) -> m.Chart | None:
     pos = ctx.pos(tok)
     try:
         spec = parse_spec(
-            tok.content, file=ctx.file, line=pos.line + 1, base=ctx.base, root=ctx.root, context=ctx.context
+            tok.content,
+            file=ctx.file,
+            line=pos.line + 1,
+            base=ctx.base,
+            root=ctx.root,
+            context=ctx.context,
+            tiers=ctx.tiers,
         )
     except BriefgenError as exc:
         ctx.errors.extend(exc.diagnostics)
