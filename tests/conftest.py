@@ -88,3 +88,25 @@ def sample_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
         assert result.returncode == 0, result.stderr
     return out
+
+
+# ---------------------------------------------------------------- the sample's brand
+@pytest.fixture(scope="session")
+def theme() -> Any:
+    """The sample's brand as a `Theme` (tests that draw without building)."""
+    from briefgen.brand import load_brand
+    from briefgen.errors import Reporter
+
+    reporter = Reporter()
+    loaded = load_brand(REPO / "templates" / "brand.yaml", REPO, reporter)
+    assert loaded is not None, reporter.diagnostics
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def fonts(theme: Any) -> tuple[str, str]:
+    """The sample's heading faces registered with reportlab: (regular, bold) names."""
+    from briefgen.pdf.fonts import register
+
+    names = register(theme)
+    return names.heading.regular, names.heading.bold

@@ -34,12 +34,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 # ---------------------------------------------------------------- building documents
-@pytest.fixture(scope="module")
-def theme():
-    reporter = Reporter()
-    loaded = load_brand(ROOT / "templates" / "brand.yaml", ROOT, reporter)
-    assert loaded is not None, reporter.diagnostics
-    return loaded
 
 
 @pytest.fixture(scope="module")

@@ -14,28 +14,13 @@ from reportlab.graphics.shapes import Circle, Group, String
 from reportlab.graphics.shapes import Path as RLPath
 from support import ROOT, docx_text, docx_xml, flat, pdf_pages
 
-from briefgen.brand import Theme, load_brand
+from briefgen.brand import Theme
 from briefgen.charts import alt_text, drawing, geo, parse_spec
 from briefgen.charts.locator import ASPECT, WIDTH_MM, WIDTH_PT, frame, main_points
 from briefgen.cli import main
-from briefgen.errors import BriefgenError, Reporter
+from briefgen.errors import BriefgenError
 
 SAMPLE = ("Pakistan", "Uzbekistan", "Turkmenistan", "Tajikistan", "Iran", "China", "India", "Turkey", "Qatar", "Russia")
-
-
-@pytest.fixture(scope="module")
-def theme() -> Theme:
-    theme = load_brand(ROOT / "templates" / "brand.yaml", ROOT, Reporter())
-    assert theme is not None
-    return theme
-
-
-@pytest.fixture(scope="module")
-def fonts(theme: Theme) -> tuple[str, str]:
-    from briefgen.pdf.fonts import register
-
-    names = register(theme)
-    return names.heading.regular, names.heading.bold
 
 
 def spec_of(text: str, line: int = 10, context: str = "AFG"):

@@ -15,28 +15,13 @@ from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.colors import HexColor
 from support import ROOT, flat, pdf_pages
 
-from briefgen.brand import Theme, load_brand
+from briefgen.brand import Theme
 from briefgen.charts import drawing, geo, mapdraw, parse_spec
 from briefgen.charts.locator import WIDTH_PT, frame
 from briefgen.cli import main
-from briefgen.errors import BriefgenError, Reporter
+from briefgen.errors import BriefgenError
 
 PLACES = ("Norway", "Canada", "Fiji", "Russia", "Niger", "Singapore")
-
-
-@pytest.fixture(scope="module")
-def theme() -> Theme:
-    theme = load_brand(ROOT / "templates" / "brand.yaml", ROOT, Reporter())
-    assert theme is not None
-    return theme
-
-
-@pytest.fixture(scope="module")
-def fonts(theme: Theme) -> tuple[str, str]:
-    from briefgen.pdf.fonts import register
-
-    names = register(theme)
-    return names.heading.regular, names.heading.bold
 
 
 def spec_of(text: str, context: str = ""):
