@@ -136,8 +136,8 @@ def texts(d: Drawing) -> list[str]:
             "sections/x.md:16: error: unknown country 'Tajikstan' for the regional map (did you mean 'Tajikistan'?)",
         ),
         (
-            "type: map\nfocus: AFG\ndata:\n  - {country: QAT, tier: 1}\n",
-            "sections/x.md:17: error: Qatar does not border Afghanistan",
+            "type: map\ndata:\n  - {country: QAT, tier: 3}\n",
+            "sections/x.md:16: error: 'tier'",
         ),
         (
             "type: line\norientation: vertical\ndata:\n  - {label: a, value: 1}\n",

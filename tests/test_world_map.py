@@ -166,11 +166,9 @@ def test_the_context_country_is_outlined_and_is_a_maps_default_focus() -> None:
     assert spec_of("type: locator\nfocus: Niger\n").context == ""
     spec = spec_of("type: map\ndata:\n  - {country: Niger, tier: 1}\n", context="MLI")
     assert spec.focus == "MLI"
-    # Without a focus or a context country there is nothing to border: tiers are labels only.
     assert spec_of("type: map\ndata:\n  - {country: Fiji, tier: 1}\n").focus == ""
-    with pytest.raises(BriefgenError) as info:
-        spec_of("type: map\ndata:\n  - {country: Fiji, tier: 1}\n", context="MLI")
-    assert "Fiji does not border Mali" in str(info.value.diagnostics[0])
+    # A tier means what the project says (profiles: tiers), not "borders the focus".
+    assert spec_of("type: map\ndata:\n  - {country: Fiji, tier: 1}\n", context="MLI").focus == "MLI"
 
 
 def test_an_unknown_context_country_is_an_error_in_briefing_yaml(
@@ -218,3 +216,39 @@ def test_new_country_writes_a_profile_that_builds(
     assert main(["build", "--project", str(project), "--output", str(out), "--format", "pdf"]) == 0
     pdf = flat(" ".join(pdf_pages(out / "full.pdf")))
     assert "Norway at a glance" in pdf and "Kingdom of Norway" in pdf and "Finland, Russia, Sweden" in pdf
+
+
+@pytest.mark.parametrize("name", ["Monaco", "Vatican", "Tuvalu", "Maldives", "Ashmore and Cartier Is."])
+def test_a_state_too_small_for_its_outline_is_still_marked(theme: Theme, fonts: tuple[str, str], name: str) -> None:
+    from reportlab.graphics.shapes import Circle
+
+    accent = str(HexColor(theme.colors.accent))
+    art = drawing(spec_of(f"type: locator\nfocus: {name}\n"), theme, WIDTH_PT, fonts=fonts)
+    marks = [s for s in parts(art) if isinstance(s, Circle)]
+    assert any(str(c.fillColor) == accent for c in marks)  # the dot
+    assert any(c.fillColor is None and str(c.strokeColor) == accent for c in marks)  # the ring around it
+
+
+@pytest.mark.parametrize("name", ["Western Sahara", "Somaliland", "N. Cyprus"])
+def test_a_disputed_territory_in_focus_shows_in_its_own_colour(theme: Theme, fonts: tuple[str, str], name: str) -> None:
+    accent = str(HexColor(theme.colors.accent))
+    art = drawing(spec_of(f"type: locator\nfocus: {name}\n"), theme, WIDTH_PT, fonts=fonts)
+    focus = [s for s in parts(art) if isinstance(s, RLPath) and str(s.fillColor) == accent]
+    hatching = [s for s in parts(art) if isinstance(s, RLPath) and s.fillColor is None and s.strokeWidth == 0.35]
+    assert focus
+    boxes = [f.getBounds() for f in focus]
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    for h in hatching:  # other disputed areas may be in view, but none is drawn over the focus
+        hx0, hy0, hx1, hy1 = h.getBounds()
+        assert hx1 <= x0 or hx0 >= x1 or hy1 <= y0 or hy0 >= y1
+
+
+def test_map_alt_text_uses_the_projects_tier_wording() -> None:
+    from briefgen.charts import alt_text
+
+    text = "type: map\nfocus: Mali\ndata:\n  - {country: Niger, tier: 1}\n  - {country: Chad, tier: 2}\n"
+    plain = alt_text(spec_of(text))
+    assert "Mali is highlighted. Tier 1: Niger. Tier 2: Chad." in plain
+    worded = parse_spec(text, file="x.md", line=1, base=ROOT, root=ROOT, tiers=("Neighbours", "Players"))
+    assert "Neighbours: Niger. Players: Chad." in alt_text(worded)

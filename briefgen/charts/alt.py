@@ -68,15 +68,11 @@ def _places(spec: ChartSpec) -> str:
     def named(tier: int) -> str:
         return ", ".join(f"{p.name} ({p.label})" if p.label else p.name for p in places if p.tier == tier)
 
-    if not spec.focus:
-        parts = [f"Tier {t}: {named(t)}." for t in (1, 2) if named(t)]
-        return " ".join(parts)
-    focus = world().by_iso3(spec.focus).name
-    parts = [f"{focus} is highlighted."]
-    if named(1):
-        parts.append(f"First tier, bordering {focus}: {named(1)}.")
-    if named(2):
-        parts.append(f"Second tier: {named(2)}.")
+    def tier(n: int) -> str:  # the legend's wording (the project's, else neutral)
+        return spec.tiers[n - 1] if n <= len(spec.tiers) else f"Tier {n}"
+
+    parts = [f"{world().by_iso3(spec.focus).name} is highlighted."] if spec.focus else []
+    parts += [f"{tier(n)}: {named(n)}." for n in (1, 2) if named(n)]
     return " ".join(parts)
 
 

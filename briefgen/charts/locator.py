@@ -70,7 +70,7 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
     focus_shape = drawn.get(spec.focus)
     if focus_shape is not None:
         g.add(mapdraw.fill(focus_shape, look.accent))
-    mapdraw.disputed(g, proj, land, tint(look.muted, 0.45), 1.6, WHITE)
+    mapdraw.disputed(g, proj, land, tint(look.muted, 0.45), 1.6, WHITE, clear=(focus,))
     g.add(mapdraw.stroke([line for s in drawn.values() for line in s.lines], WHITE, 0.4))
     if context is not None and context.iso3 in drawn:
         # The context country's outline on top, unbroken, so it reads even where it meets the focus.

@@ -9,6 +9,7 @@ never show as lines.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -93,10 +94,21 @@ def place(polygons: tuple[geo.Polygon, ...], proj: Projection) -> Drawn | None:
 def country(c: geo.Country, proj: Projection) -> Drawn | None:
     if not proj.shows(c.bbox):
         return None
-    drawn = place(c.polygons, proj)
+    drawn = place(c.polygons, proj) or _speck(c, proj)
     if drawn is not None:
         drawn.country = c
     return drawn
+
+
+def _speck(c: geo.Country, proj: Projection) -> Drawn | None:
+    """A state whose outline vanishes at this scale (Monaco, Tuvalu, the Vatican): a point
+    at its label, so that `dots` still marks it."""
+    x, y = proj(c.label)
+    if not (0 <= x <= proj.width and 0 <= y <= proj.height):
+        return None
+    r = 0.05
+    ring = [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
+    return Drawn([[ring]], [], (x - r, y - r, x + r, y + r))
 
 
 def fill(drawn: Drawn, color: object) -> Group:
@@ -135,11 +147,24 @@ def dots(drawn: Drawn, color: object, radius: float) -> list[Circle]:
     return out
 
 
-def disputed(g: Group, proj: Projection, fill_color: object, line: object, spacing: float, border: object) -> bool:
-    """Draw every disputed area on the page, neutral and hatched; whether any was drawn."""
+def disputed(
+    g: Group,
+    proj: Projection,
+    fill_color: object,
+    line: object,
+    spacing: float,
+    border: object,
+    clear: tuple[geo.Country, ...] = (),
+) -> bool:
+    """Draw every disputed area on the page, neutral and hatched; whether any was drawn.
+
+    An area that is most of a country in `clear` (the map's subject: Western Sahara,
+    Somaliland, Northern Cyprus) is left to that country's own colour, or the subject of
+    the map would never show as highlighted.
+    """
     any_drawn = False
     for area in geo.world().disputed:
-        if not proj.shows(area.bbox):
+        if not proj.shows(area.bbox) or any(_covers(area.bbox, c.bbox) for c in clear):
             continue
         drawn = place(area.shape.polygons, proj)
         if drawn is None or drawn.size < 1.0:
@@ -183,3 +208,11 @@ def _even_odd(rings: list[list[Point]], point: Point) -> bool:
             if (ya > y) != (yb > y) and x < xa + (y - ya) * (xb - xa) / (yb - ya):
                 hit = not hit
     return hit
+
+
+def _covers(area: Sequence[float], country: Sequence[float]) -> bool:
+    """Whether a (west, south, east, north) box covers half or more of a country's box."""
+    w, e = max(area[0], country[0]), min(area[2], country[2])
+    s, n = max(area[1], country[1]), min(area[3], country[3])
+    whole = (country[2] - country[0]) * (country[3] - country[1])
+    return w < e and s < n and whole > 0 and (e - w) * (n - s) >= 0.5 * whole

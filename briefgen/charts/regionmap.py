@@ -141,7 +141,8 @@ def _content(
     # Context countries first, players on top.
     for shape in sorted(shapes, key=lambda s: s.role != "other"):
         g.add(mapdraw.fill(shape.drawn, shape.fill))
-    disputed = mapdraw.disputed(g, proj, colors["other"], tint(look.muted, 0.4), 2.2, WHITE)
+    players = tuple(s.drawn.country for s in shapes if s.role != "other" and s.drawn.country is not None)
+    disputed = mapdraw.disputed(g, proj, colors["other"], tint(look.muted, 0.4), 2.2, WHITE, clear=players)
     g.add(mapdraw.stroke([line for s in shapes for line in s.drawn.lines], WHITE, 0.6))
     for shape in (s for s in shapes if s.role != "other"):
         for small in mapdraw.dots(shape.drawn, shape.fill, 1.4):

@@ -218,18 +218,6 @@ def parse_spec(
                 continue
             if first.setdefault(row.iso3, row.pos) is not row.pos:
                 reporter.error(row.pos, f"{row.name} is listed twice (first at {first[row.iso3]})", "keep one row")
-            if not focus:
-                continue  # no focus (none given, no context country): tiers are only labels
-            # The legend says "First tier: borders <focus>", so tier 1 must be true to the map.
-            borders = row.iso3 in geo.world().by_iso3(focus).neighbours
-            if row.iso3 != focus and (row.tier == 1) != borders:
-                focus_name = geo.world().by_iso3(focus).name
-                fact = "borders" if borders else "does not border"
-                reporter.error(
-                    row.pos,
-                    f"{row.name} {fact} {focus_name}, so it cannot be tier {row.tier}",
-                    f"tier 1 is for countries bordering {focus_name}; tier 2 for regional players without a border",
-                )
     if data["docx"] == "native" and kind in ("bar", "line"):
         _check_native(rows, reporter)
     reporter.raise_if_errors()
