@@ -217,7 +217,10 @@ def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None 
         reporter.error(at("type"), "type.min_size is larger than base_size or summary_size")
     if len(reporter.errors) > before:
         return None
-    check_brand(colors, dark is not None, lambda key: _key_pos(raw, key, Pos(shown, 1)), reporter)
+    has_logo = bool(data["logo"]) and logo.is_file()
+    check_brand(
+        colors, dark is not None, lambda key: _key_pos(raw, key, Pos(shown, 1)), reporter, logo if has_logo else None
+    )
     size = page["size"] or "A4"
     return Theme(
         name=data["name"],

@@ -9,6 +9,7 @@ WCAG's AA level for body text, is a warning that names the brand key to change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from .errors import Pos, Reporter
 
@@ -44,8 +45,29 @@ def is_dark(hex_color: str) -> bool:
     return contrast(hex_color, WHITE) > contrast(hex_color, "#000000")
 
 
-def check_brand(colors: dict[str, str], has_dark_logo: bool, at: Callable[[str], Pos], reporter: Reporter) -> None:
-    """Warn about every drawn pair below 4.5:1, and a dark band with no `logo_on_dark`.
+def logo_reads_on(logo: Path, background: str) -> bool:
+    """Whether a logo's visible pixels, on average, stand out from `background` at 3:1
+    (WCAG's level for graphics): a light logo needs no separate on-dark variant."""
+    from PIL import Image, ImageStat
+
+    try:
+        with Image.open(logo) as img:
+            img.thumbnail((64, 64))  # a few thousand pixels say enough about its colour
+            rgba = img.convert("RGBA")
+    except (OSError, ValueError):
+        return False  # unreadable: the image check reports it
+    visible = rgba.getchannel("A").point(lambda a: 255 if a >= 128 else 0)
+    if visible.getbbox() is None:
+        return False
+    mean = ImageStat.Stat(rgba.convert("RGB"), mask=visible).mean
+    return contrast("#" + "".join(f"{round(v):02X}" for v in mean), background) >= 3.0
+
+
+def check_brand(
+    colors: dict[str, str], has_dark_logo: bool, at: Callable[[str], Pos], reporter: Reporter, logo: Path | None = None
+) -> None:
+    """Warn about every drawn pair below 4.5:1, and a dark band with no `logo_on_dark`
+    (unless the one `logo` reads on it as it is).
 
     `at(key)` is the position of a dotted brand key such as "colors.accent".
     """
@@ -74,7 +96,7 @@ def check_brand(colors: dict[str, str], has_dark_logo: bool, at: Callable[[str],
                 f"brand colours hard to read: {what} has a contrast of {ratio:.2f}:1, below {MINIMUM}:1 (WCAG AA)",
                 f"change '{key}' for a contrast of at least {MINIMUM}:1",
             )
-    if is_dark(primary) and not has_dark_logo:
+    if is_dark(primary) and not has_dark_logo and not (logo is not None and logo_reads_on(logo, primary)):
         reporter.warn(
             at("logo"),
             "brand has no 'logo_on_dark': the logo is drawn as it is on the dark colors.primary band "

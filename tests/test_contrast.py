@@ -73,6 +73,13 @@ def test_a_dark_band_without_a_light_logo_is_a_warning(
     assert "add 'logo_on_dark:'" in err
 
 
+def test_a_light_logo_needs_no_on_dark_variant(tmp_path: Path, make_project: Callable[..., Path], capsys) -> None:
+    # The sample's white logo, used as the only logo: it reads on the dark band as it is.
+    light = BRAND.replace("logo: logo.png\nlogo_on_dark: logo-white.png\n", "logo: logo-white.png\n")
+    _, err = check(tmp_path, make_project, capsys, light)
+    assert "logo_on_dark" not in err
+
+
 def test_the_warning_reaches_build_output(tmp_path: Path, make_project: Callable[..., Path], capsys) -> None:
     root = make_project(tmp_path, {"templates/brand.yaml": BRAND.replace("logo_on_dark: logo-white.png\n", "")})
     assert main(["build", "-p", str(root), "--format", "pdf", "--jobs", "1", "-q"]) == 0
