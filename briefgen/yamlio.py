@@ -37,6 +37,7 @@ class YamlList(list[Any]):
 
 
 MAX_YAML_CHARS = 256 * 1024  # one YAML document: front matter, briefing.yaml, a client, the brand, a chart
+MAX_DEPTH = 64  # lists and mappings inside each other
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: 5x faster
 
 
@@ -105,7 +106,7 @@ def load_yaml(text: str, file: str, line_offset: int = 0, what: str = "YAML") ->
     loader.file = file
     loader.offset = line_offset
     try:
-        _refuse_anchors(text, file, line_offset)
+        _screen(text, file, line_offset)
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -122,20 +123,38 @@ def load_yaml(text: str, file: str, line_offset: int = 0, what: str = "YAML") ->
         loader.dispose()
 
 
-def _refuse_anchors(text: str, file: str, line_offset: int) -> None:
-    """Anchors and aliases let one value silently stand for another: name the first one."""
-    if "&" not in text and "*" not in text:
+def _screen(text: str, file: str, line_offset: int) -> None:
+    """Refuse what the parser must not see, in one pass over the events (which libyaml
+    reads without recursion): anchors and aliases, which let one value silently stand for
+    another, and nesting deeper than `MAX_DEPTH`, which the node builders would follow
+    by recursion until Python's limit, or the C stack, gives out."""
+    if "&" not in text and "*" not in text and not _may_nest_deeply(text):
         return
     events = _Base(text)
+    depth = 0
     try:
         while events.check_event():
             event = events.get_event()
+            where = Pos(file, event.start_mark.line + 1 + line_offset)
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
                 what = "aliases (*name)" if isinstance(event, yaml.AliasEvent) else "anchors (&name)"
-                raise fail(
-                    Pos(file, event.start_mark.line + 1 + line_offset),
-                    f"YAML {what} are not allowed",
-                    "write the value out in full",
-                )
+                raise fail(where, f"YAML {what} are not allowed", "write the value out in full")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise fail(
+                        where,
+                        f"YAML nested more than {MAX_DEPTH} levels deep",
+                        "flatten the data; no briefgen setting nests more than a few levels",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     finally:
         events.dispose()
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap bound: fewer openers than `MAX_DEPTH`, and no deeper indentation, cannot nest
+    that deep (each level needs a bracket, a dash or more indentation)."""
+    openers = text.count("[") + text.count("{") + text.count("-")
+    return openers >= MAX_DEPTH or any(len(line) - len(line.lstrip(" ")) >= MAX_DEPTH for line in text.splitlines())

@@ -61,3 +61,36 @@ def test_control_characters_are_reported_at_their_line_and_do_not_shift_line_num
     err = capsys.readouterr().err
     assert "sections/03-ctl.md:5: error: invisible control character U+000C" in err
     assert "sections/03-ctl.md:7: error: invisible control character U+0007" in err
+
+
+def test_deeply_nested_yaml_is_refused_at_its_line_not_a_crash(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 1,000 levels overflowed Python's recursion limit in the node builders, and 50,000
+    # crashed the process outright; the limit is found by an iterative pass first.
+    deep = "[" * 50_000 + "]" * 50_000
+    project = make_project(
+        tmp_path,
+        {
+            "sections/03-deep.md": f"---\ntitle: Deep\nx: {deep}\n---\n\nText.\n",
+            "clients/acme.yaml": "name: Acme\nnote: " + "{a: " * 20_000 + "1" + "}" * 20_000 + "\n",
+        },
+    )
+    assert main(["check", "--project", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "sections/03-deep.md:3: error: YAML nested more than 64 levels deep" in err
+    assert "clients/acme.yaml:2: error: YAML nested more than 64 levels deep" in err
+    assert "internal error" not in err
+
+
+def test_a_document_date_past_2107_still_builds_a_valid_docx(tmp_path: Path, make_project: Callable[..., Path]) -> None:
+    import zipfile
+
+    # ZIP's MS-DOS dates end in 2107: later stamps are pinned there, not an internal error.
+    project = make_project(tmp_path, date="2200-01-01")
+    out = tmp_path / "out"
+    assert main(["build", "--project", str(project), "--output", str(out), "--format", "docx"]) == 0
+    with zipfile.ZipFile(out / "full.docx") as z:
+        assert z.testzip() is None
+        assert z.infolist()[0].date_time[0] == 2107
+        assert "2200-01-01" in z.read("docProps/core.xml").decode()

@@ -30,7 +30,10 @@ class ZipOut:
     """Members are added in order; `getvalue()` closes the archive."""
 
     def __init__(self, stamp: datetime):
-        # MS-DOS date and time, as zip stores them (two-second resolution, from 1980).
+        # MS-DOS date and time, as zip stores them (two-second resolution, 1980 to 2107):
+        # a stamp outside that range is pinned to its nearest end (core.xml keeps the real one).
+        if stamp.year > 2107:
+            stamp = stamp.replace(year=2107, month=12, day=31, hour=23, minute=59, second=58)
         year = max(stamp.year, 1980)
         self.date = (year - 1980) << 9 | stamp.month << 5 | stamp.day
         self.time = stamp.hour << 11 | stamp.minute << 5 | stamp.second // 2
