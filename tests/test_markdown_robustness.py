@@ -227,7 +227,14 @@ def test_a_bug_in_one_deliverable_does_not_stop_the_batch(
         return real(doc, theme, **kw)
 
     monkeypatch.setattr(briefgen.pdf, "write_pdf", flaky)
-    root = make_project(tmp_path, {"clients/broken.yaml": "name: Broken\n", "clients/fine.yaml": "name: Fine\n"})
+    root = make_project(
+        tmp_path,
+        {
+            "clients/broken.yaml": "name: Broken\n",
+            "clients/fine.yaml": "name: Fine\n",
+            "sections/03-norway.md": "---\ntitle: Norway\nkind: country\nlocator: false\n---\n\nA profile.\n",
+        },
+    )
     assert main(["build", "--all", "--project", str(root), "--jobs", jobs]) == 1
     out = capsys.readouterr()
     assert "<annex-broken>: error: internal error: ValueError: simulated bug" in out.err
@@ -252,8 +259,16 @@ def test_a_bug_in_one_combination_does_not_stop_check(
         return real(self, cut, audience, client)
 
     monkeypatch.setattr(Assembler, "assemble", flaky)
-    root = make_project(tmp_path, {"clients/broken.yaml": "name: Broken\n", "clients/fine.yaml": "name: Fine\n"})
+    root = make_project(
+        tmp_path,
+        {
+            "clients/broken.yaml": "name: Broken\n",
+            "clients/fine.yaml": "name: Fine\n",
+            "sections/03-norway.md": "---\ntitle: Norway\nkind: country\nlocator: false\n---\n\nA profile.\n",
+        },
+    )
     assert main(["check", "--project", str(root)]) == 1
     out = capsys.readouterr()
     assert "<annex-public-broken>: error: internal error: KeyError: 'simulated bug'" in out.err
-    assert "checked 27 cut × audience × client combination(s)" in out.out
+    # full and annex (the built-in summary has no bottom line to show) × 3 audiences × 3 clients
+    assert "checked 18 cut × audience × client combination(s)" in out.out
