@@ -57,6 +57,7 @@ class Renderer:
     figures: int = 0
     paragraph_style: str = ""
     extras: dict[str, object] = field(default_factory=dict)
+    depth: int = 0  # boxes (quotes, call-outs) around these blocks
 
     def blocks(self, blocks: tuple[m.Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -288,11 +289,20 @@ def _boxed(
         ],
         r,
     )
-    return Table([[content]], colWidths=[r.width], style=style, hAlign="LEFT", splitInRow=1)
+    return Table([[content]], colWidths=[r.width], style=style, hAlign="LEFT", splitInRow=split_in_row(r))
 
 
 def _inner(r: Renderer, width: float) -> Renderer:
-    return Renderer(r.styles, r.inline, r.pal, width, r.max_image_height, r.figures, r.paragraph_style, extras=r.extras)
+    return Renderer(
+        r.styles, r.inline, r.pal, width, r.max_image_height, r.figures, r.paragraph_style, r.extras, r.depth + 1
+    )
+
+
+def split_in_row(r: Renderer) -> int:
+    # Only the outermost box splits inside its row: reportlab's row splitting of boxes
+    # nested in boxes grows exponentially with depth (a build that never ends). A nested
+    # box moves whole; one taller than a page is then a layout error at its line.
+    return 1 if r.depth == 0 else 0
 
 
 def _callout(b: m.Callout, r: Renderer) -> list[Flowable]:
@@ -431,7 +441,8 @@ def _quote(b: m.BlockQuote, r: Renderer) -> list[Flowable]:
         ],
         r,
     )
-    return [Table([[content]], colWidths=[r.width - 4], style=style, hAlign="LEFT", splitInRow=1), Spacer(1, 6)]
+    table = Table([[content]], colWidths=[r.width - 4], style=style, hAlign="LEFT", splitInRow=split_in_row(r))
+    return [table, Spacer(1, 6)]
 
 
 def _figure(b: m.Figure, r: Renderer) -> list[Flowable]:
