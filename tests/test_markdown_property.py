@@ -130,6 +130,11 @@ def test_random_nestings_build_and_keep_every_marker(project: Path, tree: list[T
     try:
         pdf, docx = build(project, body)
     except BriefgenError as exc:
+        # The one refusal on the policy list these documents can meet: boxes nested so deep
+        # that reportlab splits them into themselves for ever. It must name the body's line.
+        text = str(exc)
+        if "cannot be laid out: its boxes nested in boxes" in text and "sections/01-intro.md:" in text:
+            return
         pytest.fail(f"refused {body!r}: {exc}")
     except Exception as exc:
         pytest.fail(f"internal error: {type(exc).__name__}: {exc} for {body!r}")

@@ -64,15 +64,36 @@ def source_epoch(date: str) -> int:
         return 946684800
 
 
+MAX_STEPS_PER_PAGE = 5000  # a page holds a few hundred pieces at most
+
+
 class _Doc(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, *, outline: frozenset[str], **kw: Any):
         super().__init__(buffer, **kw)
         self.anchor_pages: dict[str, int] = {}
         self.outline = outline  # the keys that get a bookmark in the outline
         self.outline_level = -1  # the level of the last entry added
+        self._steps = (0, 0)  # (page, flowables handled on it): a bound on layout that goes nowhere
+        self._last_pos: Pos | None = None  # the last block with a source position
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         first = flowables[0] if flowables else None
+        self._last_pos = getattr(first, "source_pos", None) or self._last_pos
+        page, steps = self._steps
+        self._steps = (self.page, steps + 1 if page == self.page else 1)
+        if self._steps[1] > MAX_STEPS_PER_PAGE:
+            # reportlab can split some boxes nested in boxes into themselves for ever
+            # without moving to a new page: stop, and name the block.
+            raise BriefgenError(
+                [
+                    Diagnostic(
+                        self._last_pos or Pos("<document>"),
+                        "this block cannot be laid out: its boxes nested in boxes (quotes, call-outs, "
+                        "lists with tables) keep splitting without filling the page",
+                        "nest fewer boxes inside one another here, or move the table out of the box",
+                    )
+                ]
+            )
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:
