@@ -101,9 +101,10 @@ def profile(country: geo.Country, title: str, context: geo.Country | None) -> st
         "kind: country",
         f"name: {q(title)}",
     ]
+    # What a tier means is the project's own (profiles: tiers): say the geography, set nothing.
     if context is not None and context is not country:
-        tier = 1 if context.iso3 in country.neighbours else 2
-        lines.append(f"tier: {tier}  # {'borders' if tier == 1 else 'does not border'} {context.name}")
+        fact = "borders" if context.iso3 in country.neighbours else "does not border"
+        lines.append(f"# tier: 1  ({title} {fact} {context.name})")
     else:
         lines.append("# tier: 1")
     lines += ["# border_km: 0", f"# stance: {q(PLACEHOLDER)}", "# interests: []"]

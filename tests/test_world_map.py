@@ -203,7 +203,7 @@ def test_new_country_writes_a_profile_that_builds(
     text = path.read_text(encoding="utf-8")
     for fact in (
         'name: "Norway"',
-        "tier: 1",
+        "# tier: 1  (Norway borders Sweden)",  # the geography; what a tier means is the project's
         '"Kingdom of Norway"',
         '"Oslo"',
         "2017 estimate",
