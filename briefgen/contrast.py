@@ -33,11 +33,19 @@ def contrast(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def mix(color: str, other: str, amount: float) -> str:
+    """`color` moved `amount` (0..1) of the way towards `other`, both "#RRGGBB" (or
+    "RRGGBB"): the one mixing rule for the writers and this check."""
+    a, b = color.lstrip("#"), other.lstrip("#")
+    return "#" + "".join(
+        f"{round(x + (y - x) * amount):02X}"
+        for x, y in ((int(a[i : i + 2], 16), int(b[i : i + 2], 16)) for i in (0, 2, 4))
+    )
+
+
 def lighten(hex_color: str, amount: float) -> str:
     """`hex_color` moved `amount` (0..1) of the way to white, as the writers mix it."""
-    return "#" + "".join(
-        f"{round(v + (255 - v) * amount):02X}" for v in (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    )
+    return mix(hex_color, WHITE, amount)
 
 
 def is_dark(hex_color: str) -> bool:

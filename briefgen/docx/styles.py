@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from .. import contrast
 from ..brand import Theme
 from ..fontfile import family_name, natural_leading
 from .ooxml import (
@@ -106,10 +107,8 @@ def palette(theme: Theme) -> Palette:
 
 
 def mix(color: str, other: str, amount: float) -> str:
-    """`color` moved `amount` (0..1) of the way towards `other`, as RRGGBB."""
-    a = [int(hexcolor(color)[i : i + 2], 16) for i in (0, 2, 4)]
-    b = [int(hexcolor(other)[i : i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
+    """`color` moved `amount` (0..1) of the way towards `other`, as RRGGBB (Word's form)."""
+    return contrast.mix(hexcolor(color), hexcolor(other), amount).lstrip("#")
 
 
 def run_props(
