@@ -46,10 +46,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    from briefgen.build import load
-    from briefgen.docx import write_docx
-    from briefgen.pdf import write_pdf
-    from briefgen.pipeline import Assembler
+    from briefgen.build.assemble import Assembler
+    from briefgen.build.run import load
+    from briefgen.writers.docx import write_docx
+    from briefgen.writers.pdf import write_pdf
 
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,9 +69,9 @@ def main() -> None:
         import io
 
         from briefgen.charts import drawing
-        from briefgen.docx import _styled_blank
-        from briefgen.docx.embedfonts import subset_font
-        from briefgen.docx.figures import _raster
+        from briefgen.writers.docx import _styled_blank
+        from briefgen.writers.docx.figures import _raster
+        from briefgen.writers.docx.package.embedfonts import subset_font
 
         def docx_cold() -> None:
             # Per-process caches (chart rasters, font subsets) would hide the first build's cost.
@@ -85,11 +85,11 @@ def main() -> None:
         results["stage: write DOCX (full, warm caches, as in a batch)"] = timed(
             lambda: write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages), runs
         )
-        from briefgen import model as m
         from briefgen.charts import png
         from briefgen.charts.locator import WIDTH_PT
-        from briefgen.pdf.fonts import register
-        from briefgen.walk import iter_blocks
+        from briefgen.fonts.register import register
+        from briefgen.model import nodes as m
+        from briefgen.model.walk import iter_blocks
 
         charts = [b for s in doc.sections for b in iter_blocks(s.blocks) if isinstance(b, m.Chart)]
         fonts = register(project.theme)

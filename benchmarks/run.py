@@ -187,7 +187,7 @@ def startup(report: Report, runs: int) -> None:
 BATCH = """
 import sys, time
 from pathlib import Path
-from briefgen.build import Request, build, load
+from briefgen.build.run import Request, build, load
 project = load(Path(sys.argv[1]))
 clients = sorted(project.clients)[: int(sys.argv[2])]
 done, failed = build(project, [Request("annex", None, c) for c in clients], output=Path(sys.argv[3]), jobs=int(sys.argv[4]))
@@ -246,7 +246,7 @@ def batch(report: Report, runs: int, work: Path) -> None:
 # ---------------------------------------------------------------- 4. memory
 PEAK = """
 import resource, sys
-from briefgen.cli import main
+from briefgen.cli.main import main
 code = main(sys.argv[1:])
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -257,7 +257,7 @@ sys.exit(code)
 FLAT = """
 import sys
 from pathlib import Path
-from briefgen.build import Request, build, load
+from briefgen.build.run import Request, build, load
 def rss():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * 4096
@@ -307,9 +307,9 @@ PASSES = """
 import sys, time
 from pathlib import Path
 from reportlab.platypus.doctemplate import BaseDocTemplate
-from briefgen.build import load
-from briefgen.pipeline import Assembler
-from briefgen.pdf import write_pdf
+from briefgen.build.run import load
+from briefgen.build.assemble import Assembler
+from briefgen.writers.pdf import write_pdf
 calls = []
 original = BaseDocTemplate.build
 def counted(self, *a, **k):

@@ -94,8 +94,8 @@ def sample_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def theme() -> Any:
     """The sample's brand as a `Theme` (tests that draw without building)."""
-    from briefgen.brand import load_brand
     from briefgen.errors import Reporter
+    from briefgen.load.brand import load_brand
 
     reporter = Reporter()
     loaded = load_brand(REPO / "templates" / "brand.yaml", REPO, reporter)
@@ -106,7 +106,7 @@ def theme() -> Any:
 @pytest.fixture(scope="session")
 def fonts(theme: Any) -> tuple[str, str]:
     """The sample's heading faces registered with reportlab: (regular, bold) names."""
-    from briefgen.pdf.fonts import register
+    from briefgen.fonts.register import register
 
     names = register(theme)
     return names.heading.regular, names.heading.bold

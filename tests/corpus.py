@@ -21,10 +21,10 @@ from pathlib import Path
 
 from conftest import write_project
 
-from briefgen import model as m
-from briefgen.build import docx_bytes, load
+from briefgen.build.assemble import Assembler
+from briefgen.build.run import docx_bytes, load
 from briefgen.errors import BriefgenError
-from briefgen.pipeline import Assembler
+from briefgen.model import nodes as m
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FRONT = "---\ntitle: Example {key}\nnew_page: true\n---\n\n"
@@ -91,7 +91,7 @@ def build_corpus(tmp: Path, bodies: dict[str, str], batch: int = 40) -> dict[str
 def _write(doc: m.Document, theme: object, bodies: dict[str, str]) -> dict[str, Result]:
     from pypdf import PdfReader
 
-    from briefgen.pdf import write_pdf
+    from briefgen.writers.pdf import write_pdf
 
     pdf = write_pdf(doc, theme)
     docx = docx_body_text(docx_bytes(lambda: pdf.anchor_pages, doc, theme))

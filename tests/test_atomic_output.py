@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-import briefgen.atomic
-from briefgen.atomic import write_all
-from briefgen.cli import main
+import briefgen.batch.atomic
+from briefgen.batch.atomic import write_all
+from briefgen.cli.main import main
 from briefgen.errors import BriefgenError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def docx_available() -> bool:
     try:
-        from briefgen.docx import write_docx  # noqa: F401
+        from briefgen.writers.docx import write_docx  # noqa: F401
     except Exception:  # the DOCX writer may be unfinished, or fail to import
         return False
     return True
@@ -57,7 +57,7 @@ def failing_replace(monkeypatch: pytest.MonkeyPatch, fail_on: int) -> list[tuple
             raise OSError(errno.EIO, "Input/output error (simulated)")
         real(src, dst)
 
-    monkeypatch.setattr(briefgen.atomic.os, "replace", replace)
+    monkeypatch.setattr(briefgen.batch.atomic.os, "replace", replace)
     return calls
 
 
@@ -151,14 +151,14 @@ def test_rename_failing_midway_keeps_previous_outputs(
 def test_pdf_writer_crash_keeps_previous_outputs(
     built: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefgen.pdf
+    import briefgen.writers.pdf
 
     root, before = built
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("writer crashed half-way")
 
-    monkeypatch.setattr(briefgen.pdf, "write_pdf", boom)
+    monkeypatch.setattr(briefgen.writers.pdf, "write_pdf", boom)
     code = main(["build", "--project", str(root), "--format", FORMATS])
     err = capsys.readouterr().err
     assert code == 1
@@ -168,18 +168,18 @@ def test_pdf_writer_crash_keeps_previous_outputs(
     assert litter(root / "output") == []
 
 
-@pytest.mark.skipif(not docx_available(), reason="briefgen.docx.write_docx cannot be imported yet")
+@pytest.mark.skipif(not docx_available(), reason="briefgen.writers.docx.write_docx cannot be imported yet")
 def test_docx_writer_crash_keeps_previous_pdf(
     built: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefgen.docx
+    import briefgen.writers.docx
 
     root, before = built
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("docx writer crashed half-way")
 
-    monkeypatch.setattr(briefgen.docx, "write_docx", boom)
+    monkeypatch.setattr(briefgen.writers.docx, "write_docx", boom)
     code = main(["build", "--project", str(root), "--format", "pdf,docx"])
     capsys.readouterr()
     assert code == 1

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cli import main
-from briefgen.yamlio import MAX_YAML_CHARS, load_yaml
+from briefgen.cli.main import main
+from briefgen.load.yamlio import MAX_YAML_CHARS, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from briefgen.build import Request, build, load
+from briefgen.build.assemble import Assembler
+from briefgen.build.run import Request, build, load
 from briefgen.errors import BriefgenError
-from briefgen.pipeline import Assembler
 
 CLIENT = (
     'name: "{name}"\naudience: {audience}\ncountries: [{countries}]\n'
@@ -104,7 +104,7 @@ def test_templates_may_not_change_the_data_they_read(make_project, tmp_path: Pat
 def test_with_another_thread_running_the_batch_does_not_fork_it_and_still_agrees(project: Path, tmp_path: Path) -> None:
     import threading
 
-    from briefgen import forked
+    from briefgen.batch import fork as forked
 
     build(load(project), REQUESTS, output=tmp_path / "one", jobs=1)
     stop = threading.Event()
@@ -159,9 +159,9 @@ def test_an_annex_asked_only_as_docx_is_not_laid_out_as_a_pdf(
     def no_pdf(*_a: object, **_k: object) -> None:
         raise AssertionError("an annex's DOCX needs nothing from its PDF")
 
-    import briefgen.pdf
+    import briefgen.writers.pdf
 
-    monkeypatch.setattr(briefgen.pdf, "write_pdf", no_pdf)
+    monkeypatch.setattr(briefgen.writers.pdf, "write_pdf", no_pdf)
     alone = tmp_path / "alone"
     done, failed = build(load(project), [Request("annex", None, "alpha")], formats=("docx",), output=alone, jobs=1)
     assert not failed and list(done[0].files) == ["docx"]

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from support import docx_text, docx_xml, flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 
 def _chart_page(pdf: Path, caption: str) -> int:
@@ -92,7 +92,7 @@ def test_documents_without_charts_do_not_import_the_charts_package(
 
     project = make_project(tmp_path)
     code = (
-        "import sys; from briefgen.cli import main; "
+        "import sys; from briefgen.cli.main import main; "
         f"rc = main(['build', '--project', {str(project)!r}, '--output', {str(tmp_path / 'o')!r}]); "
         "print(rc, 'briefgen.charts' in sys.modules)"
     )

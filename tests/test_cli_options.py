@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

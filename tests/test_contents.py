@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from support import ROOT, docx_xml, flat, pdf_pages
 
-from briefgen.build import Request, build, load
-from briefgen.contents import entries
-from briefgen.pipeline import Assembler
+from briefgen.build.assemble import Assembler
+from briefgen.build.run import Request, build, load
+from briefgen.model.contents import entries
 
 
 def _numbers(contents: str, titles: list[str]) -> dict[str, int]:

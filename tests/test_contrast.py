@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cli import main
-from briefgen.contrast import contrast, lighten, luminance
+from briefgen.cli.main import main
+from briefgen.design.contrast import contrast, lighten, luminance
 
 BRAND = """name: Test
 logo: logo.png

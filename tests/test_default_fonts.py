@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from briefgen.brand import DEFAULT_FONTS, load_brand
 from briefgen.errors import Reporter
+from briefgen.load.brand import DEFAULT_FONTS, load_brand
 
 FACES = sorted(DEFAULT_FONTS.glob("*.ttf"))
 LATIN = [*range(0x20, 0x7F), *range(0xA0, 0x180)]  # Basic Latin, Latin-1, Latin Extended-A

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from support import FONTS, convert_to_pdf, docx_text, docx_xml, soffice
 
-from briefgen import model as m
-from briefgen.brand import load_brand
-from briefgen.docx import write_docx
-from briefgen.docx.embedfonts import font_key, obfuscate, subset_font
 from briefgen.errors import Pos, Reporter
+from briefgen.load.brand import load_brand
+from briefgen.model import nodes as m
+from briefgen.writers.docx import write_docx
+from briefgen.writers.docx.package.embedfonts import font_key, obfuscate, subset_font
 
 pytest.importorskip("fontTools")
 from fontTools.ttLib import TTFont

@@ -21,11 +21,11 @@ import docx
 import pytest
 from PIL import Image, ImageDraw
 
-from briefgen import model as m
-from briefgen.brand import load_brand
-from briefgen.docx import BLOCK_HANDLERS, INLINE_HANDLERS, bookmark_name, write_docx
-from briefgen.docx.text import clean
 from briefgen.errors import BriefgenError, Pos, Reporter
+from briefgen.load.brand import load_brand
+from briefgen.model import nodes as m
+from briefgen.writers.docx import BLOCK_HANDLERS, INLINE_HANDLERS, bookmark_name, write_docx
+from briefgen.writers.docx.text import clean
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 
 def _div_lines(rel: str, opener: str) -> list[int]:

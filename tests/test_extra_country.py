@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support import ROOT, flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 KAZAKHSTAN = """---
 title: Kazakhstan

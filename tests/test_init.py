@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import VALIDATOR, docx_text, flat, pdf_pages, run_cli, validate_docx
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 
 @pytest.fixture(scope="module")

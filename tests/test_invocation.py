@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 
 def _one_error(err: str) -> str:

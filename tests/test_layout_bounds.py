@@ -10,7 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 from support import flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 LONG_WORD = "Supercalifragilistic" * 8  # 160 letters, wider than the text column
 WIDE_TABLE = "| " + " | ".join(f"Column{i}" for i in range(12)) + " |\n|" + "---|" * 12 + "\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 from briefgen.markdown.parse import MAX_PARAGRAPH_CHARS, MAX_TABLE_ROWS
 
 

@@ -14,11 +14,11 @@ from reportlab.graphics.shapes import Circle, Group, String
 from reportlab.graphics.shapes import Path as RLPath
 from support import ROOT, docx_text, docx_xml, flat, pdf_pages
 
-from briefgen.brand import Theme
 from briefgen.charts import alt_text, drawing, geo, parse_spec
 from briefgen.charts.locator import ASPECT, WIDTH_MM, WIDTH_PT, frame, main_points
-from briefgen.cli import main
+from briefgen.cli.main import main
 from briefgen.errors import BriefgenError
+from briefgen.load.brand import Theme
 
 SAMPLE = ("Pakistan", "Uzbekistan", "Turkmenistan", "Tajikistan", "Iran", "China", "India", "Turkey", "Qatar", "Russia")
 
@@ -235,7 +235,7 @@ def test_a_profile_builds_with_its_locator(tmp_path: Path, make_project: Callabl
 
 
 def test_a_country_outside_the_map_can_turn_its_locator_off(tmp_path: Path, make_project: Callable[..., Path]) -> None:
-    from briefgen.cli import main
+    from briefgen.cli.main import main
 
     profile = "---\ntitle: Narnia\nkind: country\nname: Narnia\ntier: 2\nstance: None reported\nlocator: false\n---\n\nA far land.\n"
     project = make_project(tmp_path, {"sections/03-narnia.md": profile})

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from support import docx_text, docx_xml, flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 BODY = """---
 title: Features

@@ -19,9 +19,9 @@ from corpus import docx_body_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.build import docx_bytes, load
+from briefgen.build.assemble import Assembler
+from briefgen.build.run import docx_bytes, load
 from briefgen.errors import BriefgenError
-from briefgen.pipeline import Assembler
 
 Tree = tuple  # ("kind", payload...): a block, drawn below and rendered to Markdown
 
@@ -106,7 +106,7 @@ def project(tmp_path_factory: pytest.TempPathFactory, make_project: Callable[...
 def build(root: Path, body: str) -> tuple[str, str]:
     from pypdf import PdfReader
 
-    from briefgen.pdf import write_pdf
+    from briefgen.writers.pdf import write_pdf
 
     (root / "sections" / "01-intro.md").write_text(f"---\ntitle: Random\n---\n\n{body}\n", encoding="utf-8")
     project = load(root)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from support import docx_xml, flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 HEADINGS = """---
 title: Headings
@@ -217,16 +217,16 @@ def test_a_bug_in_one_deliverable_does_not_stop_the_batch(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import briefgen.pdf
+    import briefgen.writers.pdf
 
-    real = briefgen.pdf.write_pdf
+    real = briefgen.writers.pdf.write_pdf
 
     def flaky(doc, theme, **kw):  # type: ignore[no-untyped-def]
         if doc.meta.client_name == "Broken":
             raise ValueError("simulated bug")
         return real(doc, theme, **kw)
 
-    monkeypatch.setattr(briefgen.pdf, "write_pdf", flaky)
+    monkeypatch.setattr(briefgen.writers.pdf, "write_pdf", flaky)
     root = make_project(
         tmp_path,
         {
@@ -249,7 +249,7 @@ def test_a_bug_in_one_combination_does_not_stop_check(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from briefgen.pipeline import Assembler
+    from briefgen.build.assemble import Assembler
 
     real = Assembler.assemble
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import model as m
-from briefgen.brand import load_brand
 from briefgen.errors import BriefgenError, Pos, Reporter
-from briefgen.pdf.blocks import HANDLERS as PDF_BLOCKS
-from briefgen.pdf.document import write_pdf
-from briefgen.pdf.fonts import register
-from briefgen.pdf.inline import InlineRenderer
+from briefgen.fonts.register import register
+from briefgen.load.brand import load_brand
+from briefgen.model import nodes as m
+from briefgen.writers.pdf.blocks import HANDLERS as PDF_BLOCKS
+from briefgen.writers.pdf.document import write_pdf
+from briefgen.writers.pdf.inline import InlineRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,7 +33,7 @@ def test_pdf_writer_handles_every_inline_type() -> None:
 
 
 def test_docx_writer_handles_every_node_type() -> None:
-    docx = pytest.importorskip("briefgen.docx")
+    docx = pytest.importorskip("briefgen.writers.docx")
     assert set(m.BLOCK_TYPES) <= set(docx.BLOCK_HANDLERS)
     assert set(m.INLINE_TYPES) <= set(docx.INLINE_HANDLERS)
 
@@ -57,7 +57,7 @@ def test_a_node_the_pdf_writer_cannot_render_is_an_error_with_its_position() -> 
 def test_a_node_the_docx_writer_cannot_render_is_an_error_with_its_position() -> None:
     import io
 
-    docx = pytest.importorskip("briefgen.docx")
+    docx = pytest.importorskip("briefgen.writers.docx")
     with pytest.raises(BriefgenError) as caught:
         docx.write_docx(_doc(Unknown(Pos("sections/s.md", 7))), theme(), io.BytesIO())
     assert "sections/s.md:7" in str(caught.value) and "DOCX" in str(caught.value)

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 from support import VALIDATOR, convert_to_pdf, docx_text, docx_xml, flat, pdf_pages, soffice, validate_docx
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"

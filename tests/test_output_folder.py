@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-import briefgen.atomic
-from briefgen.atomic import write_all
-from briefgen.build import Output, Request, build, load
+import briefgen.batch.atomic
+from briefgen.batch.atomic import write_all
+from briefgen.build.run import Output, Request, build, load
 from briefgen.errors import BriefgenError
 
 CUTS = {name: {"title": name.title(), "layout": "report"} for name in ("one", "two", "three")}
@@ -113,7 +113,7 @@ def test_a_stopped_batch_leaves_a_manifest_true_to_the_disk(
 
 def test_a_killed_build_leaves_no_entry_it_may_have_made_false(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    from briefgen import outdir
+    from briefgen.batch import outdir
 
     build(load(project), REQUESTS, output=out, jobs=1)
     manifest = outdir.Manifest(out)
@@ -152,13 +152,13 @@ def test_a_commit_killed_between_its_renames_is_undone_by_the_next_build(tmp_pat
             real(src, dst)
 
         try:
-            briefgen.atomic.os.replace = replace  # type: ignore[assignment]
+            briefgen.batch.atomic.os.replace = replace  # type: ignore[assignment]
             write_all({pdf: b"new pdf", fresh: b"new file", docx: b"new docx"})
         finally:
             os._exit(1)  # never back into the test runner
     assert os.waitpid(pid, 0)[1] == signal.SIGKILL
     assert pdf.read_bytes() == b"new pdf" and docx.read_bytes() == b"old docx"  # cut in two
-    from briefgen.atomic import sweep
+    from briefgen.batch.atomic import sweep
 
     sweep(tmp_path)
     assert sorted(os.listdir(tmp_path)) == ["x.docx", "x.pdf"]

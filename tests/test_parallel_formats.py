@@ -6,10 +6,10 @@ import os
 
 import pytest
 
-from briefgen import forked
-from briefgen.build import load, render
+from briefgen.batch import fork as forked
+from briefgen.build.assemble import Assembler
+from briefgen.build.run import load, render
 from briefgen.errors import BriefgenError, Diagnostic, Pos
-from briefgen.pipeline import Assembler
 
 pytestmark = pytest.mark.skipif(not forked.available(), reason="forking needs Linux and a single thread")
 
@@ -62,12 +62,12 @@ def test_side_by_side_gives_the_same_bytes_as_one_after_the_other(assembled, chi
 def test_an_error_in_the_docx_process_reaches_the_caller_with_its_position(
     assembled, monkeypatch: pytest.MonkeyPatch, children
 ) -> None:  # type: ignore[no-untyped-def]
-    import briefgen.docx
+    import briefgen.writers.docx
 
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise BriefgenError([Diagnostic(Pos("sections/03-long.md", 7), "cannot write this in Word", "fix it")])
 
-    monkeypatch.setattr(briefgen.docx, "write_docx", broken)
+    monkeypatch.setattr(briefgen.writers.docx, "write_docx", broken)
     project, doc = assembled
     with pytest.raises(BriefgenError) as caught:
         render(doc, project.theme, ("pdf", "docx"), parallel=True)
@@ -79,12 +79,12 @@ def test_an_error_in_the_docx_process_reaches_the_caller_with_its_position(
 def test_a_crash_in_the_docx_process_is_reported_not_swallowed(
     assembled, monkeypatch: pytest.MonkeyPatch, children
 ) -> None:  # type: ignore[no-untyped-def]
-    import briefgen.docx
+    import briefgen.writers.docx
 
     def crash(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(briefgen.docx, "write_docx", crash)
+    monkeypatch.setattr(briefgen.writers.docx, "write_docx", crash)
     project, doc = assembled
     with pytest.raises(RuntimeError, match="ZeroDivisionError: boom"):
         render(doc, project.theme, ("pdf", "docx"), parallel=True)
@@ -92,12 +92,12 @@ def test_a_crash_in_the_docx_process_is_reported_not_swallowed(
 
 
 def test_a_pdf_failure_stops_the_docx_process(assembled, monkeypatch: pytest.MonkeyPatch, children) -> None:  # type: ignore[no-untyped-def]
-    import briefgen.pdf
+    import briefgen.writers.pdf
 
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise BriefgenError([Diagnostic(Pos("sections/03-long.md", 3), "this block cannot be laid out", "split it")])
 
-    monkeypatch.setattr(briefgen.pdf, "write_pdf", broken)
+    monkeypatch.setattr(briefgen.writers.pdf, "write_pdf", broken)
     project, doc = assembled
     with pytest.raises(BriefgenError, match="cannot be laid out"):
         render(doc, project.theme, ("pdf", "docx"), parallel=True)

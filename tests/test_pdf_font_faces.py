@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from briefgen.build import Request, build, load
+from briefgen.build.run import Request, build, load
 
 
 def _faces(pdf: Path) -> set[str]:

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape as sax_escape
 
 from support import ROOT
 
-from briefgen.pdf.inline import escape
+from briefgen.writers.pdf.inline import escape
 
 
 def test_escape_matches_the_standard_library() -> None:
@@ -18,7 +18,7 @@ def test_escape_matches_the_standard_library() -> None:
 
 def test_the_pdf_writer_loads_without_the_network_and_mail_modules() -> None:
     code = (
-        "import sys, briefgen.pdf;"
+        "import sys, briefgen.writers.pdf;"
         "print(sorted(m for m in ('urllib.request', 'http.client', 'email', 'ssl') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -26,9 +26,9 @@ def test_the_pdf_writer_loads_without_the_network_and_mail_modules() -> None:
 
 
 def test_reportlab_url_pattern_still_matches_after_the_deferred_compile() -> None:
-    # In a fresh process, so that briefgen.pdf is what first imports reportlab's platypus.
+    # In a fresh process, so that briefgen.writers.pdf is what first imports reportlab's platypus.
     code = """
-import re, briefgen.pdf
+import re, briefgen.writers.pdf
 from reportlab.platypus import paragraph
 assert type(paragraph.uri_pat).__name__ == "_OnFirstUse", type(paragraph.uri_pat)
 assert re.compile.__module__ == "re", "the import hook must be gone again"

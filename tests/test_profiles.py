@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support import docx_text, flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 EXEC = (
     "---\ntitle: Executive summary\n"

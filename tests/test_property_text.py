@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.cli import main
-from briefgen.glyphs import coverage
-from briefgen.yamlio import load_yaml
+from briefgen.cli.main import main
+from briefgen.load.yamlio import load_yaml
+from briefgen.transform.glyphs import coverage
 
 REPO = Path(__file__).resolve().parents[1]
 BRAND = REPO / "templates" / "brand.yaml"
@@ -112,7 +112,7 @@ def test_any_covered_text_survives_a_build(project: Path, words: list[str]) -> N
 
 def test_symbols_beyond_the_bmp_are_refused_with_their_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """reportlab cannot map characters beyond U+FFFF for text extraction, so briefgen refuses them."""
-    from briefgen.cli import main
+    from briefgen.cli.main import main
 
     section = project / "sections" / "zz-symbols.md"
     section.write_text("---\ntitle: Symbols\n---\n\nStart \U0001d400\U0001d401 End\n", encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC

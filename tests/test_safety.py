@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 from briefgen.markdown.images import MAX_PIXELS
 
 FIGURE = "---\ntitle: Figure\n---\n\nText.\n\n![A picture](img/pic.{ext})\n"
@@ -76,6 +76,6 @@ def test_templates_cannot_reach_python_internals(
 def test_reportlab_never_fetches_from_the_network() -> None:
     from reportlab import rl_config
 
-    import briefgen.pdf  # noqa: F401 - importing the writer sets the policy
+    import briefgen.writers.pdf  # noqa: F401 - importing the writer sets the policy
 
     assert rl_config.trustedHosts == []

@@ -13,11 +13,11 @@ import pytest
 import yaml
 from support import ROOT
 
-from briefgen.brand import BRAND_FIELDS
-from briefgen.cli import main
-from briefgen.formats import BRIEFING_FIELDS, CLIENT_FIELDS, SECTION_FIELDS
-from briefgen.schema import Field
-from briefgen.schemagen import TABLES, json_schema, markdown, update_readme
+from briefgen.cli.main import main
+from briefgen.cli.schemagen import TABLES, json_schema, markdown, update_readme
+from briefgen.load.brand import BRAND_FIELDS
+from briefgen.load.formats import BRIEFING_FIELDS, CLIENT_FIELDS, SECTION_FIELDS
+from briefgen.load.schema import Field
 
 
 def validator(kind: str) -> jsonschema.Draft202012Validator:
@@ -126,4 +126,4 @@ def test_the_readme_key_tables_are_the_generated_ones() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for kind in TABLES:
         assert f"<!-- keys:{kind} -->\n{markdown(kind)}<!-- /keys -->" in readme
-    assert update_readme(readme) == readme, "run: python3 -m briefgen.schemagen README.md"
+    assert update_readme(readme) == readme, "run: python3 -m briefgen.cli.schemagen README.md"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support import flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 LONG = (
     "Moscow uses every regional format it can find to look indispensable to the new authorities in Kabul, "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.sandbox import MAX_CHARS, MAX_DIGITS, MAX_RANGE
+from briefgen.templating.sandbox import MAX_CHARS, MAX_DIGITS, MAX_RANGE
 
 ROOT = Path(__file__).resolve().parents[1]
 PRLIMIT = shutil.which("prlimit")
@@ -36,8 +36,8 @@ def _capped(code: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def _check(project: Path, seconds: float | None = None) -> str:
     """`briefgen check` in a capped process (with the time budget set to `seconds`); its stderr."""
-    budget = f"briefgen.templating.MAX_SECONDS = {seconds}; " if seconds else ""
-    code = f"import sys, briefgen.templating; {budget}from briefgen.cli import main; sys.exit(main(sys.argv[1:]))"
+    budget = f"briefgen.templating.render.MAX_SECONDS = {seconds}; " if seconds else ""
+    code = f"import sys, briefgen.templating.render; {budget}from briefgen.cli.main import main; sys.exit(main(sys.argv[1:]))"
     result = _capped(code, "check", "--project", str(project))
     assert result.returncode == 1, result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
@@ -89,7 +89,7 @@ def test_a_loop_that_prints_nothing_runs_out_of_time_at_its_line(
 def test_the_budget_raises_inside_and_puts_the_memory_limit_back() -> None:
     code = """
 import resource, time
-from briefgen import budget
+from briefgen.templating import budget
 before = resource.getrlimit(resource.RLIMIT_AS)
 try:
     with budget.bounded(10, 64 * 2**20):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from support import docx_xml, flat, pdf_pages
 
-from briefgen.cli import main
+from briefgen.cli.main import main
 
 CODE = "def f(x):\n\tif x:\n\t\treturn x\t# tab comment\n    four = 4\n"
 BODY = (
@@ -200,7 +200,7 @@ def test_sample_tables_fit_without_hyphenation_or_loading_a_dictionary(sample_ou
         if "Main interests" in page:  # the stance matrix
             assert not re.search(r"[a-z]-\n[a-z]", page)
     code = (  # one process (--jobs 1), so the PDF's and the DOCX's tables are both seen here
-        "import sys; from briefgen.cli import main; from briefgen.columns import _dictionary; "
+        "import sys; from briefgen.cli.main import main; from briefgen.writers.common.columns import _dictionary; "
         "assert main(['build', 'full', '--output', sys.argv[1], '--jobs', '1']) == 0; "
         "print(_dictionary.cache_info().misses > 0)"
     )

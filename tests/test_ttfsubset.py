@@ -9,7 +9,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from support import FONTS
 
-from briefgen.docx.ttfsubset import subset_ttf
+from briefgen.fonts.ttfsubset import subset_ttf
 
 TEXT = "Erdoğan’s €3.5bn — Kabul, Dushanbe; ŞĞÀÉ ﬁ 0123456789"
 FACES = sorted(FONTS.glob("*.ttf"))

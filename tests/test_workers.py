@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import forked, workers
-from briefgen.build import Made
+from briefgen.batch import fork as forked
+from briefgen.batch import workers
+from briefgen.batch.halves import PREFERENCES, join
+from briefgen.build.run import Made
 from briefgen.errors import BriefgenError, Diagnostic, Pos
-from briefgen.halves import PREFERENCES, join
 
 needs_fork = pytest.mark.skipif(not forked.available(), reason="the fork pool needs Linux and no other thread")
 

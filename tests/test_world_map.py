@@ -15,11 +15,11 @@ from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.colors import HexColor
 from support import ROOT, flat, pdf_pages
 
-from briefgen.brand import Theme
 from briefgen.charts import drawing, geo, mapdraw, parse_spec
 from briefgen.charts.locator import WIDTH_PT, frame
-from briefgen.cli import main
+from briefgen.cli.main import main
 from briefgen.errors import BriefgenError
+from briefgen.load.brand import Theme
 
 PLACES = ("Norway", "Canada", "Fiji", "Russia", "Niger", "Singapore")
 
@@ -182,7 +182,7 @@ def test_an_unknown_context_country_is_an_error_in_briefing_yaml(
 
 def test_check_reads_names_but_never_the_shapes() -> None:
     code = (
-        f"from briefgen.cli import main; main(['check', '--project', {str(ROOT)!r}]);"
+        f"from briefgen.cli.main import main; main(['check', '--project', {str(ROOT)!r}]);"
         "from briefgen.charts import geo; print(geo._values.cache_info().currsize, geo._by_key.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -18,23 +18,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .alt import alt_text
-from .spec import ChartSpec, parse_spec
+from briefgen.charts.alt import alt_text
+from briefgen.charts.spec import ChartSpec, parse_spec
 
 if TYPE_CHECKING:
-    from .draw import drawing
-    from .raster import png
+    from briefgen.charts.draw import drawing
+    from briefgen.charts.raster import png
 
 
 def __getattr__(name: str) -> Any:
     # Parsing and checking a spec needs neither reportlab's graphics nor Pillow: `drawing`
     # and `png` load them only when a writer first draws (`briefgen check` never does).
     if name == "drawing":
-        from .draw import drawing
+        from briefgen.charts.draw import drawing
 
         return drawing
     if name == "png":
-        from .raster import png
+        from briefgen.charts.raster import png
 
         return png
     raise AttributeError(name)

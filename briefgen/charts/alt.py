@@ -6,8 +6,8 @@ all, so a screen-reader user gets the same facts as a sighted one.
 
 from __future__ import annotations
 
-from . import values as fmt
-from .spec import ChartSpec, Datum, Event, Place
+from briefgen.charts import values as fmt
+from briefgen.charts.spec import ChartSpec, Datum, Event, Place
 
 
 def alt_text(spec: ChartSpec) -> str:
@@ -61,7 +61,7 @@ def _events(spec: ChartSpec) -> str:
 
 
 def _places(spec: ChartSpec) -> str:
-    from .geo import world
+    from briefgen.charts.geo import world
 
     places = [r for r in spec.rows if isinstance(r, Place) and r.iso3 != spec.focus]
 
@@ -77,7 +77,7 @@ def _places(spec: ChartSpec) -> str:
 
 
 def _locator(spec: ChartSpec) -> str:
-    from .geo import world
+    from briefgen.charts.geo import world
 
     focus = world().by_iso3(spec.focus).name
     if not spec.context or spec.context == spec.focus:

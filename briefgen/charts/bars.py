@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Group, Line, Polygon, Rect
 from reportlab.lib.colors import Color
 
-from . import values as fmt
-from .draw import Body
-from .look import WHITE, Look
-from .spec import ChartSpec, Datum
+from briefgen.charts import values as fmt
+from briefgen.charts.draw import Body
+from briefgen.charts.look import WHITE, Look
+from briefgen.charts.spec import ChartSpec, Datum
 
 BAR = 11.0  # bar thickness (horizontal chart)
 INNER = 2.0  # between bars of one label

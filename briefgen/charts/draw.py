@@ -16,10 +16,10 @@ from functools import lru_cache
 from reportlab.graphics.shapes import Drawing, Group, Rect
 from reportlab.lib.colors import Color
 
-from ..brand import Theme
-from .alt import alt_text
-from .look import Look
-from .spec import ChartSpec
+from briefgen.charts.alt import alt_text
+from briefgen.charts.look import Look
+from briefgen.charts.spec import ChartSpec
+from briefgen.load.brand import Theme
 
 GAP = 6.0  # between the figure's parts, in points
 SWATCH = 8.0

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Group, Line, PolyLine
 
-from . import values as fmt
-from .draw import Body
-from .look import WHITE, Look
-from .spec import ChartSpec, Datum
+from briefgen.charts import values as fmt
+from briefgen.charts.draw import Body
+from briefgen.charts.look import WHITE, Look
+from briefgen.charts.spec import ChartSpec, Datum
 
 
 def draw(spec: ChartSpec, look: Look, width: float) -> Body:

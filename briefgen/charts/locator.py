@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Group, Rect
 
-from . import geo, mapdraw
-from .draw import Body
-from .look import WHITE, Look, tint
-from .projection import Projection, centre, fit
-from .spec import ChartSpec
+from briefgen.charts import geo, mapdraw
+from briefgen.charts.draw import Body
+from briefgen.charts.look import WHITE, Look, tint
+from briefgen.charts.projection import Projection, centre, fit
+from briefgen.charts.spec import ChartSpec
 
 WIDTH_MM = 46.0
 WIDTH_PT = WIDTH_MM * 72 / 25.4

@@ -15,8 +15,8 @@ from functools import cached_property
 
 from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Path
 
-from . import geo
-from .projection import Point, Projection, borders
+from briefgen.charts import geo
+from briefgen.charts.projection import Point, Projection, borders
 
 Box = tuple[float, float, float, float]
 DOT_BELOW = 3.0  # points: a country drawn smaller than this gets a dot so it can be seen

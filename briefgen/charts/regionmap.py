@@ -18,11 +18,11 @@ from functools import lru_cache
 from reportlab.graphics.shapes import Circle, Group, Line, Rect
 from reportlab.lib.colors import Color
 
-from . import geo, mapdraw
-from .draw import Body
-from .look import WHITE, Look, tint
-from .projection import Point, Projection, centre, fit
-from .spec import ChartSpec, Place
+from briefgen.charts import geo, mapdraw
+from briefgen.charts.draw import Body
+from briefgen.charts.look import WHITE, Look, tint
+from briefgen.charts.projection import Point, Projection, centre, fit
+from briefgen.charts.spec import ChartSpec, Place
 
 Box = tuple[float, float, float, float]
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -77,7 +77,7 @@ def _is_big(points: list[Point]) -> bool:
 
 def _projection(spec: ChartSpec, width: float) -> Projection:
     """Centred on the countries named; big ones count only by their part near the rest."""
-    from .locator import main_points
+    from briefgen.charts.locator import main_points
 
     world = geo.world()
     codes = list(

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
-from ..files import OUTSIDE_HINT, confine, read_text
-from ..schema import Field, is_number, is_str, one_of, validate
-from ..yamlio import YamlList, YamlMap, load_yaml
-from . import geo
+from briefgen.charts import geo
+from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
+from briefgen.load.files import OUTSIDE_HINT, confine, read_text
+from briefgen.load.schema import Field, is_number, is_str, one_of, validate
+from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
 
 FIGURE_TYPES = ("bar", "line", "timeline", "map")
 TYPES = (*FIGURE_TYPES, "locator")

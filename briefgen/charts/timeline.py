@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Group, Line
 
-from . import values as fmt
-from .draw import Body
-from .look import WHITE, Look
-from .spec import ChartSpec, Event
+from briefgen.charts import values as fmt
+from briefgen.charts.draw import Body
+from briefgen.charts.look import WHITE, Look
+from briefgen.charts.spec import ChartSpec, Event
 
 LEVELS = 4  # label rows on each side of the axis, at first
 BEAM = 48  # partial placements kept at each step of the search

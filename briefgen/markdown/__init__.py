@@ -1,5 +1,5 @@
 """Markdown → document model: markdown-it-py with tables, footnotes and fenced divs."""
 
-from .parse import parse_body
+from briefgen.markdown.parse import parse_body
 
 __all__ = ["parse_body"]

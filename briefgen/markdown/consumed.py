@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from markdown_it.token import Token
 
-from ..errors import Diagnostic, Pos
+from briefgen.errors import Diagnostic, Pos
 
 MAX_NESTING = 40
 # Tokens whose source map covers every line they span.

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import Diagnostic, Pos
-from ..files import OUTSIDE_HINT, confine
+from briefgen.errors import Diagnostic, Pos
+from briefgen.load.files import OUTSIDE_HINT, confine
 
 MAX_PIXELS = 40_000_000  # far below Pillow's decompression-bomb threshold
 FORMATS = {"PNG", "JPEG", "GIF"}

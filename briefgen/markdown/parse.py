@@ -18,13 +18,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .. import model as m
-from ..errors import BriefgenError, Diagnostic, Pos
-from .consumed import MAX_NESTING, check_consumed, source_lines
-from .divs import divs_plugin, parse_attributes
-from .images import check_image
-from .notes import footnote_lines_plugin, unreferenced
-from .tablerows import table_check_plugin
+from briefgen.errors import BriefgenError, Diagnostic, Pos
+from briefgen.markdown.consumed import MAX_NESTING, check_consumed, source_lines
+from briefgen.markdown.divs import divs_plugin, parse_attributes
+from briefgen.markdown.images import check_image
+from briefgen.markdown.notes import footnote_lines_plugin, unreferenced
+from briefgen.markdown.tablerows import table_check_plugin
+from briefgen.model import nodes as m
 
 # Layout cost grows faster than linearly past these; refusing beats a build that hangs.
 MAX_PARAGRAPH_CHARS = 100_000
@@ -225,7 +225,7 @@ def _code(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, int]:
 
 def _chart(tok: Token, ctx: _Ctx) -> m.Chart | None:
     # Imported here so that documents without charts never load the charts package.
-    from ..charts import alt_text, parse_spec
+    from briefgen.charts import alt_text, parse_spec
 
     pos = ctx.pos(tok)
     try:

@@ -1,0 +1,389 @@
+"""Assembling one deliverable's document model: select → template → parse → filter.
+
+`Assembler` holds a loaded project and caches parsed bodies, so a batch of deliverables
+templates and parses each distinct source text once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from briefgen.model import nodes as m
+from briefgen.errors import BriefgenError, Diagnostic, Pos
+from briefgen.transform.filters import Context, FilterResult, Omission, filter_blocks
+from briefgen.transform.glyphs import Memo as GlyphMemo
+from briefgen.transform.glyphs import glyph_problems
+from briefgen.select.grouping import Placed, place
+from briefgen.transform.links import LinkMemo, resolve_links
+from briefgen.markdown import parse_body
+from briefgen.markdown.images import figure_problems
+from briefgen.load.project import Project, Source
+from briefgen.select.cut import Selection, select
+from briefgen.templating.sourcelines import line_map, positions
+from briefgen.build.summary import NO_EXEC, Budget, Plan, exec_source, items_of, plans, summary_view
+from briefgen.templating.render import MARK, Templater
+from briefgen.model.walk import iter_blocks, shift_headings
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """A document ready for the writers, plus what it leaves out and any warnings."""
+
+    document: m.Document
+    selection: Selection
+    omissions: tuple[Omission, ...]
+    warnings: tuple[Diagnostic, ...]
+    budget: Budget | None = None  # a summary's plans, for the page budget
+
+
+# Caches a batch fills: shared sources stay in them, but one-off texts (each client's
+# note) would make them grow with every deliverable; past this many entries they start over.
+CACHE_LIMIT = 2_000
+
+
+def _bound(*caches: dict[Any, Any]) -> None:
+    for cache in caches:
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+
+
+def _client_view(sel: Selection) -> dict[str, Any]:
+    c = sel.client
+    assert c is not None
+    return {
+        "id": c.id,
+        "name": c.name,
+        "audience": c.audience,
+        "countries": list(c.countries or []),
+        "marking": c.marking,
+        "contact": c.contact,
+    }
+
+
+def _brand_view(theme: Any) -> dict[str, Any]:
+    return {
+        "name": theme.name,
+        "tagline": theme.tagline,
+        "footer": theme.footer,
+        "contact": {
+            "title": theme.contact.title,
+            "text": theme.contact.text,
+            "items": list(theme.contact.items),
+            "email": theme.contact.email,
+            "reply": theme.contact.reply,
+        },
+    }
+
+
+def _fits(blocks: tuple[m.Block, ...], delta: int) -> bool:
+    """Whether every heading stays within levels 1-6 when shifted by `delta`.
+
+    A level-6 heading may be one the parser capped, so it is never shifted up.
+    """
+    return all(
+        1 <= b.level + delta <= 6 and (b.level < 6 or delta >= 0)
+        for b in iter_blocks(blocks)
+        if isinstance(b, m.Heading)
+    )
+
+
+def _view(src: Source) -> dict[str, Any]:
+    return {k: v for k, v in src.meta.items() if k not in ("pos_of",)}
+
+
+class Assembler:
+    """Builds `Document`s for any cut × audience × client of one project."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.templater = Templater(project.root, project.templates_dir)
+        for src in project.sources:
+            self.templater.add_body(src.rel, src.body, src.body_line)
+        self._parsed: dict[tuple[str, str, int, str], tuple[m.Block, ...]] = {}
+        self._glyphs: GlyphMemo = {}
+        self._links: LinkMemo = {}
+        self._shared: dict[Any, Any] = {}
+        self._levels: dict[tuple[str, str, str], tuple[int, tuple[m.Block, ...]]] = {}
+
+    # ------------------------------------------------------------ context
+    def context(self, sel: Selection) -> dict[str, Any]:
+        """The template context. Its values are built once and shared (templates cannot
+        change them: the sandbox is immutable), so the templater can tell by identity
+        that two deliverables give a template the same data."""
+        return {
+            "briefing": self._once("briefing", lambda: dict(self.project.meta)),
+            "sections": self._once(
+                ("sections", tuple(s.rel for s in sel.sources)), lambda: [self.view(s) for s in sel.sources]
+            ),
+            "countries": self._once(
+                ("countries", tuple(s.rel for s in sel.sources)),
+                lambda: [self.view(s) for s in sel.sources if s.meta["kind"] == "country"],
+            ),
+            "audience": sel.audience,
+            "cut": sel.cut.id,
+            "client": self._once(("client", sel.client.id), lambda: _client_view(sel)) if sel.client else None,
+            "brand": self._once("brand", lambda: _brand_view(self.project.theme)),
+            "profiles": self._once("profiles", self.project.profiles.view),
+        }
+
+    def view(self, src: Source) -> dict[str, Any]:
+        return self._once(("view", src.rel), lambda: _view(src))
+
+    def _once(self, key: Any, build: Callable[[], Any]) -> Any:
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
+
+    # ------------------------------------------------------------ parsing
+    def parse(
+        self, text: str, *, file: str, line_of: Callable[[int], int], level: int, prefix: str, base: Any
+    ) -> tuple[m.Block, ...]:
+        key = (file, text, level, prefix)
+        if key in self._parsed:
+            return self._parsed[key]
+        _bound(self._parsed, self._glyphs, self._links, self._levels)
+        # The same text at another level (a profile in the report, then in an annex) only
+        # moves its headings: shifted, not parsed again, unless one would go past level 6.
+        seen = self._levels.get((file, text, prefix))
+        if seen is not None and _fits(seen[1], level - seen[0]):
+            blocks = shift_headings(seen[1], level - seen[0])
+        else:
+            blocks = parse_body(
+                text,
+                file=file,
+                line_of=line_of,
+                base=base,
+                root=self.project.root,
+                shift=level,
+                anchor_prefix=prefix,
+                context=self.project.profiles.context,
+                tiers=self.project.profiles.legend,
+            )
+            self._levels[(file, text, prefix)] = (level, blocks)
+        self._parsed[key] = blocks
+        return blocks
+
+    def _generated(
+        self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any
+    ) -> tuple[m.Block, ...]:
+        text = self.templater.render(template, ctx)
+        if MARK in text:
+            # Keyed by the marked text: the same words from other lines are other blocks.
+            key = (pos.file, text, level, prefix)
+            if key not in self._parsed:
+                _bound(self._parsed)
+                clean, line_of = positions(text, pos)
+                root = self.project.root
+                self._parsed[key] = parse_body(
+                    clean, file=pos.file, line_of=line_of, base=base, root=root, shift=level, anchor_prefix=prefix
+                )
+            return self._parsed[key]
+        return self.parse(text, file=pos.file, line_of=lambda _i: pos.line, level=level, prefix=prefix, base=base)
+
+    def section_blocks(self, src: Source, ctx: dict[str, Any], level: int) -> tuple[m.Block, ...]:
+        meta = src.meta
+        local = dict(ctx, section=self.view(src), country=self.view(src) if meta["kind"] == "country" else None)
+        prefix = f"{src.id}-"
+        blocks: tuple[m.Block, ...] = ()
+        if meta["kind"] == "country":
+            blocks += self._generated("factbox.j2", local, Pos(src.rel, 1), level, prefix + "facts-", src.path.parent)
+        if meta["bottom_line"] or meta["key_judgements"]:
+            line = meta["pos_of"].get("bottom_line") or meta["pos_of"].get("key_judgements", 1)
+            blocks += self._generated("executive.j2", local, Pos(src.rel, line), level, prefix, src.path.parent)
+        rendered = self.templater.render(src.rel, local)
+        blocks += self.parse(
+            rendered,
+            file=src.rel,
+            line_of=line_map(src.body, rendered, src.body_line),
+            level=level,
+            prefix=prefix,
+            base=src.path.parent,
+        )
+        return blocks
+
+    # ------------------------------------------------------------ assembly
+    def assemble(self, cut: str, audience: str | None = None, client: str | None = None) -> Assembled:
+        p = self.project
+        sel = select(p, cut, audience, client)
+        ctx = self.context(sel)
+        fctx = Context(
+            sel.audience,
+            sel.client.id if sel.client else None,
+            sel.cut.id,
+            {"audiences": frozenset(p.audiences), "clients": frozenset(p.clients), "cuts": frozenset(p.cuts)},
+        )
+        result = FilterResult()
+        errors: list[Diagnostic] = []
+        sections: list[m.Section] = []
+        annex = sel.cut.layout == "annex"
+        if annex and sel.client and sel.client.note:
+            note_pos = sel.client.note_pos
+            ctx_note = dict(ctx, section=None, country=None)
+            try:
+                self.templater.add_body(note_pos.file, sel.client.note, note_pos.line + 1)
+                text = self.templater.render(note_pos.file, ctx_note)
+                blocks = self.parse(
+                    text,
+                    file=note_pos.file,
+                    line_of=lambda i: note_pos.line + 1 + i,
+                    level=1,
+                    prefix="client-note-",
+                    base=p.root / "clients",
+                )
+                sections.append(
+                    m.Section(
+                        "client-note",
+                        f"Note for {sel.client.name}",
+                        1,
+                        filter_blocks(blocks, fctx, result),
+                        note_pos,
+                        new_page=False,
+                    )
+                )
+            except BriefgenError as exc:
+                errors.extend(exc.diagnostics)
+        if sel.cut.layout == "summary":
+            return self._summary(sel, ctx, fctx)
+        placed = (
+            [Placed(s, 1, True) for s in sel.sources]
+            if annex
+            else place(sel.sources, p.profiles, {s.id for s in p.sources})
+        )
+        for at in placed:
+            src = at.source
+            if at.group_id:
+                group_pos = p.profiles.group_under_pos
+                sections.append(m.Section(at.group_id, at.group_title, 1, (), group_pos, "group", True))
+            try:
+                blocks = self.section_blocks(src, ctx, at.level)
+            except BriefgenError as exc:
+                errors.extend(exc.diagnostics)
+                continue
+            blocks = filter_blocks(blocks, fctx, result)
+            kicker = p.profiles.kicker(src.meta["tier"]) if src.meta["kind"] == "country" else ""
+            sections.append(
+                m.Section(
+                    src.id,
+                    src.meta["title"],
+                    at.level,
+                    blocks,
+                    Pos(src.rel, 1),
+                    src.meta["kind"],
+                    at.new_page,
+                    _view(src),
+                    kicker,
+                )
+            )
+        if sel.cut.layout in ("report", "annex"):
+            try:
+                contact = self._generated(
+                    "contact.j2",
+                    dict(ctx, section=None, country=None),
+                    Pos(str(p.theme.file.name), 1),
+                    1,
+                    "contact-",
+                    p.root,
+                )
+                sections.append(
+                    m.Section(
+                        "contact",
+                        p.theme.contact.title,
+                        1,
+                        filter_blocks(contact, fctx, result),
+                        Pos("templates/contact.j2"),
+                        "contact",
+                        True,
+                    )
+                )
+            except BriefgenError as exc:
+                errors.extend(exc.diagnostics)
+        errors.extend(result.errors)
+        doc = m.Document(self.meta(sel), tuple(sections))
+        errors.extend(glyph_problems(doc, p.theme, self._glyphs))  # also for the sections that did parse
+        figures = [
+            (b.path, b.width_px, b.height_px, b.pos)
+            for s in doc.sections
+            for b in iter_blocks(s.blocks)
+            if isinstance(b, m.Figure)
+        ]
+        errors.extend(figure_problems(figures, p.theme))  # what the PDF would refuse, found by `check` too
+        if errors:
+            raise BriefgenError(errors)
+        doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client, memo=self._links)
+        return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
+
+    # ------------------------------------------------------------ the summary
+    def _summary(self, sel: Selection, ctx: dict[str, Any], fctx: Context) -> Assembled:
+        """The one-page summary for its least degraded plan, with the budget that may
+        degrade it. The most degraded plan (every short form) is assembled too, so that
+        `check` reports the problems of either."""
+        src = exec_source(sel.sources) or (sel.sources[0] if sel.sources else None)
+        items = items_of(exec_source(sel.sources))
+        if not items:  # found by `check` as well as `build`, at the cut that asks for it
+            raise BriefgenError([replace(NO_EXEC, pos=sel.cut.pos if sel.cut.pos.line else NO_EXEC.pos)])
+        every = plans(items, self.project.theme)
+        pos = Pos(src.rel, 1) if src else Pos("briefing.yaml", 1)
+
+        def document(plan: Plan) -> m.Document:
+            return self._summary_document(sel, ctx, fctx, plan, pos, src.path.parent if src else self.project.root)
+
+        budget = Budget(items, every, pos, sel.cut.page_budget, document)
+        first = budget.document(every[0])
+        budget.document(every[-1])
+        return Assembled(first, sel, sel.omissions, (), budget)
+
+    def _summary_document(
+        self, sel: Selection, ctx: dict[str, Any], fctx: Context, plan: Plan, pos: Pos, base: Path
+    ) -> m.Document:
+        view = self._once(
+            ("summary", plan, tuple(s.rel for s in sel.sources)),
+            lambda: summary_view(plan, sel.sources, self.project.profiles),
+        )
+        local = dict(ctx, section=None, country=None, summary=view)
+        result = FilterResult()
+        blocks = self._generated("summary.j2", local, pos, 1, "summary-", base)
+        blocks = filter_blocks(blocks, fctx, result)
+        section = m.Section("summary", self.project.title, 1, blocks, pos, "summary", False, {})
+        doc = m.Document(self.meta(sel), (section,))
+        errors = [*result.errors, *glyph_problems(doc, self.project.theme, self._glyphs)]
+        if errors:
+            raise BriefgenError(errors)
+        return resolve_links(doc, strict=False, memo=self._links)[0]
+
+    def meta(self, sel: Selection) -> m.Meta:
+        p = self.project
+        client = sel.client
+        marking = None
+        if client and (client.marking or client.watermark):
+            marking = m.Marking(client.marking, client.watermark)
+        title = sel.cut.title if sel.cut.layout == "annex" and sel.cut.title else ""
+        seed = "|".join([p.title, p.date, sel.cut.id, sel.audience, client.id if client else ""])
+        doc_id = f"{p.theme.name}-{sel.name}-{p.date}-{hashlib.sha256(seed.encode()).hexdigest()[:8]}".upper()
+        keywords = tuple(
+            dict.fromkeys(
+                [
+                    *(t for s in sel.sources for t in s.meta["tags"]),
+                    *(s.meta["name"] for s in sel.sources if s.meta["kind"] == "country"),
+                ]
+            )
+        )
+        return m.Meta(
+            title=p.title,
+            subtitle=p.subtitle,
+            series=p.series,
+            date=p.date,
+            authors=p.authors,
+            cut=sel.cut.id,
+            cut_title=title or sel.cut.title or p.title,
+            layout=sel.cut.layout,
+            audience=sel.audience,
+            client_name=client.name if client else "",
+            client_logo=client.logo if client else None,
+            marking=marking,
+            document_id=doc_id,
+            keywords=keywords,
+        )

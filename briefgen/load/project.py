@@ -1,0 +1,386 @@
+"""Loading a briefing project: `briefing.yaml`, section files, clients and the brand.
+
+Everything here is read and validated once. The result, a `Project`, is plain data
+that the later stages (select, template, parse, write) only read.
+"""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
+from briefgen.load.brand import Theme, load_brand
+from briefgen.load.files import OUTSIDE_HINT, confine, read_text, shown
+from briefgen.load.formats import (
+    BRIEFING_FIELDS,
+    BUILTIN_CUTS,
+    CLIENT_FIELDS,
+    CUT_FIELDS,
+    EVENT_FIELDS,
+    FACT_FIELDS,
+    FIGURE_FIELDS,
+    JUDGEMENT_FIELDS,
+    SECTION_FIELDS,
+    is_ident,
+)
+from briefgen.load.profiles import Profiles, load_profiles
+from briefgen.load.schema import Field, validate
+from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
+from briefgen.markdown.consumed import source_lines
+from briefgen.markdown.images import check_image
+
+
+@dataclass(frozen=True)
+class Source:
+    """A section file: validated front matter plus the raw (untemplated) body."""
+
+    path: Path
+    rel: str
+    id: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # file line of the body's first line
+
+
+BUILTIN_POS = Pos("<built-in>")
+
+
+@dataclass(frozen=True)
+class Cut:
+    id: str
+    title: str
+    layout: str
+    include: tuple[str, ...] | None
+    audience: str | None
+    page_budget: int
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Client:
+    id: str
+    name: str
+    audience: str | None
+    countries: tuple[str, ...] | None
+    logo: Path | None
+    marking: str
+    watermark: str
+    note: str
+    contact: str
+    cuts: tuple[str, ...]
+    pos: Pos
+    note_pos: Pos
+    countries_at: tuple[Pos, ...] = ()  # each listed country's own line
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    title: str
+    subtitle: str
+    series: str
+    date: str
+    authors: tuple[str, ...]
+    audiences: tuple[str, ...]
+    sources: tuple[Source, ...]
+    cuts: dict[str, Cut]
+    clients: dict[str, Client]
+    theme: Theme
+    templates_dir: Path
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    profiles: Profiles = field(default_factory=Profiles)
+
+    @property
+    def countries(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.meta["kind"] == "country")
+
+    def idle_builtin(self, cut_id: str) -> str | None:
+        """Why a built-in cut the project never declared has nothing to show, else None.
+
+        `build --all` and `check` leave such a cut out (and say so) rather than fail on
+        it or write an empty annex; asked for by name, it still gives its own error.
+        """
+        cut = self.cuts[cut_id]
+        if cut.pos.file != BUILTIN_POS.file:
+            return None
+        if cut.layout == "summary" and not any(s.meta["bottom_line"] or s.meta["key_judgements"] for s in self.sources):
+            return "no section has 'bottom_line' or 'key_judgements'"
+        if cut.layout == "annex" and not self.countries:
+            return "the project has no country profiles"
+        return None
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
+    """Return (front matter, body, body's first line). Front matter is required."""
+    lines = source_lines(text, keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise BriefgenError(
+            [
+                _diag(
+                    Pos(rel, 1),
+                    "section file has no front matter",
+                    "start the file with a '---' line, then 'title: …', then '---'",
+                )
+            ]
+        )
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
+    raise BriefgenError([_diag(Pos(rel, 1), "front matter is never closed", "add a '---' line after the front matter")])
+
+
+def _diag(pos: Pos, msg: str, hint: str = "") -> Any:
+    from briefgen.errors import Diagnostic
+
+    return Diagnostic(pos, msg, hint)
+
+
+def _items(values: Any, fields: dict[str, Field], what: str, reporter: Reporter) -> list[dict[str, Any]]:
+    out = []
+    for i, value in enumerate(values or []):
+        pos = values.at(i) if isinstance(values, YamlList) else Pos("?")
+        if isinstance(value, str) and what == "key judgement":
+            value = {"text": value}
+        item = validate(value, fields, pos, what, reporter)
+        # Where the item was written: generated parts (the summary) report at its own line.
+        item["file"], item["line"] = pos.file, pos.line
+        out.append(item)
+    return out
+
+
+def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
+    rel = relpath(path, root)
+    try:
+        text = read_text(path, rel)
+        front, body, body_line = split_front_matter(text, rel)
+        raw = load_yaml(front, rel, line_offset=1, what="front matter")
+    except BriefgenError as exc:
+        reporter.extend(exc)
+        return None
+    if raw is None:
+        raw = YamlMap()
+        raw.pos, raw.key_lines = Pos(rel, 1), {}
+    meta = validate(raw, SECTION_FIELDS, Pos(rel, 1), "section front matter", reporter)
+    at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(rel, 1))
+    meta["events"] = (
+        _items(raw.get("events") if isinstance(raw, dict) else None, EVENT_FIELDS, "event", reporter)
+        if meta["events"]
+        else []
+    )
+    meta["key_facts"] = _items(raw.get("key_facts"), FACT_FIELDS, "key fact", reporter) if meta["key_facts"] else []
+    meta["key_judgements"] = (
+        _items(raw.get("key_judgements"), JUDGEMENT_FIELDS, "key judgement", reporter) if meta["key_judgements"] else []
+    )
+    meta["key_figures"] = (
+        _items(raw.get("key_figures"), FIGURE_FIELDS, "key figure", reporter) if meta["key_figures"] else []
+    )
+    for fact in meta["key_facts"]:
+        fact["value"] = str(fact["value"]) if fact["value"] is not None else ""
+    # `level` as written (None: not set), so that profiles left to their default are grouped.
+    meta["level_set"] = meta["level"]
+    if meta["kind"] == "country":
+        meta["level"] = meta["level"] or 2
+        meta["new_page"] = True if meta["new_page"] is None else meta["new_page"]
+        meta["name"] = meta["name"] or meta["title"]
+    meta["level"] = meta["level"] or 1
+    meta["new_page"] = bool(meta["new_page"]) if meta["new_page"] is not None else meta["level"] == 1
+    sid = meta["id"] or path.stem
+    meta["id"] = sid
+    meta["file"] = rel
+    meta["pos_of"] = {k: at(k).line for k in (raw.key_lines if isinstance(raw, YamlMap) else {})}
+    return Source(path=path, rel=rel, id=sid, meta=meta, body=body, body_line=body_line)
+
+
+def _expand_outline(root: Path, outline: Any, reporter: Reporter) -> list[Path]:
+    paths: list[Path] = []
+    for i, entry in enumerate(outline or []):
+        pos = outline.at(i) if isinstance(outline, YamlList) else Pos("briefing.yaml")
+        if any(ch in entry for ch in "*?["):
+            matches = sorted(glob.glob(entry, root_dir=root, recursive=True))
+            if not matches:
+                reporter.error(pos, f"outline pattern '{entry}' matches no file")
+            paths.extend(root / m for m in matches)
+            continue
+        target = root / entry
+        if not target.is_file():
+            near = [p.relative_to(root).as_posix() for p in root.glob("sections/**/*.md")]
+            reporter.error(pos, f"outline entry '{entry}' does not exist", did_you_mean(entry, near))
+            continue
+        paths.append(target)
+    inside = []
+    for p in paths:
+        if confine(p, root) is not None:
+            inside.append(p)
+        else:
+            reporter.error(Pos("briefing.yaml"), f"outline file '{p}' is outside the project folder", OUTSIDE_HINT)
+    return inside
+
+
+def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Client]:
+    clients: dict[str, Client] = {}
+    for path in sorted((root / "clients").glob("*.yaml")):
+        rel = shown(path, root)
+        if confine(path, root) is None:
+            reporter.error(Pos(rel), f"client file {rel} is outside the project folder", OUTSIDE_HINT)
+            continue
+        try:
+            raw = load_yaml(read_text(path, rel), rel)
+        except BriefgenError as exc:
+            reporter.extend(exc)
+            continue
+        data = validate(raw, CLIENT_FIELDS, Pos(rel, 1), "client file", reporter)
+        file_pos = Pos(rel, 1)
+        at = raw.at if isinstance(raw, YamlMap) else (lambda _k, p=file_pos: p)
+        if data["audience"] and data["audience"] not in audiences:
+            reporter.error(
+                at("audience"), f"unknown audience '{data['audience']}'", did_you_mean(data["audience"], audiences)
+            )
+        logo = None
+        if data["logo"]:
+            found = check_image(data["logo"], path.parent, root, at("logo"), "client logo", "the client file")
+            if isinstance(found, tuple):
+                logo = found[0]
+            else:
+                reporter.diagnostics.append(found)
+        listed = raw.get("countries") if isinstance(raw, dict) else None
+        countries_at = tuple(
+            listed.at(i) if isinstance(listed, YamlList) else at("countries") for i in range(len(listed or ()))
+        )
+        watermark = data["watermark"]
+        text = (data["marking"] or data["name"]) if watermark is True else (watermark or "")
+        clients[path.stem] = Client(
+            id=path.stem,
+            name=data["name"] or path.stem,
+            audience=data["audience"],
+            countries=tuple(data["countries"]) if data["countries"] is not None else None,
+            logo=logo,
+            marking=data["marking"] or "",
+            watermark=text,
+            note=data["note"] or "",
+            contact=data["contact"] or "",
+            cuts=tuple(data["cuts"] or ("annex",)),
+            pos=Pos(rel, 1),
+            note_pos=at("note"),
+            countries_at=countries_at,
+        )
+    return clients
+
+
+def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Cut]:
+    cuts = {
+        cid: Cut(cid, d["title"], d["layout"], tuple(d["include"]) if d["include"] else None, None, 1, BUILTIN_POS)
+        for cid, d in BUILTIN_CUTS.items()
+    }
+    for cid, value in (raw or {}).items():
+        pos = raw.at(cid) if isinstance(raw, YamlMap) else Pos("briefing.yaml")
+        if is_ident(cid):
+            reporter.error(pos, f"cut id '{cid}' {is_ident(cid)}")
+            continue
+        d = validate(value if value is not None else {}, CUT_FIELDS, pos, f"cut '{cid}'", reporter)
+        if d["audience"] and d["audience"] not in audiences:
+            reporter.error(
+                pos, f"cut '{cid}': unknown audience '{d['audience']}'", did_you_mean(d["audience"], audiences)
+            )
+        cuts[cid] = Cut(
+            cid,
+            d["title"] or "",
+            d["layout"],
+            tuple(d["include"]) if d["include"] is not None else None,
+            d["audience"],
+            d["page_budget"],
+            pos,
+        )
+    return cuts
+
+
+def load_project(root: Path, reporter: Reporter) -> Project | None:
+    """Load everything under `root`; all problems are collected in `reporter`.
+
+    A project is returned even when some files had errors (they are left out), so that
+    `check` can go on and report the problems of the other files too. Callers that
+    build must stop when `reporter.errors` is not empty.
+    """
+    root = root.resolve()
+    file = root / "briefing.yaml"
+    if not file.is_file():
+        reporter.error(Pos(str(file)), "no briefing.yaml here", "run inside a briefing project or pass --project DIR")
+        return None
+    if confine(file, root) is None:
+        reporter.error(Pos("briefing.yaml"), "briefing.yaml leads outside the project folder", OUTSIDE_HINT)
+        return None
+    try:
+        raw = load_yaml(read_text(file, "briefing.yaml"), "briefing.yaml")
+    except BriefgenError as exc:
+        reporter.extend(exc)
+        return None
+    data = validate(raw, BRIEFING_FIELDS, Pos("briefing.yaml", 1), "briefing.yaml", reporter)
+    audiences = tuple(data["audiences"] or ["general"])
+    brand_at = raw.at("brand") if isinstance(raw, YamlMap) else Pos("briefing.yaml")
+    theme = load_brand(root / (data["brand"] or "templates/brand.yaml"), root, reporter, brand_at)
+    sources: list[Source] = []
+    seen: dict[str, str] = {}
+    failed: set[str] = set()  # ids of outline files that did not load: their error is already reported
+    for path in _expand_outline(root, raw.get("outline") if isinstance(raw, dict) else None, reporter):
+        src = load_source(path, root, reporter)
+        if src is None:
+            failed.add(path.stem)
+            continue
+        if src.id in seen:
+            reporter.error(
+                Pos(src.rel, 1),
+                f"duplicate section id '{src.id}' (also {seen[src.id]})",
+                "set a unique 'id:' in the front matter",
+            )
+            continue
+        seen[src.id] = src.rel
+        for aud in src.meta["audiences"] or []:
+            if aud not in audiences:
+                reporter.error(
+                    Pos(src.rel, src.meta["pos_of"].get("audiences", 1)),
+                    f"unknown audience '{aud}'",
+                    did_you_mean(aud, audiences),
+                )
+        sources.append(src)
+    cuts = _load_cuts(raw.get("cuts") if isinstance(raw, dict) else None, audiences, reporter)
+    clients = _load_clients(root, audiences, reporter)
+    country_ids = {s.id for s in sources if s.meta["kind"] == "country"}
+    for client in clients.values():
+        for cut_id in client.cuts:
+            if cut_id not in cuts:
+                reporter.error(client.pos, f"client '{client.id}': unknown cut '{cut_id}'", did_you_mean(cut_id, cuts))
+        for i, cid in enumerate(client.countries or ()):
+            if cid not in country_ids and cid not in failed:
+                at = client.countries_at[i] if i < len(client.countries_at) else client.pos
+                reporter.error(at, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids))
+    profiles = load_profiles(
+        raw.get("profiles") if isinstance(raw, dict) else None,
+        raw.at("profiles") if isinstance(raw, YamlMap) and "profiles" in raw else Pos("briefing.yaml", 1),
+        reporter,
+    )
+    if profiles.group_under and profiles.group_under not in seen and profiles.group_under not in failed:
+        reporter.error(
+            profiles.group_under_pos,
+            f"profiles: 'group_under' names '{profiles.group_under}', which is no section of the outline",
+            did_you_mean(profiles.group_under, seen),
+        )
+    if theme is None or "title" not in data or not data.get("title"):
+        return None  # nothing sensible can be assembled; callers see the reporter's errors
+    return Project(
+        root=root,
+        title=data["title"],
+        subtitle=data["subtitle"] or "",
+        series=data["series"] or "",
+        date=data["date"] or "",
+        authors=tuple(data["authors"] or ()),
+        audiences=audiences,
+        sources=tuple(sources),
+        cuts=cuts,
+        clients=clients,
+        theme=theme,
+        templates_dir=root / "templates",
+        meta={k: v for k, v in data.items() if k not in ("outline", "cuts", "profiles")},
+        profiles=profiles,
+    )

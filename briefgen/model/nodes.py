@@ -1,0 +1,301 @@
+"""The one document model that sits between the Markdown parser and every writer.
+
+All nodes are frozen dataclasses. Block nodes carry `pos`, the user's file and line, so
+that any writer can report a problem where the author can fix it. Writers read only
+these nodes; they never see Markdown, Jinja or another writer's markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import Pos
+
+NOWHERE = Pos("<generated>")
+
+
+# ---------------------------------------------------------------- inline nodes
+@dataclass(frozen=True)
+class Text:
+    """Literal text, exactly as written (raw HTML included)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strike:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """`target` is an http(s)/mailto URL, or `#anchor` for a place inside the document."""
+
+    target: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote reference; `number` is its number within the section."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+
+Inline = Text | Emph | Strong | Strike | Code | Link | NoteRef | LineBreak
+
+
+# ---------------------------------------------------------------- block nodes
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a section body; `level` is absolute (section titles are level 1/2)."""
+
+    level: int
+    children: tuple[Inline, ...]
+    anchor: str
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+    pos: Pos = NOWHERE
+    style: str = "body"  # "body", "lead", "small": a semantic role, styled by each writer
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple[Block, ...]
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class OrderedList:
+    items: tuple[ListItem, ...]
+    start: int = 1
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Cell:
+    children: tuple[Inline, ...]
+    align: str = ""  # "", "left", "center", "right"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; `header` rows repeat on every page the table spans."""
+
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    pos: Pos = NOWHERE
+    caption: tuple[Inline, ...] = ()
+    kind: str = "data"  # "data", or "facts" for label/value boxes
+    row_pos: tuple[Pos, ...] = field(default=(), compare=False)  # each body row's line, for diagnostics
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    blocks: tuple[Block, ...]
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed block. `kind`: "callout", "bottom-line", "factbox" or "contact"."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    kind: str = "callout"
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Div:
+    """A fenced div before filtering; conditional divs never reach a writer."""
+
+    attrs: tuple[tuple[str, str], ...]
+    classes: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image, already resolved to a file inside the project and checked."""
+
+    path: Path
+    caption: tuple[Inline, ...]
+    alt: str
+    width_px: int
+    height_px: int
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A data figure from a ```chart block; `spec` is a checked `charts.ChartSpec`.
+
+    Writers draw it (vector in PDF; in DOCX a 300 dpi picture, or a native, editable
+    Word chart with `docx: native`) and caption it "Figure N: title", numbered together
+    with image figures. Locator insets (`spec.numbered` false) get no caption or number.
+    """
+
+    spec: Any
+    alt: str
+    anchor: str = ""
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    text: str
+    language: str = ""
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Rule:
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Notes:
+    """The footnotes of one section, listed at its end."""
+
+    notes: tuple[Note, ...]
+    pos: Pos = NOWHERE
+
+
+Block = (
+    Heading
+    | Paragraph
+    | BulletList
+    | OrderedList
+    | Table
+    | BlockQuote
+    | Callout
+    | Div
+    | Figure
+    | Chart
+    | CodeBlock
+    | Rule
+    | Notes
+)
+
+BLOCK_TYPES: tuple[type, ...] = (
+    Heading,
+    Paragraph,
+    BulletList,
+    OrderedList,
+    Table,
+    BlockQuote,
+    Callout,
+    Figure,
+    Chart,
+    CodeBlock,
+    Rule,
+    Notes,
+)
+"""Every block type a writer must render (Div is resolved before writing)."""
+
+INLINE_TYPES: tuple[type, ...] = (Text, Emph, Strong, Strike, Code, Link, NoteRef, LineBreak)
+
+
+# ---------------------------------------------------------------- structure
+@dataclass(frozen=True)
+class Section:
+    """One source file after templating and parsing.
+
+    `level` is 1 for a top-level section and 2 for one nested under the previous
+    top-level section (country profiles). `new_page` asks writers to start it on a
+    new page. `meta` is the validated front matter, for generated parts.
+    """
+
+    id: str
+    title: str
+    level: int
+    blocks: tuple[Block, ...]
+    pos: Pos
+    kind: str = "section"
+    new_page: bool = False
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    kicker: str = ""  # the small label above a profile's title ("Country profile · Tier 1")
+
+
+@dataclass(frozen=True)
+class Marking:
+    """A client's marking, printed on every page, optionally as a diagonal watermark."""
+
+    text: str
+    watermark: str = ""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a deliverable is: used for covers, headers and file metadata."""
+
+    title: str
+    subtitle: str
+    series: str
+    date: str
+    authors: tuple[str, ...]
+    cut: str
+    cut_title: str
+    layout: str  # "report", "annex", "summary"
+    audience: str
+    client_name: str = ""
+    client_logo: Path | None = None
+    marking: Marking | None = None
+    document_id: str = ""
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def cover_label(self) -> str:
+        """The label above the title on covers: the series, plus the cut's title for a cut."""
+        if self.layout == "annex":
+            return self.cut_title or "Country annex"
+        own = self.cut != "full" and self.cut_title not in ("", self.title)
+        return " · ".join(x for x in (self.series, self.cut_title if own else "") if x)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole deliverable: metadata plus sections in reading order."""
+
+    meta: Meta
+    sections: tuple[Section, ...]

@@ -1,9 +1,0 @@
-"""PDF output (reportlab): document model → branded PDF."""
-
-from .rlimport import load_platypus
-
-load_platypus()  # before any module below imports reportlab.platypus
-
-from .document import PdfResult, measure, write_pdf  # noqa: E402
-
-__all__ = ["PdfResult", "measure", "write_pdf"]

@@ -1,0 +1,146 @@
+"""Internal links: every `#anchor` must point at a section or heading in the document.
+
+In the full report a dangling anchor is an error. In a cut that leaves the target out,
+the link becomes plain text and a warning says so, so nothing points into the void.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from briefgen.errors import BriefgenError, Diagnostic
+from briefgen.model import nodes as m
+from briefgen.model.walk import iter_blocks, map_inlines, same_or
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What one top-level block contributes to a document's link checks."""
+
+    anchors: tuple[str, ...]
+    figures: tuple[str | None, ...]  # one entry per numbered figure: its anchor, if any
+    internal_links: bool
+
+
+LinkMemo = dict[Any, Any]  # id(block) -> (block, _Summary); "fixes" -> fixed blocks by targets
+
+
+def _summary(block: m.Block, memo: LinkMemo) -> _Summary:
+    """`block`'s anchors, figures and links, remembered by identity: a batch's
+    deliverables share their parsed blocks, so each is walked once."""
+    found = memo.get(id(block))
+    if found is not None and found[0] is block:
+        return found[1]
+    inner = list(iter_blocks((block,)))
+    targets: list[str] = []
+
+    def collect(run: tuple[m.Inline, ...], _owner: m.Block) -> tuple[m.Inline, ...]:
+        targets.extend(_targets(run))
+        return run
+
+    map_inlines((block,), collect)
+    summary = _Summary(
+        tuple(b.anchor for b in inner if isinstance(b, m.Heading | m.Chart) and b.anchor),
+        tuple(
+            b.anchor if isinstance(b, m.Chart) else None
+            for b in inner
+            if isinstance(b, m.Figure) or (isinstance(b, m.Chart) and b.spec.numbered)
+        ),
+        any(t.startswith("#") for t in targets),
+    )
+    memo[id(block)] = (block, summary)
+    return summary
+
+
+def _targets(run: tuple[m.Inline, ...]) -> list[str]:
+    out: list[str] = []
+    for node in run:
+        if isinstance(node, m.Link):
+            out.append(node.target)
+        if isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
+            out.extend(_targets(node.children))
+    return out
+
+
+def anchors(doc: m.Document, memo: LinkMemo | None = None) -> set[str]:
+    memo = {} if memo is None else memo
+    found = {s.id for s in doc.sections}
+    for s in doc.sections:
+        for b in s.blocks:
+            found.update(_summary(b, memo).anchors)
+    return found
+
+
+def figure_numbers(doc: m.Document, memo: LinkMemo | None = None) -> dict[str, int]:
+    """Anchor -> "Figure N" number, counting images and numbered charts (not locator insets)
+    in reading order, as the writers do."""
+    memo = {} if memo is None else memo
+    numbers: dict[str, int] = {}
+    count = 0
+    for section in doc.sections:
+        for block in section.blocks:
+            for anchor in _summary(block, memo).figures:
+                count += 1
+                if anchor:
+                    numbers[anchor] = count
+    return numbers
+
+
+def resolve_links(doc: m.Document, strict: bool, memo: LinkMemo | None = None) -> tuple[m.Document, list[Diagnostic]]:
+    """Check internal links; an empty link to a figure, `[](#fig-aid)`, reads "Figure N"."""
+    memo = {} if memo is None else memo
+    known = anchors(doc, memo)
+    figures = figure_numbers(doc, memo)
+    problems: list[Diagnostic] = []
+
+    def fix(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
+        out: list[m.Inline] = []
+        for node in run:
+            if isinstance(node, m.Link) and node.target.startswith("#") and node.target[1:] not in known:
+                pos = getattr(owner, "pos", m.NOWHERE)
+                problems.append(
+                    Diagnostic(
+                        pos,
+                        f"link to '{node.target}' has no target in this document",
+                        "link to a section id or heading",
+                        "warning",
+                    )
+                )
+                out.extend(fix(node.children, owner))
+            elif isinstance(node, m.Link) and not node.children and node.target[1:] in figures:
+                out.append(replace(node, children=(m.Text(f"Figure {figures[node.target[1:]]}"),)))
+            elif isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
+                inner = fix(node.children, owner)
+                out.append(node if inner is node.children else replace(node, children=inner))
+            else:
+                out.append(node)
+        return run if all(a is b for a, b in zip(out, run, strict=False)) and len(out) == len(run) else tuple(out)
+
+    targets = (frozenset(known), tuple(sorted(figures.items())))
+
+    def fixed(block: m.Block) -> m.Block:
+        # Most blocks hold no internal link: passed through untouched. The others are
+        # fixed once per block and set of targets, and their warnings replayed.
+        if not _summary(block, memo).internal_links:
+            return block
+        key = (id(block), targets)
+        found = fixes.get(key)
+        if found is None or found[0] is not block:
+            start = len(problems)
+            found = fixes[key] = (block, map_inlines((block,), fix)[0], tuple(problems[start:]))
+            return found[1]
+        problems.extend(found[2])
+        return found[1]
+
+    fixes: dict[Any, Any] = memo.setdefault("fixes", {})  # type: ignore[arg-type, assignment]
+    if len(fixes) >= 2_000:
+        fixes.clear()
+
+    def blocks(section: m.Section) -> tuple[m.Block, ...]:
+        return same_or(section.blocks, tuple(fixed(b) for b in section.blocks))
+
+    sections = tuple(replace(s, blocks=blocks(s)) for s in doc.sections)
+    if strict and problems:
+        raise BriefgenError([replace(p, severity="error") for p in problems])
+    return replace(doc, sections=sections), problems

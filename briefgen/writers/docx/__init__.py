@@ -1,0 +1,115 @@
+"""DOCX writer: the document model and the brand theme -> a Word file a client can edit.
+
+    write_docx(doc, theme, out, toc_pages=None, scale=1.0)
+
+reads like the build: start from python-docx's template; restyle its built-in styles
+from the theme (stylesheet: styles, parastyles, tablestyles, numbering, wordtheme,
+fonts); write the layout's front matter (cover, toc; the summary's band) and running
+heads (pages, watermark); render each section (body) through the dispatch tables
+(render: blocks, inline, tables, figures, fields); set file properties (props); embed
+the brand fonts, subset to the text (embedfonts); save a reproducible zip (package).
+All text passes through `text.clean` into the XML.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+import docx
+from docx.enum.section import WD_SECTION
+
+from briefgen.errors import Pos, fail
+from briefgen.load.brand import Theme
+from briefgen.model import nodes as m
+from briefgen.writers.docx.body import anchors, write_sections
+from briefgen.writers.docx.context import Ctx, bookmark_name
+from briefgen.writers.docx.cover import report_cover, summary_band
+from briefgen.writers.docx.package import package, props
+from briefgen.writers.docx.package.embedfonts import embed_fonts
+from briefgen.writers.docx.pages import marking_only, running_heads, setup_page
+from briefgen.writers.docx.render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
+from briefgen.writers.docx.styles import stylesheet
+from briefgen.writers.docx.styles.parastyles import paragraph_gap
+from briefgen.writers.docx.styles.styles import text_width_twips
+from briefgen.writers.docx.text import clean
+from briefgen.writers.docx.toc import fill_toc_numbers, write_toc
+
+LAYOUTS = ("report", "annex", "summary")
+
+__all__ = ["BLOCK_HANDLERS", "INLINE_HANDLERS", "LAYOUTS", "bookmark_name", "clean", "write_docx"]
+
+
+@lru_cache(maxsize=8)
+def _styled_blank(theme: Theme, scale: float, compact: bool) -> bytes:
+    """An empty document carrying the brand's styles, numbering, theme and font table.
+
+    Made once per look and reopened for each deliverable: defining some 60 styles took
+    longer than writing a short annex's text.
+    """
+    document = docx.Document()
+    stylesheet.install(document, theme, scale, compact=compact)
+    blank = io.BytesIO()
+    document.save(blank)
+    return blank.getvalue()
+
+
+def write_docx(
+    doc: m.Document,
+    theme: Theme,
+    out: BinaryIO | Path,
+    *,
+    toc_pages: Mapping[str, int] | Callable[[], Mapping[str, int] | None] | None = None,
+    scale: float = 1.0,
+) -> None:
+    """Write `doc` as a .docx to `out` (a path or a binary stream).
+
+    `toc_pages` maps section ids / heading anchors to their page in the PDF, shown in the
+    cached table of contents; it may be a function returning that map, called once the
+    body is written (the PDF may still be in the making elsewhere); `scale` multiplies every font size (one-page summary).
+    Raises BriefgenError for anything that cannot be rendered, with the author's position.
+    """
+    layout = doc.meta.layout
+    if layout not in LAYOUTS:
+        raise fail(Pos("<briefing>"), f"unknown layout '{layout}' for DOCX", "use report, annex or summary")
+    if not 0.3 <= scale <= 3.0:
+        raise fail(Pos("<briefing>"), f"font scale {scale} is out of range", "use a scale between 0.3 and 3")
+    document = docx.Document(io.BytesIO(_styled_blank(theme, scale, layout == "summary")))
+    ctx = Ctx(
+        docx=document,
+        theme=theme,
+        meta=doc.meta,
+        scale=scale,
+        toc_pages=toc_pages,
+        render_blocks=render_blocks,
+        render_inlines=render_inlines,
+        anchors=anchors(doc),
+    )
+    ctx.width = text_width_twips(theme)
+    ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == "summary")
+    body = document._body
+    first = document.sections[0]
+    setup_page(first, ctx)
+
+    if layout == "summary":
+        running_heads(first, ctx, running_head=False, page_numbers=False)
+        titles = {section.title for section in doc.sections}
+        summary_band(body, ctx, show_title=doc.meta.title not in titles)
+        write_sections(doc, body, ctx, break_first=False, annex=False)
+    else:
+        report_cover(body, ctx, annex=layout == "annex")
+        marking_only(first, ctx)
+        main = document.add_section(WD_SECTION.NEW_PAGE)
+        setup_page(main, ctx)
+        running_heads(main, ctx)
+        if layout == "report":
+            write_toc(body, doc, ctx)
+        write_sections(doc, body, ctx, break_first=layout == "report", annex=layout == "annex")
+
+    props.set_properties(document, doc.meta, theme)
+    package.tidy(document)
+    embed_fonts(document, theme)  # the contents' page numbers are digits: always embedded
+    package.save(document, out, props.build_time(doc.meta), before_body=lambda: fill_toc_numbers(ctx))

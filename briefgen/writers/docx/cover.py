@@ -1,0 +1,147 @@
+"""Covers: the report cover, the short annex cover, and the summary's brand band.
+
+Covers are built from styles ("Cover Title", "Band Title"…) and borderless or shaded
+one-row tables, which Word and LibreOffice lay out alike; no text boxes or floating
+shapes, so nothing drifts when a client edits the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.table import _Cell
+
+from briefgen.templating.render import long_date
+from briefgen.writers.docx.blocks import new_paragraph
+from briefgen.writers.docx.context import Ctx
+from briefgen.writers.docx.fields import run
+from briefgen.writers.docx.figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, image_size
+from briefgen.writers.docx.package.ooxml import border, el, no_border, ordered, set_ppr, shading, val
+from briefgen.writers.docx.styles.styles import palette
+from briefgen.writers.docx.styles.tablestyles import BOX_TABLE
+from briefgen.writers.docx.tables import add_cell, add_row, finish_cell, table_xml
+
+LOGO_MM = (55.0, 22.0)  # brand logo on the cover: max width, max height
+CLIENT_LOGO_MM = (42.0, 22.0)
+BAND_LOGO_MM = (40.0, 14.0)
+
+
+def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float], alt: str, align: str = "") -> None:
+    """A logo drawn as large as fits `box_mm` (width, height): unlike figures, small files may grow."""
+    w_px, h_px = image_size(path)
+    k = min(box_mm[0] * EMU_PER_MM / w_px, box_mm[1] * EMU_PER_MM / h_px)
+    p = new_paragraph(container, p_style)
+    if align:
+        set_ppr(p, val("w:jc", align))
+    add_picture(p, container, path, int(w_px * k), int(h_px * k), alt)
+
+
+def _cell_look(
+    fill: str | None, margins_tw: tuple[int, int] | None = None, v_align: str = "", edges: list | None = None
+) -> list:
+    """tcPr children for a cover cell: no borders except `edges`, optional fill and padding."""
+    given = {e.tag for e in edges or []}
+    sides = [no_border(s) for s in ("top", "left", "bottom", "right") if qn(f"w:{s}") not in given]
+    extra = [ordered("w:tcBorders", [*sides, *(edges or [])])]
+    if fill:
+        extra.append(shading(fill))
+    if margins_tw:
+        top, side = margins_tw
+        extra.append(
+            ordered(
+                "w:tcMar",
+                [
+                    el(f"w:{s}", {"w": v, "type": "dxa"})
+                    for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))
+                ],
+            )
+        )
+    if v_align:
+        extra.append(val("w:vAlign", v_align))
+    return extra
+
+
+def _text(container: Any, style: str, text: str) -> None:
+    if text.strip():
+        new_paragraph(container, style).append(run(text))
+
+
+def _logo_row(container: Any, ctx: Ctx) -> None:
+    """Brand logo, with the client's logo at the right margin when there is one."""
+    theme, meta = ctx.theme, ctx.meta
+    if not meta.client_logo:
+        _logo(container, "Cover Logo", theme.logo, LOGO_MM, f"{theme.name} logo")
+        return
+    half = ctx.width // 2
+    tbl = table_xml(BOX_TABLE, [half, ctx.width - half], 0, header_look=False)
+    container._element._insert_tbl(tbl)
+    tr = add_row(tbl)
+    for width, path, box, alt, align in (
+        (half, theme.logo, LOGO_MM, f"{theme.name} logo", ""),
+        (ctx.width - half, meta.client_logo, CLIENT_LOGO_MM, f"{meta.client_name or 'Client'} logo", "right"),
+    ):
+        tc = add_cell(tr, width, extra=_cell_look(None, (0, 0), "center"))
+        _logo(_Cell(tc, container), "Cover Logo", path, box, alt, align)
+        finish_cell(tc)
+
+
+def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
+    """The cover page: logos; a primary-colour tab with the series; title, subtitle; date, authors, client."""
+    meta = ctx.meta
+    pal = palette(ctx.theme)
+    _logo_row(container, ctx)
+    for _ in range(2 if annex else 3):
+        new_paragraph(container, "Cover Spacer")
+    label = meta.cover_label
+    if label.strip():
+        # A tab just wider than its label: the brand colour, used once and boldly.
+        width = min(ctx.width, 700 + int(len(label) * ctx.theme.base_size * ctx.scale * 15))
+        tbl = table_xml(BOX_TABLE, [width], 0, header_look=False)
+        container._element._insert_tbl(tbl)
+        tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.primary, (110, 200)))
+        _text(_Cell(tc, container), "Cover Series", label)
+        finish_cell(tc)
+    _text(container, "Title", meta.title)
+    if not annex:
+        _text(container, "Subtitle", meta.subtitle)
+    new_paragraph(container, "Cover Rule")
+    _text(container, "Cover Meta", long_date(meta.date))
+    if not annex:
+        _text(container, "Cover Meta", ", ".join(meta.authors))
+    if meta.client_name:
+        new_paragraph(container, "Cover Spacer Small")
+        _text(container, "Cover Label", "Prepared for")
+        _text(container, "Cover Meta", meta.client_name)
+
+
+def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
+    """The one-page summary's top band: light logo on the primary colour, label and date.
+
+    The title goes in the band only when no section heading repeats it below.
+    """
+    meta, theme = ctx.meta, ctx.theme
+    pal = palette(theme)
+    logo_w = int(BAND_LOGO_MM[0] * EMU_PER_MM / EMU_PER_TWIP) + 400
+    widths = [logo_w, ctx.width - logo_w]
+    tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
+    container._element._insert_tbl(tbl)
+    tr = add_row(tbl)
+    tc = add_cell(
+        tr, widths[0], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
+    )
+    _logo(_Cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
+    finish_cell(tc)
+    tc = add_cell(
+        tr, widths[1], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
+    )
+    cell = _Cell(tc, container)
+    if show_title:
+        _text(cell, "Band Title", meta.title)
+    _text(cell, "Band Label", meta.cut_title or "Summary")
+    _text(cell, "Band Meta", long_date(meta.date))
+    if meta.client_name:
+        _text(cell, "Band Meta", f"Prepared for {meta.client_name}")
+    finish_cell(tc)
+    new_paragraph(container, "Table Spacer")

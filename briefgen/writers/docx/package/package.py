@@ -1,0 +1,88 @@
+"""The .docx package: template leftovers removed, Word settings, and a reproducible zip.
+
+python-docx would stamp zip entries with the current time; we write the archive from
+its parts with one fixed timestamp and a fixed entry order, so the same input gives the
+same bytes (python-docx's own writer supplies the content types and package rels).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.ns import qn
+
+from briefgen.writers.docx.package.zipout import ZipOut
+
+# Template parts that would mislead: a thumbnail of someone else's page, the
+# Word 2010 copy of the *unbranded* styles, and an empty bibliography store.
+_DROP_PACKAGE = {RT.THUMBNAIL}
+_DROP_DOCUMENT = {RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
+
+
+def tidy(document: DocxDocument) -> None:
+    """Drop template leftovers and set Word 2013+ layout (compatibility mode 15)."""
+    package = document.part.package
+    for rid in [r for r, rel in package.rels.items() if rel.reltype in _DROP_PACKAGE]:
+        package.rels.pop(rid)
+    rels = document.part.rels
+    for rid in [r for r, rel in rels.items() if rel.reltype in _DROP_DOCUMENT]:
+        rels.pop(rid)
+    settings = document.settings.element
+    for node in settings.iter(qn("w:compatSetting")):
+        if node.get(qn("w:name")) == "compatibilityMode":
+            node.set(qn("w:val"), "15")
+    # Word shows "Update fields?" for files asking updateFields; we ship filled results.
+    for node in settings.findall(qn("w:updateFields")):
+        settings.remove(node)
+    for node in settings.findall(qn("w:savePreviewPicture")):
+        settings.remove(node)
+
+
+def save(
+    document: DocxDocument, out: BinaryIO | Path, stamp: datetime, before_body: Callable[[], None] | None = None
+) -> None:
+    """Write `document` to `out` with fixed entry times and order.
+
+    Every other part is compressed first; `before_body` then runs (the contents may still
+    be waiting for page numbers) and `word/document.xml` goes in last.
+    """
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    collected = _Collector()
+    PackageWriter._write_content_types_stream(collected, package.parts)
+    PackageWriter._write_pkg_rels(collected, package.rels)
+    body = document.part.partname.membername
+    archive = ZipOut(stamp)
+    for name in FIRST_ENTRIES:
+        archive.add(name, collected.entries.pop(name), reuse=True)
+    others = {part.partname.membername: part for part in package.parts if part is not document.part}
+    rels = {part.partname.rels_uri.membername: part for part in package.parts if len(part.rels)}
+    for name in sorted({*others, *rels}):
+        archive.add(name, others[name].blob if name in others else rels[name].rels.xml, reuse=True)
+    if before_body:
+        before_body()
+    archive.add(body, document.part.blob)
+    data = archive.getvalue()
+    if isinstance(out, str | Path):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+
+
+class _Collector:
+    """Stands in for python-docx's zip writer: keeps each member's bytes by name."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self.entries[uri.membername] = blob

@@ -1,0 +1,128 @@
+"""Page geometry and the running heads and feet of every Word section.
+
+Report and annex: the cover section has a different first page whose header and footer
+hold only the client's marking; the body section has the short title and brand name on
+top and "Page N of M" (PAGE / NUMPAGES fields) with the brand footer below. The marking,
+when there is one, is in every header and footer of every section, with an optional
+diagonal VML watermark in every header.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from docx.section import Section as DocxSection
+from docx.shared import Mm
+from lxml.etree import _Element
+
+from briefgen.writers.docx.context import Ctx
+from briefgen.writers.docx.fields import field, run
+from briefgen.writers.docx.package.ooxml import el, set_ppr, val
+from briefgen.writers.docx.styles.styles import mix, palette, style_id
+from briefgen.writers.docx.text import plain
+from briefgen.writers.docx.watermark import watermark_run
+
+HEADER_DISTANCE_MM = 10.0
+FOOTER_DISTANCE_MM = 10.0
+
+
+def setup_page(section: DocxSection, ctx: Ctx) -> None:
+    """Page size and margins from the theme."""
+    width, height = ctx.theme.page_mm
+    top, right, bottom, left = ctx.theme.margins_mm
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.header_distance = Mm(min(HEADER_DISTANCE_MM, top * 0.6))
+    section.footer_distance = Mm(min(FOOTER_DISTANCE_MM, bottom * 0.6))
+    section.gutter = Mm(0)
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    """The running-head title: the whole title, or its part before a dash or colon."""
+    if len(title) <= limit:
+        return title
+    for sep in (": ", " – ", " — ", " - "):
+        if sep in title:
+            return title.split(sep, 1)[0]
+    return title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _paragraph(story: _Element, style: str) -> _Element:
+    p = el("w:p")
+    set_ppr(p, val("w:pStyle", style_id(style)))
+    story.append(p)
+    return p
+
+
+def _reset(story: _Element) -> _Element:
+    for child in list(story):
+        story.remove(child)
+    return story
+
+
+def _marking(story: _Element, ctx: Ctx) -> None:
+    marking = ctx.meta.marking
+    if marking and marking.text.strip():
+        _paragraph(story, "Marking").append(run(marking.text))
+
+
+def _watermark(first: _Element, ctx: Ctx) -> None:
+    marking = ctx.meta.marking
+    if marking and marking.watermark.strip():
+        pal = palette(ctx.theme)
+        ctx.watermarks += 1
+        first.append(
+            watermark_run(plain(marking.watermark), ctx.watermarks, mix(pal.muted, "#FFFFFF", 0.6), pal.head_font)
+        )
+
+
+def marking_only(section: DocxSection, ctx: Ctx) -> None:
+    """Cover pages: no running heads, only the marking (and watermark) in header and footer."""
+    section.different_first_page_header_footer = True
+    for header in (section.first_page_header, section.header):
+        header.is_linked_to_previous = False
+        story = _reset(header._element)
+        _marking(story, ctx)
+        if not len(story):
+            story.append(el("w:p"))  # a header needs a paragraph; the Header style would draw its rule
+        _watermark(story.find(qn("w:p")), ctx)
+    for footer in (section.first_page_footer, section.footer):
+        footer.is_linked_to_previous = False
+        story = _reset(footer._element)
+        _marking(story, ctx)
+        if not len(story):
+            story.append(el("w:p"))
+
+
+def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, page_numbers: bool = True) -> None:
+    """Body pages: marking and running head on top; page x of y and brand footer below.
+
+    The one-page summary has its title in the band: no running head, no page numbers.
+    """
+    section.different_first_page_header_footer = False
+    header = section.header
+    header.is_linked_to_previous = False
+    story = _reset(header._element)
+    _marking(story, ctx)
+    if running_head:
+        head = _paragraph(story, "Header")
+        head.append(run(short_title(ctx.meta.title)))
+        head.append(run("\t" + ctx.theme.name))
+    if not len(story):
+        story.append(el("w:p"))
+    _watermark(story.find(qn("w:p")), ctx)
+
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    story = _reset(footer._element)
+    foot = _paragraph(story, "Footer")
+    if page_numbers:
+        foot.append(run("Page "))
+        field(foot, "PAGE", "1")
+        foot.append(run(" of "))
+        field(foot, "NUMPAGES", "1")
+    elif ctx.meta.client_name:
+        foot.append(run(f"Prepared for {ctx.meta.client_name}"))
+    if ctx.theme.footer:
+        foot.append(run("\t" + ctx.theme.footer))
+    _marking(story, ctx)

@@ -1,0 +1,109 @@
+"""List numbering: the look of bullets and numbers, and a fresh start for each ordered list.
+
+python-docx's default template links each list style to its own single-level abstract
+numbering (List Bullet -> numId 1, List Number -> numId 5, List Number 2 -> numId 6 …).
+We restyle those definitions in place, found through the style's own `w:numPr`, and
+give every ordered list a new `w:num` with a `w:startOverride`: paragraphs that share a
+num continue one sequence, so without this the second list would go on counting.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from briefgen.writers.docx.package.ooxml import el, fonts, half_points, ordered, set_ppr, val
+from briefgen.writers.docx.styles.parastyles import LIST_HANG, LIST_INDENT
+from briefgen.writers.docx.styles.styles import Palette, style_id
+
+BULLETS = ("•", "–", "◦")  # level 1, 2, 3
+
+
+def list_style(ordered_list: bool, depth: int) -> str:
+    """The paragraph style for a list paragraph at nesting `depth` (1-based)."""
+    suffix = "" if depth <= 1 else f" {min(depth, 3)}"
+    return f"List {'Number' if ordered_list else 'Bullet'}{suffix}"
+
+
+def _style_num_id(document: DocxDocument, style: str) -> str | None:
+    node = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id(style)}']")
+    num = node.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}") if node is not None else None
+    return num.get(qn("w:val")) if num is not None else None
+
+
+def _abstract_for(numbering: _Element, num_id: str) -> _Element | None:
+    num = numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num_id}']")
+    if num is None:
+        return None
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    return numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']")
+
+
+def install(document: DocxDocument, pal: Palette, size: float) -> None:
+    """Restyle the bullets and numbers of the six list styles; `size` is the body size."""
+    numbering = document.part.numbering_part.element
+    for is_ordered in (False, True):
+        for depth in (1, 2, 3):
+            style = list_style(is_ordered, depth)
+            num_id = _style_num_id(document, style)
+            abstract = _abstract_for(numbering, num_id) if num_id else None
+            if abstract is None:
+                # Only a template without list numbering gets here; the style then still works, unnumbered.
+                continue
+            _restyle_level(abstract, style, is_ordered, depth, pal, size)
+
+
+def _restyle_level(abstract: _Element, style: str, is_ordered: bool, depth: int, pal: Palette, size: float) -> None:
+    lvl = abstract.find(qn("w:lvl"))
+    for child in list(lvl):
+        lvl.remove(child)
+    indent = LIST_INDENT * depth
+    ppr = ordered(
+        "w:pPr",
+        [
+            el("w:tabs", None, el("w:tab", {"val": "num", "pos": indent})),
+            el("w:ind", {"left": indent, "hanging": LIST_HANG}),
+        ],
+    )
+    if is_ordered:
+        text, fmt = "%1.", "decimal"
+        rpr = ordered("w:rPr", [fonts(pal.head_font), el("w:b"), el("w:bCs"), val("w:color", pal.accent)])
+    else:
+        text, fmt = BULLETS[depth - 1], "bullet"
+        rpr = ordered(
+            "w:rPr",
+            [
+                fonts(pal.head_font),
+                val("w:color", pal.accent),
+                val("w:sz", half_points(size)),
+                val("w:szCs", half_points(size)),
+            ],
+        )
+    for kid in (
+        val("w:start", 1),
+        val("w:numFmt", fmt),
+        val("w:pStyle", style_id(style)),
+        val("w:lvlText", text),
+        val("w:lvlJc", "left"),
+        ppr,
+        rpr,
+    ):
+        lvl.append(kid)
+
+
+def restart(document: DocxDocument, style: str, start: int) -> int | None:
+    """A new numId for one ordered list in `style`, counting from `start`."""
+    num_id = _style_num_id(document, style)
+    numbering = document.part.numbering_part.element
+    abstract = _abstract_for(numbering, num_id) if num_id else None
+    if abstract is None:
+        return None
+    num = numbering.add_num(int(abstract.get(qn("w:abstractNumId"))))
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return int(num.get(qn("w:numId")))
+
+
+def apply(paragraph: _Element, num_id: int) -> None:
+    """Attach the list paragraph `paragraph` (a `w:p`) to the list `num_id`."""
+    set_ppr(paragraph, el("w:numPr", None, val("w:ilvl", 0), val("w:numId", num_id)))

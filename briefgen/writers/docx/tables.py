@@ -1,0 +1,300 @@
+"""Tables, fact boxes and call-out boxes.
+
+All are real Word tables as wide as the space they sit in, with fixed column widths so
+cells wrap instead of stretching: a data table's come from the plan the PDF follows too
+(`columns.py`), a fact box's are estimated from its content. Header rows repeat on
+every page (`w:tblHeader`); data and facts tables get their look from a table style, and
+call-outs are one-cell tables whose border and fill say what kind of box they are. A fact
+box of facts plus a locator inset holds a borderless two-cell row: facts left, map right.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.table import _Cell
+from lxml.etree import _Element
+
+from briefgen.model import nodes as m
+from briefgen.writers.common.columns import CELL_SIZE, CellFonts, Columns, lay_out
+from briefgen.writers.docx.blocks import new_paragraph, scoped, text_paragraph
+from briefgen.writers.docx.context import Ctx
+from briefgen.writers.docx.fields import field, run
+from briefgen.writers.docx.figures import locator_picture
+from briefgen.writers.docx.inline import inline_text
+from briefgen.writers.docx.package.ooxml import (
+    TBLPR_ORDER,
+    add_ordered,
+    border,
+    el,
+    mm_twips,
+    no_border,
+    ordered,
+    set_ppr,
+    shading,
+    spacing,
+    val,
+)
+from briefgen.writers.docx.styles.parastyles import LIST_INDENT
+from briefgen.writers.docx.styles.styles import mix, palette, style_id
+from briefgen.writers.docx.styles.tablestyles import (
+    BOX_TABLE,
+    DATA_TABLE,
+    FACTS_IN_BOX,
+    FACTS_TABLE,
+    FIGURES_TABLE,
+    cell_margins,
+)
+from briefgen.writers.docx.text import plain
+
+CELL_PAD = 200  # twips: left + right padding of a data-table cell (2 × 100)
+BOX_PAD = 200  # twips on each side inside a call-out box
+CHAR = 88  # twips: an average character at table size, for width estimates
+FIGURE_COLUMNS = 3
+THICK_EDGE = {"bottom-line": 90, "callout": 60}  # twips of left border beyond a hairline
+LOCATOR_GUTTER = 240  # twips between a fact box's facts and its locator inset
+
+
+def table_xml(style: str, widths: list[int], indent: int, header_look: bool) -> _Element:
+    look = {
+        "val": "04A0" if header_look else "0400",
+        "firstRow": int(header_look),
+        "lastRow": 0,
+        "firstColumn": 0,
+        "lastColumn": 0,
+        "noHBand": 1,
+        "noVBand": 1,
+    }
+    tbl_pr = ordered(
+        "w:tblPr",
+        [
+            val("w:tblStyle", style_id(style)),
+            el("w:tblW", {"w": sum(widths), "type": "dxa"}),
+            el("w:tblInd", {"w": indent, "type": "dxa"}) if indent else None,
+            el("w:tblLayout", {"type": "fixed"}),
+            el("w:tblLook", look),
+        ],
+    )
+    return el("w:tbl", None, tbl_pr, el("w:tblGrid", None, *(el("w:gridCol", {"w": w}) for w in widths)))
+
+
+def add_row(tbl: _Element, header: bool = False) -> _Element:
+    props = [el("w:cantSplit")] + ([el("w:tblHeader")] if header else [])
+    tr = el("w:tr", None, el("w:trPr", None, *props))
+    tbl.append(tr)
+    return tr
+
+
+def add_cell(tr: _Element, width: int, span: int = 1, extra: list[_Element] | None = None) -> _Element:
+    tc_pr = ordered(
+        "w:tcPr",
+        [el("w:tcW", {"w": width, "type": "dxa"}), val("w:gridSpan", span) if span > 1 else None, *(extra or [])],
+    )
+    tc = el("w:tc", None, tc_pr)
+    tr.append(tc)
+    return tc
+
+
+def finish_cell(tc: _Element) -> None:
+    """A cell must end with a paragraph (Word calls the file corrupt otherwise)."""
+    children = [c for c in tc if not c.tag.endswith("}tcPr")]
+    if not children or not children[-1].tag.endswith("}p"):
+        tc.append(el("w:p"))
+
+
+def _available(ctx: Ctx) -> tuple[int, int]:
+    """(indent, width) for a table at the current list depth."""
+    indent = LIST_INDENT * ctx.list_depth
+    return indent, ctx.width - indent
+
+
+def column_widths(rows: list[tuple[m.Cell, ...]], ncols: int, total: int) -> list[int]:
+    """Column widths (twips) summing to `total`: wide enough for the longest word, then by content."""
+    need, least = [CELL_PAD * 2] * ncols, [CELL_PAD * 2] * ncols
+    for row in rows:
+        for j, cell in enumerate(row[:ncols]):
+            text = inline_text(cell.children)
+            longest_word = max((len(w) for w in text.split()), default=0)
+            need[j] = max(need[j], min(len(text), 60) * CHAR + CELL_PAD)
+            least[j] = max(least[j], min(longest_word, 18) * CHAR + CELL_PAD)
+    if sum(need) <= total:
+        widths = [n * total / sum(need) for n in need]
+    elif sum(least) >= total:
+        widths = [n * total / sum(least) for n in least]
+    else:
+        spare = (total - sum(least)) / (sum(need) - sum(least))
+        widths = [lo + (n - lo) * spare for n, lo in zip(need, least, strict=True)]
+    out = [int(w) for w in widths]
+    out[-1] += total - sum(out)  # rounding: the table is exactly as wide as the text
+    return out
+
+
+def _columns(node: m.Table, width: int, ctx: Ctx) -> Columns:
+    theme = ctx.theme
+    fonts = CellFonts(theme.heading_fonts.bold, theme.fonts.regular, theme.base_size * ctx.scale * CELL_SIZE)
+    return lay_out(node, width / 20, fonts)
+
+
+def twips_summing(points: tuple[float, ...], total: int) -> list[int]:
+    """Widths in points as whole twips that add up to exactly `total`."""
+    out = [int(p * 20) for p in points]
+    out[-1] += total - sum(out)
+    return out
+
+
+def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
+    if node.kind == "figures":
+        _figures(node, container, ctx)
+        return
+    facts = node.kind == "facts"
+    rows = [*node.header, *node.rows]
+    ncols = max((len(r) for r in rows), default=1) or 1
+    indent, width = _available(ctx)
+    if node.caption and not facts:
+        ctx.tables += 1
+        cap = new_paragraph(container, "Caption")
+        set_ppr(cap, el("w:keepNext"))
+        cap.append(run("Table "))
+        field(cap, "SEQ Table \\* ARABIC", str(ctx.tables))
+        cap.append(run(": "))
+        ctx.render_inlines(node.caption, cap, ctx)
+    if facts:
+        widths = column_widths(rows, ncols, width)
+    else:  # the plan the PDF follows too (columns.py): widths, glued units, hyphenated words
+        plan = _columns(node, width, ctx)
+        widths = twips_summing(plan.widths, width)
+        rows = [*plan.header, *plan.rows]
+    style = (FACTS_IN_BOX if ctx.box else FACTS_TABLE) if facts else DATA_TABLE
+    tbl = table_xml(style, widths, indent, bool(node.header) and not facts)
+    if node.caption:
+        # The table's own alt text (Word: Table Properties › Alt Text), for screen readers.
+        add_ordered(tbl.find(qn("w:tblPr")), val("w:tblCaption", plain(inline_text(node.caption))[:250]), TBLPR_ORDER)
+    container._element._insert_tbl(tbl)
+    if facts and node.caption:
+        tc = add_cell(add_row(tbl), width, span=ncols)
+        text_paragraph(_Cell(tc, container), "Box Title", node.caption, ctx)
+    for i, row in enumerate(rows):
+        header = i < len(node.header)
+        tr = add_row(tbl, header=header)
+        for j in range(ncols):
+            tc = add_cell(tr, widths[j])
+            cell = row[j] if j < len(row) else m.Cell(())
+            style = (
+                ("Fact Label" if j == 0 else "Fact Value") if facts else ("Table Heading" if header else "Table Text")
+            )
+            p = text_paragraph(_Cell(tc, container), style, cell.children, ctx)
+            if cell.align in ("center", "right"):
+                set_ppr(p, val("w:jc", cell.align))
+            finish_cell(tc)
+    new_paragraph(container, "Table Spacer")
+
+
+def _figures(node: m.Table, container: Any, ctx: Ctx) -> None:
+    """Headline figures (rows of value, label) as a panel of up to three columns."""
+    pairs = [(row[0], row[1] if len(row) > 1 else m.Cell(())) for row in (*node.header, *node.rows) if row]
+    ncols = min(FIGURE_COLUMNS, max(len(pairs), 1))
+    indent, width = _available(ctx)
+    widths = [width // ncols] * ncols
+    widths[-1] += width - sum(widths)
+    tbl = table_xml(FIGURES_TABLE, widths, indent, header_look=False)
+    container._element._insert_tbl(tbl)
+    for start in range(0, len(pairs), ncols):
+        tr = add_row(tbl)
+        for j in range(ncols):
+            tc = add_cell(tr, widths[j])
+            if start + j < len(pairs):
+                value, label = pairs[start + j]
+                cell = _Cell(tc, container)
+                text_paragraph(cell, "Figure Value", value.children, ctx)
+                text_paragraph(cell, "Figure Label", label.children, ctx)
+            finish_cell(tc)
+    new_paragraph(container, "Table Spacer")
+
+
+def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
+    """Borders and fill of a call-out box by kind (tcPr children)."""
+    p = palette(ctx.theme)
+    sides = ("top", "left", "bottom", "right")
+    if kind == "bottom-line":
+        edges = [border(s, p.accent, 1.0) for s in sides]
+        edges[1] = border("left", p.accent, 4.5)
+        fill = mix(p.accent, "#FFFFFF", 0.93)
+    elif kind == "contact":
+        edges = [
+            border("top", p.primary, 3.0),
+            no_border("left"),
+            border("bottom", p.primary, 0.75),
+            no_border("right"),
+        ]
+        fill = p.panel
+    elif kind == "factbox":
+        edges = [border("top", p.primary, 1.5), no_border("left"), no_border("bottom"), no_border("right")]
+        fill = p.panel
+    else:
+        edges = [no_border("top"), border("left", p.accent, 3.0), no_border("bottom"), no_border("right")]
+        fill = p.panel
+    return [ordered("w:tcBorders", edges), shading(fill)]
+
+
+def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
+    indent, width = _available(ctx)
+    width -= THICK_EDGE.get(node.kind, 0)  # a thick left border would reach past the right margin
+    tbl = table_xml(BOX_TABLE, [width], indent, header_look=False)
+    container._element._insert_tbl(tbl)
+    tc = add_cell(add_row(tbl), width, extra=_box_look(node.kind, ctx))
+    cell = _Cell(tc, container)
+    if node.title:
+        title = new_paragraph(cell, "Bottom Line Title" if node.kind == "bottom-line" else "Box Title")
+        title.append(run(node.title))
+    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=width - 2 * BOX_PAD - 60):
+        if _has_locator(node) and ctx.width >= 3 * _locator_width():
+            _beside(node.blocks[0], node.blocks[1], cell, ctx)
+        else:
+            ctx.render_blocks(node.blocks, cell, ctx)
+    finish_cell(tc)
+    new_paragraph(container, "Table Spacer")
+
+
+def _has_locator(node: m.Callout) -> bool:
+    """A fact box of exactly [facts, locator inset]: side by side when the box is wide enough."""
+    b = node.blocks
+    return (
+        node.kind == "factbox"
+        and len(b) == 2
+        and isinstance(b[0], m.Table)
+        and b[0].kind == "facts"
+        and isinstance(b[1], m.Chart)
+        and not b[1].spec.numbered
+    )
+
+
+def _locator_width() -> int:
+    """The locator's width in twips (charts is loaded already: a locator node came from it)."""
+    from briefgen.charts.locator import WIDTH_MM
+
+    return mm_twips(WIDTH_MM)
+
+
+def _beside(facts: m.Table, locator: m.Chart, container: Any, ctx: Ctx) -> None:
+    """One borderless row inside the box: the facts table left, the locator picture right, top-aligned."""
+    gutter = LOCATOR_GUTTER
+    right = _locator_width() + gutter
+    widths = [ctx.width - right, right]
+    tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
+    add_ordered(tbl.find(qn("w:tblPr")), cell_margins(0, 0), TBLPR_ORDER)  # the box pads; this row does not
+    container._element._insert_tbl(tbl)
+    tr = add_row(tbl)
+    left = add_cell(tr, widths[0])
+    with scoped(ctx, width=widths[0]):
+        ctx.render_blocks((facts,), _Cell(left, container), ctx)
+    finish_cell(left)
+    pic = add_cell(tr, widths[1])
+    # Level with the first fact's text: the facts style pads its cells by 50 twips (2.5 pt).
+    locator_picture(locator, _Cell(pic, container), ctx, width=right - gutter, align="right", before=2.5)
+    finish_cell(pic)
+    # The box cell must end with a paragraph; 1 pt high, so the facts' own spacer stays the gap.
+    set_ppr(new_paragraph(container), spacing(before=0, after=0, line=1, exact=True))
+
+
+TABLE_HANDLERS = {m.Table: _table, m.Callout: _callout}

@@ -1,0 +1,283 @@
+"""The PDF writer: a document model in, PDF bytes out (reportlab platypus).
+
+Cover and contents come first for reports and annexes; sections follow with bookmarks,
+a clickable contents page and running furniture. Builds are reproducible: reportlab's
+invariant mode, with the timestamp taken from SOURCE_DATE_EPOCH or the briefing date.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from briefgen.errors import BriefgenError, Diagnostic, Pos
+from briefgen.fonts.register import register
+from briefgen.load.brand import Theme
+from briefgen.markdown.images import MAX_HEIGHT_SHARE
+from briefgen.model import nodes as m
+from briefgen.model.contents import outline_headings
+from briefgen.model.walk import plain
+from briefgen.writers.pdf.blocks import Anchored, Renderer
+from briefgen.writers.pdf.contents import contents_flowables
+from briefgen.writers.pdf.inline import InlineRenderer
+from briefgen.writers.pdf.pages import Furniture, NumberedCanvas
+from briefgen.writers.pdf.para import Paragraph
+from briefgen.writers.pdf.styles import build_styles, palette
+
+rl_config.invariant = 1
+rl_config.trustedHosts = []  # never fetch anything from the network
+rl_config.useA85 = 0  # binary streams: ASCII85 would cost time and a quarter more bytes
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    data: bytes
+    pages: int
+    anchor_pages: dict[str, int]
+
+
+def source_epoch(date: str) -> int:
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return int(env)
+    try:
+        return int(datetime.fromisoformat(date).replace(tzinfo=UTC).timestamp())
+    except ValueError:
+        return 946684800
+
+
+MAX_STEPS_PER_PAGE = 5000  # a page holds a few hundred pieces at most
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, *, outline: frozenset[str], **kw: Any):
+        super().__init__(buffer, **kw)
+        self.anchor_pages: dict[str, int] = {}
+        self.outline = outline  # the keys that get a bookmark in the outline
+        self.outline_level = -1  # the level of the last entry added
+        self._steps = (0, 0)  # (page, flowables handled on it): a bound on layout that goes nowhere
+        self._last_pos: Pos | None = None  # the last block with a source position
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        first = flowables[0] if flowables else None
+        self._last_pos = getattr(first, "source_pos", None) or self._last_pos
+        page, steps = self._steps
+        self._steps = (self.page, steps + 1 if page == self.page else 1)
+        if self._steps[1] > MAX_STEPS_PER_PAGE:
+            # reportlab can split some boxes nested in boxes into themselves for ever
+            # without moving to a new page: stop, and name the block.
+            raise BriefgenError(
+                [
+                    Diagnostic(
+                        self._last_pos or Pos("<document>"),
+                        "this block cannot be laid out: its boxes nested in boxes (quotes, call-outs, "
+                        "lists with tables) keep splitting without filling the page",
+                        "nest fewer boxes inside one another here, or move the table out of the box",
+                    )
+                ]
+            )
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as exc:
+            # Something that cannot fit even an empty page: name its source, never crash.
+            pos = getattr(first, "source_pos", None) or Pos("<document>")
+            raise BriefgenError(
+                [
+                    Diagnostic(
+                        pos,
+                        f"this block cannot be laid out on a page: {str(exc).split(' ', 1)[0]}",
+                        "split it, or make it smaller",
+                    )
+                ]
+            ) from None
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
+        mark = getattr(flowable, "bookmark", None)
+        if not mark:
+            return
+        key, title, level = mark
+        page = self.page
+        self.anchor_pages[key] = page
+        self.canv.bookmarkPage(key)
+        if key not in self.outline:
+            return
+        # The outline cannot skip a level (reportlab refuses "## a" then "#### b"): an
+        # entry sits at most one below the one before it; the heading keeps its look.
+        level = min(level, self.outline_level + 1)
+        self.outline_level = level
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+
+def outline_keys(doc: m.Document) -> frozenset[str]:
+    """Sections and the headings in their bodies; not headings inside quotes, lists or
+    boxes, nor empty ones (a bookmark without a title leads nowhere a reader can tell)."""
+    keys = {s.id for s in doc.sections}
+    keys.update(h.anchor for s in doc.sections for h in outline_headings(s.blocks) if plain(h.children).strip())
+    return frozenset(keys)
+
+
+def _fixed_time(canvas: NumberedCanvas, epoch: int) -> None:
+    import time
+
+    stamp = canvas._doc._timeStamp
+    stamp.t = epoch
+    stamp.lt = time.gmtime(epoch)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+
+
+def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flowable]:
+    out: list[Flowable] = []
+    if section.new_page and not first:
+        out.append(PageBreak())
+    elif not first:
+        out.append(CondPageBreak(60 * mm))
+    if section.kicker:
+        out.append(Paragraph(r.inline.plain(section.kicker.upper(), heading=True), r.styles["kicker"]))
+    big = section.level == 1 or section.new_page
+    style = r.styles["h1"] if big else r.styles["h2"]
+    text = f'<a name="{section.id}"/>{r.inline.plain(section.title, heading=True)}'
+    out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1))
+    if big:
+        out.append(
+            HRFlowable(width="18%", thickness=2.2, color=r.pal.accent, hAlign="LEFT", spaceBefore=0, spaceAfter=14)
+        )
+    out.extend(r.blocks(section.blocks))
+    return out
+
+
+@dataclass
+class _Setup:
+    """Everything one rendering needs, derived once from the theme and scale."""
+
+    renderer: Renderer
+    furniture: Furniture
+    page: tuple[float, float]
+    margins: tuple[float, float, float, float]
+    frame: tuple[float, float, float, float]  # x, y, width, height of the text frame
+
+
+SUMMARY_BAND = 24 * mm
+
+
+def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
+    fonts = register(theme)
+    pal = palette(theme)
+    styles = build_styles(theme, fonts, scale)
+    inline = InlineRenderer(theme, fonts.symbols, theme.colors.accent, fonts.mono)
+    furniture = Furniture(doc, theme, fonts, pal, inline)
+    page_w, page_h = (v * mm for v in theme.page_mm)
+    top, right, bottom, left = (v * mm for v in theme.margins_mm)
+    if doc.meta.layout == "summary":
+        top, bottom = SUMMARY_BAND + 9 * mm, 14 * mm
+    width, height = page_w - left - right, page_h - top - bottom
+    r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras={"theme": theme, "fonts": fonts})
+    return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
+
+
+def measure(doc: m.Document, theme: Theme, scale: float = 1.0) -> tuple[float, float]:
+    """(content height, frame height) in points of a one-frame layout (the summary), as
+    reportlab's own `wrap` lays it out: how the page budget asks whether a plan fits."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    setup = _setup(doc, theme, scale)
+    story: list[Flowable] = []
+    for section in doc.sections:
+        story += section_flowables(section, setup.renderer, first=True)
+    width, height = setup.frame[2], setup.frame[3]
+    canvas = Canvas(io.BytesIO())
+    used = 0.0
+    for flowable in story:
+        _, h = flowable.wrapOn(canvas, width, height)
+        used += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return used, height
+
+
+def write_pdf(
+    doc: m.Document,
+    theme: Theme,
+    *,
+    scale: float = 1.0,
+    on_paginated: Callable[[dict[str, int]], None] | None = None,
+) -> PdfResult:
+    """Render `doc` (any layout) to PDF bytes; `scale` multiplies every type size.
+
+    `on_paginated(anchor_pages)` is called as soon as the layout is done, before the
+    file is compressed and written out.
+    """
+    setup = _setup(doc, theme, scale)
+    r, furniture = setup.renderer, setup.furniture
+    styles = r.styles
+    page_w, page_h = setup.page
+    top, right, bottom, left = setup.margins
+    buffer = io.BytesIO()
+    meta = doc.meta
+    subject = meta.cut_title if meta.cut_title != meta.title else meta.subtitle
+    pdf = _Doc(
+        buffer,
+        outline=outline_keys(doc),
+        pagesize=(page_w, page_h),
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=meta.title + (f" — {meta.cut_title}" if meta.layout != "report" else ""),
+        author=", ".join(meta.authors),
+        subject=subject + (f" · Prepared for {meta.client_name} · {meta.document_id}" if meta.client_name else ""),
+        keywords=list(meta.keywords) + ([meta.client_name, meta.document_id] if meta.client_name else []),
+        creator="briefgen",
+        producer="briefgen (reportlab)",
+        lang="en",
+        initialFontName=styles["body"].fontName,  # else reportlab's unembedded Helvetica
+        initialFontSize=styles["body"].fontSize,
+    )
+    body_frame = Frame(*setup.frame, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    story: list[Flowable] = []
+    if meta.layout == "summary":
+        pdf.addPageTemplates([PageTemplate("summary", [body_frame], onPage=furniture.summary_page)])
+        for section in doc.sections:
+            story += section_flowables(section, r, first=True)
+    else:
+        cover_frame = Frame(0, 0, page_w, page_h, id="cover")
+        pdf.addPageTemplates(
+            [
+                PageTemplate("cover", [cover_frame], onPage=furniture.cover_page),
+                PageTemplate("body", [body_frame], onPage=furniture.body_page),
+            ]
+        )
+        story = [NextPageTemplate("body"), PageBreak()]
+        if meta.layout == "report":
+            numbers = (r.styles["toc1"].fontName, r.styles["toc2"].fontName)
+            story += contents_flowables(doc, styles, r.inline, numbers)
+        for i, section in enumerate(doc.sections):
+            story += section_flowables(section, r, first=(i == 0 and meta.layout != "report"))
+    epoch = source_epoch(meta.date)
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, **kwargs)
+        canvas.anchor_pages = pdf.anchor_pages
+        canvas.on_paginated = on_paginated
+        _fixed_time(canvas, epoch)
+        return canvas
+
+    pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
+    return PdfResult(buffer.getvalue(), pdf.page, dict(pdf.anchor_pages))
