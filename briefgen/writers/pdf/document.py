@@ -35,12 +35,14 @@ from briefgen.markdown.images import MAX_HEIGHT_SHARE
 from briefgen.model import nodes as m
 from briefgen.model.contents import outline_headings
 from briefgen.model.walk import plain
-from briefgen.writers.pdf.blocks import Anchored, Renderer
+from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas
 from briefgen.writers.pdf.para import Paragraph
+from briefgen.writers.pdf.renderer import Renderer
 from briefgen.writers.pdf.styles import build_styles, palette
+from briefgen.writers.pdf.textblocks import Anchored
 
 rl_config.invariant = 1
 rl_config.trustedHosts = []  # never fetch anything from the network
@@ -190,7 +192,8 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     if doc.meta.layout == "summary":
         top, bottom = SUMMARY_BAND + 9 * mm, 14 * mm
     width, height = page_w - left - right, page_h - top - bottom
-    r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras={"theme": theme, "fonts": fonts})
+    extras: dict[str, object] = {"theme": theme, "fonts": fonts}
+    r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras=extras, handlers=HANDLERS)
     return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
 
 

@@ -1,0 +1,150 @@
+"""PDF handlers for boxes: call-outs, bottom lines, contacts and fact boxes (facts beside a locator map).
+
+Also the one rule for how a box may split across pages (`split_in_row`), which quotes share.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Spacer, Table
+
+from briefgen.model import nodes as m
+from briefgen.writers.pdf.figures import locator
+from briefgen.writers.pdf.para import Paragraph
+from briefgen.writers.pdf.renderer import Renderer
+from briefgen.writers.pdf.tables import fact_cells, facts_table, table_style
+
+LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
+
+
+def split_in_row(r: Renderer) -> int:
+    # Only the outermost box splits inside its row: reportlab's row splitting of boxes
+    # nested in boxes grows exponentially with depth (a build that never ends). A nested
+    # box moves whole; one taller than a page is then a layout error at its line.
+    return 1 if r.depth == 0 else 0
+
+
+def _boxed(
+    content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, bar_width: float = 3.0, pad: float = 9
+) -> Table:
+    style = table_style(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), bg),
+            ("LINEBEFORE", (0, 0), (0, -1), bar_width, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad - 2),
+        ],
+        r,
+    )
+    return Table([[content]], colWidths=[r.width], style=style, hAlign="LEFT", splitInRow=split_in_row(r))
+
+
+def callout(b: m.Callout, r: Renderer) -> list[Flowable]:
+    pad = 9.0
+    inner = r.inner(r.width - 2 * pad - 2)
+    title_style = "box_title"
+    bg, bar = r.pal.panel, r.pal.accent
+    if b.kind == "bottom-line":
+        inner.paragraph_style = "bottom_body"
+        title_style, bg = "bottom_title", r.pal.primary
+    if b.kind == "contact":
+        title_style = "h2"
+        bar = r.pal.primary
+    content: list[Flowable] = []
+    if b.title:
+        content.append(
+            Paragraph(
+                r.inline.plain(b.title.upper() if b.kind in ("bottom-line",) else b.title, heading=True),
+                r.styles[title_style],
+            )
+        )
+    if b.kind == "factbox":
+        bar = r.pal.primary
+    beside = _with_locator(b, inner)
+    content += beside if beside else inner.blocks(b.blocks)
+    r.figures = inner.figures
+    size = r.styles["body"].fontSize
+    return [_boxed(content, r, bg=bg, bar=bar, pad=pad), Spacer(1, size * 0.9)]
+
+
+def _is_locator(block: m.Block) -> bool:
+    return isinstance(block, m.Chart) and not block.spec.numbered
+
+
+def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
+    """A fact box of [facts, locator]: the facts left and the map right, top-aligned, in one row.
+
+    Empty for any other box, and for a box too narrow to share (under three map widths),
+    which then stacks its blocks as usual.
+    """
+    blocks = b.blocks
+    if not (
+        b.kind == "factbox"
+        and len(blocks) == 2
+        and isinstance(blocks[0], m.Table)
+        and blocks[0].kind == "facts"
+        and _is_locator(blocks[1])
+    ):
+        return []
+    from briefgen.charts.locator import WIDTH_PT  # loaded already: the locator's spec came from it
+
+    if r.width < 3 * WIDTH_PT:
+        return []
+    art = locator(blocks[1], r)
+    gutter = r.styles["body"].fontSize * 1.2
+    facts_width = r.width - art.width - gutter
+    # Narrowed, the usual 32 % label column wraps most labels: take the split that
+    # makes the facts shortest (ties go to the narrower label column).
+    cells = fact_cells(blocks[0], r)
+    share = _label_share(cells, facts_width)
+    facts = facts_table(blocks[0], r, facts_width, share, cells)
+    facts.source_pos = blocks[0].pos
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, 0), gutter),
+        # The map's top edge level with the first fact's text, not with its cell padding.
+        ("TOPPADDING", (1, 0), (1, 0), 2.5),
+    ]
+    return [
+        Table([[facts, art]], colWidths=[facts_width, art.width + gutter], style=table_style(style, r), hAlign="LEFT")
+    ]
+
+
+def _label_share(cells: list[list[Paragraph | str]], width: float) -> float:
+    """The label share that makes the facts shortest (ties: the narrower label column).
+
+    Remembered by the cells' text and type: a batch prints the same country's facts in
+    many annexes, and each search wraps some hundred paragraphs.
+    """
+    key = (
+        width,
+        tuple(
+            (c.text, c.style.fontName, c.style.fontSize, c.style.leading) if isinstance(c, Paragraph) else c
+            for row in cells
+            for c in row
+        ),
+    )
+    if key not in _SHARES:
+        if len(_SHARES) >= 256:
+            _SHARES.clear()
+        _SHARES[key] = min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, width, s)), s))
+    return _SHARES[key]
+
+
+_SHARES: dict[tuple[object, ...], float] = {}
+
+
+def _facts_height(cells: list[list[Paragraph | str]], width: float, share: float) -> float:
+    """The height `facts_table` would have with this label share: each row's taller cell plus its padding."""
+    widths = (width * share - 6.0, width * (1 - share) - 6.0)  # less RIGHTPADDING
+    total = 0.0
+    for row in cells:
+        heights = [c.wrap(w, 1e6)[1] if isinstance(c, Paragraph) else 0.0 for c, w in zip(row, widths, strict=True)]
+        total += max(heights) + 2.5 + 2.5  # TOPPADDING + BOTTOMPADDING
+    return total

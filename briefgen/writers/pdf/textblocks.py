@@ -1,0 +1,59 @@
+"""PDF handlers for text blocks: paragraphs, headings (with bookmarks), code, rules and notes."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, HRFlowable
+
+from briefgen.model import nodes as m
+from briefgen.model.walk import plain
+from briefgen.writers.common.typeset import TAB_COLUMNS
+from briefgen.writers.pdf.para import Paragraph
+from briefgen.writers.pdf.renderer import Renderer
+
+
+class Anchored(Paragraph):
+    """A heading paragraph that registers a bookmark and an outline entry."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, key: str, title: str, level: int):
+        super().__init__(text, style)
+        self.bookmark = (key, title, level)
+
+
+def paragraph(b: m.Paragraph, r: Renderer) -> list[Flowable]:
+    return [r.para(b.children, b.style if b.style in r.styles else "body")]
+
+
+def heading(b: m.Heading, r: Renderer) -> list[Flowable]:
+    style = r.styles[f"h{min(max(b.level, 2), 4)}"]
+    text = f'<a name="{b.anchor}"/>{r.inline.heading(b.children)}'
+    return [Anchored(text, style, key=b.anchor, title=plain(b.children), level=b.level - 1)]
+
+
+def code_block(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
+    # reportlab collapses runs of spaces and treats a tab as one: spaces become
+    # non-breaking, and tabs are expanded to the stops every TAB_COLUMNS columns that the
+    # DOCX's code style sets, so indentation (meaning, in Python) survives in both.
+    lines = [r.inline.plain(line.expandtabs(TAB_COLUMNS)).replace(" ", "&nbsp;") for line in b.text.split("\n")]
+    return [Paragraph("<br/>".join(lines), r.styles["code"])]
+
+
+def rule(b: m.Rule, r: Renderer) -> list[Flowable]:
+    return [HRFlowable(width="100%", thickness=0.6, color=r.pal.rule, spaceBefore=6, spaceAfter=10)]
+
+
+def notes(b: m.Notes, r: Renderer) -> list[Flowable]:
+    out: list[Flowable] = [
+        HRFlowable(width="30%", thickness=0.6, color=r.pal.rule, hAlign="LEFT", spaceBefore=8, spaceAfter=2),
+        Paragraph("Notes", r.styles["notes_title"]),
+    ]
+    for note in b.notes:
+        inner = r.inner(r.width)
+        inner.paragraph_style = "note"
+        flows = inner.blocks(note.blocks)
+        if flows and isinstance(flows[0], Paragraph):
+            flows[0] = Paragraph(f"<b>{note.number}.</b> " + flows[0].text, r.styles["note"])
+        else:
+            flows.insert(0, Paragraph(f"<b>{note.number}.</b>", r.styles["note"]))
+        out.extend(flows)
+    return out
