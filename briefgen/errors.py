@@ -96,12 +96,18 @@ class Reporter:
             raise BriefgenError(bad)
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The valid choice closest to `word`, or None when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest valid choice, or listing them when nothing is close."""
     options = sorted(set(choices))
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = closest(word, options)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return "expected one of: " + ", ".join(options) if options else ""
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.model import nodes as m
+from briefgen.model.layout import Layout
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.transform.filters import Context, FilterResult, Omission, filter_blocks
 from briefgen.transform.glyphs import Memo as GlyphMemo
@@ -91,10 +92,6 @@ def _fits(blocks: tuple[m.Block, ...], delta: int) -> bool:
     )
 
 
-def _view(src: Source) -> dict[str, Any]:
-    return {k: v for k, v in src.meta.items() if k not in ("pos_of",)}
-
-
 class Assembler:
     """Builds `Document`s for any cut × audience × client of one project."""
 
@@ -121,7 +118,7 @@ class Assembler:
             ),
             "countries": self._once(
                 ("countries", tuple(s.rel for s in sel.sources)),
-                lambda: [self.view(s) for s in sel.sources if s.meta["kind"] == "country"],
+                lambda: [self.view(s) for s in sel.sources if s.meta.is_country],
             ),
             "audience": sel.audience,
             "cut": sel.cut.id,
@@ -131,7 +128,7 @@ class Assembler:
         }
 
     def view(self, src: Source) -> dict[str, Any]:
-        return self._once(("view", src.rel), lambda: _view(src))
+        return self._once(("view", src.rel), src.meta.view)
 
     def _once(self, key: Any, build: Callable[[], Any]) -> Any:
         if key not in self._shared:
@@ -186,13 +183,13 @@ class Assembler:
 
     def section_blocks(self, src: Source, ctx: dict[str, Any], level: int) -> tuple[m.Block, ...]:
         meta = src.meta
-        local = dict(ctx, section=self.view(src), country=self.view(src) if meta["kind"] == "country" else None)
+        local = dict(ctx, section=self.view(src), country=self.view(src) if meta.is_country else None)
         prefix = f"{src.id}-"
         blocks: tuple[m.Block, ...] = ()
-        if meta["kind"] == "country":
+        if meta.is_country:
             blocks += self._generated("factbox.j2", local, Pos(src.rel, 1), level, prefix + "facts-", src.path.parent)
-        if meta["bottom_line"] or meta["key_judgements"]:
-            line = meta["pos_of"].get("bottom_line") or meta["pos_of"].get("key_judgements", 1)
+        if meta.has_exec:
+            line = meta.line("bottom_line", 0) or meta.line("key_judgements")
             blocks += self._generated("executive.j2", local, Pos(src.rel, line), level, prefix, src.path.parent)
         rendered = self.templater.render(src.rel, local)
         blocks += self.parse(
@@ -219,7 +216,7 @@ class Assembler:
         result = FilterResult()
         errors: list[Diagnostic] = []
         sections: list[m.Section] = []
-        annex = sel.cut.layout == "annex"
+        annex = sel.cut.layout == Layout.ANNEX
         if annex and sel.client and sel.client.note:
             note_pos = sel.client.note_pos
             ctx_note = dict(ctx, section=None, country=None)
@@ -246,7 +243,7 @@ class Assembler:
                 )
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
-        if sel.cut.layout == "summary":
+        if sel.cut.layout == Layout.SUMMARY:
             return self._summary(sel, ctx, fctx)
         placed = (
             [Placed(s, 1, True) for s in sel.sources]
@@ -264,21 +261,21 @@ class Assembler:
                 errors.extend(exc.diagnostics)
                 continue
             blocks = filter_blocks(blocks, fctx, result)
-            kicker = p.profiles.kicker(src.meta["tier"]) if src.meta["kind"] == "country" else ""
+            kicker = p.profiles.kicker(src.meta.tier) if src.meta.is_country else ""
             sections.append(
                 m.Section(
                     src.id,
-                    src.meta["title"],
+                    src.meta.title,
                     at.level,
                     blocks,
                     Pos(src.rel, 1),
-                    src.meta["kind"],
+                    src.meta.kind,
                     at.new_page,
-                    _view(src),
+                    self.view(src),
                     kicker,
                 )
             )
-        if sel.cut.layout in ("report", "annex"):
+        if sel.cut.layout in (Layout.REPORT, Layout.ANNEX):
             try:
                 contact = self._generated(
                     "contact.j2",
@@ -360,14 +357,14 @@ class Assembler:
         marking = None
         if client and (client.marking or client.watermark):
             marking = m.Marking(client.marking, client.watermark)
-        title = sel.cut.title if sel.cut.layout == "annex" and sel.cut.title else ""
+        title = sel.cut.title if sel.cut.layout == Layout.ANNEX and sel.cut.title else ""
         seed = "|".join([p.title, p.date, sel.cut.id, sel.audience, client.id if client else ""])
         doc_id = f"{p.theme.name}-{sel.name}-{p.date}-{hashlib.sha256(seed.encode()).hexdigest()[:8]}".upper()
         keywords = tuple(
             dict.fromkeys(
                 [
-                    *(t for s in sel.sources for t in s.meta["tags"]),
-                    *(s.meta["name"] for s in sel.sources if s.meta["kind"] == "country"),
+                    *(t for s in sel.sources for t in s.meta.tags),
+                    *(s.meta.name for s in sel.sources if s.meta.is_country),
                 ]
             )
         )

@@ -27,11 +27,12 @@ from briefgen.errors import BriefgenError, Diagnostic, Reporter, internal_error
 from briefgen.transform.filters import Omission
 from briefgen.build.assemble import Assembled, Assembler
 from briefgen.load.project import Project, load_project
+from briefgen.model.layout import Layout
 from briefgen.select.cut import Selection, select
 
 FORMATS = ("pdf", "docx")
 # Layouts whose DOCX takes nothing from the PDF (no contents page to number).
-PDF_FREE_DOCX = ("annex",)
+PDF_FREE_DOCX = (Layout.ANNEX,)
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def render(
     started = time.perf_counter()
     job = None
     pdf = None
-    if doc.meta.layout == "summary":
+    if doc.meta.layout == Layout.SUMMARY:
         from briefgen.build.summary import fit_summary
 
         doc, pdf, scale, notes = fit_summary(assembled, theme)

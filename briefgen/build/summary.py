@@ -100,7 +100,7 @@ class Budget:
 
 def exec_source(sources: tuple[Source, ...]) -> Source | None:
     """The section whose bottom line and key judgements the summary carries."""
-    return next((s for s in sources if s.meta["bottom_line"] or s.meta["key_judgements"]), None)
+    return next((s for s in sources if s.meta.has_exec), None)
 
 
 NO_EXEC = Diagnostic(
@@ -113,15 +113,15 @@ NO_EXEC = Diagnostic(
 def items_of(src: Source | None) -> dict[str, Item]:
     if src is None:
         return {}
-    meta, lines, rel = src.meta, src.meta["pos_of"], src.rel
+    meta, rel = src.meta, src.rel
     items: dict[str, Item] = {}
-    if meta["bottom_line"]:
+    if meta.bottom_line:
         items["bottom"] = Item(
-            "bottom", "the bottom line", Pos(rel, lines.get("bottom_line", 1)), "essential", meta["bottom_line"]
+            "bottom", "the bottom line", Pos(rel, meta.line("bottom_line")), "essential", meta.bottom_line
         )
-    for i, j in enumerate(meta["key_judgements"], 1):
-        at = Pos(rel, j.get("line") or lines.get("key_judgements", 1))
-        items[f"j{i}"] = Item(f"j{i}", f"key judgement {i}", at, j["priority"], j["text"], j["short"] or "")
+    for i, j in enumerate(meta.key_judgements, 1):
+        at = Pos(rel, j.line or meta.line("key_judgements"))
+        items[f"j{i}"] = Item(f"j{i}", f"key judgement {i}", at, j.priority, j.text, j.short or "")
     return items
 
 
@@ -133,21 +133,21 @@ def _figures(sources: tuple[Source, ...], profiles: Profiles, essential_only: bo
     When the budget gives up the optional figures, the essential ones stay.
     """
     found = [
-        {"value": f["value"], "label": f["label"], "file": f.get("file", src.rel), "line": f.get("line", 1)}
+        {"value": f.value, "label": f.label, "file": f.file, "line": f.line}
         for src in sources
-        for f in src.meta["key_figures"]
-        if not essential_only or f["priority"] == "essential"
+        for f in src.meta.key_figures
+        if not essential_only or f.priority == "essential"
     ]
     if not essential_only and profiles.border_figure:
         found += [
             {
-                "value": f"{src.meta['border_km']:,} km",
-                "label": profiles.border_figure.replace("{name}", src.meta["name"]),
+                "value": f"{src.meta.border_km:,} km",
+                "label": profiles.border_figure.replace("{name}", src.meta.name),
                 "file": src.rel,
-                "line": src.meta["pos_of"].get("border_km", 1),
+                "line": src.meta.line("border_km"),
             }
             for src in sources
-            if src.meta["kind"] == "country" and src.meta["border_km"] is not None
+            if src.meta.is_country and src.meta.border_km is not None
         ]
     return found[:MAX_FIGURES]
 
@@ -169,7 +169,7 @@ def summary_view(plan: Plan, sources: tuple[Source, ...], profiles: Profiles) ->
     figures = essential if "figures" in plan.dropped else _figures(sources, profiles, essential_only=False)
     if not essential and len(figures) < 3:
         figures = []  # a panel of one or two optional figures looks unfinished
-    countries = any(s.meta["kind"] == "country" for s in sources)
+    countries = any(s.meta.is_country for s in sources)
     return {
         "bottom_line": {"text": bottom.text, "file": bottom.pos.file, "line": bottom.pos.line} if bottom else None,
         "judgements": judgements,

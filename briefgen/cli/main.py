@@ -398,11 +398,11 @@ def _list(args: argparse.Namespace) -> int:
         s = at.source
         if at.group_title:
             print(f"  {'(group)':<24} {at.group_title}")
-        aud = f"  [{', '.join(s.meta['audiences'])}]" if s.meta["audiences"] else ""
+        aud = f"  [{', '.join(s.meta.audiences)}]" if s.meta.audiences else ""
         indent = "    " if at.level == 2 else "  "
         where = f"  ({s.rel})" if args.level > 0 else ""
-        print(f"{indent}{s.id:<24} {s.meta['title']}{aud}{where}")
-    tiers = {s.id: f" (tier {s.meta['tier']})" if s.meta["tier"] is not None else "" for s in project.countries}
+        print(f"{indent}{s.id:<24} {s.meta.title}{aud}{where}")
+    tiers = {s.id: f" (tier {s.meta.tier})" if s.meta.tier is not None else "" for s in project.countries}
     print("\nCountries: " + ", ".join(f"{s.id}{tiers[s.id]}" for s in project.countries))
     print("\nCuts:")
     for cut in project.cuts.values():

@@ -19,11 +19,12 @@ from briefgen.load.schema import (
     nest,
     one_of,
 )
+from briefgen.model.layout import Layout
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-LAYOUTS = ("report", "annex", "summary")
+LAYOUTS = tuple(layout.value for layout in Layout)
 
 
 @described({"type": "string", "pattern": _DATE.pattern}, 'date "YYYY-MM-DD"')
@@ -152,7 +153,7 @@ JUDGEMENT_FIELDS = {
 }
 CUT_FIELDS = {
     "title": Field(is_str, "the deliverable's title", default=""),
-    "layout": Field(one_of(*LAYOUTS), "report, annex or summary", default="report"),
+    "layout": Field(one_of(*LAYOUTS), "report, annex or summary", default="report", suggest=LAYOUTS),
     "include": Field(list_of(is_str), "section ids, paths, globs or 'countries'", default=None),
     "audience": Field(is_ident, "audience for this cut", default=None),
     "page_budget": Field(is_int, "pages allowed (summary layout)", default=1),

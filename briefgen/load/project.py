@@ -11,39 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
+from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, fail
 from briefgen.load.brand import Theme, load_brand
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text, shown
-from briefgen.load.formats import (
-    BRIEFING_FIELDS,
-    BUILTIN_CUTS,
-    CLIENT_FIELDS,
-    CUT_FIELDS,
-    EVENT_FIELDS,
-    FACT_FIELDS,
-    FIGURE_FIELDS,
-    JUDGEMENT_FIELDS,
-    SECTION_FIELDS,
-    is_ident,
-)
+from briefgen.load.formats import BRIEFING_FIELDS, BUILTIN_CUTS, CLIENT_FIELDS, CUT_FIELDS, is_ident
 from briefgen.load.profiles import Profiles, load_profiles
-from briefgen.load.schema import Field, validate
+from briefgen.load.schema import validate
+from briefgen.load.section import Source, load_source
 from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
-from briefgen.markdown.consumed import source_lines
 from briefgen.markdown.images import check_image
-
-
-@dataclass(frozen=True)
-class Source:
-    """A section file: validated front matter plus the raw (untemplated) body."""
-
-    path: Path
-    rel: str
-    id: str
-    meta: dict[str, Any]
-    body: str
-    body_line: int  # file line of the body's first line
-
+from briefgen.model.layout import Layout
 
 BUILTIN_POS = Pos("<built-in>")
 
@@ -52,7 +29,7 @@ BUILTIN_POS = Pos("<built-in>")
 class Cut:
     id: str
     title: str
-    layout: str
+    layout: Layout
     include: tuple[str, ...] | None
     audience: str | None
     page_budget: int
@@ -95,7 +72,7 @@ class Project:
 
     @property
     def countries(self) -> tuple[Source, ...]:
-        return tuple(s for s in self.sources if s.meta["kind"] == "country")
+        return tuple(s for s in self.sources if s.meta.is_country)
 
     def idle_builtin(self, cut_id: str) -> str | None:
         """Why a built-in cut the project never declared has nothing to show, else None.
@@ -106,92 +83,11 @@ class Project:
         cut = self.cuts[cut_id]
         if cut.pos.file != BUILTIN_POS.file:
             return None
-        if cut.layout == "summary" and not any(s.meta["bottom_line"] or s.meta["key_judgements"] for s in self.sources):
+        if cut.layout == Layout.SUMMARY and not any(s.meta.has_exec for s in self.sources):
             return "no section has 'bottom_line' or 'key_judgements'"
-        if cut.layout == "annex" and not self.countries:
+        if cut.layout == Layout.ANNEX and not self.countries:
             return "the project has no country profiles"
         return None
-
-
-def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
-    """Return (front matter, body, body's first line). Front matter is required."""
-    lines = source_lines(text, keepends=True)
-    if not lines or lines[0].strip() != "---":
-        raise BriefgenError(
-            [
-                _diag(
-                    Pos(rel, 1),
-                    "section file has no front matter",
-                    "start the file with a '---' line, then 'title: …', then '---'",
-                )
-            ]
-        )
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
-    raise BriefgenError([_diag(Pos(rel, 1), "front matter is never closed", "add a '---' line after the front matter")])
-
-
-def _diag(pos: Pos, msg: str, hint: str = "") -> Any:
-    from briefgen.errors import Diagnostic
-
-    return Diagnostic(pos, msg, hint)
-
-
-def _items(values: Any, fields: dict[str, Field], what: str, reporter: Reporter) -> list[dict[str, Any]]:
-    out = []
-    for i, value in enumerate(values or []):
-        pos = values.at(i) if isinstance(values, YamlList) else Pos("?")
-        if isinstance(value, str) and what == "key judgement":
-            value = {"text": value}
-        item = validate(value, fields, pos, what, reporter)
-        # Where the item was written: generated parts (the summary) report at its own line.
-        item["file"], item["line"] = pos.file, pos.line
-        out.append(item)
-    return out
-
-
-def load_source(path: Path, root: Path, reporter: Reporter) -> Source | None:
-    rel = relpath(path, root)
-    try:
-        text = read_text(path, rel)
-        front, body, body_line = split_front_matter(text, rel)
-        raw = load_yaml(front, rel, line_offset=1, what="front matter")
-    except BriefgenError as exc:
-        reporter.extend(exc)
-        return None
-    if raw is None:
-        raw = YamlMap()
-        raw.pos, raw.key_lines = Pos(rel, 1), {}
-    meta = validate(raw, SECTION_FIELDS, Pos(rel, 1), "section front matter", reporter)
-    at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(rel, 1))
-    meta["events"] = (
-        _items(raw.get("events") if isinstance(raw, dict) else None, EVENT_FIELDS, "event", reporter)
-        if meta["events"]
-        else []
-    )
-    meta["key_facts"] = _items(raw.get("key_facts"), FACT_FIELDS, "key fact", reporter) if meta["key_facts"] else []
-    meta["key_judgements"] = (
-        _items(raw.get("key_judgements"), JUDGEMENT_FIELDS, "key judgement", reporter) if meta["key_judgements"] else []
-    )
-    meta["key_figures"] = (
-        _items(raw.get("key_figures"), FIGURE_FIELDS, "key figure", reporter) if meta["key_figures"] else []
-    )
-    for fact in meta["key_facts"]:
-        fact["value"] = str(fact["value"]) if fact["value"] is not None else ""
-    # `level` as written (None: not set), so that profiles left to their default are grouped.
-    meta["level_set"] = meta["level"]
-    if meta["kind"] == "country":
-        meta["level"] = meta["level"] or 2
-        meta["new_page"] = True if meta["new_page"] is None else meta["new_page"]
-        meta["name"] = meta["name"] or meta["title"]
-    meta["level"] = meta["level"] or 1
-    meta["new_page"] = bool(meta["new_page"]) if meta["new_page"] is not None else meta["level"] == 1
-    sid = meta["id"] or path.stem
-    meta["id"] = sid
-    meta["file"] = rel
-    meta["pos_of"] = {k: at(k).line for k in (raw.key_lines if isinstance(raw, YamlMap) else {})}
-    return Source(path=path, rel=rel, id=sid, meta=meta, body=body, body_line=body_line)
 
 
 def _expand_outline(root: Path, outline: Any, reporter: Reporter) -> list[Path]:
@@ -271,7 +167,9 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
 
 def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Cut]:
     cuts = {
-        cid: Cut(cid, d["title"], d["layout"], tuple(d["include"]) if d["include"] else None, None, 1, BUILTIN_POS)
+        cid: Cut(
+            cid, d["title"], Layout(d["layout"]), tuple(d["include"]) if d["include"] else None, None, 1, BUILTIN_POS
+        )
         for cid, d in BUILTIN_CUTS.items()
     }
     for cid, value in (raw or {}).items():
@@ -287,7 +185,7 @@ def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict
         cuts[cid] = Cut(
             cid,
             d["title"] or "",
-            d["layout"],
+            Layout(d["layout"]),
             tuple(d["include"]) if d["include"] is not None else None,
             d["audience"],
             d["page_budget"],
@@ -296,34 +194,25 @@ def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict
     return cuts
 
 
-def load_project(root: Path, reporter: Reporter) -> Project | None:
-    """Load everything under `root`; all problems are collected in `reporter`.
-
-    A project is returned even when some files had errors (they are left out), so that
-    `check` can go on and report the problems of the other files too. Callers that
-    build must stop when `reporter.errors` is not empty.
-    """
-    root = root.resolve()
+def _read_briefing(root: Path) -> Any:
+    """`briefing.yaml` as read from YAML (not yet validated); a `BriefgenError` if it cannot be."""
     file = root / "briefing.yaml"
     if not file.is_file():
-        reporter.error(Pos(str(file)), "no briefing.yaml here", "run inside a briefing project or pass --project DIR")
-        return None
+        raise fail(Pos(str(file)), "no briefing.yaml here", "run inside a briefing project or pass --project DIR")
     if confine(file, root) is None:
-        reporter.error(Pos("briefing.yaml"), "briefing.yaml leads outside the project folder", OUTSIDE_HINT)
-        return None
-    try:
-        raw = load_yaml(read_text(file, "briefing.yaml"), "briefing.yaml")
-    except BriefgenError as exc:
-        reporter.extend(exc)
-        return None
-    data = validate(raw, BRIEFING_FIELDS, Pos("briefing.yaml", 1), "briefing.yaml", reporter)
-    audiences = tuple(data["audiences"] or ["general"])
-    brand_at = raw.at("brand") if isinstance(raw, YamlMap) else Pos("briefing.yaml")
-    theme = load_brand(root / (data["brand"] or "templates/brand.yaml"), root, reporter, brand_at)
+        raise fail(Pos("briefing.yaml"), "briefing.yaml leads outside the project folder", OUTSIDE_HINT)
+    return load_yaml(read_text(file, "briefing.yaml"), "briefing.yaml")
+
+
+def _load_sections(
+    root: Path, outline: Any, audiences: tuple[str, ...], reporter: Reporter
+) -> tuple[list[Source], set[str]]:
+    """The outline's sections in reading order, and the ids of files that did not load
+    (their errors are reported already, so nothing that names them is reported again)."""
     sources: list[Source] = []
     seen: dict[str, str] = {}
-    failed: set[str] = set()  # ids of outline files that did not load: their error is already reported
-    for path in _expand_outline(root, raw.get("outline") if isinstance(raw, dict) else None, reporter):
+    failed: set[str] = set()
+    for path in _expand_outline(root, outline, reporter):
         src = load_source(path, root, reporter)
         if src is None:
             failed.add(path.stem)
@@ -336,17 +225,20 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
             )
             continue
         seen[src.id] = src.rel
-        for aud in src.meta["audiences"] or []:
+        for aud in src.meta.audiences or ():
             if aud not in audiences:
                 reporter.error(
-                    Pos(src.rel, src.meta["pos_of"].get("audiences", 1)),
-                    f"unknown audience '{aud}'",
-                    did_you_mean(aud, audiences),
+                    Pos(src.rel, src.meta.line("audiences")), f"unknown audience '{aud}'", did_you_mean(aud, audiences)
                 )
         sources.append(src)
-    cuts = _load_cuts(raw.get("cuts") if isinstance(raw, dict) else None, audiences, reporter)
-    clients = _load_clients(root, audiences, reporter)
-    country_ids = {s.id for s in sources if s.meta["kind"] == "country"}
+    return sources, failed
+
+
+def _check_clients(
+    clients: dict[str, Client], cuts: dict[str, Cut], sources: list[Source], failed: set[str], reporter: Reporter
+) -> None:
+    """Every cut and country a client names must exist."""
+    country_ids = {s.id for s in sources if s.meta.is_country}
     for client in clients.values():
         for cut_id in client.cuts:
             if cut_id not in cuts:
@@ -355,18 +247,48 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
             if cid not in country_ids and cid not in failed:
                 at = client.countries_at[i] if i < len(client.countries_at) else client.pos
                 reporter.error(at, f"client '{client.id}': unknown country '{cid}'", did_you_mean(cid, country_ids))
+
+
+def _profiles(raw: Any, ids: set[str], failed: set[str], reporter: Reporter) -> Profiles:
+    """The `profiles:` wording; its `group_under` must name a section of the outline."""
     profiles = load_profiles(
         raw.get("profiles") if isinstance(raw, dict) else None,
         raw.at("profiles") if isinstance(raw, YamlMap) and "profiles" in raw else Pos("briefing.yaml", 1),
         reporter,
     )
-    if profiles.group_under and profiles.group_under not in seen and profiles.group_under not in failed:
+    if profiles.group_under and profiles.group_under not in ids and profiles.group_under not in failed:
         reporter.error(
             profiles.group_under_pos,
             f"profiles: 'group_under' names '{profiles.group_under}', which is no section of the outline",
-            did_you_mean(profiles.group_under, seen),
+            did_you_mean(profiles.group_under, ids),
         )
-    if theme is None or "title" not in data or not data.get("title"):
+    return profiles
+
+
+def load_project(root: Path, reporter: Reporter) -> Project | None:
+    """Load everything under `root`; all problems are collected in `reporter`.
+
+    A project is returned even when some files had errors (they are left out), so that
+    `check` can go on and report the problems of the other files too. Callers that
+    build must stop when `reporter.errors` is not empty.
+    """
+    root = root.resolve()
+    try:
+        raw = _read_briefing(root)
+    except BriefgenError as exc:
+        reporter.extend(exc)
+        return None
+    written = raw if isinstance(raw, dict) else {}
+    data = validate(raw, BRIEFING_FIELDS, Pos("briefing.yaml", 1), "briefing.yaml", reporter)
+    audiences = tuple(data["audiences"] or ["general"])
+    brand_at = raw.at("brand") if isinstance(raw, YamlMap) else Pos("briefing.yaml")
+    theme = load_brand(root / (data["brand"] or "templates/brand.yaml"), root, reporter, brand_at)
+    sources, failed = _load_sections(root, written.get("outline"), audiences, reporter)
+    cuts = _load_cuts(written.get("cuts"), audiences, reporter)
+    clients = _load_clients(root, audiences, reporter)
+    _check_clients(clients, cuts, sources, failed, reporter)
+    profiles = _profiles(raw, {s.id for s in sources}, failed, reporter)
+    if theme is None or not data.get("title"):
         return None  # nothing sensible can be assembled; callers see the reporter's errors
     return Project(
         root=root,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefgen.errors import Pos, Reporter, did_you_mean
+from briefgen.errors import Pos, Reporter, closest, did_you_mean
 from briefgen.load.yamlio import YamlList, YamlMap
 
 Check = Callable[[Any], str | None]
@@ -33,6 +33,7 @@ class Field:
     default: Any = None
     fields: dict[str, Field] | None = None
     keyed: bool = False
+    suggest: tuple[str, ...] = ()  # a wrong value close to one of these is told which it resembles
 
 
 _JSON: dict[Check, tuple[dict[str, Any], str]] = {}
@@ -118,6 +119,11 @@ def nest(table: dict[str, Field], key: str, fields: dict[str, Field], keyed: boo
     table[key] = replace(table[key], fields=fields, keyed=keyed)
 
 
+def _hint(spec: Field, value: Any) -> str:
+    close = spec.suggest and isinstance(value, str) and closest(value, spec.suggest)
+    return did_you_mean(value, spec.suggest) if close else spec.doc
+
+
 def _words(choices: Iterable[str]) -> str:
     *rest, last = choices
     return f"{', '.join(rest)} or {last}" if rest else last
@@ -146,7 +152,7 @@ def validate(data: Any, fields: dict[str, Field], pos: Pos, what: str, reporter:
             continue
         problem = fields[key].check(value)
         if problem:
-            reporter.error(at(key), f"'{key}' {problem}", fields[key].doc)
+            reporter.error(at(key), f"'{key}' {problem}", _hint(fields[key], value))
             continue
         out[key] = value
     for name, spec in fields.items():

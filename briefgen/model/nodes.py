@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Pos
+from briefgen.model.layout import Layout
 
 NOWHERE = Pos("<generated>")
 
@@ -276,7 +277,7 @@ class Meta:
     authors: tuple[str, ...]
     cut: str
     cut_title: str
-    layout: str  # "report", "annex", "summary"
+    layout: Layout
     audience: str
     client_name: str = ""
     client_logo: Path | None = None
@@ -287,7 +288,7 @@ class Meta:
     @property
     def cover_label(self) -> str:
         """The label above the title on covers: the series, plus the cut's title for a cut."""
-        if self.layout == "annex":
+        if self.layout == Layout.ANNEX:
             return self.cut_title or "Country annex"
         own = self.cut != "full" and self.cut_title not in ("", self.title)
         return " · ".join(x for x in (self.series, self.cut_title if own else "") if x)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos, UsageError, did_you_mean
 from briefgen.load.project import Client, Cut, Project, Source
+from briefgen.model.layout import Layout
 from briefgen.transform.filters import Omission
 
 COMMAND_LINE = Pos("<command line>")
@@ -34,18 +35,18 @@ class Selection:
 
 def where(src: Source, parent: Source | None, project: Project | None = None) -> str:
     """How `--explain` names a section: under its parent, or its profiles' group."""
-    grouped = project is not None and src.meta["kind"] == "country" and src.meta.get("level_set") is None
+    grouped = project is not None and src.meta.is_country and src.meta.level_set is None
     if grouped and project is not None and (parent is None or parent.id != project.profiles.group_under):
         title = project.profiles.group_title
-        return f"§ {title} › {src.meta['title']}" if title else f"§ {src.meta['title']}"
-    if src.meta["level"] == 2 and parent is not None:
-        return f"§ {parent.meta['title']} › {src.meta['title']}"
-    return f"§ {src.meta['title']}"
+        return f"§ {title} › {src.meta.title}" if title else f"§ {src.meta.title}"
+    if src.meta.level == 2 and parent is not None:
+        return f"§ {parent.meta.title} › {src.meta.title}"
+    return f"§ {src.meta.title}"
 
 
 def _matches(entry: str, src: Source) -> bool:
     if entry == "countries":
-        return src.meta["kind"] == "country"
+        return src.meta.is_country
     return entry in (src.id, src.rel) or fnmatch.fnmatch(src.rel, entry)
 
 
@@ -81,22 +82,20 @@ def select(project: Project, cut_id: str, audience: str | None = None, client_id
     omissions: list[Omission] = []
     parent: Source | None = None
     for src in project.sources:
-        if src.meta["level"] == 1:
+        if src.meta.level == 1:
             parent = src
         reason = None
         if cut.include is not None and not any(_matches(e, src) for e in cut.include):
             reason = f"not in cut '{cut.id}'"
-        elif src.meta["audiences"] and chosen not in src.meta["audiences"]:
+        elif src.meta.audiences and chosen not in src.meta.audiences:
             reason = f"audience {chosen} excluded"
-        elif (
-            client and client.countries is not None and src.meta["kind"] == "country" and src.id not in client.countries
-        ):
+        elif client and client.countries is not None and src.meta.is_country and src.id not in client.countries:
             reason = "not in client countries"
         if reason:
             omissions.append(Omission(where(src, parent, project), reason))
         else:
             kept.append(src)
-    if client and client.countries is not None and cut.layout == "annex":
+    if client and client.countries is not None and cut.layout == Layout.ANNEX:
         order = {cid: i for i, cid in enumerate(client.countries)}
         kept.sort(key=lambda s: order.get(s.id, -1))
     return Selection(cut, chosen, client, tuple(kept), tuple(omissions))

@@ -37,19 +37,19 @@ def place(sources: tuple[Source, ...], profiles: Profiles, taken: set[str]) -> l
     groups = 0
     for src in sources:
         meta = src.meta
-        if meta["kind"] != "country" or meta["level_set"] is not None:
+        if not meta.is_country or meta.level_set is not None:
             run_level = 0
-            level = meta["level"]
+            level = meta.level
             if level == 1:
                 last_top = src.id
-            out.append(Placed(src, level, meta["new_page"]))
+            out.append(Placed(src, level, meta.new_page))
             continue
         if run_level:
-            out.append(Placed(src, run_level, meta["new_page"]))
+            out.append(Placed(src, run_level, meta.new_page))
             continue
         if profiles.group_under and last_top == profiles.group_under:
             run_level = 2
-            out.append(Placed(src, 2, meta["new_page"]))
+            out.append(Placed(src, 2, meta.new_page))
         elif profiles.group_title:
             groups += 1
             gid = "country-profiles" if groups == 1 else f"country-profiles-{groups}"
@@ -60,5 +60,5 @@ def place(sources: tuple[Source, ...], profiles: Profiles, taken: set[str]) -> l
             out.append(Placed(src, 2, False, gid, profiles.group_title))
         else:
             run_level = 1
-            out.append(Placed(src, 1, meta["new_page"]))
+            out.append(Placed(src, 1, meta.new_page))
     return out

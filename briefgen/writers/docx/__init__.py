@@ -25,6 +25,7 @@ from docx.enum.section import WD_SECTION
 from briefgen.errors import Pos, fail
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
+from briefgen.model.layout import Layout
 from briefgen.writers.docx.body import anchors, write_sections
 from briefgen.writers.docx.context import Ctx, bookmark_name
 from briefgen.writers.docx.cover import report_cover, summary_band
@@ -38,7 +39,7 @@ from briefgen.writers.docx.styles.styles import text_width_twips
 from briefgen.writers.docx.text import clean
 from briefgen.writers.docx.toc import fill_toc_numbers, write_toc
 
-LAYOUTS = ("report", "annex", "summary")
+LAYOUTS = tuple(Layout)
 
 __all__ = ["BLOCK_HANDLERS", "INLINE_HANDLERS", "LAYOUTS", "bookmark_name", "clean", "write_docx"]
 
@@ -72,12 +73,12 @@ def write_docx(
     body is written (the PDF may still be in the making elsewhere); `scale` multiplies every font size (one-page summary).
     Raises BriefgenError for anything that cannot be rendered, with the author's position.
     """
-    layout = doc.meta.layout
-    if layout not in LAYOUTS:
-        raise fail(Pos("<briefing>"), f"unknown layout '{layout}' for DOCX", "use report, annex or summary")
+    if doc.meta.layout not in LAYOUTS:
+        raise fail(Pos("<briefing>"), f"unknown layout '{doc.meta.layout}' for DOCX", "use report, annex or summary")
+    layout = Layout(doc.meta.layout)
     if not 0.3 <= scale <= 3.0:
         raise fail(Pos("<briefing>"), f"font scale {scale} is out of range", "use a scale between 0.3 and 3")
-    document = docx.Document(io.BytesIO(_styled_blank(theme, scale, layout == "summary")))
+    document = docx.Document(io.BytesIO(_styled_blank(theme, scale, layout == Layout.SUMMARY)))
     ctx = Ctx(
         docx=document,
         theme=theme,
@@ -89,25 +90,25 @@ def write_docx(
         anchors=anchors(doc),
     )
     ctx.width = text_width_twips(theme)
-    ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == "summary")
+    ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == Layout.SUMMARY)
     body = document._body
     first = document.sections[0]
     setup_page(first, ctx)
 
-    if layout == "summary":
+    if layout == Layout.SUMMARY:
         running_heads(first, ctx, running_head=False, page_numbers=False)
         titles = {section.title for section in doc.sections}
         summary_band(body, ctx, show_title=doc.meta.title not in titles)
         write_sections(doc, body, ctx, break_first=False, annex=False)
     else:
-        report_cover(body, ctx, annex=layout == "annex")
+        report_cover(body, ctx, annex=layout == Layout.ANNEX)
         marking_only(first, ctx)
         main = document.add_section(WD_SECTION.NEW_PAGE)
         setup_page(main, ctx)
         running_heads(main, ctx)
-        if layout == "report":
+        if layout == Layout.REPORT:
             write_toc(body, doc, ctx)
-        write_sections(doc, body, ctx, break_first=layout == "report", annex=layout == "annex")
+        write_sections(doc, body, ctx, break_first=layout == Layout.REPORT, annex=layout == Layout.ANNEX)
 
     props.set_properties(document, doc.meta, theme)
     package.tidy(document)

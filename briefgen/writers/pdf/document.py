@@ -34,6 +34,7 @@ from briefgen.load.brand import Theme
 from briefgen.markdown.images import MAX_HEIGHT_SHARE
 from briefgen.model import nodes as m
 from briefgen.model.contents import outline_headings
+from briefgen.model.layout import Layout
 from briefgen.model.walk import plain
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
@@ -189,7 +190,7 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     furniture = Furniture(doc, theme, fonts, pal, inline)
     page_w, page_h = (v * mm for v in theme.page_mm)
     top, right, bottom, left = (v * mm for v in theme.margins_mm)
-    if doc.meta.layout == "summary":
+    if doc.meta.layout == Layout.SUMMARY:
         top, bottom = SUMMARY_BAND + 9 * mm, 14 * mm
     width, height = page_w - left - right, page_h - top - bottom
     extras: dict[str, object] = {"theme": theme, "fonts": fonts}
@@ -243,7 +244,7 @@ def write_pdf(
         rightMargin=right,
         topMargin=top,
         bottomMargin=bottom,
-        title=meta.title + (f" — {meta.cut_title}" if meta.layout != "report" else ""),
+        title=meta.title + (f" — {meta.cut_title}" if meta.layout != Layout.REPORT else ""),
         author=", ".join(meta.authors),
         subject=subject + (f" · Prepared for {meta.client_name} · {meta.document_id}" if meta.client_name else ""),
         keywords=list(meta.keywords) + ([meta.client_name, meta.document_id] if meta.client_name else []),
@@ -255,7 +256,7 @@ def write_pdf(
     )
     body_frame = Frame(*setup.frame, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     story: list[Flowable] = []
-    if meta.layout == "summary":
+    if meta.layout == Layout.SUMMARY:
         pdf.addPageTemplates([PageTemplate("summary", [body_frame], onPage=furniture.summary_page)])
         for section in doc.sections:
             story += section_flowables(section, r, first=True)
@@ -268,11 +269,11 @@ def write_pdf(
             ]
         )
         story = [NextPageTemplate("body"), PageBreak()]
-        if meta.layout == "report":
+        if meta.layout == Layout.REPORT:
             numbers = (r.styles["toc1"].fontName, r.styles["toc2"].fontName)
             story += contents_flowables(doc, styles, r.inline, numbers)
         for i, section in enumerate(doc.sections):
-            story += section_flowables(section, r, first=(i == 0 and meta.layout != "report"))
+            story += section_flowables(section, r, first=(i == 0 and meta.layout != Layout.REPORT))
     epoch = source_epoch(meta.date)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:

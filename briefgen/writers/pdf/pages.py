@@ -19,6 +19,7 @@ from briefgen.design.contrast import BAND_LABEL_TINT
 from briefgen.fonts.register import BrandFonts
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
+from briefgen.model.layout import Layout
 from briefgen.templating.render import long_date
 from briefgen.writers.common.typeset import drawable
 from briefgen.writers.pdf.images import draw_image, image_size
@@ -145,7 +146,7 @@ class Furniture:
         y = self.page_h - self.top + 7 * mm
         c.setFont(self.fonts.heading.regular, 7.5)
         c.setFillColor(self.pal.muted)
-        short = meta.cut_title if meta.layout == "annex" else meta.title
+        short = meta.cut_title if meta.layout == Layout.ANNEX else meta.title
         c.drawString(self.left, y, _fit(c, short, self.fonts.heading.regular, 7.5, self.page_w * 0.62))
         c.setFont(self.fonts.heading.bold, 7.5)
         c.setFillColor(self.pal.primary)
@@ -251,7 +252,7 @@ class Furniture:
             lines.append((long_date(meta.date), info))
         if meta.authors:
             lines.append((", ".join(meta.authors), info))
-        if meta.layout == "annex":
+        if meta.layout == Layout.ANNEX:
             lines.append((meta.title, info))
         for text, style in lines:
             p = Paragraph(self.inline.plain(text, heading=True), style)
