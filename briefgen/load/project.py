@@ -1,4 +1,5 @@
-"""Loading a briefing project: `briefing.yaml`, section files, clients and the brand.
+"""Loading a briefing project: `briefing.yaml`, its outline of section files (each read by
+`section.py`), cuts, clients and the brand.
 
 Everything here is read and validated once. The result, a `Project`, is plain data
 that the later stages (select, template, parse, write) only read.
