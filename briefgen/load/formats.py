@@ -170,15 +170,15 @@ CLIENT_FIELDS = {
     "cuts": Field(list_of(is_str), "cuts this client receives in batch builds", default=["annex"]),
 }
 BUILTIN_CUTS = {
-    "full": {"title": "", "layout": "report", "include": None, "audience": None, "page_budget": 1},
+    "full": {"title": "", "layout": Layout.REPORT, "include": None, "audience": None, "page_budget": 1},
     "annex": {
         "title": "Country annex",
-        "layout": "annex",
+        "layout": Layout.ANNEX,
         "include": ["countries"],
         "audience": None,
         "page_budget": 1,
     },
-    "summary": {"title": "Summary", "layout": "summary", "include": None, "audience": None, "page_budget": 1},
+    "summary": {"title": "Summary", "layout": Layout.SUMMARY, "include": None, "audience": None, "page_budget": 1},
 }
 
 nest(BRIEFING_FIELDS, "cuts", CUT_FIELDS, keyed=True)

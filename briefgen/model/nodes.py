@@ -244,7 +244,7 @@ class Section:
 
     `level` is 1 for a top-level section and 2 for one nested under the previous
     top-level section (country profiles). `new_page` asks writers to start it on a
-    new page. `meta` is the validated front matter, for generated parts.
+    new page. `meta` is the front matter as templates see it, for generated parts.
     """
 
     id: str
