@@ -34,6 +34,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefgen.libs.rl_internals import ttf_path
+
 SUPERSAMPLE = 2
 MAX_PIXELS = 8_000_000  # drawn pixels: 24 MB in RGB
 Matrix = tuple[float, float, float, float, float, float]
@@ -65,7 +67,7 @@ def font_file(name: str) -> str:
     font = pdfmetrics.getFont(name)
     if not isinstance(font, TTFont):
         raise ValueError(f"font {name!r} is not a TrueType font registered with reportlab")
-    return font.face.filename
+    return ttf_path(font)
 
 
 @lru_cache(maxsize=64)

@@ -3,9 +3,8 @@
 Faces are named up front but parsed only when reportlab first asks for one: a report
 uses four of the ten faces a brand declares (the italics, the code font and the symbol
 fallback are often unused), and parsing a face costs some 5 ms in every process.
-reportlab looks a font up with `pdfmetrics.getFont`, which calls
-`findFontAndRegister` for a name it does not know; that hook is where a named face is
-parsed and registered.
+reportlab asks for a font by name through `pdfmetrics.getFont`; briefgen's lookup hook
+(`libs.rl_internals.hook_font_lookup`) is where a named face is parsed and registered.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefgen.libs.rl_internals import hook_font_lookup
 from briefgen.load.brand import FontSet, Theme
 
 
@@ -63,13 +63,12 @@ def _map(names: FontNames) -> None:
 
 _LAZY: dict[str, Path] = {}
 _FAMILIES: dict[str, FontNames] = {}
-_find = pdfmetrics.findFontAndRegister
 
 
-def _find_lazily(name: str) -> object:
+def _find_lazily(name: str) -> object | None:
     path = _LAZY.get(name)
     if path is None:
-        return _find(name)
+        return None  # not one of ours: reportlab's own lookup
     font = TTFont(name, str(path))
     pdfmetrics.registerFont(font)
     # Registering a TrueType face maps its name as a family of one face, which would
@@ -79,7 +78,7 @@ def _find_lazily(name: str) -> object:
     return font
 
 
-pdfmetrics.findFontAndRegister = _find_lazily
+hook_font_lookup(_find_lazily)
 
 
 def _single(path: Path) -> str:

@@ -23,6 +23,7 @@ import docx
 from docx.enum.section import WD_SECTION
 
 from briefgen.errors import Pos, fail
+from briefgen.libs import opc_internals as opc
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
@@ -91,7 +92,7 @@ def write_docx(
     )
     ctx.width = text_width_twips(theme)
     ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == Layout.SUMMARY)
-    body = document._body
+    body = opc.body(document)
     first = document.sections[0]
     setup_page(first, ctx)
 

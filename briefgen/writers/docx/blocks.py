@@ -14,6 +14,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.writers.docx.context import Ctx, Fmt
 from briefgen.writers.docx.fields import bookmark, run
@@ -25,7 +26,7 @@ from briefgen.writers.docx.styles.styles import BOLD_STYLES, style_id
 
 def new_paragraph(container: Any, style: str | None = None) -> _Element:
     """Append an empty paragraph in `style` to `container`; returns its `w:p`."""
-    p = container.add_paragraph()._p
+    p = opc.paragraph_element(container.add_paragraph())
     if style and style != "Normal":
         set_ppr(p, val("w:pStyle", style_id(style)))
     return p
@@ -89,7 +90,7 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
 
 def _last_block(container: Any) -> _Element | None:
     """The last paragraph or table in `container` (the body's sectPr is not a block)."""
-    blocks = [c for c in container._element if c.tag in (qn("w:p"), qn("w:tbl"))]
+    blocks = [c for c in opc.element(container) if c.tag in (qn("w:p"), qn("w:tbl"))]
     return blocks[-1] if blocks else None
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
-from docx.table import _Cell
 
+from briefgen.libs import opc_internals as opc
 from briefgen.templating.render import long_date
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
@@ -76,14 +76,14 @@ def _logo_row(container: Any, ctx: Ctx) -> None:
         return
     half = ctx.width // 2
     tbl = table_xml(BOX_TABLE, [half, ctx.width - half], 0, header_look=False)
-    container._element._insert_tbl(tbl)
+    opc.insert_table(container, tbl)
     tr = add_row(tbl)
     for width, path, box, alt, align in (
         (half, theme.logo, LOGO_MM, f"{theme.name} logo", ""),
         (ctx.width - half, meta.client_logo, CLIENT_LOGO_MM, f"{meta.client_name or 'Client'} logo", "right"),
     ):
         tc = add_cell(tr, width, extra=_cell_look(None, (0, 0), "center"))
-        _logo(_Cell(tc, container), "Cover Logo", path, box, alt, align)
+        _logo(opc.cell(tc, container), "Cover Logo", path, box, alt, align)
         finish_cell(tc)
 
 
@@ -99,9 +99,9 @@ def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
         # A tab just wider than its label: the brand colour, used once and boldly.
         width = min(ctx.width, 700 + int(len(label) * ctx.theme.base_size * ctx.scale * 15))
         tbl = table_xml(BOX_TABLE, [width], 0, header_look=False)
-        container._element._insert_tbl(tbl)
+        opc.insert_table(container, tbl)
         tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.primary, (110, 200)))
-        _text(_Cell(tc, container), "Cover Series", label)
+        _text(opc.cell(tc, container), "Cover Series", label)
         finish_cell(tc)
     _text(container, "Title", meta.title)
     if not annex:
@@ -126,17 +126,17 @@ def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
     logo_w = int(BAND_LOGO_MM[0] * EMU_PER_MM / EMU_PER_TWIP) + 400
     widths = [logo_w, ctx.width - logo_w]
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
-    container._element._insert_tbl(tbl)
+    opc.insert_table(container, tbl)
     tr = add_row(tbl)
     tc = add_cell(
         tr, widths[0], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
     )
-    _logo(_Cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
+    _logo(opc.cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
     finish_cell(tc)
     tc = add_cell(
         tr, widths[1], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
     )
-    cell = _Cell(tc, container)
+    cell = opc.cell(tc, container)
     if show_title:
         _text(cell, "Band Title", meta.title)
     _text(cell, "Band Label", meta.cut_title or "Summary")

@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
 from briefgen.errors import Pos, fail
+from briefgen.libs import opc_internals as opc
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.writers.docx.blocks import new_paragraph
@@ -53,7 +54,7 @@ def add_picture(
         raise fail(
             pos or m.NOWHERE, f"cannot put image '{name}' in the DOCX: {exc}", "re-export it as PNG or JPEG"
         ) from exc
-    inline = shape._inline
+    inline = opc.inline_element(shape)
     for side in ("distT", "distB", "distL", "distR"):
         # Unset, LibreOffice pads inline pictures by 1/8 inch and shifts them off the margin.
         inline.set(side, "0")

@@ -14,6 +14,7 @@ from docx.section import Section as DocxSection
 from docx.shared import Mm
 from lxml.etree import _Element
 
+from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import field, run
 from briefgen.writers.docx.package.ooxml import el, set_ppr, val
@@ -81,14 +82,14 @@ def marking_only(section: DocxSection, ctx: Ctx) -> None:
     section.different_first_page_header_footer = True
     for header in (section.first_page_header, section.header):
         header.is_linked_to_previous = False
-        story = _reset(header._element)
+        story = _reset(opc.element(header))
         _marking(story, ctx)
         if not len(story):
             story.append(el("w:p"))  # a header needs a paragraph; the Header style would draw its rule
         _watermark(story.find(qn("w:p")), ctx)
     for footer in (section.first_page_footer, section.footer):
         footer.is_linked_to_previous = False
-        story = _reset(footer._element)
+        story = _reset(opc.element(footer))
         _marking(story, ctx)
         if not len(story):
             story.append(el("w:p"))
@@ -102,7 +103,7 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
     section.different_first_page_header_footer = False
     header = section.header
     header.is_linked_to_previous = False
-    story = _reset(header._element)
+    story = _reset(opc.element(header))
     _marking(story, ctx)
     if running_head:
         head = _paragraph(story, "Header")
@@ -114,7 +115,7 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
 
     footer = section.footer
     footer.is_linked_to_previous = False
-    story = _reset(footer._element)
+    story = _reset(opc.element(footer))
     foot = _paragraph(story, "Footer")
     if page_numbers:
         foot.append(run("Page "))

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from docx.oxml.ns import qn
-from docx.table import _Cell
 from lxml.etree import _Element
 
+from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.writers.common.columns import CELL_SIZE, CellFonts, Columns, lay_out
 from briefgen.writers.docx.blocks import new_paragraph, scoped, text_paragraph
@@ -170,10 +170,10 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
     if node.caption:
         # The table's own alt text (Word: Table Properties › Alt Text), for screen readers.
         add_ordered(tbl.find(qn("w:tblPr")), val("w:tblCaption", plain(inline_text(node.caption))[:250]), TBLPR_ORDER)
-    container._element._insert_tbl(tbl)
+    opc.insert_table(container, tbl)
     if facts and node.caption:
         tc = add_cell(add_row(tbl), width, span=ncols)
-        text_paragraph(_Cell(tc, container), "Box Title", node.caption, ctx)
+        text_paragraph(opc.cell(tc, container), "Box Title", node.caption, ctx)
     for i, row in enumerate(rows):
         header = i < len(node.header)
         tr = add_row(tbl, header=header)
@@ -183,7 +183,7 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
             style = (
                 ("Fact Label" if j == 0 else "Fact Value") if facts else ("Table Heading" if header else "Table Text")
             )
-            p = text_paragraph(_Cell(tc, container), style, cell.children, ctx)
+            p = text_paragraph(opc.cell(tc, container), style, cell.children, ctx)
             if cell.align in ("center", "right"):
                 set_ppr(p, val("w:jc", cell.align))
             finish_cell(tc)
@@ -198,14 +198,14 @@ def _figures(node: m.Table, container: Any, ctx: Ctx) -> None:
     widths = [width // ncols] * ncols
     widths[-1] += width - sum(widths)
     tbl = table_xml(FIGURES_TABLE, widths, indent, header_look=False)
-    container._element._insert_tbl(tbl)
+    opc.insert_table(container, tbl)
     for start in range(0, len(pairs), ncols):
         tr = add_row(tbl)
         for j in range(ncols):
             tc = add_cell(tr, widths[j])
             if start + j < len(pairs):
                 value, label = pairs[start + j]
-                cell = _Cell(tc, container)
+                cell = opc.cell(tc, container)
                 text_paragraph(cell, "Figure Value", value.children, ctx)
                 text_paragraph(cell, "Figure Label", label.children, ctx)
             finish_cell(tc)
@@ -241,9 +241,9 @@ def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
     indent, width = _available(ctx)
     width -= THICK_EDGE.get(node.kind, 0)  # a thick left border would reach past the right margin
     tbl = table_xml(BOX_TABLE, [width], indent, header_look=False)
-    container._element._insert_tbl(tbl)
+    opc.insert_table(container, tbl)
     tc = add_cell(add_row(tbl), width, extra=_box_look(node.kind, ctx))
-    cell = _Cell(tc, container)
+    cell = opc.cell(tc, container)
     if node.title:
         title = new_paragraph(cell, "Bottom Line Title" if node.kind == "bottom-line" else "Box Title")
         title.append(run(node.title))
@@ -283,15 +283,15 @@ def _beside(facts: m.Table, locator: m.Chart, container: Any, ctx: Ctx) -> None:
     widths = [ctx.width - right, right]
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
     add_ordered(tbl.find(qn("w:tblPr")), cell_margins(0, 0), TBLPR_ORDER)  # the box pads; this row does not
-    container._element._insert_tbl(tbl)
+    opc.insert_table(container, tbl)
     tr = add_row(tbl)
     left = add_cell(tr, widths[0])
     with scoped(ctx, width=widths[0]):
-        ctx.render_blocks((facts,), _Cell(left, container), ctx)
+        ctx.render_blocks((facts,), opc.cell(left, container), ctx)
     finish_cell(left)
     pic = add_cell(tr, widths[1])
     # Level with the first fact's text: the facts style pads its cells by 50 twips (2.5 pt).
-    locator_picture(locator, _Cell(pic, container), ctx, width=right - gutter, align="right", before=2.5)
+    locator_picture(locator, opc.cell(pic, container), ctx, width=right - gutter, align="right", before=2.5)
     finish_cell(pic)
     # The box cell must end with a paragraph; 1 pt high, so the facts' own spacer stays the gap.
     set_ppr(new_paragraph(container), spacing(before=0, after=0, line=1, exact=True))

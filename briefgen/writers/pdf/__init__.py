@@ -1,6 +1,6 @@
 """PDF output (reportlab): document model → branded PDF."""
 
-from briefgen.writers.pdf.rlimport import load_platypus
+from briefgen.libs.rl_internals import load_platypus
 
 load_platypus()  # before any module below imports reportlab.platypus
 

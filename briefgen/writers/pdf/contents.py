@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from briefgen.libs.rl_internals import last_line_slack, line_count
 from briefgen.model import nodes as m
 from briefgen.model.contents import entries
 from briefgen.writers.pdf.inline import InlineRenderer
@@ -52,12 +53,9 @@ class ContentsLine(Flowable):
     def draw(self) -> None:
         canv, style, para = self.canv, self.style, self.para
         para.drawOn(canv, 0, 0)
-        lines = para.blPara.lines
-        baseline = para.height - style.fontSize - (len(lines) - 1) * style.leading
+        baseline = para.height - style.fontSize - (line_count(para) - 1) * style.leading
         if self.dots:
-            last = lines[-1]
-            extra = last[0] if isinstance(last, tuple) else last.extraSpace
-            text_end = para.width - style.rightIndent - extra
+            text_end = para.width - style.rightIndent - last_line_slack(para)
             number_room = canv.stringWidth("000", self.number_font, style.fontSize) + 4
             step = style.fontSize * 0.45
             # Dots on a grid line up from entry to entry. They are drawn as a dotted rule,

@@ -30,6 +30,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.fonts.register import register
+from briefgen.libs.rl_internals import fix_timestamp
 from briefgen.load.brand import Theme
 from briefgen.markdown.images import MAX_HEIGHT_SHARE
 from briefgen.model import nodes as m
@@ -135,17 +136,6 @@ def outline_keys(doc: m.Document) -> frozenset[str]:
     keys = {s.id for s in doc.sections}
     keys.update(h.anchor for s in doc.sections for h in outline_headings(s.blocks) if plain(h.children).strip())
     return frozenset(keys)
-
-
-def _fixed_time(canvas: NumberedCanvas, epoch: int) -> None:
-    import time
-
-    stamp = canvas._doc._timeStamp
-    stamp.t = epoch
-    stamp.lt = time.gmtime(epoch)
-    stamp.YMDhms = tuple(stamp.lt)[:6]
-    stamp.dhh = stamp.dmm = 0
-    stamp.tzname = "UTC"
 
 
 def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flowable]:
@@ -280,7 +270,7 @@ def write_pdf(
         canvas = NumberedCanvas(*args, **kwargs)
         canvas.anchor_pages = pdf.anchor_pages
         canvas.on_paginated = on_paginated
-        _fixed_time(canvas, epoch)
+        fix_timestamp(canvas, epoch)
         return canvas
 
     pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py

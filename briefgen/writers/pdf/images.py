@@ -3,12 +3,11 @@
 reportlab's `drawImage` decodes a PNG, hashes its pixels and deflates them again for
 every document; a batch of client annexes draws the same two logos dozens of times.
 Here the image XObject is built once per file and each document gets its own copy,
-registered the way `drawImage` registers one.
+registered the way `drawImage` registers one (`libs.rl_internals.place_image`).
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,8 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
+
+from briefgen.libs.rl_internals import place_image, show_image
 
 
 @lru_cache(maxsize=32)
@@ -33,21 +34,9 @@ def image_size(path: Path) -> tuple[int, int]:
 def draw_image(c: Canvas, path: Path, x: float, y: float, width: float, height: float) -> None:
     """Draw the image at `path` into the box, with its alpha channel as a soft mask."""
     template = _xobject(path)
-    doc = c._doc
-    reg = doc.getXObjectName(template.name)
-    if reg not in doc.idToObject:  # first use in this document
-        obj = copy.copy(template)
-        smask = obj.__dict__.pop("_smask", None)
-        c._setXObjects(obj)
-        doc.Reference(obj, reg)
-        doc.addForm(template.name, obj)
-        if smask is not None:
-            mask = copy.copy(smask)
-            c._setXObjects(mask)
-            obj.smask = doc.Reference(mask, doc.getXObjectName(smask.name))
+    reg = place_image(c, template)
     c.saveState()
     c.translate(x, y)
     c.scale(width, height)
-    c._code.append(f"/{reg} Do")
+    show_image(c, reg, template.name)
     c.restoreState()
-    c._formsinuse.append(template.name)

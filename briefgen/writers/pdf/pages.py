@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from briefgen.design.contrast import BAND_LABEL_TINT
 from briefgen.fonts.register import BrandFonts
+from briefgen.libs.rl_internals import hold_page, restore_page
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
@@ -47,8 +48,7 @@ class NumberedCanvas(Canvas):
         self.forms_at_save: dict[str, tuple[tuple[float, float, float, float], Callable[[Canvas], None]]] = {}
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._pages.append(hold_page(self))
         self.page_of = None
 
     def save(self) -> None:
@@ -70,12 +70,12 @@ class NumberedCanvas(Canvas):
             self.endForm()
         total = len(self._pages)
         for state in self._pages:
-            self.__dict__.update(state)
+            restore_page(self, state)
             if self.page_of:
                 x, y, font, size, color = self.page_of
                 self.setFont(font, size)
                 self.setFillColor(color)
-                self.drawRightString(x, y, f"Page {self._pageNumber} of {total}")
+                self.drawRightString(x, y, f"Page {self.getPageNumber()} of {total}")
             Canvas.showPage(self)
         Canvas.save(self)
 

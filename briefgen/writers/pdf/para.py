@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph as _Paragraph
 
+from briefgen.libs.rl_internals import has_line_breaking
+
 
 class Paragraph(_Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
         memo = self.__dict__.get("_wrapped")
-        # reportlab drops `blPara` when it splits or copies a paragraph: wrap again then.
-        if memo is not None and memo[0] == availWidth and memo[1] is self.style and "blPara" in self.__dict__:
+        # reportlab drops the lines when a split finds no room for the paragraph: wrap again then.
+        if memo is not None and memo[0] == availWidth and memo[1] is self.style and has_line_breaking(self):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, self.style)

@@ -35,6 +35,7 @@ from lxml.etree import _Element
 from briefgen.errors import Pos, fail
 from briefgen.fonts.fontfile import family_name, font_bytes, tables
 from briefgen.fonts.ttfsubset import subset_ttf
+from briefgen.libs import opc_internals as opc
 from briefgen.load.brand import FontSet, Theme
 from briefgen.writers.docx.package.ooxml import el, local
 from briefgen.writers.docx.text import plain
@@ -110,7 +111,7 @@ def embed_fonts(document: DocxDocument, theme: Theme) -> int:
             for old in [c for c in font if isinstance(c.tag, str) and local(c).startswith("embed")]:
                 font.remove(old)
             font.extend(embeds)  # the last children of CT_Font, in FACES order as the schema wants
-    table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    opc.set_blob(table, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
     settings = document.settings.element
     if embedded:
         _set_flag(settings, "embedTrueTypeFonts", _BEFORE_EMBED)

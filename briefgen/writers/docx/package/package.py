@@ -2,7 +2,8 @@
 
 python-docx would stamp zip entries with the current time; we write the archive from
 its parts with one fixed timestamp and a fixed entry order, so the same input gives the
-same bytes (python-docx's own writer supplies the content types and package rels).
+same bytes (python-docx's own package writer supplies the content types:
+`libs.opc_internals.content_types_xml`).
 """
 
 from __future__ import annotations
@@ -14,17 +15,15 @@ from typing import BinaryIO
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 
+from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.package.zipout import ZipOut
 
 # Template parts that would mislead: a thumbnail of someone else's page, the
 # Word 2010 copy of the *unbranded* styles, and an empty bibliography store.
 _DROP_PACKAGE = {RT.THUMBNAIL}
 _DROP_DOCUMENT = {RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
-FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
 
 
 def tidy(document: DocxDocument) -> None:
@@ -57,13 +56,10 @@ def save(
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
-    collected = _Collector()
-    PackageWriter._write_content_types_stream(collected, package.parts)
-    PackageWriter._write_pkg_rels(collected, package.rels)
     body = document.part.partname.membername
     archive = ZipOut(stamp)
-    for name in FIRST_ENTRIES:
-        archive.add(name, collected.entries.pop(name), reuse=True)
+    archive.add("[Content_Types].xml", opc.content_types_xml(package.parts), reuse=True)  # first, as Word writes it
+    archive.add("_rels/.rels", package.rels.xml, reuse=True)
     others = {part.partname.membername: part for part in package.parts if part is not document.part}
     rels = {part.partname.rels_uri.membername: part for part in package.parts if len(part.rels)}
     for name in sorted({*others, *rels}):
@@ -76,13 +72,3 @@ def save(
         Path(out).write_bytes(data)
     else:
         out.write(data)
-
-
-class _Collector:
-    """Stands in for python-docx's zip writer: keeps each member's bytes by name."""
-
-    def __init__(self) -> None:
-        self.entries: dict[str, bytes] = {}
-
-    def write(self, uri: PackURI, blob: bytes) -> None:
-        self.entries[uri.membername] = blob

@@ -14,6 +14,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from briefgen.libs import opc_internals as opc
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.writers.docx.text import plain
@@ -81,4 +82,4 @@ def _app_properties(document: DocxDocument, theme: Theme) -> None:
         ("AppVersion", "16.0000"),
     ):
         etree.SubElement(root, f"{{{_EXT}}}{tag}").text = value
-    rel.target_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    opc.set_blob(rel.target_part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

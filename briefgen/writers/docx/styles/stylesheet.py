@@ -15,6 +15,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from briefgen.fonts.fontfile import signature
+from briefgen.libs import opc_internals as opc
 from briefgen.load.brand import Theme
 from briefgen.writers.docx.package.ooxml import el, ordered, spacing, val
 from briefgen.writers.docx.styles import numbering, parastyles
@@ -89,7 +90,7 @@ def _font_table(document: DocxDocument, families: tuple[tuple[str, Path], ...]) 
                 el("w:sig", {**usb, **csb}),
             )
         )
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    opc.set_blob(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _doc_defaults(styles: _Element, pal: Palette, size: float) -> None:

@@ -11,6 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.styles.styles import Palette, mix
 from briefgen.writers.docx.text import plain
 
@@ -52,4 +53,4 @@ def brand_theme(document: DocxDocument, pal: Palette, name: str) -> None:
             latin = fonts.find(f"{{{A}}}{which}/{{{A}}}latin")
             if latin is not None:
                 latin.set("typeface", family)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    opc.set_blob(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

@@ -1,0 +1,99 @@
+"""Every use of python-docx (and its OPC package layer) beyond its documented API, in one place.
+
+Each function names the python-docx version it was checked against and why briefgen
+needs it; `tests/unit/test_opc_internals.py` checks each one against the installed
+python-docx, so an upgrade that moves one of them fails there, by name. The pin in
+pyproject.toml stops at the next major version.
+
+python-docx's public API builds documents from its own proxies (`Document`,
+`Paragraph`, `Table`); the DOCX writer writes most XML itself, in schema order, and
+needs the elements behind the proxies, the proxies for elements it made, and a package
+it can zip reproducibly. The OPC objects it also uses (`Part`, `package.parts`, `rels`,
+`relate_to`, `next_partname`) have no leading underscore and are left as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from lxml.etree import _Element
+
+CHECKED = "1.2.0"  # the python-docx version every function here was last checked against
+
+
+def body(document: Any) -> Any:
+    """The document body as a block container (`Document._body`, a `_Body`).
+
+    Checked against python-docx 1.2.0: `Document` offers `add_paragraph` and `add_table`
+    on the body, but the writer passes the body itself to the same handlers that fill
+    table cells, so they can treat both alike.
+    """
+    return document._body
+
+
+def element(container: Any) -> _Element:
+    """The XML element behind a block container: `w:body`, `w:tc`, `w:hdr` or `w:ftr`.
+
+    Checked against python-docx 1.2.0: every `BlockItemContainer` (body, cell, header,
+    footer) keeps its element in `_element`; for a header or footer it is a property
+    that makes the part on first use. The writer appends its own XML there.
+    """
+    return container._element
+
+
+def insert_table(container: Any, tbl: _Element) -> None:
+    """Put the `w:tbl` element `tbl` at the end of the container's blocks, in schema order.
+
+    Checked against python-docx 1.2.0: the container elements' generated `_insert_tbl`
+    places a table before the body's closing `w:sectPr` (which `append` would not).
+    The writer builds its tables as XML (column widths, borders, fixed layout) rather
+    than through `add_table`, which would make and then restyle a default table.
+    """
+    element(container)._insert_tbl(tbl)
+
+
+def cell(tc: _Element, parent: Any) -> Any:
+    """A python-docx cell proxy (`docx.table._Cell`) for a `w:tc` the writer made.
+
+    Checked against python-docx 1.2.0: `_Cell(tc, parent)` is how python-docx itself
+    wraps a cell; handlers then fill it like any other block container.
+    """
+    from docx.table import _Cell
+
+    return _Cell(tc, parent)
+
+
+def paragraph_element(paragraph: Any) -> _Element:
+    """The `w:p` behind a python-docx `Paragraph` (checked against python-docx 1.2.0: `_p`)."""
+    return paragraph._p
+
+
+def inline_element(shape: Any) -> _Element:
+    """The `wp:inline` behind a picture `add_picture` made (checked against python-docx 1.2.0: `_inline`).
+
+    Its `dist*` margins and `docPr` (alt text, name) have no proxy properties.
+    """
+    return shape._inline
+
+
+def set_blob(part: Any, data: bytes) -> None:
+    """Replace the bytes of a part python-docx loads as a plain `Part` (font table, theme, app.xml).
+
+    Checked against python-docx 1.2.0: a part without a part class of its own keeps its
+    bytes in `_blob`, which `blob` returns when the package is saved; there is no
+    setter. The writer rewrites these parts of the template with the brand.
+    """
+    part._blob = data
+
+
+def content_types_xml(parts: Iterable[Any]) -> bytes:
+    """`[Content_Types].xml` for `parts`, as python-docx's own package writer makes it.
+
+    Checked against python-docx 1.2.0: `opc.pkgwriter._ContentTypesItem`. The writer
+    zips the package itself (fixed entry times and order, repeated parts deflated once),
+    so it needs the content types without python-docx's zip writer.
+    """
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    return _ContentTypesItem.from_parts(parts).blob

@@ -1,0 +1,212 @@
+"""Every use of reportlab beyond its documented API, in one place.
+
+Each function names the reportlab version it was checked against and why briefgen
+needs the trick; `tests/unit/test_rl_internals.py` checks each one against the installed
+reportlab, so an upgrade that moves one of them fails there, by name. The pin in
+pyproject.toml stops at the next major version.
+
+Besides the functions below, briefgen overrides three undocumented hooks in its own
+subclasses (also checked by the tests): `BaseDocTemplate.handle_flowable` (every list
+of flowables passes through it: the PDF writer's bound on layout steps and its layout
+errors at the author's line), `Paragraph.wrap` (memoised while `has_line_breaking`
+says the lines are still there) and `Canvas.showPage`/`save` (pages held back until
+the total is known: `hold_page`, `restore_page`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+CHECKED = "5.1.0"  # the reportlab version every function here was last checked against
+
+# ---------------------------------------------------------------- importing platypus
+
+_URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+
+
+class _OnFirstUse:
+    """Stands in for a compiled pattern; compiles it when a method is first looked up."""
+
+    __slots__ = ("_compile", "_compiled", "_source")
+
+    def __init__(self, source: tuple[str, int], compile_: Any) -> None:
+        self._source = source
+        self._compile = compile_
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = self._compile(*self._source)
+        return getattr(self._compiled, name)
+
+
+def load_platypus() -> None:
+    """Import `reportlab.platypus` with its one slow regular expression compiled on first use.
+
+    Checked against reportlab 5.1.0. `reportlab.platypus.paragraph` compiles, as it is
+    imported, a case-insensitive URL pattern with `\\xa1-\\uffff` ranges (`uri_pat`):
+    some 30 ms, a quarter of the PDF writer's import, for a pattern used only when a URL
+    must break across lines. While that module loads, `re.compile` is swapped so that
+    this one pattern (recognised by its start) compiles on first use; every other
+    pattern compiles as usual. If reportlab changes the pattern, nothing matches and the
+    import costs what it did.
+    """
+    if "reportlab.platypus.paragraph" in sys.modules:
+        return
+    real = re.compile
+
+    def compile_(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
+            return _OnFirstUse((pattern, flags), real)
+        return real(pattern, flags)
+
+    re.compile = compile_  # type: ignore[assignment]
+    try:
+        import reportlab.platypus.paragraph  # noqa: F401
+    finally:
+        re.compile = real
+
+
+# ---------------------------------------------------------------- fonts
+
+
+def hook_font_lookup(find: Callable[[str], object | None]) -> None:
+    """Let `find(name)` answer first when reportlab meets a font name it does not know.
+
+    Checked against reportlab 5.1.0. `pdfmetrics.getFont` calls the module global
+    `findFontAndRegister` for a name missing from its registry; there is no documented
+    hook, so the global is replaced, process-wide and once. briefgen names the brand's
+    faces up front and parses a face only when reportlab first asks for it (a report
+    uses four of the ten faces a brand declares, and parsing one costs some 5 ms).
+    `find` returns the registered font, or None to leave the name to reportlab.
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    original = getattr(pdfmetrics.findFontAndRegister, "briefgen_original", pdfmetrics.findFontAndRegister)
+
+    def lookup(name: str) -> object:
+        font = find(name)
+        return original(name) if font is None else font
+
+    lookup.briefgen_original = original  # type: ignore[attr-defined]
+    pdfmetrics.findFontAndRegister = lookup
+
+
+def ttf_path(font: object) -> str:
+    """The file a registered `TTFont` was read from.
+
+    Checked against reportlab 5.1.0: `TTFont.face` is the parsed `TTFontFace`, which keeps
+    the `filename` it was opened with. The DOCX rasteriser draws chart text with Pillow
+    from the same TTF file reportlab measured it with.
+    """
+    return font.face.filename  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- the canvas
+
+
+def fix_timestamp(canvas: Any, epoch: int) -> None:
+    """Date the canvas's document at `epoch` (UTC), whatever the process environment says.
+
+    Checked against reportlab 5.1.0: the document a canvas writes (`canvas._doc`) takes its
+    creation and modification dates from `_timeStamp` (a `reportlab.lib.utils.TimeStamp`),
+    made when the canvas is. reportlab reads SOURCE_DATE_EPOCH itself, but only from the
+    environment and never the briefing's date; setting the stamp's fields keeps builds
+    reproducible without touching `os.environ` in a process that forks.
+    """
+    stamp = canvas._doc._timeStamp
+    stamp.t = epoch
+    stamp.lt = time.gmtime(epoch)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+
+
+def hold_page(canvas: Any) -> dict[str, Any]:
+    """End the current page without writing it: its state, for `restore_page` later.
+
+    Checked against reportlab 5.1.0: everything a page has drawn lives in the canvas's
+    instance dictionary (`_code`, `_formsinuse`, `_pageNumber`, ...), and `_startPage`
+    starts a fresh page the way `showPage` does after writing one. This is the
+    "NumberedCanvas" recipe the reportlab community uses for "Page N of M": the pages
+    are written at `save`, when the total and the contents' page numbers are known.
+    """
+    state = dict(canvas.__dict__)
+    canvas._startPage()
+    return state
+
+
+def restore_page(canvas: Any, state: dict[str, Any]) -> None:
+    """Make a page `hold_page` kept the current one again, ready to be drawn on and shown."""
+    canvas.__dict__.update(state)
+
+
+def place_image(canvas: Any, template: Any) -> str:
+    """Register a copy of the image XObject `template` in the canvas's document, once; its resource name.
+
+    Checked against reportlab 5.1.0, where `Canvas.drawImage` does the same with the same
+    private calls (`_doc.getXObjectName`, `_doc.idToObject`, `_setXObjects`,
+    `_doc.Reference`, `_doc.addForm`, the XObject's `_smask`). drawImage decodes,
+    hashes and deflates an image again for every document; a batch draws the same
+    logos dozens of times, so briefgen builds each XObject once per process and gives
+    each document its own copy, registered as drawImage would.
+    """
+    doc = canvas._doc
+    reg = doc.getXObjectName(template.name)
+    if reg not in doc.idToObject:  # first use in this document
+        obj = copy.copy(template)
+        smask = obj.__dict__.pop("_smask", None)
+        canvas._setXObjects(obj)
+        doc.Reference(obj, reg)
+        doc.addForm(template.name, obj)
+        if smask is not None:
+            mask = copy.copy(smask)
+            canvas._setXObjects(mask)
+            obj.smask = doc.Reference(mask, doc.getXObjectName(smask.name))
+    return reg
+
+
+def show_image(canvas: Any, reg: str, name: str) -> None:
+    """Paint the image `place_image` registered as `reg` into the unit square of the current matrix.
+
+    Checked against reportlab 5.1.0: the page's content stream is the list `_code`, and
+    `_formsinuse` lists the XObjects the page's resources must name; `drawImage` appends
+    to both exactly so.
+    """
+    canvas._code.append(f"/{reg} Do")
+    canvas._formsinuse.append(name)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def has_line_breaking(paragraph: Any) -> bool:
+    """Whether a wrapped paragraph still holds its line breaking (`blPara`).
+
+    Checked against reportlab 5.1.0: `Paragraph.wrap` stores its lines in `blPara`; a
+    `split` that finds no room for the paragraph deletes them, and the second part of a
+    split has none until it is wrapped. briefgen's `Paragraph` answers a second `wrap`
+    at the same width from memory only while they are there.
+    """
+    return "blPara" in paragraph.__dict__
+
+
+def line_count(paragraph: Any) -> int:
+    """How many lines the last `wrap` broke the paragraph into (checked against reportlab 5.1.0)."""
+    return len(paragraph.blPara.lines)
+
+
+def last_line_slack(paragraph: Any) -> float:
+    """The unused width at the end of a wrapped paragraph's last line.
+
+    Checked against reportlab 5.1.0: `blPara.lines` holds `(extraSpace, words)` tuples for a
+    paragraph of one style and objects with `extraSpace` for mixed ones. The contents'
+    dot leaders start where the title's last line ends.
+    """
+    last = paragraph.blPara.lines[-1]
+    return last[0] if isinstance(last, tuple) else last.extraSpace

@@ -1,0 +1,153 @@
+"""Each python-docx internal briefgen relies on (`briefgen.libs.opc_internals`) still does what we rely on.
+
+One test per trick, against the installed python-docx and its blank template: after an
+upgrade, a failure here names the trick to look at, instead of a broken DOCX.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from briefgen.libs import opc_internals as opc
+
+TBL = f"<w:tbl {nsdecls('w')}><w:tblPr/><w:tblGrid/></w:tbl>"
+
+
+def _saved(document: docx.document.Document) -> zipfile.ZipFile:
+    """The package as python-docx's own writer saves it."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return zipfile.ZipFile(buffer)
+
+
+def test_body_is_a_container_of_the_document_body() -> None:
+    document = docx.Document()
+    body = opc.body(document)
+    paragraph = body.add_paragraph("in the body")
+    assert opc.element(body).tag == qn("w:body")
+    assert document.paragraphs[-1].text == "in the body" and paragraph.text == "in the body"
+
+
+def test_element_of_each_kind_of_container() -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    table = document.add_table(rows=1, cols=1)
+    containers = {
+        "w:body": opc.body(document),
+        "w:tc": table.cell(0, 0),
+        "w:hdr": section.header,
+        "w:ftr": section.footer,
+    }
+    for tag, container in containers.items():
+        element = opc.element(container)
+        assert element.tag == qn(tag), tag
+        added = opc.paragraph_element(container.add_paragraph(tag))
+        assert added.getparent() is element, tag  # what the proxy adds lands in this very element
+
+
+def test_insert_table_goes_before_the_section_properties() -> None:
+    document = docx.Document()
+    body = opc.body(document)
+    body.add_paragraph("before")
+    tbl = parse_xml(TBL)
+    opc.insert_table(body, tbl)
+    tags = [child.tag for child in opc.element(body)]
+    assert tags[-2:] == [qn("w:tbl"), qn("w:sectPr")]  # append would have put it after sectPr
+    assert opc.element(body)[-2] is tbl
+
+
+def test_insert_table_in_a_cell_goes_after_its_paragraphs() -> None:
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    tbl = parse_xml(TBL)
+    opc.insert_table(cell, tbl)
+    assert [child.tag for child in opc.element(cell)][-2:] == [qn("w:p"), qn("w:tbl")]
+
+
+def test_cell_wraps_a_tc_the_writer_made() -> None:
+    document = docx.Document()
+    tbl = parse_xml(f"<w:tbl {nsdecls('w')}><w:tblPr/><w:tblGrid/><w:tr><w:tc/></w:tr></w:tbl>")
+    body = opc.body(document)
+    opc.insert_table(body, tbl)
+    tc = tbl.find(f"{qn('w:tr')}/{qn('w:tc')}")
+    cell = opc.cell(tc, body)
+    cell.add_paragraph("in the cell")
+    assert opc.element(cell) is tc
+    assert [p.text for p in cell.paragraphs] == ["in the cell"]
+    assert cell.part is document.part  # relationships (pictures, links) go to the document part
+
+
+def test_paragraph_element_is_the_w_p_in_the_tree() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("x")
+    p = opc.paragraph_element(paragraph)
+    assert p.tag == qn("w:p") and p.getparent() is opc.element(opc.body(document))
+
+
+def test_inline_element_of_a_picture_carries_its_margins_and_alt_text() -> None:
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 0, 0)).save(png, format="PNG")
+    png.seek(0)
+    shape = docx.Document().add_paragraph().add_run().add_picture(png)
+    inline = opc.inline_element(shape)
+    assert inline.tag == qn("wp:inline")
+    inline.set("distT", "0")
+    inline.docPr.set("descr", "a red square")
+    assert inline.docPr.get("descr") == "a red square"
+    assert inline.getparent().tag == qn("w:drawing")
+
+
+@pytest.mark.parametrize("reltype", [RT.FONT_TABLE, RT.THEME])
+def test_set_blob_replaces_what_is_saved_for_a_document_part(reltype: str) -> None:
+    document = docx.Document()
+    part = next(r.target_part for r in document.part.rels.values() if r.reltype == reltype)
+    assert not isinstance(part, XmlPart)  # an XmlPart's bytes come from its tree, not from _blob
+    data = part.blob.replace(b"</", b"<!-- briefgen --></", 1)
+    opc.set_blob(part, data)
+    assert part.blob == data
+    assert _saved(document).read(part.partname.membername) == data
+
+
+def test_set_blob_replaces_the_extended_properties() -> None:
+    document = docx.Document()
+    package = document.part.package
+    part = next(r.target_part for r in package.rels.values() if r.reltype == RT.EXTENDED_PROPERTIES)
+    assert not isinstance(part, XmlPart)
+    opc.set_blob(part, b"<Properties/>")
+    assert _saved(document).read(part.partname.membername) == b"<Properties/>"
+
+
+def test_content_types_are_what_python_docx_writes() -> None:
+    document = docx.Document()
+    package = document.part.package
+    ours = opc.content_types_xml(package.parts)
+    assert ours == _saved(document).read("[Content_Types].xml")
+    assert b'PartName="/word/document.xml"' in ours and b'Extension="rels"' in ours
+    # and the package relationships the DOCX writer takes from the public `rels.xml`
+    assert package.rels.xml == _saved(document).read("_rels/.rels")
+
+
+def test_every_trick_names_the_version_it_was_checked_against() -> None:
+    functions = [
+        opc.body,
+        opc.element,
+        opc.insert_table,
+        opc.cell,
+        opc.paragraph_element,
+        opc.inline_element,
+        opc.set_blob,
+        opc.content_types_xml,
+    ]
+    for function in functions:
+        assert re.search(rf"python-docx {re.escape(opc.CHECKED)}", function.__doc__ or ""), function.__name__

@@ -1,0 +1,255 @@
+"""Each reportlab internal briefgen relies on (`briefgen.libs.rl_internals`) still does what we rely on.
+
+One test per trick, against the installed reportlab: after an upgrade, a failure here
+names the trick to look at, instead of a layout going wrong deep inside a build.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from briefgen.libs import rl_internals as rl
+
+REPO = Path(__file__).resolve().parents[2]
+FONT = REPO / "briefgen" / "fonts" / "NotoSans-Regular.ttf"
+
+
+def _pdf(canvas: Canvas, buffer: io.BytesIO) -> PdfReader:
+    canvas.save()
+    return PdfReader(io.BytesIO(buffer.getvalue()))
+
+
+# ---------------------------------------------------------------- importing platypus
+
+
+def test_load_platypus_defers_the_url_pattern_and_puts_re_compile_back() -> None:
+    # A fresh process: platypus must not be imported yet for the swap to happen.
+    code = """
+import re
+from briefgen.libs.rl_internals import load_platypus
+real = re.compile
+load_platypus()
+from reportlab.platypus import paragraph
+assert type(paragraph.uri_pat).__name__ == "_OnFirstUse", "reportlab's URL pattern no longer starts as expected"
+assert re.compile is real, "re.compile must be the standard library's again"
+compiled = real(*paragraph.uri_pat._source)
+for url in ["https://example.org/a/b?c=d", "ftp://10.0.0.1:21/x", "not a url", "http://localhost"]:
+    got, want = paragraph.uri_pat.match(url), compiled.match(url)
+    assert (got and got.group(0)) == (want and want.group(0)), url
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+# ---------------------------------------------------------------- fonts
+
+
+@pytest.fixture
+def restored_lookup() -> Iterator[None]:
+    """The lookup hook is process-wide: put briefgen's own back after the test."""
+    before = pdfmetrics.findFontAndRegister
+    yield
+    pdfmetrics.findFontAndRegister = before
+
+
+def test_get_font_asks_the_lookup_hook_for_an_unknown_name(restored_lookup: None) -> None:
+    asked: list[str] = []
+
+    def find(name: str) -> object | None:
+        asked.append(name)
+        if name != "rl-internals-lazy":
+            return None
+        font = TTFont(name, str(FONT))
+        pdfmetrics.registerFont(font)
+        return font
+
+    rl.hook_font_lookup(find)
+    font = pdfmetrics.getFont("rl-internals-lazy")
+    assert isinstance(font, TTFont) and asked == ["rl-internals-lazy"]
+    # Registered now: reportlab finds it without asking again.
+    assert pdfmetrics.getFont("rl-internals-lazy") is font and asked == ["rl-internals-lazy"]
+    assert stringWidth("Hi", "rl-internals-lazy", 10) > 0
+    # A name the hook does not know goes on to reportlab's own lookup.
+    assert pdfmetrics.findFontAndRegister("Times-Italic").fontName == "Times-Italic"
+    assert "Times-Italic" in asked
+
+
+def test_a_second_hook_does_not_stack_on_the_first(restored_lookup: None) -> None:
+    rl.hook_font_lookup(lambda name: None)
+    first = pdfmetrics.findFontAndRegister
+    rl.hook_font_lookup(lambda name: None)
+    assert pdfmetrics.findFontAndRegister.briefgen_original is first.briefgen_original  # type: ignore[attr-defined]
+
+
+def test_ttf_path_is_the_file_the_font_was_read_from() -> None:
+    font = TTFont("rl-internals-path", str(FONT))
+    assert rl.ttf_path(font) == str(FONT)
+
+
+# ---------------------------------------------------------------- the canvas
+
+
+def test_fix_timestamp_dates_the_document() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=0)  # not invariant: the stamp would be the current time
+    rl.fix_timestamp(canvas, 1633046400)  # 2021-10-01 00:00 UTC
+    canvas.drawString(10, 10, "x")
+    reader = _pdf(canvas, buffer)
+    assert reader.metadata is not None
+    assert reader.metadata["/CreationDate"].startswith("D:20211001000000")
+    assert reader.metadata["/ModDate"].startswith("D:20211001000000")
+
+
+def test_held_pages_are_written_later_with_their_own_content_and_numbers() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    held = []
+    for word in ("first", "second", "third"):
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 720, word)
+        held.append(rl.hold_page(canvas))
+    assert canvas.getPageNumber() == 4  # each hold starts the next page
+    numbers = []
+    for state in held:
+        rl.restore_page(canvas, state)
+        numbers.append(canvas.getPageNumber())
+        canvas.drawString(72, 72, f"of {len(held)}")  # what is known only at the end
+        Canvas.showPage(canvas)
+    reader = _pdf(canvas, buffer)
+    assert numbers == [1, 2, 3]
+    texts = [page.extract_text() for page in reader.pages]
+    assert [t.split() for t in texts] == [["first", "of", "3"], ["second", "of", "3"], ["third", "of", "3"]]
+
+
+def test_a_placed_image_is_stored_once_with_its_soft_mask(tmp_path: Path) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    path = tmp_path / "logo.png"
+    Image.new("RGBA", (8, 4), (10, 20, 30, 128)).save(path)
+    template = PDFImageXObject("rlinternalslogo", ImageReader(str(path)), mask="auto")
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for _page in range(2):
+        reg = rl.place_image(canvas, template)
+        assert rl.place_image(canvas, template) == reg  # the second placing reuses the first
+        canvas.saveState()
+        canvas.translate(72, 72)
+        canvas.scale(80, 40)
+        rl.show_image(canvas, reg, template.name)
+        canvas.restoreState()
+        canvas.showPage()
+    reader = _pdf(canvas, buffer)
+    images = []
+    for page in reader.pages:
+        xobjects = page["/Resources"]["/XObject"]
+        assert list(xobjects) == [f"/{reg}"]
+        assert f"/{reg} Do" in page.get_contents().get_data().decode("latin-1")
+        images.append(xobjects[f"/{reg}"].indirect_reference.idnum)
+    assert images[0] == images[1]  # one object, shown on both pages
+    image = reader.get_object(images[0])
+    assert image["/Subtype"] == "/Image" and (image["/Width"], image["/Height"]) == (8, 4)
+    assert image["/SMask"].get_object()["/Subtype"] == "/Image"
+    assert "_smask" in template.__dict__  # the cached template is left as it was, for the next document
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def _paragraph(text: str) -> object:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(text, ParagraphStyle("rl-internals", fontName="Helvetica", fontSize=10, leading=12))
+
+
+def test_line_breaking_is_kept_after_wrap_and_dropped_when_a_split_finds_no_room() -> None:
+    para = _paragraph("word " * 40)
+    assert not rl.has_line_breaking(para)
+    _, height = para.wrap(100, 1000)
+    assert rl.has_line_breaking(para)
+    assert rl.line_count(para) == round(height / 12) > 3
+    first, rest = para.split(100, 30)
+    assert rl.line_count(first) == 2 and not rl.has_line_breaking(rest)
+    assert rl.has_line_breaking(para)
+    assert para.split(100, 15) == []  # one line's room: the paragraph moves on whole ...
+    assert not rl.has_line_breaking(para)  # ... and its lines are gone, so a memoised wrap must not answer
+
+
+@pytest.mark.parametrize("markup", ["Hello there", "<b>Hello</b> there"])  # one style; mixed fragments
+def test_last_line_slack_is_the_width_left_on_the_last_line(markup: str) -> None:
+    para = _paragraph(markup)
+    para.wrap(200, 100)
+    used = stringWidth("Hello", "Helvetica-Bold" if "<b>" in markup else "Helvetica", 10)
+    used += stringWidth(" there", "Helvetica", 10)
+    assert rl.line_count(para) == 1
+    assert rl.last_line_slack(para) == pytest.approx(200 - used, abs=0.01)
+
+
+# ---------------------------------------------------------------- hooks overridden in subclasses
+
+
+def test_build_hands_every_flowable_to_handle_flowable() -> None:
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
+
+    seen: list[object] = []
+
+    class Doc(BaseDocTemplate):
+        def handle_flowable(self, flowables: list) -> None:
+            if flowables:
+                seen.append(flowables[0])
+            super().handle_flowable(flowables)
+
+    doc = Doc(io.BytesIO())
+    doc.addPageTemplates([PageTemplate("p", [Frame(72, 72, 400, 600)])])
+    story = [_paragraph("one"), Spacer(1, 10), _paragraph("two")]
+    doc.build(list(story))
+    assert all(any(s is f for s in seen) for f in story)
+
+
+def test_briefgen_attributes_do_not_shadow_reportlab_ones() -> None:
+    # The writer's subclasses keep their own state under these names; reportlab must not use them.
+    from reportlab.platypus import BaseDocTemplate
+
+    canvas = Canvas(io.BytesIO())
+    for name in ("_pages", "page_of", "page_numbers", "anchor_pages", "on_paginated", "forms_at_save"):
+        assert not hasattr(canvas, name), name
+    doc = BaseDocTemplate(io.BytesIO())
+    for name in ("_steps", "_last_pos", "anchor_pages", "outline", "outline_level"):
+        assert not hasattr(doc, name), name
+    para = _paragraph("x")
+    para.wrap(100, 100)
+    for name in ("_wrapped", "bookmark", "source_pos"):
+        assert not hasattr(para, name), name
+
+
+def test_every_trick_names_the_version_it_was_checked_against() -> None:
+    functions = [
+        rl.load_platypus,
+        rl.hook_font_lookup,
+        rl.ttf_path,
+        rl.fix_timestamp,
+        rl.hold_page,
+        rl.place_image,
+        rl.show_image,
+        rl.has_line_breaking,
+        rl.line_count,
+        rl.last_line_slack,
+    ]
+    for function in functions:
+        assert re.search(rf"reportlab {re.escape(rl.CHECKED)}", function.__doc__ or ""), function.__name__
