@@ -1,6 +1,8 @@
 """Charts: a ```chart fence's YAML spec → a vector reportlab drawing (PDF) or a PNG (DOCX).
 
-    spec.py       YAML (or a project CSV) → checked, frozen `ChartSpec`; errors at file:line
+    spec.py       the checked, frozen `ChartSpec` and its typed rows
+    specload.py   YAML (or a project CSV) → `ChartSpec`; errors at file:line
+    specfields.py, specchecks.py   the keys as `Field` tables; the rules across keys and rows
     draw.py       `ChartSpec` → `Drawing`: title, legend, body, notes, source
     bars.py, lines.py, timeline.py, regionmap.py, locator.py   one chart type each
     look.py       brand colours, type sizes, text wrapping
@@ -19,7 +21,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from briefgen.charts.alt import alt_text
-from briefgen.charts.spec import ChartSpec, parse_spec
+from briefgen.charts.spec import ChartSpec
+from briefgen.charts.specload import parse_spec
 
 if TYPE_CHECKING:
     from briefgen.charts.draw import drawing

@@ -4,14 +4,14 @@ markdown-it-py tokenises (CommonMark, tables, strikethrough, footnotes, fenced d
 this module walks the token stream once and builds frozen model nodes. Raw HTML is
 never interpreted: HTML blocks and tags print exactly as typed, Markdown between them
 included. Every source line must be consumed by some block (consumed.py), so nothing
-is silently dropped.
+is silently dropped. Inline tokens become model inlines in `inlines.py`; the parse state
+both share is `context.Ctx`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -20,8 +20,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.markdown.consumed import MAX_NESTING, check_consumed, source_lines
+from briefgen.markdown.context import Ctx
 from briefgen.markdown.divs import divs_plugin, parse_attributes
 from briefgen.markdown.images import check_image
+from briefgen.markdown.inlines import inlines
 from briefgen.markdown.notes import footnote_lines_plugin, unreferenced
 from briefgen.markdown.tablerows import table_check_plugin
 from briefgen.model import nodes as m
@@ -29,7 +31,6 @@ from briefgen.model import nodes as m
 # Layout cost grows faster than linearly past these; refusing beats a build that hangs.
 MAX_PARAGRAPH_CHARS = 100_000
 MAX_TABLE_ROWS = 10_000
-_ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def _markdown() -> MarkdownIt:
@@ -40,7 +41,7 @@ def _markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin).use(footnote_lines_plugin).use(divs_plugin).use(table_check_plugin)
     # markdown-it turns links with a bad scheme (javascript:, file:, data:…) back into
-    # plain text, silently. Accept every target here; `_inline_run` and `check_image`
+    # plain text, silently. Accept every target here; `inlines.py` and `check_image`
     # then refuse bad ones with an error at their line.
     md.validateLink = lambda _url: True  # type: ignore[method-assign]
     return md
@@ -52,34 +53,6 @@ _MD = _markdown()
 def slug(text: str) -> str:
     s = re.sub(r"[^\w\s-]", "", text.lower()).strip()
     return re.sub(r"[\s_]+", "-", s) or "section"
-
-
-@dataclass
-class _Ctx:
-    """Per-body parse state: where lines come from, and problems found."""
-
-    file: str
-    line_of: Callable[[int], int | Pos]
-    base: Path
-    root: Path
-    shift: int
-    anchor_prefix: str
-    context: str = ""  # the project's context country (ISO3), for charts that name none
-    tiers: tuple[str, ...] = ()  # the project's wording of tiers 1, 2, ... for map legends
-    errors: list[Diagnostic] = field(default_factory=list)
-    notes: dict[int, tuple[m.Block, ...]] = field(default_factory=dict)
-    anchors: set[str] = field(default_factory=set)
-
-    def pos(self, token: Token) -> Pos:
-        return self.at(token.map[0]) if token.map else Pos(self.file, 0)
-
-    def at(self, line: int) -> Pos:
-        # A generated part may map a line into another file (the summary's key figures).
-        where = self.line_of(line)
-        return where if isinstance(where, Pos) else Pos(self.file, where)
-
-    def error(self, pos: Pos, message: str, hint: str = "") -> None:
-        self.errors.append(Diagnostic(pos, message, hint))
 
 
 def parse_body(
@@ -101,7 +74,7 @@ def parse_body(
     """
     env: dict = {}
     tokens = _MD.parse(text, env)
-    ctx = _Ctx(file, line_of, base, root, shift, anchor_prefix, context, tiers)
+    ctx = Ctx(file, line_of, base, root, shift, anchor_prefix, context, tiers)
     check_consumed(text, tokens, ctx.at, ctx.errors, env.get("footnote_spans", ()))
     blocks, _ = _blocks(tokens, 0, ctx, stop=None)
     for line, message, hint in env.get("table_problems", ()):
@@ -120,7 +93,7 @@ def parse_body(
     return blocks
 
 
-def _blocks(tokens: list[Token], i: int, ctx: _Ctx, stop: str | None) -> tuple[tuple[m.Block, ...], int]:
+def _blocks(tokens: list[Token], i: int, ctx: Ctx, stop: str | None) -> tuple[tuple[m.Block, ...], int]:
     out: list[m.Block] = []
     while i < len(tokens):
         tok = tokens[i]
@@ -137,7 +110,7 @@ def _blocks(tokens: list[Token], i: int, ctx: _Ctx, stop: str | None) -> tuple[t
     return tuple(out), i
 
 
-def _paragraph(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, int]:
+def _paragraph(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block | None, int]:
     inline = tokens[i + 1]
     pos = ctx.pos(tokens[i])
     end = i + 2
@@ -164,12 +137,12 @@ def _paragraph(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, 
             "an image must stand alone in its paragraph",
             "put the image on its own line with blank lines around it",
         )
-    return m.Paragraph(_inlines(children, ctx, pos), pos), end + 1
+    return m.Paragraph(inlines(children, ctx, pos), pos), end + 1
 
 
-def _figure(tok: Token, pos: Pos, ctx: _Ctx) -> m.Figure | None:
+def _figure(tok: Token, pos: Pos, ctx: Ctx) -> m.Figure | None:
     src = str(tok.attrs.get("src", ""))
-    caption = _inlines(tok.children or [], ctx, pos)
+    caption = inlines(tok.children or [], ctx, pos)
     alt = "".join(c.content for c in (tok.children or []) if c.type == "text") or str(tok.attrs.get("title") or "")
     info = check_image(src, ctx.base, ctx.root, pos)
     if isinstance(info, Diagnostic):
@@ -179,11 +152,11 @@ def _figure(tok: Token, pos: Pos, ctx: _Ctx) -> m.Figure | None:
     return m.Figure(path, caption, alt or path.stem, w, h, pos)
 
 
-def _heading(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _heading(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     tok = tokens[i]
     pos = ctx.pos(tok)
     level = int(tok.tag[1]) + ctx.shift - 1
-    children = _inlines(tokens[i + 1].children or [], ctx, pos)
+    children = inlines(tokens[i + 1].children or [], ctx, pos)
     base = f"{ctx.anchor_prefix}{slug(tokens[i + 1].content)}"
     anchor, n = base, 2
     while anchor in ctx.anchors:
@@ -193,7 +166,7 @@ def _heading(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     return m.Heading(min(level, 6), children, anchor, pos), i + 3
 
 
-def _list(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _list(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     tok = tokens[i]
     pos = ctx.pos(tok)
     close = tok.type.replace("_open", "_close")
@@ -209,13 +182,13 @@ def _list(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     return m.BulletList(tuple(items), pos), i + 1
 
 
-def _quote(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _quote(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     pos = ctx.pos(tokens[i])
     blocks, i = _blocks(tokens, i + 1, ctx, stop="blockquote_close")
     return m.BlockQuote(blocks, pos), i
 
 
-def _code(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, int]:
+def _code(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block | None, int]:
     tok = tokens[i]
     language = (tok.info or "").strip()
     if tok.type == "fence" and language == "chart":
@@ -223,7 +196,7 @@ def _code(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block | None, int]:
     return m.CodeBlock(tok.content.rstrip("\n"), language, ctx.pos(tok)), i + 1
 
 
-def _chart(tok: Token, ctx: _Ctx) -> m.Chart | None:
+def _chart(tok: Token, ctx: Ctx) -> m.Chart | None:
     # Imported here so that documents without charts never load the charts package.
     from briefgen.charts import alt_text, parse_spec
 
@@ -244,11 +217,11 @@ def _chart(tok: Token, ctx: _Ctx) -> m.Chart | None:
     return m.Chart(spec, spec.alt or alt_text(spec), f"fig-{spec.id}" if spec.id else "", pos)
 
 
-def _rule(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _rule(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     return m.Rule(ctx.pos(tokens[i])), i + 1
 
 
-def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _table(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     pos = ctx.pos(tokens[i])
     header: list[tuple[m.Cell, ...]] = []
     rows: list[tuple[m.Cell, ...]] = []
@@ -272,7 +245,7 @@ def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
             style = str(t.attrs.get("style", ""))
             align = style.split(":", 1)[1] if style.startswith("text-align:") else ""
             cell_pos = ctx.pos(t) if t.map else pos
-            current.append(m.Cell(_inlines(tokens[i + 1].children or [], ctx, cell_pos), align))
+            current.append(m.Cell(inlines(tokens[i + 1].children or [], ctx, cell_pos), align))
             i += 2
         i += 1
     if len(rows) > MAX_TABLE_ROWS:
@@ -286,7 +259,7 @@ def _table(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     return m.Table(tuple(header), tuple(rows), pos, row_pos=tuple(row_pos)), i + 1
 
 
-def _div(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _div(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     tok = tokens[i]
     pos = ctx.pos(tok)
     if not tok.meta.get("closed"):
@@ -298,7 +271,7 @@ def _div(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     return m.Div(attrs, classes, blocks, pos), i
 
 
-def _footnotes(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[None, int]:
+def _footnotes(tokens: list[Token], i: int, ctx: Ctx) -> tuple[None, int]:
     i += 1
     while tokens[i].type != "footnote_block_close":
         tok = tokens[i]
@@ -308,7 +281,7 @@ def _footnotes(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[None, int]:
     return None, i + 1
 
 
-def _html_block(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
+def _html_block(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     """Raw HTML is never interpreted: the block prints as typed, line by line."""
     lines = source_lines(tokens[i].content)
     children: list[m.Inline] = []
@@ -318,11 +291,11 @@ def _html_block(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[m.Block, int]:
     return m.Paragraph(tuple(children), ctx.pos(tokens[i])), i + 1
 
 
-def _skip(tokens: list[Token], i: int, ctx: _Ctx) -> tuple[None, int]:
+def _skip(tokens: list[Token], i: int, ctx: Ctx) -> tuple[None, int]:
     return None, i + 1
 
 
-_BLOCK_HANDLERS: dict[str, Callable[[list[Token], int, _Ctx], tuple[m.Block | None, int]]] = {
+_BLOCK_HANDLERS: dict[str, Callable[[list[Token], int, Ctx], tuple[m.Block | None, int]]] = {
     "paragraph_open": _paragraph,
     "heading_open": _heading,
     "bullet_list_open": _list,
@@ -338,64 +311,3 @@ _BLOCK_HANDLERS: dict[str, Callable[[list[Token], int, _Ctx], tuple[m.Block | No
     "definition": _skip,
     "html_block": _html_block,
 }
-
-
-def _inlines(children: list[Token], ctx: _Ctx, pos: Pos) -> tuple[m.Inline, ...]:
-    out, _ = _inline_run(children, 0, ctx, pos, stop=None)
-    return tuple(_merge_text(out))
-
-
-def _merge_text(items: list[m.Inline]) -> list[m.Inline]:
-    merged: list[m.Inline] = []
-    for item in items:
-        if isinstance(item, m.Text) and merged and isinstance(merged[-1], m.Text):
-            merged[-1] = m.Text(merged[-1].text + item.text)
-        else:
-            merged.append(item)
-    return merged
-
-
-_WRAPPERS: dict[str, tuple[str, Callable[[tuple[m.Inline, ...]], m.Inline]]] = {
-    "em_open": ("em_close", m.Emph),
-    "strong_open": ("strong_close", m.Strong),
-    "s_open": ("s_close", m.Strike),
-}
-
-
-def _inline_run(children: list[Token], i: int, ctx: _Ctx, pos: Pos, stop: str | None) -> tuple[list[m.Inline], int]:
-    out: list[m.Inline] = []
-    while i < len(children):
-        tok = children[i]
-        kind = tok.type
-        if kind == stop:
-            return out, i + 1
-        if kind in ("text", "text_special", "html_inline"):
-            out.append(m.Text(tok.content))
-        elif kind == "softbreak":
-            out.append(m.Text(" "))
-        elif kind == "hardbreak":
-            out.append(m.LineBreak())
-        elif kind == "code_inline":
-            out.append(m.Code(tok.content))
-        elif kind in _WRAPPERS:
-            close, node = _WRAPPERS[kind]
-            inner, i = _inline_run(children, i + 1, ctx, pos, stop=close)
-            out.append(node(tuple(_merge_text(inner))))
-            continue
-        elif kind == "link_open":
-            href = str(tok.attrs.get("href", ""))
-            inner, i = _inline_run(children, i + 1, ctx, pos, stop="link_close")
-            if not (href.startswith("#") or href.lower().startswith(_ALLOWED_SCHEMES)):
-                ctx.error(
-                    pos, f"link target '{href}' is not allowed", "use an http(s):// or mailto: address, or #section-id"
-                )
-            out.append(m.Link(href, tuple(_merge_text(inner))))
-            continue
-        elif kind == "footnote_ref":
-            out.append(m.NoteRef(int(tok.meta["id"]) + 1))
-        elif kind == "image":
-            ctx.error(pos, "an image must stand alone in its paragraph", "put the image on its own line")
-        else:
-            ctx.error(pos, f"unsupported inline Markdown '{kind}'", "rewrite it as plain text")
-        i += 1
-    return out, i
