@@ -22,7 +22,8 @@ from pathlib import Path
 from conftest import write_project
 
 from briefgen.build.assemble import Assembler
-from briefgen.build.run import docx_bytes, load
+from briefgen.build.make import docx_bytes
+from briefgen.build.run import load
 from briefgen.errors import BriefgenError
 from briefgen.model import nodes as m
 

@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.build.assemble import Assembler
-from briefgen.build.run import docx_bytes, load
+from briefgen.build.make import docx_bytes
+from briefgen.build.run import load
 from briefgen.errors import BriefgenError
 
 Tree = tuple  # ("kind", payload...): a block, drawn below and rendered to Markdown

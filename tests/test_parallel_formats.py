@@ -8,7 +8,8 @@ import pytest
 
 from briefgen.batch import fork as forked
 from briefgen.build.assemble import Assembler
-from briefgen.build.run import load, render
+from briefgen.build.make import render
+from briefgen.build.run import load
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 
 pytestmark = pytest.mark.skipif(not forked.available(), reason="forking needs Linux and a single thread")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -11,32 +11,46 @@ import pytest
 from briefgen.batch import fork as forked
 from briefgen.batch import workers
 from briefgen.batch.halves import PREFERENCES, join
-from briefgen.build.run import Made
+from briefgen.batch.units import FULL, Kind, Made
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 
 needs_fork = pytest.mark.skipif(not forked.available(), reason="the fork pool needs Linux and no other thread")
 
+# Set before the workers fork, so both share it: the DOCX worker has come to the PDFs.
+_PDF_BY_DOCX_WORKER: list[multiprocessing.synchronize.Event] = []
+_made_docx = False  # in a worker: whether it made a DOCX unit
 
-def _pid_after(item: tuple[str, float]) -> tuple[str, int]:
-    time.sleep(item[1])
-    return item[0], os.getpid()
+
+def _ordered(item: tuple[Kind, int]) -> tuple[Kind, int, int]:
+    """A unit whose order is forced, not timed: the first PDF is held until the worker
+    that made the DOCX units takes a PDF, so that worker must have run out of DOCX units."""
+    global _made_docx
+    kind, n = item
+    if kind is Kind.DOCX:
+        _made_docx = True
+    elif _made_docx:
+        _PDF_BY_DOCX_WORKER[0].set()
+    elif n == 0:
+        assert _PDF_BY_DOCX_WORKER[0].wait(60), "the DOCX worker never came to the PDFs"
+    return kind, n, os.getpid()
 
 
 @needs_fork
 def test_each_worker_keeps_to_its_kind_until_it_runs_out() -> None:
-    # PDF units are slow, DOCX units quick: the DOCX worker finishes its kind first and
-    # then helps with the PDFs, never the other way round.
-    items = [("pdf", 0.05)] * 8 + [("docx", 0.005)] * 8
+    # The PDF worker is held on its first PDF until the DOCX worker, done with its kind,
+    # helps with the PDFs: never the other way round.
+    _PDF_BY_DOCX_WORKER[:] = [multiprocessing.Event()]
+    items = [(Kind.PDF, n) for n in range(8)] + [(Kind.DOCX, n) for n in range(8)]
     done = [
-        outcome
-        for _item, outcome in workers.run(items, _pid_after, 2, kinds=[k for k, _s in items], prefer=PREFERENCES)
+        outcome for _item, outcome in workers.run(items, _ordered, 2, kinds=[k for k, _n in items], prefer=PREFERENCES)
     ]
-    assert len(done) == len(items)
-    pdf_pids = [pid for kind, pid in done if kind == "pdf"]
-    docx_pids = {pid for kind, pid in done if kind == "docx"}
+    assert sorted((kind.value, n) for kind, n, _pid in done) == sorted((kind.value, n) for kind, n in items)
+    pids = {(kind, n): pid for kind, n, pid in done}
+    docx_pids = {pid for (kind, _n), pid in pids.items() if kind is Kind.DOCX}
+    pdf_pids = {pid for (kind, _n), pid in pids.items() if kind is Kind.PDF}
     assert len(docx_pids) == 1, "one worker makes every DOCX"
-    assert pdf_pids[0] not in docx_pids, "the first PDF comes from the other worker"
-    assert docx_pids <= set(pdf_pids), "the DOCX worker then takes PDFs that are left"
+    assert pids[(Kind.PDF, 0)] not in docx_pids, "the first PDF goes to the other worker"
+    assert docx_pids <= pdf_pids, "the DOCX worker then takes PDFs that are left"
 
 
 def _children() -> set[int]:
@@ -81,7 +95,16 @@ def _half(tmp_path: Path, fmt: str, text: bytes) -> Made:
     temp.write_bytes(text)
     target = tmp_path / f"x.{fmt}"
     pages = {"pdf": 1} if fmt == "pdf" else {}
-    return Made("x", "public", (), (), {fmt: target}, pages, {fmt: 0.1}, (), {fmt: (len(text), "0")}, {target: temp})
+    return Made(
+        "x",
+        FULL,
+        "public",
+        {fmt: target},
+        pages=pages,
+        seconds={fmt: 0.1},
+        digests={fmt: (len(text), "0")},
+        staged={target: temp},
+    )
 
 
 def test_two_halves_appear_together(tmp_path: Path) -> None:

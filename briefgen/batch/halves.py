@@ -1,9 +1,9 @@
 """A deliverable's PDF and DOCX made as two units of work, and joined again.
 
-An annex's DOCX needs nothing from its PDF (`build.PDF_FREE_DOCX`), so in a batch on
+An annex's DOCX needs nothing from its PDF (`build.make.PDF_FREE_DOCX`), so in a batch on
 several cores the two formats can be made by different workers: each worker then warms
 up one writer (its imports, fonts, styles, map pictures) instead of both, which is most
-of what the first deliverable costs. Each worker stages its file (`build.make` with
+of what the first deliverable costs. Each worker stages its file (`make` with
 `commit=False`: written and checked under a temporary name); `join` commits a
 deliverable's two files together, so they still appear together or not at all.
 Reports and summaries stay whole: their DOCX takes page numbers or a type scale from
@@ -13,21 +13,18 @@ the PDF. Also here: which worker prefers which kind of unit.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from briefgen.batch.atomic import commit, discard
+from briefgen.batch.units import Kind, Made
 from briefgen.errors import BriefgenError
-
-if TYPE_CHECKING:
-    from briefgen.build.run import Made
 
 # Kinds in order of preference, by worker. With two workers, one takes the whole
 # deliverables (reports and summaries, the longest units: started first, they do not
-# finish last alone) and then PDFs, the other the DOCX files and then PDFs. "baseline"
+# finish last alone) and then PDFs, the other the DOCX files and then PDFs. The baseline
 # is the build's one-off full assembly, which the first worker does first.
-PREFERENCES = (("baseline", "whole", "pdf", "docx"), ("docx", "pdf", "whole"))
+PREFERENCES = ((Kind.BASELINE, Kind.WHOLE, Kind.PDF, Kind.DOCX), (Kind.DOCX, Kind.PDF, Kind.WHOLE))
 # A half leaves about half a deliverable's garbage: collect after every second one.
-WEIGHTS = {"pdf": 1, "docx": 1}
+WEIGHTS = {Kind.PDF: 1, Kind.DOCX: 1}
 
 
 def join(first: Made | BriefgenError, second: Made | BriefgenError) -> Made | BriefgenError:
@@ -59,7 +56,5 @@ def join(first: Made | BriefgenError, second: Made | BriefgenError) -> Made | Br
 
 def abandon(outcome: object) -> None:
     """Remove what a half staged, when its deliverable will not be committed."""
-    from briefgen.build.run import Made  # build imports this module
-
     if isinstance(outcome, Made):
         discard(outcome.staged)

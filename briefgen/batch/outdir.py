@@ -21,13 +21,10 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefgen.batch.atomic import sweep, write_all
+from briefgen.batch.units import Made
 from briefgen.errors import BriefgenError, Diagnostic, Pos
-
-if TYPE_CHECKING:
-    from briefgen.build.run import Output
 
 LOCK = ".briefgen.lock"
 MANIFEST = "manifest.json"
@@ -120,7 +117,7 @@ class Manifest:
             untouched = {n: e for n, e in self.previous.items() if n not in self.replacing}
             self._write(untouched, complete=False)
 
-    def finish(self, outputs: list[Output]) -> None:
+    def finish(self, outputs: list[Made]) -> None:
         """List what this build committed, and what was there before and still is."""
         entries = {e["file"]: e for out in outputs for e in _entry(out)}
         if entries or self.replacing & set(self.previous):
@@ -156,7 +153,7 @@ class Manifest:
         write_all({self.path: (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()})
 
 
-def _entry(out: Output) -> list[dict[str, object]]:
+def _entry(out: Made) -> list[dict[str, object]]:
     entries = []
     for fmt, file in out.files.items():
         if fmt in out.digests:

@@ -19,7 +19,7 @@ import signal
 import sys
 import traceback
 from collections import deque
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -39,9 +39,9 @@ def run(
     jobs: int,
     prepare: Callable[[Item], Any] | None = None,
     finish: Callable[[Any], Any] | None = None,
-    kinds: Sequence[str] | None = None,
-    prefer: Sequence[tuple[str, ...]] = ((),),
-    weights: Mapping[str, int] | None = None,
+    kinds: Sequence[Hashable] | None = None,
+    prefer: Sequence[tuple[Hashable, ...]] = ((),),
+    weights: Mapping[Hashable, int] | None = None,
     abandon: Callable[[Any], None] | None = None,
 ) -> Generator[tuple[Item, Outcome], None, None]:
     """Yield `(item, work(item))` in completion order, or the BriefgenError it raised.
@@ -58,7 +58,7 @@ def run(
     from briefgen.batch import fork as forked  # here: a single build never needs this module's callers
 
     if forked.available():
-        yield from _forked(items, work, jobs, kinds or [""] * len(items), prefer, weights or {}, abandon)
+        yield from _forked(items, work, jobs, kinds or [None] * len(items), prefer, weights or {}, abandon)
         return
     if prepare is None or finish is None:
         raise ValueError("without fork, run() needs prepare and finish")
@@ -81,7 +81,7 @@ def run(
 class _Worker:
     pid: int
     conn: Any  # multiprocessing.connection.Connection
-    prefer: tuple[str, ...]
+    prefer: tuple[Hashable, ...]
     current: int | None = None
     status: int | None = None  # its wait status, once reaped
 
@@ -90,9 +90,9 @@ class _Worker:
 class _Queue:
     """Pending item indices by kind, in submission order."""
 
-    by_kind: dict[str, deque[int]] = field(default_factory=dict)
+    by_kind: dict[Hashable, deque[int]] = field(default_factory=dict)
 
-    def next_for(self, prefer: tuple[str, ...]) -> int | None:
+    def next_for(self, prefer: tuple[Hashable, ...]) -> int | None:
         for kind in (*prefer, *self.by_kind):
             if self.by_kind.get(kind):
                 return self.by_kind[kind].popleft()
@@ -103,9 +103,9 @@ def _forked(
     items: Sequence[Item],
     work: Callable[[Item], Any],
     jobs: int,
-    kinds: Sequence[str],
-    prefer: Sequence[tuple[str, ...]],
-    weights: Mapping[str, int],
+    kinds: Sequence[Hashable],
+    prefer: Sequence[tuple[Hashable, ...]],
+    weights: Mapping[Hashable, int],
     abandon: Callable[[Any], None] | None,
 ) -> Generator[tuple[Item, Outcome], None, None]:
     global _WORK

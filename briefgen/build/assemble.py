@@ -1,7 +1,8 @@
 """Assembling one deliverable's document model: select → template → parse → filter.
 
-`Assembler` holds a loaded project and caches parsed bodies, so a batch of deliverables
-templates and parses each distinct source text once.
+`Assembler` holds a loaded project and its `Caches` (`batch/caches.py`, every memo of
+templating, parsing, filtering and checking), so a batch of deliverables templates and
+parses each distinct source text once.
 """
 
 from __future__ import annotations
@@ -12,22 +13,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from briefgen.model import nodes as m
-from briefgen.model.layout import Layout
+from briefgen.batch.caches import Caches
+from briefgen.build.summary import NO_EXEC, Budget, Plan, exec_source, items_of, plans, summary_view
 from briefgen.errors import BriefgenError, Diagnostic, Pos
-from briefgen.transform.filters import Context, FilterResult, Omission, filter_blocks
-from briefgen.transform.glyphs import Memo as GlyphMemo
-from briefgen.transform.glyphs import glyph_problems
-from briefgen.select.grouping import Placed, place
-from briefgen.transform.links import LinkMemo, resolve_links
+from briefgen.load.project import Project, Source
 from briefgen.markdown import parse_body
 from briefgen.markdown.images import figure_problems
-from briefgen.load.project import Project, Source
-from briefgen.select.cut import Selection, select
-from briefgen.templating.sourcelines import line_map, positions
-from briefgen.build.summary import NO_EXEC, Budget, Plan, exec_source, items_of, plans, summary_view
-from briefgen.templating.render import MARK, Templater
+from briefgen.model import nodes as m
+from briefgen.model.layout import Layout
 from briefgen.model.walk import iter_blocks, shift_headings
+from briefgen.select.cut import Selection, select
+from briefgen.select.grouping import Placed, place
+from briefgen.templating.render import MARK, Templater
+from briefgen.templating.sourcelines import line_map, positions
+from briefgen.transform.filters import Context, FilterResult, Omission, filter_blocks
+from briefgen.transform.glyphs import GlyphMemos, glyph_problems
+from briefgen.transform.links import LinkMemos, resolve_links
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,6 @@ class Assembled:
     omissions: tuple[Omission, ...]
     warnings: tuple[Diagnostic, ...]
     budget: Budget | None = None  # a summary's plans, for the page budget
-
-
-# Caches a batch fills: shared sources stay in them, but one-off texts (each client's
-# note) would make them grow with every deliverable; past this many entries they start over.
-CACHE_LIMIT = 2_000
-
-
-def _bound(*caches: dict[Any, Any]) -> None:
-    for cache in caches:
-        if len(cache) >= CACHE_LIMIT:
-            cache.clear()
 
 
 def _client_view(sel: Selection) -> dict[str, Any]:
@@ -97,14 +87,12 @@ class Assembler:
 
     def __init__(self, project: Project):
         self.project = project
-        self.templater = Templater(project.root, project.templates_dir)
+        self.caches = c = Caches()
+        self.templater = Templater(project.root, project.templates_dir, c.renders)
         for src in project.sources:
             self.templater.add_body(src.rel, src.body, src.body_line)
-        self._parsed: dict[tuple[str, str, int, str], tuple[m.Block, ...]] = {}
-        self._glyphs: GlyphMemo = {}
-        self._links: LinkMemo = {}
-        self._shared: dict[Any, Any] = {}
-        self._levels: dict[tuple[str, str, str], tuple[int, tuple[m.Block, ...]]] = {}
+        self._glyphs = GlyphMemos(c.glyph_blocks, c.missing_glyphs, c.rtl_runs)
+        self._links = LinkMemos(c.link_summaries, c.link_fixes)
 
     # ------------------------------------------------------------ context
     def context(self, sel: Selection) -> dict[str, Any]:
@@ -131,21 +119,19 @@ class Assembler:
         return self._once(("view", src.rel), src.meta.view)
 
     def _once(self, key: Any, build: Callable[[], Any]) -> Any:
-        if key not in self._shared:
-            self._shared[key] = build()
-        return self._shared[key]
+        return self.caches.views.once(key, build)
 
     # ------------------------------------------------------------ parsing
     def parse(
         self, text: str, *, file: str, line_of: Callable[[int], int], level: int, prefix: str, base: Any
     ) -> tuple[m.Block, ...]:
         key = (file, text, level, prefix)
-        if key in self._parsed:
-            return self._parsed[key]
-        _bound(self._parsed, self._glyphs, self._links, self._levels)
+        parsed, levels = self.caches.parsed, self.caches.levels
+        if key in parsed:
+            return parsed[key]  # type: ignore[no-any-return]
         # The same text at another level (a profile in the report, then in an annex) only
         # moves its headings: shifted, not parsed again, unless one would go past level 6.
-        seen = self._levels.get((file, text, prefix))
+        seen = levels.get((file, text, prefix))
         if seen is not None and _fits(seen[1], level - seen[0]):
             blocks = shift_headings(seen[1], level - seen[0])
         else:
@@ -160,9 +146,8 @@ class Assembler:
                 context=self.project.profiles.context,
                 tiers=self.project.profiles.legend,
             )
-            self._levels[(file, text, prefix)] = (level, blocks)
-        self._parsed[key] = blocks
-        return blocks
+            levels.put((file, text, prefix), (level, blocks))
+        return parsed.put(key, blocks)  # type: ignore[no-any-return]
 
     def _generated(
         self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any
@@ -171,14 +156,16 @@ class Assembler:
         if MARK in text:
             # Keyed by the marked text: the same words from other lines are other blocks.
             key = (pos.file, text, level, prefix)
-            if key not in self._parsed:
-                _bound(self._parsed)
+            if key not in self.caches.parsed:
                 clean, line_of = positions(text, pos)
                 root = self.project.root
-                self._parsed[key] = parse_body(
-                    clean, file=pos.file, line_of=line_of, base=base, root=root, shift=level, anchor_prefix=prefix
+                self.caches.parsed.put(
+                    key,
+                    parse_body(
+                        clean, file=pos.file, line_of=line_of, base=base, root=root, shift=level, anchor_prefix=prefix
+                    ),
                 )
-            return self._parsed[key]
+            return self.caches.parsed[key]  # type: ignore[no-any-return]
         return self.parse(text, file=pos.file, line_of=lambda _i: pos.line, level=level, prefix=prefix, base=base)
 
     def section_blocks(self, src: Source, ctx: dict[str, Any], level: int) -> tuple[m.Block, ...]:
@@ -195,7 +182,7 @@ class Assembler:
         blocks += self.parse(
             rendered,
             file=src.rel,
-            line_of=line_map(src.body, rendered, src.body_line),
+            line_of=line_map(src.body, rendered, src.body_line, self.caches.line_maps),
             level=level,
             prefix=prefix,
             base=src.path.parent,
@@ -212,6 +199,8 @@ class Assembler:
             sel.client.id if sel.client else None,
             sel.cut.id,
             {"audiences": frozenset(p.audiences), "clients": frozenset(p.clients), "cuts": frozenset(p.cuts)},
+            self.caches.divs,
+            self.caches.callouts,
         )
         result = FilterResult()
         errors: list[Diagnostic] = []

@@ -27,6 +27,7 @@ import jinja2.meta
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos, did_you_mean
 from briefgen.load.files import OUTSIDE_HINT, confine, decode, shown
+from briefgen.model.memo import ONE_CALL, Memo
 from briefgen.templating import budget
 from briefgen.templating.sandbox import BoundedSandbox
 
@@ -137,7 +138,6 @@ ABSENT = {
 _MARKUP = re.compile(r"\{[{%#]")
 _SCALARS = (str, int, float, bool, type(None))
 _MISSING = object()
-MEMO_LIMIT = 4_096
 
 
 class _Refused(jinja2.TemplateError):
@@ -191,7 +191,9 @@ class _SourceLoader(jinja2.BaseLoader):
 class Templater:
     """Renders section bodies and named templates for one project."""
 
-    def __init__(self, root: Path, templates_dir: Path):
+    def __init__(
+        self, root: Path, templates_dir: Path, memo: Memo[tuple[str | BriefgenError, tuple[Any, ...]]] | None = None
+    ):
         self.root = root
         self.bodies: dict[str, str] = {}
         self.offsets: dict[str, int] = {}
@@ -206,7 +208,9 @@ class Templater:
         self.env.filters.update(md=md_escape, attr=attr_escape, long_date=long_date, thousands=thousands)
         self.env.globals["at"] = at_marker
         self.env.bound_filters()
-        self._memo: dict[tuple[Any, ...], tuple[str | BriefgenError, tuple[Any, ...]]] = {}
+        # Output by template and the values of the names it reads (see `_memo_key`); the
+        # assembler passes its own (`batch.caches`).
+        self._memo = memo if memo is not None else Memo("rendered templates", ONE_CALL)
         self._read: dict[str, frozenset[str] | None] = {}
         # A template that ran out of time is not run again in this process: every other
         # deliverable would wait as long for it. Its error is reported for each use.
@@ -216,7 +220,7 @@ class Templater:
         if self.bodies.get(rel) != body:
             self._read.pop(rel, None)
             self._timed_out.pop(rel, None)
-            self._memo = {k: v for k, v in self._memo.items() if k[0] != rel}
+            self._memo.drop(lambda key: key[0] == rel)  # type: ignore[index]
         self.bodies[rel] = body
         self.offsets[rel] = body_line - 1
 
@@ -238,10 +242,8 @@ class Templater:
         except BriefgenError as exc:
             result = BriefgenError(exc.diagnostics)  # without the traceback, which holds the render's locals
         if key is not None:
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
             # The entry keeps the context values alive, so their ids stay theirs.
-            self._memo[key] = (result, tuple(context.get(v) for v in self._names(name) or ()))
+            self._memo.put(key, (result, tuple(context.get(v) for v in self._names(name) or ())))
         if isinstance(result, BriefgenError):
             raise result
         return result

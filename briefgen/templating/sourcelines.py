@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from briefgen.errors import Pos
 from briefgen.markdown.consumed import source_lines
+from briefgen.model.memo import Memo
 from briefgen.templating.render import MARK
 
 _MARKER = re.compile(MARK + "([^\x00\x01\n]*)\x01([0-9]+)" + MARK)
@@ -39,15 +39,24 @@ def positions(text: str, default: Pos) -> tuple[str, Callable[[int], Pos]]:
     return "".join(lines), lambda i: below[i] if i < len(below) else default
 
 
-def line_map(source: str, rendered: str, first_line: int) -> Callable[[int], int]:
-    """Map lines of templated output back to the source file; inserted lines map to their tag."""
-    mapping, count = _line_mapping(source, rendered)
+def line_map(
+    source: str, rendered: str, first_line: int, memo: Memo[tuple[tuple[int, ...], int]] | None = None
+) -> Callable[[int], int]:
+    """Map lines of templated output back to the source file; inserted lines map to their tag.
+
+    `memo` remembers the mappings: a batch renders the same section for many
+    deliverables, mostly identically.
+    """
+    found = memo.get((source, rendered)) if memo is not None else None
+    if found is None:
+        found = _line_mapping(source, rendered)
+        if memo is not None:
+            memo.put((source, rendered), found)
+    mapping, count = found
     return lambda i: first_line + (mapping[i] if i < len(mapping) else count)
 
 
-@lru_cache(maxsize=512)
 def _line_mapping(source: str, rendered: str) -> tuple[tuple[int, ...], int]:
-    # Cached: a batch renders the same section for many deliverables, mostly identically.
     src, out = source_lines(source), source_lines(rendered)
     if src == out:
         return tuple(range(len(src))), len(src)

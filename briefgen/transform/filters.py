@@ -15,6 +15,7 @@ from typing import Any
 
 from briefgen.errors import Diagnostic, did_you_mean
 from briefgen.model import nodes as m
+from briefgen.model.memo import ONE_CALL, IdentityMemo
 from briefgen.model.walk import children, iter_blocks, same_or
 
 CALLOUT_CLASSES = {"callout": "callout", "factbox": "factbox", "contact": "contact", "bottom-line": "bottom-line"}
@@ -31,6 +32,13 @@ class Context:
     client: str | None
     cut: str
     names: dict[str, frozenset[str]]  # "audiences" / "clients" / "cuts" -> declared names
+    # What the pass remembers by identity; a batch's assembler passes its own (`batch.caches`).
+    divs: IdentityMemo[m.Block, bool] = field(
+        default_factory=lambda: IdentityMemo("blocks holding divs", ONE_CALL), compare=False, repr=False
+    )
+    callouts: IdentityMemo[m.Div, tuple[tuple[m.Block, ...], m.Callout]] = field(
+        default_factory=lambda: IdentityMemo("call-outs made from divs", ONE_CALL), compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,7 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
     """Resolve divs recursively; containers are rebuilt with their filtered children."""
     result: list[m.Block] = []
     for block in blocks:
-        if not _has_div(block):
+        if not _has_div(block, ctx.divs):
             result.append(block)
         elif isinstance(block, m.Div):
             reason = _verdict(block, ctx, out)
@@ -102,7 +110,7 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
             for role in (c for c in block.classes if c in ROLE_CLASSES):
                 inner = _with_role(inner, role)
             if kinds:
-                result.append(_callout(block, inner, kinds[0]))
+                result.append(_callout(block, inner, kinds[0], ctx.callouts))
             else:
                 result.extend(inner)
         elif isinstance(block, m.BulletList | m.OrderedList):
@@ -119,34 +127,29 @@ def filter_blocks(blocks: tuple[m.Block, ...], ctx: Context, out: FilterResult) 
     return same_or(blocks, tuple(result))
 
 
-_DIVS: dict[int, tuple[m.Block, bool]] = {}
-
-
-def _has_div(block: m.Block) -> bool:
+def _has_div(block: m.Block, divs: IdentityMemo[m.Block, bool]) -> bool:
     """Whether a div (a condition or a call-out) sits anywhere in `block`; remembered by
     identity, as a batch filters the same parsed blocks for every deliverable."""
-    found = _DIVS.get(id(block))
-    if found is None or found[0] is not block:
-        if len(_DIVS) >= 20_000:
-            _DIVS.clear()
+    found = divs.get(block)
+    if found is None:
         hit = isinstance(block, m.Div) or any(isinstance(b, m.Div) for b in iter_blocks(children(block)))
-        found = _DIVS[id(block)] = (block, hit)
-    return found[1]
+        found = divs.put(block, hit)
+    return found
 
 
-_CALLOUTS: dict[int, tuple[m.Div, tuple[m.Block, ...], m.Callout]] = {}
-
-
-def _callout(div: m.Div, inner: tuple[m.Block, ...], kind: str) -> m.Callout:
+def _callout(
+    div: m.Div,
+    inner: tuple[m.Block, ...],
+    kind: str,
+    callouts: IdentityMemo[m.Div, tuple[tuple[m.Block, ...], m.Callout]],
+) -> m.Callout:
     """The call-out a div becomes; the same object each time the div and its kept content
     are the same, so that passes which remember blocks by identity recognise it."""
-    found = _CALLOUTS.get(id(div))
-    if found is not None and found[0] is div and found[1] is inner:
-        return found[2]
-    if len(_CALLOUTS) >= 2_000:
-        _CALLOUTS.clear()
+    found = callouts.get(div)
+    if found is not None and found[0] is inner:
+        return found[1]
     callout = m.Callout(dict(div.attrs).get("title", ""), inner, kind, div.pos)
-    _CALLOUTS[id(div)] = (div, inner, callout)
+    callouts.put(div, (inner, callout))
     return callout
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.errors import Diagnostic
 from briefgen.fonts.fontfile import coverage
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
+from briefgen.model.memo import ONE_CALL, IdentityMemo, Memo
 from briefgen.model.walk import inlines_of, iter_blocks, iter_text
 from briefgen.writers.common.typeset import INVISIBLE
 
@@ -17,8 +18,19 @@ from briefgen.writers.common.typeset import INVISIBLE
 _LAYOUT = {"\n", "\t", "\u00ad", *INVISIBLE}
 
 
-@lru_cache(maxsize=4096)
+@dataclass(frozen=True)
+class GlyphMemos:
+    """What the check remembers; a batch's assembler passes its own (`batch.caches`)."""
+
+    blocks: IdentityMemo[m.Block, list[Diagnostic]] = field(
+        default_factory=lambda: IdentityMemo("glyph findings by block", ONE_CALL)
+    )
+    missing: Memo[tuple[str, ...]] = field(default_factory=lambda: Memo("characters missing from the fonts", ONE_CALL))
+    runs: Memo[str] = field(default_factory=lambda: Memo("right-to-left runs", ONE_CALL))
+
+
 def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None) -> tuple[str, ...]:
+    """The characters of `text` that one of `fonts` lacks (and `fallback` too, if any)."""
     sets = [coverage(f) for f in fonts]
     extra = coverage(fallback) if fallback else frozenset()
     return tuple(
@@ -30,24 +42,21 @@ def missing_in(text: str, fonts: tuple[Path, ...], fallback: Path | None = None)
     )
 
 
-Memo = dict[int, tuple[m.Block, list[Diagnostic]]]
-
-
-def glyph_problems(doc: m.Document, theme: Theme, memo: Memo | None = None) -> list[Diagnostic]:
+def glyph_problems(doc: m.Document, theme: Theme, memos: GlyphMemos | None = None) -> list[Diagnostic]:
     """Every character the brand fonts cannot show, or that PDF text extraction would lose.
 
-    `memo` remembers each top-level block's findings by identity: the deliverables of a
-    batch share their parsed blocks, so each is checked once.
+    `memos.blocks` remembers each top-level block's findings by identity: the deliverables
+    of a batch share their parsed blocks, so each is checked once.
     """
-    memo = {} if memo is None else memo
+    memos = memos or GlyphMemos()
     errors: list[Diagnostic] = []
     for section in doc.sections:
-        errors.extend(_text_problems(section.title, heading_faces(theme), theme, section.pos, "section title"))
+        errors.extend(_text_problems(section.title, heading_faces(theme), theme, section.pos, "section title", memos))
         for top in section.blocks:
-            found = memo.get(id(top))
-            if found is None or found[0] is not top:
-                found = memo[id(top)] = (top, _block_problems(top, section.pos, theme))
-            errors.extend(found[1])
+            found = memos.blocks.get(top)
+            if found is None:
+                found = memos.blocks.put(top, _block_problems(top, section.pos, theme, memos))
+            errors.extend(found)
     return errors
 
 
@@ -55,7 +64,7 @@ def heading_faces(theme: Theme) -> tuple[Path, ...]:
     return (theme.heading_fonts.regular, theme.heading_fonts.bold)
 
 
-def _block_problems(top: m.Block, fallback_pos: object, theme: Theme) -> list[Diagnostic]:
+def _block_problems(top: m.Block, fallback_pos: object, theme: Theme, memos: GlyphMemos) -> list[Diagnostic]:
     body = (theme.fonts.regular, theme.fonts.bold, theme.fonts.italic)
     errors: list[Diagnostic] = []
     for block in iter_blocks((top,)):
@@ -68,27 +77,31 @@ def _block_problems(top: m.Block, fallback_pos: object, theme: Theme) -> list[Di
         if isinstance(block, m.Chart):
             text, fonts = chart_text(block.spec), heading_faces(theme)
         if isinstance(block, m.Table) and len(block.row_pos) == len(block.rows):
-            errors.extend(_table_problems(block, fonts, theme))
+            errors.extend(_table_problems(block, fonts, theme, memos))
             continue
-        errors.extend(_text_problems(text, fonts, theme, getattr(block, "pos", fallback_pos), "text"))
+        errors.extend(_text_problems(text, fonts, theme, getattr(block, "pos", fallback_pos), "text", memos))
     return errors
 
 
-def _table_problems(table: m.Table, fonts: tuple[Path, ...], theme: Theme) -> list[Diagnostic]:
+def _table_problems(table: m.Table, fonts: tuple[Path, ...], theme: Theme, memos: GlyphMemos) -> list[Diagnostic]:
     """A table's problems at the line of the row that has them (header and caption: the table's)."""
     head = [cell.children for row in table.header for cell in row] + [table.caption]
     lines = [(table.pos, head), *((p, [c.children for c in r]) for p, r in zip(table.row_pos, table.rows, strict=True))]
     errors: list[Diagnostic] = []
     for pos, runs in lines:
         text = "".join(t for inlines in runs for t in iter_text(inlines))
-        errors.extend(_text_problems(text, fonts, theme, pos, "text"))
+        errors.extend(_text_problems(text, fonts, theme, pos, "text", memos))
     return errors
 
 
-def _text_problems(text: str, fonts: tuple[Path, ...], theme: Theme, pos: object, what: str) -> list[Diagnostic]:
+def _text_problems(
+    text: str, fonts: tuple[Path, ...], theme: Theme, pos: object, what: str, memos: GlyphMemos
+) -> list[Diagnostic]:
     """Right-to-left text once, then each character the fonts lack (right-to-left ones aside)."""
     errors: list[Diagnostic] = []
-    snippet = right_to_left(text)
+    snippet = memos.runs.get(text)
+    if snippet is None:
+        snippet = memos.runs.put(text, right_to_left(text))
     if snippet:
         errors.append(
             Diagnostic(
@@ -97,7 +110,11 @@ def _text_problems(text: str, fonts: tuple[Path, ...], theme: Theme, pos: object
                 "briefgen would set it left to right, reversed; transliterate it, or show it as an image",
             )
         )
-    for ch in missing_in(text, fonts, theme.symbols):
+    key = (text, fonts, theme.symbols)
+    missing = memos.missing.get(key)
+    if missing is None:
+        missing = memos.missing.put(key, missing_in(*key))
+    for ch in missing:
         if not (snippet and unicodedata.bidirectional(ch) in _RTL):
             errors.append(_error(pos, ch, what, _known(ch, theme)))
     return errors
@@ -108,7 +125,6 @@ def _text_problems(text: str, fonts: tuple[Path, ...], theme: Theme, pos: object
 _RTL = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
 
 
-@lru_cache(maxsize=4096)
 def right_to_left(text: str) -> str:
     """The first run of words holding right-to-left characters (at most 40 characters), or ""."""
     if not any(unicodedata.bidirectional(ch) in _RTL for ch in set(text)):

@@ -6,11 +6,11 @@ the link becomes plain text and a warning says so, so nothing points into the vo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from briefgen.errors import BriefgenError, Diagnostic
 from briefgen.model import nodes as m
+from briefgen.model.memo import ONE_CALL, IdentityMemo
 from briefgen.model.walk import iter_blocks, map_inlines, same_or
 
 
@@ -23,15 +23,28 @@ class _Summary:
     internal_links: bool
 
 
-LinkMemo = dict[Any, Any]  # id(block) -> (block, _Summary); "fixes" -> fixed blocks by targets
+_Targets = tuple[frozenset[str], tuple[tuple[str, int], ...]]  # anchors, and figure numbers
 
 
-def _summary(block: m.Block, memo: LinkMemo) -> _Summary:
+@dataclass(frozen=True)
+class LinkMemos:
+    """What the pass remembers by identity; a batch's assembler passes its own (`batch.caches`)."""
+
+    summaries: IdentityMemo[m.Block, _Summary] = field(
+        default_factory=lambda: IdentityMemo("link summaries by block", ONE_CALL)
+    )
+    # a block with its links fixed, and the warnings that gave, per set of targets
+    fixes: IdentityMemo[m.Block, tuple[m.Block, tuple[Diagnostic, ...]]] = field(
+        default_factory=lambda: IdentityMemo("blocks with links fixed", ONE_CALL)
+    )
+
+
+def _summary(block: m.Block, memo: LinkMemos) -> _Summary:
     """`block`'s anchors, figures and links, remembered by identity: a batch's
     deliverables share their parsed blocks, so each is walked once."""
-    found = memo.get(id(block))
-    if found is not None and found[0] is block:
-        return found[1]
+    found = memo.summaries.get(block)
+    if found is not None:
+        return found
     inner = list(iter_blocks((block,)))
     targets: list[str] = []
 
@@ -49,8 +62,7 @@ def _summary(block: m.Block, memo: LinkMemo) -> _Summary:
         ),
         any(t.startswith("#") for t in targets),
     )
-    memo[id(block)] = (block, summary)
-    return summary
+    return memo.summaries.put(block, summary)
 
 
 def _targets(run: tuple[m.Inline, ...]) -> list[str]:
@@ -63,8 +75,8 @@ def _targets(run: tuple[m.Inline, ...]) -> list[str]:
     return out
 
 
-def anchors(doc: m.Document, memo: LinkMemo | None = None) -> set[str]:
-    memo = {} if memo is None else memo
+def anchors(doc: m.Document, memo: LinkMemos | None = None) -> set[str]:
+    memo = memo or LinkMemos()
     found = {s.id for s in doc.sections}
     for s in doc.sections:
         for b in s.blocks:
@@ -72,10 +84,10 @@ def anchors(doc: m.Document, memo: LinkMemo | None = None) -> set[str]:
     return found
 
 
-def figure_numbers(doc: m.Document, memo: LinkMemo | None = None) -> dict[str, int]:
+def figure_numbers(doc: m.Document, memo: LinkMemos | None = None) -> dict[str, int]:
     """Anchor -> "Figure N" number, counting images and numbered charts (not locator insets)
     in reading order, as the writers do."""
-    memo = {} if memo is None else memo
+    memo = memo or LinkMemos()
     numbers: dict[str, int] = {}
     count = 0
     for section in doc.sections:
@@ -87,9 +99,9 @@ def figure_numbers(doc: m.Document, memo: LinkMemo | None = None) -> dict[str, i
     return numbers
 
 
-def resolve_links(doc: m.Document, strict: bool, memo: LinkMemo | None = None) -> tuple[m.Document, list[Diagnostic]]:
+def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) -> tuple[m.Document, list[Diagnostic]]:
     """Check internal links; an empty link to a figure, `[](#fig-aid)`, reads "Figure N"."""
-    memo = {} if memo is None else memo
+    memo = memo or LinkMemos()
     known = anchors(doc, memo)
     figures = figure_numbers(doc, memo)
     problems: list[Diagnostic] = []
@@ -117,25 +129,19 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemo | None = None) -
                 out.append(node)
         return run if all(a is b for a, b in zip(out, run, strict=False)) and len(out) == len(run) else tuple(out)
 
-    targets = (frozenset(known), tuple(sorted(figures.items())))
+    targets: _Targets = (frozenset(known), tuple(sorted(figures.items())))
 
     def fixed(block: m.Block) -> m.Block:
         # Most blocks hold no internal link: passed through untouched. The others are
         # fixed once per block and set of targets, and their warnings replayed.
         if not _summary(block, memo).internal_links:
             return block
-        key = (id(block), targets)
-        found = fixes.get(key)
-        if found is None or found[0] is not block:
+        found = memo.fixes.get(block, targets)
+        if found is None:
             start = len(problems)
-            found = fixes[key] = (block, map_inlines((block,), fix)[0], tuple(problems[start:]))
-            return found[1]
-        problems.extend(found[2])
-        return found[1]
-
-    fixes: dict[Any, Any] = memo.setdefault("fixes", {})  # type: ignore[arg-type, assignment]
-    if len(fixes) >= 2_000:
-        fixes.clear()
+            return memo.fixes.put(block, (map_inlines((block,), fix)[0], tuple(problems[start:])), targets)[0]
+        problems.extend(found[1])
+        return found[0]
 
     def blocks(section: m.Section) -> tuple[m.Block, ...]:
         return same_or(section.blocks, tuple(fixed(b) for b in section.blocks))

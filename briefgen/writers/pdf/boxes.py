@@ -9,6 +9,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer, Table
 
 from briefgen.model import nodes as m
+from briefgen.model.memo import Memo
 from briefgen.writers.pdf.figures import locator
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
@@ -130,14 +131,11 @@ def _label_share(cells: list[list[Paragraph | str]], width: float) -> float:
             for c in row
         ),
     )
-    if key not in _SHARES:
-        if len(_SHARES) >= 256:
-            _SHARES.clear()
-        _SHARES[key] = min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, width, s)), s))
-    return _SHARES[key]
+    return _SHARES.once(key, lambda: min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, width, s)), s)))
 
 
-_SHARES: dict[tuple[object, ...], float] = {}
+# A writer's per-process memo (see `batch/caches.py` for why it is not passed in).
+_SHARES: Memo[float] = Memo("fact box label shares", 256)
 
 
 def _facts_height(cells: list[list[Paragraph | str]], width: float, share: float) -> float:

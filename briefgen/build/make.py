@@ -1,0 +1,148 @@
+"""One deliverable, from its assembled document to its files: render, then write.
+
+`render` runs the writers (`writers.WRITERS`) in the order their dependencies need: the
+PDF first whenever the DOCX takes something from it. `make` writes the result
+atomically (or only stages it, for a half made by a batch worker) and returns a `Made`
+record: the only thing that goes back to the parent in a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import time
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from briefgen.batch import fork
+from briefgen.batch.atomic import commit as atomic_commit
+from briefgen.batch.atomic import stage
+from briefgen.batch.units import Made, Request
+from briefgen.build.assemble import Assembled
+from briefgen.load.brand import Theme
+from briefgen.model import nodes as m
+from briefgen.model.layout import Layout
+from briefgen.writers import WRITERS
+
+FORMATS = tuple(WRITERS)
+# Layouts whose DOCX takes nothing from the PDF (no contents page to number).
+PDF_FREE_DOCX = (Layout.ANNEX,)
+
+
+class Rendered(NamedTuple):
+    """One document written in every format asked for, still in memory."""
+
+    data: dict[str, bytes]  # format -> file bytes
+    pages: dict[str, int]
+    seconds: dict[str, float]
+    notes: tuple[str, ...]
+
+
+def render(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, parallel: bool = False) -> Rendered:
+    """Write one assembled document in every format.
+
+    The PDF is laid out whenever a DOCX depends on it: the summary's budget is decided
+    on it, and a report's DOCX contents take their page numbers from it. An annex's DOCX
+    takes nothing from it, so an annex asked only as DOCX skips it. With `parallel`
+    (where `fork.available()`), a report's DOCX is written in a forked child while the
+    PDF is laid out here; the child waits for the page numbers only at the end. The
+    summary's DOCX needs the type scale its PDF settles on, so it always comes after.
+    """
+    doc, scale = assembled.document, 1.0
+    notes: tuple[str, ...] = ()
+    started = time.perf_counter()
+    job = None
+    pdf = None
+    if doc.meta.layout == Layout.SUMMARY:
+        from briefgen.build.summary import fit_summary
+
+        doc, pdf, scale, notes = fit_summary(assembled, theme)
+    elif "pdf" in formats or doc.meta.layout not in PDF_FREE_DOCX:
+        job = _docx_beside(doc, theme) if "docx" in formats and parallel else None
+        try:
+            pdf = WRITERS["pdf"].load()(doc, theme, on_paginated=job.send if job else None)
+        except BaseException:
+            if job:
+                job.cancel()
+            raise
+    out = Rendered({}, {}, {}, notes)
+    if pdf and "pdf" in formats:
+        out.data["pdf"], out.pages["pdf"] = pdf.data, pdf.pages
+        out.seconds["pdf"] = time.perf_counter() - started
+    if job:
+        out.data["docx"] = job.result()
+        out.seconds["docx"] = time.perf_counter() - started
+    elif "docx" in formats:
+        started = time.perf_counter()
+        out.data["docx"] = docx_bytes(lambda: pdf.anchor_pages if pdf else None, doc, theme, scale)
+        out.seconds["docx"] = time.perf_counter() - started
+    return out
+
+
+def _docx_beside(doc: m.Document, theme: Theme) -> fork.Forked[bytes] | None:
+    """The DOCX written in a forked child, or None where that is not possible."""
+    return fork.Forked(docx_bytes, doc, theme) if fork.available() else None
+
+
+def docx_bytes(
+    toc_pages: Callable[[], dict[str, int] | None], doc: m.Document, theme: Theme, scale: float = 1.0
+) -> bytes:
+    """The DOCX file of `doc`; its contents take their page numbers from `toc_pages()`."""
+    buffer = io.BytesIO()
+    WRITERS["docx"].load()(doc, theme, buffer, toc_pages=toc_pages, scale=scale)
+    return buffer.getvalue()
+
+
+def verify(path: Path, data: bytes) -> str | None:
+    """Why `data` is not a whole file of its format, or None."""
+    if path.name.endswith(".pdf.tmp") or data[:5] == b"%PDF-":
+        return None if data.startswith(b"%PDF-") and b"%%EOF" in data[-64:] else "not a complete PDF"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            # The central directory lists every member; the body is read in full, as its
+            # CRC is checked: the parts before it were written the same way.
+            z.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, zlib.error):
+        return "not a complete DOCX"
+    return None
+
+
+def make(
+    assembled: Assembled,
+    theme: Theme,
+    formats: tuple[str, ...],
+    output: Path,
+    request: Request,
+    *,
+    parallel: bool = False,
+    commit: bool = True,
+) -> Made:
+    """Render and write one deliverable (atomically); in a batch this runs in a worker,
+    so only a small record, never the files' bytes, goes back to the parent.
+
+    With `commit=False` the files are only staged (written and checked under temporary
+    names): the caller commits them, with another format's, or discards them.
+    """
+    rendered = render(assembled, theme, formats, parallel=parallel)
+    sel = assembled.selection
+    files = {output / f"{sel.name}.{ext}": blob for ext, blob in rendered.data.items()}
+    staged = stage(files, verify)
+    if commit:
+        atomic_commit(staged)
+        staged = {}
+    return Made(
+        name=sel.name,
+        request=request,
+        audience=sel.audience,
+        files={p.suffix[1:]: p for p in files},
+        pages=rendered.pages,
+        seconds=rendered.seconds,
+        omissions=assembled.omissions,
+        notes=rendered.notes,
+        warnings=assembled.warnings,
+        digests={ext: (len(blob), hashlib.sha256(blob).hexdigest()) for ext, blob in rendered.data.items()},
+        staged=staged,
+    )
