@@ -29,9 +29,9 @@ from briefgen.load.profiles import Profiles
 from briefgen.load.project import Source
 
 if TYPE_CHECKING:
-    from briefgen.model import nodes as m
-    from briefgen.load.brand import Theme
     from briefgen.build.assemble import Assembled
+    from briefgen.load.brand import Theme
+    from briefgen.model import nodes as m
 
 SAFETY = 0.93  # share of the frame height the plan may fill; the rest absorbs DOCX drift
 STEP = 0.25
