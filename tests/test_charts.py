@@ -16,7 +16,8 @@ from reportlab.graphics.shapes import Path as RLPath
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefgen.charts import ChartSpec, alt_text, drawing, geo, parse_spec, png, values
+from briefgen import geo
+from briefgen.charts import ChartSpec, alt_text, drawing, parse_spec, png, values
 from briefgen.charts.spec import Datum, Event, Place
 from briefgen.errors import BriefgenError, Reporter
 from briefgen.load.brand import Theme, load_brand

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli.main import main
-from briefgen.markdown.images import MAX_PIXELS
+from briefgen.load.images import MAX_PIXELS
 
 COUNTRY = "---\ntitle: Elsewhere\nkind: country\nname: Elsewhere\ntier: 1\nstance: Neutral\n---\n\nText.\n"
 LIMIT = f"over the {MAX_PIXELS:,}-pixel limit"

@@ -14,7 +14,8 @@ from reportlab.graphics.shapes import Circle, Group, String
 from reportlab.graphics.shapes import Path as RLPath
 from support import ROOT, docx_text, docx_xml, flat, pdf_pages
 
-from briefgen.charts import alt_text, drawing, geo, parse_spec
+from briefgen import geo
+from briefgen.charts import alt_text, drawing, parse_spec
 from briefgen.charts.locator import ASPECT, WIDTH_MM, WIDTH_PT, frame, main_points
 from briefgen.cli.main import main
 from briefgen.errors import BriefgenError

@@ -32,7 +32,7 @@ PATTERN = re.compile("|".join(SAMPLE_WORDS), re.IGNORECASE)
 
 
 def _package_files() -> list[Path]:
-    # The world map (charts/world.json, world.bin) is Natural Earth data: it names every country.
+    # The world map (geo/world.json, world.bin) is Natural Earth data: it names every country.
     return [
         p
         for p in sorted(PACKAGE.rglob("*"))

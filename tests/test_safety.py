@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from briefgen.cli.main import main
-from briefgen.markdown.images import MAX_PIXELS
+from briefgen.load.images import MAX_PIXELS
 
 FIGURE = "---\ntitle: Figure\n---\n\nText.\n\n![A picture](img/pic.{ext})\n"
 

@@ -15,7 +15,8 @@ from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.colors import HexColor
 from support import ROOT, flat, pdf_pages
 
-from briefgen.charts import drawing, geo, mapdraw, parse_spec
+from briefgen import geo
+from briefgen.charts import drawing, mapdraw, parse_spec
 from briefgen.charts.locator import WIDTH_PT, frame
 from briefgen.cli.main import main
 from briefgen.errors import BriefgenError
@@ -94,7 +95,7 @@ def test_the_shipped_data_stays_small_and_ships_in_the_wheel() -> None:
     size = geo.INDEX_FILE.stat().st_size + geo.SHAPES_FILE.stat().st_size
     assert size < 2 * 1024 * 1024, size
     pyproject = (ROOT / "pyproject.toml").read_text()
-    assert '"charts/world.json"' in pyproject and '"charts/world.bin"' in pyproject
+    assert '"geo/world.json"' in pyproject and '"geo/world.bin"' in pyproject
 
 
 # ---------------------------------------------------------------- drawing anywhere
@@ -183,7 +184,7 @@ def test_an_unknown_context_country_is_an_error_in_briefing_yaml(
 def test_check_reads_names_but_never_the_shapes() -> None:
     code = (
         f"from briefgen.cli.main import main; main(['check', '--project', {str(ROOT)!r}]);"
-        "from briefgen.charts import geo; print(geo._values.cache_info().currsize, geo._by_key.cache_info().currsize)"
+        "from briefgen import geo; print(geo._values.cache_info().currsize, geo._by_key.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split()[-2:] == ["0", "1"], out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.errors import Diagnostic
-from briefgen.transform.filters import Omission
+from briefgen.model.omissions import Omission
 
 
 @dataclass(frozen=True)

@@ -14,21 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.batch.caches import Caches
-from briefgen.build.summary import NO_EXEC, Budget, Plan, exec_source, items_of, plans, summary_view
+from briefgen.build.summary import Budget
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.load.project import Project, Source
 from briefgen.markdown import parse_body
-from briefgen.markdown.images import figure_problems
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
+from briefgen.model.omissions import Omission
 from briefgen.model.walk import iter_blocks, shift_headings
 from briefgen.select.cut import Selection, select
 from briefgen.select.grouping import Placed, place
 from briefgen.templating.render import MARK, Templater
 from briefgen.templating.sourcelines import line_map, positions
-from briefgen.transform.filters import Context, FilterResult, Omission, filter_blocks
+from briefgen.transform.filters import Context, FilterResult, filter_blocks
 from briefgen.transform.glyphs import GlyphMemos, glyph_problems
 from briefgen.transform.links import LinkMemos, resolve_links
+from briefgen.transform.summary import NO_EXEC, Plan, exec_source, items_of, plans, summary_view
+from briefgen.writers.common.figures import figure_problems
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def render(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, para
     if doc.meta.layout == Layout.SUMMARY:
         from briefgen.build.summary import fit_summary
 
-        doc, pdf, scale, notes = fit_summary(assembled, theme)
+        doc, pdf, scale, notes = fit_summary(assembled.budget, theme)
     elif "pdf" in formats or doc.meta.layout not in PDF_FREE_DOCX:
         job = _docx_beside(doc, theme) if "docx" in formats and parallel else None
         try:

@@ -8,12 +8,12 @@
     look.py       brand colours, type sizes, text wrapping
     values.py     numbers, units, currencies (never converted) and dates, as readers see them
     alt.py        alternative text generated from the data
-    geo.py        the world map's data (`world.json`, `world.bin`: Natural Earth) and country look-up
     projection.py a map's projection, centred on what it shows, and ring clipping
     mapdraw.py    what maps draw alike: country fills and borders, small-state dots, disputed areas
     raster.py     `Drawing` → PNG with Pillow, imported only when a DOCX needs it
 
-Nothing here touches the network; `world.json` and `world.bin` are the only data files.
+Nothing here touches the network. The world map's data and its country look-up are
+`briefgen.geo`, below loading, which checks a briefing's context country against it.
 """
 
 from __future__ import annotations

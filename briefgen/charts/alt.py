@@ -61,7 +61,7 @@ def _events(spec: ChartSpec) -> str:
 
 
 def _places(spec: ChartSpec) -> str:
-    from briefgen.charts.geo import world
+    from briefgen.geo import world
 
     places = [r for r in spec.rows if isinstance(r, Place) and r.iso3 != spec.focus]
 
@@ -77,7 +77,7 @@ def _places(spec: ChartSpec) -> str:
 
 
 def _locator(spec: ChartSpec) -> str:
-    from briefgen.charts.geo import world
+    from briefgen.geo import world
 
     focus = world().by_iso3(spec.focus).name
     if not spec.context or spec.context == spec.focus:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Group, Rect
 
-from briefgen.charts import geo, mapdraw
+from briefgen import geo
+from briefgen.charts import mapdraw
 from briefgen.charts.draw import Body
 from briefgen.charts.look import WHITE, Look, tint
 from briefgen.charts.projection import Projection, centre, fit

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Path
 
-from briefgen.charts import geo
+from briefgen import geo
 from briefgen.charts.projection import Point, Projection, borders
 
 Box = tuple[float, float, float, float]

@@ -18,7 +18,8 @@ from functools import lru_cache
 from reportlab.graphics.shapes import Circle, Group, Line, Rect
 from reportlab.lib.colors import Color
 
-from briefgen.charts import geo, mapdraw
+from briefgen import geo
+from briefgen.charts import mapdraw
 from briefgen.charts.draw import Body
 from briefgen.charts.look import WHITE, Look, tint
 from briefgen.charts.projection import Point, Projection, centre, fit

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefgen.charts import geo
+from briefgen import geo
 from briefgen.charts.spec import LOCATOR_KEYS, Datum, Place, Row
 from briefgen.charts.specfields import SPEC_FIELDS
 from briefgen.errors import Pos, Reporter

@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from briefgen.charts import geo
+from briefgen import geo
 from briefgen.charts.spec import TYPES, ChartSpec, Datum, Event, Place, Row
 from briefgen.charts.specchecks import check_keys, check_map_rows, check_native, locator_countries
 from briefgen.charts.specfields import ROW_FIELDS, ROW_WHAT, SPEC_FIELDS

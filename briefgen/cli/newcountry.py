@@ -15,7 +15,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-from briefgen.charts import geo
+from briefgen import geo
 from briefgen.errors import BriefgenError, Diagnostic, Pos, UsageError
 from briefgen.load.files import read_text
 from briefgen.load.yamlio import load_yaml

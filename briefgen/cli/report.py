@@ -17,7 +17,7 @@ from briefgen.errors import BriefgenError, Diagnostic
 
 if TYPE_CHECKING:
     from briefgen.build.run import Output, Request
-    from briefgen.transform.filters import Omission
+    from briefgen.model.omissions import Omission
 
 
 def print_diagnostics(diags: list[Diagnostic]) -> None:

@@ -15,9 +15,9 @@ from briefgen.design.contrast import check_brand
 from briefgen.errors import BriefgenError, Pos, Reporter
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text
 from briefgen.load.files import shown as show
+from briefgen.load.images import check_image
 from briefgen.load.schema import Field, described, is_map, is_number, is_str, list_of, nest, one_of, validate
 from briefgen.load.yamlio import YamlMap, load_yaml
-from briefgen.markdown.images import check_image
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")

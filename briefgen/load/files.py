@@ -1,4 +1,5 @@
-"""How the build reads a user's file: confined to the project, decoded as UTF-8 with positions.
+"""How the build reads a user's file: confined to the project, decoded as UTF-8 with positions,
+split into lines as editors count them.
 
 Every path the build reads (sections, templates and their includes, images, CSV files,
 logos, fonts, the brand, client files) goes through `confine`: links and '..' are
@@ -8,6 +9,7 @@ own default templates and fonts) is refused, so a link cannot show a host file i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefgen.errors import Pos, fail, relpath
@@ -61,3 +63,14 @@ def read_text(path: Path, shown: str) -> str:
     except OSError as exc:
         raise fail(Pos(shown), f"cannot read the file: {exc.strerror or exc}") from None
     return decode(data, shown)
+
+
+def source_lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines as Markdown and editors count them: only CR, LF and CRLF end a line.
+
+    `str.splitlines` also splits at form feeds, U+2028 and other separators, which would
+    shift every line number after them.
+    """
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    lines = [parts[i] + (parts[i + 1] if keepends and i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
+    return lines[:-1] if lines and lines[-1] == "" else lines

@@ -100,7 +100,7 @@ def _context(name: str | None, pos: Pos, reporter: Reporter) -> str:
     """The context country as an ISO3 code of the world map ("" for none, or after an error)."""
     if not name:
         return ""
-    from briefgen.charts import geo  # the small index only: no shapes are read
+    from briefgen import geo  # the small index only: no shapes are read
 
     country = geo.lookup(name)
     if country is None:

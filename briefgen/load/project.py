@@ -16,11 +16,11 @@ from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, fail
 from briefgen.load.brand import Theme, load_brand
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text, shown
 from briefgen.load.formats import BRIEFING_FIELDS, BUILTIN_CUTS, CLIENT_FIELDS, CUT_FIELDS, is_ident
+from briefgen.load.images import check_image
 from briefgen.load.profiles import Profiles, load_profiles
 from briefgen.load.schema import validate
 from briefgen.load.section import Source, load_source
 from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
-from briefgen.markdown.images import check_image
 from briefgen.model.layout import Layout
 
 BUILTIN_POS = Pos("<built-in>")

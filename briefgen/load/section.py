@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos, Reporter, relpath
-from briefgen.load.files import read_text
+from briefgen.load.files import read_text, source_lines
 from briefgen.load.formats import SECTION_FIELDS
 from briefgen.load.schema import validate
 from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
-from briefgen.markdown.consumed import source_lines
 
 
 # Items of the front matter's lists. Each remembers where it was written (`file`, `line`),

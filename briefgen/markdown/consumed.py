@@ -16,23 +16,13 @@ from collections.abc import Callable, Iterable
 from markdown_it.token import Token
 
 from briefgen.errors import Diagnostic, Pos
+from briefgen.load.files import source_lines
 
 MAX_NESTING = 40
 # Tokens whose source map covers every line they span.
 _COVERING = ("inline", "fence", "code_block", "hr", "table_open", "heading_open", "html_block", "definition")
 # Only quote markers, list markers and blanks: `>`, `-`, `+`, `*`, `1.`, `2)`.
 _MARKUP_ONLY = re.compile(r"^(?:[ \t>]|[-+*](?=[ \t>]|$)|\d{1,9}[.)](?=[ \t>]|$))*$")
-
-
-def source_lines(text: str, keepends: bool = False) -> list[str]:
-    """Lines as Markdown and editors count them: only CR, LF and CRLF end a line.
-
-    `str.splitlines` also splits at form feeds, U+2028 and other separators, which would
-    shift every line number after them.
-    """
-    parts = re.split(r"(\r\n|\r|\n)", text)
-    lines = [parts[i] + (parts[i + 1] if keepends and i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
-    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def unconsumed_line(text: str, tokens: list[Token], spans: Iterable[tuple[int, int]] = ()) -> int | None:

@@ -19,10 +19,11 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos
-from briefgen.markdown.consumed import MAX_NESTING, check_consumed, source_lines
+from briefgen.load.files import source_lines
+from briefgen.load.images import check_image
+from briefgen.markdown.consumed import MAX_NESTING, check_consumed
 from briefgen.markdown.context import Ctx
 from briefgen.markdown.divs import divs_plugin, parse_attributes
-from briefgen.markdown.images import check_image
 from briefgen.markdown.inlines import inlines
 from briefgen.markdown.notes import footnote_lines_plugin, unreferenced
 from briefgen.markdown.tablerows import table_check_plugin

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from briefgen.errors import BriefgenError, Diagnostic, Pos, UsageError, did_you_mean
 from briefgen.load.project import Client, Cut, Project, Source
 from briefgen.model.layout import Layout
-from briefgen.transform.filters import Omission
+from briefgen.model.omissions import Omission
 
 COMMAND_LINE = Pos("<command line>")
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from briefgen.errors import Pos
-from briefgen.markdown.consumed import source_lines
+from briefgen.load.files import source_lines
 from briefgen.model.memo import Memo
 from briefgen.templating.render import MARK
 

@@ -16,6 +16,7 @@ from typing import Any
 from briefgen.errors import Diagnostic, did_you_mean
 from briefgen.model import nodes as m
 from briefgen.model.memo import ONE_CALL, IdentityMemo
+from briefgen.model.omissions import Omission
 from briefgen.model.walk import children, iter_blocks, same_or
 
 CALLOUT_CLASSES = {"callout": "callout", "factbox": "factbox", "contact": "contact", "bottom-line": "bottom-line"}
@@ -39,17 +40,6 @@ class Context:
     callouts: IdentityMemo[m.Div, tuple[tuple[m.Block, ...], m.Callout]] = field(
         default_factory=lambda: IdentityMemo("call-outs made from divs", ONE_CALL), compare=False, repr=False
     )
-
-
-@dataclass(frozen=True)
-class Omission:
-    """Something the full report has that this deliverable leaves out, and why."""
-
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 @dataclass

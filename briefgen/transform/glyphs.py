@@ -11,10 +11,10 @@ from briefgen.fonts.fontfile import coverage
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.memo import ONE_CALL, IdentityMemo, Memo
+from briefgen.model.typeset import INVISIBLE
 from briefgen.model.walk import inlines_of, iter_blocks, iter_text
-from briefgen.writers.common.typeset import INVISIBLE
 
-# Characters the writers turn into layout, not glyphs (see typeset.py).
+# Characters the writers turn into layout, not glyphs (see model/typeset.py).
 _LAYOUT = {"\n", "\t", "\u00ad", *INVISIBLE}
 
 

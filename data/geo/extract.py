@@ -1,4 +1,4 @@
-"""One-off: build briefgen's world map data (`briefgen/charts/world.json` and `world.bin`) from Natural Earth.
+"""One-off: build briefgen's world map data (`briefgen/geo/world.json` and `world.bin`) from Natural Earth.
 
 briefgen draws maps only from those two files, so nothing here (pyshp, the source
 files) is needed at run time. See data/geo/README.md for where the sources come from:
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import shapes  # the geometry helpers beside this script
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "briefgen" / "charts"
+OUT = ROOT / "briefgen" / "geo"
 BASE = "ne_110m_admin_0_countries"
 QUANTUM = 1000  # coordinates stored as integer thousandths of a degree (~100 m)
 DISPUTE_TOLERANCE = 0.04  # degrees: 1:10m disputed outlines thinned to about 1:110m detail

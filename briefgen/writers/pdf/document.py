@@ -32,15 +32,15 @@ from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.fonts.register import register
 from briefgen.libs.rl_internals import fix_timestamp
 from briefgen.load.brand import Theme
-from briefgen.markdown.images import MAX_HEIGHT_SHARE
 from briefgen.model import nodes as m
 from briefgen.model.contents import outline_headings
 from briefgen.model.layout import Layout
 from briefgen.model.walk import plain
+from briefgen.writers.common.figures import MAX_HEIGHT_SHARE
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
-from briefgen.writers.pdf.pages import Furniture, NumberedCanvas
+from briefgen.writers.pdf.pages import SUMMARY_BAND, Furniture, NumberedCanvas
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 from briefgen.writers.pdf.styles import build_styles, palette
@@ -167,9 +167,6 @@ class _Setup:
     page: tuple[float, float]
     margins: tuple[float, float, float, float]
     frame: tuple[float, float, float, float]  # x, y, width, height of the text frame
-
-
-SUMMARY_BAND = 24 * mm
 
 
 def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:

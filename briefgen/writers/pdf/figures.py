@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
 from briefgen.errors import BriefgenError
-from briefgen.markdown.images import MAX_HEIGHT_SHARE, printed_size, too_small
 from briefgen.model import nodes as m
+from briefgen.writers.common.figures import MAX_HEIGHT_SHARE, printed_size, too_small
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 

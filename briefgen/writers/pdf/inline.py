@@ -11,7 +11,7 @@ from collections.abc import Callable
 from briefgen.fonts.fontfile import coverage
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
-from briefgen.writers.common.typeset import drawable
+from briefgen.model.typeset import drawable
 
 
 def escape(text: str) -> str:

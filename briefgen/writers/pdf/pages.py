@@ -21,8 +21,8 @@ from briefgen.libs.rl_internals import hold_page, restore_page
 from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
+from briefgen.model.typeset import drawable
 from briefgen.templating.render import long_date
-from briefgen.writers.common.typeset import drawable
 from briefgen.writers.pdf.images import draw_image, image_size
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.outlines import Outline, outline
@@ -31,6 +31,7 @@ from briefgen.writers.pdf.styles import Palette, tint
 
 WATERMARK = "watermark"  # the form XObject every page of a watermarked document shows
 WATERMARK_SIZE = 44  # points
+SUMMARY_BAND = 24 * mm  # the summary page's top band; the document's frame starts below it
 
 
 class NumberedCanvas(Canvas):
@@ -166,8 +167,6 @@ class Furniture:
 
     # -------------------------------------------------------------- summary
     def summary_page(self, c: Canvas, _doc: Any) -> None:
-        from briefgen.writers.pdf.document import SUMMARY_BAND
-
         meta, pal = self.doc.meta, self.pal
         c.saveState()
         c.setFillColor(pal.primary)

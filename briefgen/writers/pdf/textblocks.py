@@ -6,8 +6,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, HRFlowable
 
 from briefgen.model import nodes as m
+from briefgen.model.typeset import TAB_COLUMNS
 from briefgen.model.walk import plain
-from briefgen.writers.common.typeset import TAB_COLUMNS
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 

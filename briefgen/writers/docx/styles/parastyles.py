@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml.etree import _Element
 
 from briefgen.design.contrast import BAND_LABEL_TINT
-from briefgen.writers.common.typeset import TAB_COLUMNS
+from briefgen.model.typeset import TAB_COLUMNS
 from briefgen.writers.docx.package.ooxml import border, el, half_points, spacing, tabs, val
 from briefgen.writers.docx.styles.styles import MONO, Palette, define, mix, run_props
 from briefgen.writers.docx.styles.tablestyles import define_table_styles

@@ -1,10 +1,12 @@
 """The world map's data: `world.json` (names, codes, facts, borders) and `world.bin` (shapes).
 
-Both files sit beside this module so that an installed package finds them; they are made
-from Natural Earth by `data/geo/extract.py` (see `data/geo/README.md`). Looking a country
-up reads only the small index; the shapes (integer thousandths of a degree) are read on
-the first drawing and decoded one country at a time, so `check` never pays for them.
-Nothing here touches the network or needs the tools that made the files.
+A package of its own, under `load` (the briefing's context country is looked up here),
+`charts` (maps and locators) and the CLI (`new country`). Both files sit beside this
+module so that an installed package finds them; they are made from Natural Earth by
+`data/geo/extract.py` (see `data/geo/README.md`). Looking a country up reads only the
+small index; the shapes (integer thousandths of a degree) are read on the first drawing
+and decoded one country at a time, so `check` never pays for them. Nothing here touches
+the network or needs the tools that made the files.
 """
 
 from __future__ import annotations

@@ -1,0 +1,17 @@
+"""What a deliverable leaves out, and why: sections dropped by its cut (`select`) and blocks
+dropped by conditions (`transform.filters`), listed by `--explain` and the manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Omission:
+    """Something the full report has that this deliverable leaves out, and why."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
