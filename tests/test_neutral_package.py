@@ -38,7 +38,7 @@ def _package_files() -> list[Path]:
         for p in sorted(PACKAGE.rglob("*"))
         if p.is_file()
         and "__pycache__" not in p.parts
-        and not (p.suffix in (".json", ".bin") and p.parent.name == "charts")
+        and not (p.suffix in (".json", ".bin") and p.parent.name == "geo")
     ]
 
 
