@@ -193,10 +193,28 @@ class Assembler:
 
     # ------------------------------------------------------------ assembly
     def assemble(self, cut: str, audience: str | None = None, client: str | None = None) -> Assembled:
-        p = self.project
-        sel = select(p, cut, audience, client)
+        """One deliverable's document: its sections templated, parsed and filtered, then
+        checked as a whole (every problem of every section at once), then its links resolved."""
+        sel = select(self.project, cut, audience, client)
         ctx = self.context(sel)
-        fctx = Context(
+        fctx = self._filter_context(sel)
+        if sel.cut.layout == Layout.SUMMARY:
+            return self._summary(sel, ctx, fctx)
+        result = FilterResult()
+        errors: list[Diagnostic] = []
+        sections = [
+            *self._client_note(sel, ctx, fctx, result, errors),
+            *self._body(sel, ctx, fctx, result, errors),
+            *self._contact(sel, ctx, fctx, result, errors),
+        ]
+        doc = m.Document(self.meta(sel), tuple(sections))
+        self._check(doc, [*errors, *result.errors])
+        doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client, memo=self._links)
+        return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
+
+    def _filter_context(self, sel: Selection) -> Context:
+        p = self.project
+        return Context(
             sel.audience,
             sel.client.id if sel.client else None,
             sel.cut.id,
@@ -204,43 +222,42 @@ class Assembler:
             self.caches.divs,
             self.caches.callouts,
         )
-        result = FilterResult()
-        errors: list[Diagnostic] = []
-        sections: list[m.Section] = []
-        annex = sel.cut.layout == Layout.ANNEX
-        if annex and sel.client and sel.client.note:
-            note_pos = sel.client.note_pos
-            ctx_note = dict(ctx, section=None, country=None)
-            try:
-                self.templater.add_body(note_pos.file, sel.client.note, note_pos.line + 1)
-                text = self.templater.render(note_pos.file, ctx_note)
-                blocks = self.parse(
-                    text,
-                    file=note_pos.file,
-                    line_of=lambda i: note_pos.line + 1 + i,
-                    level=1,
-                    prefix="client-note-",
-                    base=p.root / "clients",
-                )
-                sections.append(
-                    m.Section(
-                        "client-note",
-                        f"Note for {sel.client.name}",
-                        1,
-                        filter_blocks(blocks, fctx, result),
-                        note_pos,
-                        new_page=False,
-                    )
-                )
-            except BriefgenError as exc:
-                errors.extend(exc.diagnostics)
-        if sel.cut.layout == Layout.SUMMARY:
-            return self._summary(sel, ctx, fctx)
+
+    def _client_note(
+        self, sel: Selection, ctx: dict[str, Any], fctx: Context, result: FilterResult, errors: list[Diagnostic]
+    ) -> list[m.Section]:
+        """An annex's note for its client, first, if the client has one."""
+        if sel.cut.layout != Layout.ANNEX or not sel.client or not sel.client.note:
+            return []
+        note_pos = sel.client.note_pos
+        try:
+            self.templater.add_body(note_pos.file, sel.client.note, note_pos.line + 1)
+            text = self.templater.render(note_pos.file, dict(ctx, section=None, country=None))
+            blocks = self.parse(
+                text,
+                file=note_pos.file,
+                line_of=lambda i: note_pos.line + 1 + i,
+                level=1,
+                prefix="client-note-",
+                base=self.project.root / "clients",
+            )
+        except BriefgenError as exc:
+            errors.extend(exc.diagnostics)
+            return []
+        title = f"Note for {sel.client.name}"
+        return [m.Section("client-note", title, 1, filter_blocks(blocks, fctx, result), note_pos, new_page=False)]
+
+    def _body(
+        self, sel: Selection, ctx: dict[str, Any], fctx: Context, result: FilterResult, errors: list[Diagnostic]
+    ) -> list[m.Section]:
+        """The selected sections at their levels, with the group headings a report puts over profiles."""
+        p = self.project
         placed = (
             [Placed(s, 1, True) for s in sel.sources]
-            if annex
+            if sel.cut.layout == Layout.ANNEX
             else place(sel.sources, p.profiles, {s.id for s in p.sources})
         )
+        sections: list[m.Section] = []
         for at in placed:
             src = at.source
             if at.group_id:
@@ -266,43 +283,44 @@ class Assembler:
                     kicker,
                 )
             )
-        if sel.cut.layout in (Layout.REPORT, Layout.ANNEX):
-            try:
-                contact = self._generated(
-                    "contact.j2",
-                    dict(ctx, section=None, country=None),
-                    Pos(str(p.theme.file.name), 1),
-                    1,
-                    "contact-",
-                    p.root,
-                )
-                sections.append(
-                    m.Section(
-                        "contact",
-                        p.theme.contact.title,
-                        1,
-                        filter_blocks(contact, fctx, result),
-                        Pos("templates/contact.j2"),
-                        "contact",
-                        True,
-                    )
-                )
-            except BriefgenError as exc:
-                errors.extend(exc.diagnostics)
-        errors.extend(result.errors)
-        doc = m.Document(self.meta(sel), tuple(sections))
-        errors.extend(glyph_problems(doc, p.theme, self._glyphs))  # also for the sections that did parse
+        return sections
+
+    def _contact(
+        self, sel: Selection, ctx: dict[str, Any], fctx: Context, result: FilterResult, errors: list[Diagnostic]
+    ) -> list[m.Section]:
+        """The brand's contact page, last, in a report or an annex."""
+        if sel.cut.layout not in (Layout.REPORT, Layout.ANNEX):
+            return []
+        p = self.project
+        try:
+            contact = self._generated(
+                "contact.j2",
+                dict(ctx, section=None, country=None),
+                Pos(str(p.theme.file.name), 1),
+                1,
+                "contact-",
+                p.root,
+            )
+        except BriefgenError as exc:
+            errors.extend(exc.diagnostics)
+            return []
+        blocks = filter_blocks(contact, fctx, result)
+        return [m.Section("contact", p.theme.contact.title, 1, blocks, Pos("templates/contact.j2"), "contact", True)]
+
+    def _check(self, doc: m.Document, errors: list[Diagnostic]) -> None:
+        """Raise every problem at once: those found so far, then the glyphs and figures of
+        the sections that did parse (what the PDF would refuse, found by `check` too)."""
+        theme = self.project.theme
+        errors.extend(glyph_problems(doc, theme, self._glyphs))
         figures = [
             (b.path, b.width_px, b.height_px, b.pos)
             for s in doc.sections
             for b in iter_blocks(s.blocks)
             if isinstance(b, m.Figure)
         ]
-        errors.extend(figure_problems(figures, p.theme))  # what the PDF would refuse, found by `check` too
+        errors.extend(figure_problems(figures, theme))
         if errors:
             raise BriefgenError(errors)
-        doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client, memo=self._links)
-        return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
 
     # ------------------------------------------------------------ the summary
     def _summary(self, sel: Selection, ctx: dict[str, Any], fctx: Context) -> Assembled:
