@@ -19,7 +19,7 @@ from reportlab.lib.colors import Color
 from briefgen.charts.alt import alt_text
 from briefgen.charts.look import Look
 from briefgen.charts.spec import ChartSpec
-from briefgen.load.brand import Theme
+from briefgen.design.theme import Theme
 
 GAP = 6.0  # between the figure's parts, in points
 SWATCH = 8.0

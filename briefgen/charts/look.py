@@ -12,7 +12,7 @@ from reportlab.graphics.shapes import String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from briefgen.load.brand import Theme
+from briefgen.design.theme import Theme
 
 WHITE = Color(1, 1, 1)
 

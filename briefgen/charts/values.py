@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefgen.templating.render import MONTHS
+from briefgen.design.wording import MONTHS
 
 # code → (symbol written before the number, legend name). Symbols are all in Noto Sans.
 CURRENCIES: dict[str, tuple[str, str]] = {

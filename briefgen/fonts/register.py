@@ -17,8 +17,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefgen.design.theme import FontSet, Theme
 from briefgen.libs.rl_internals import hook_font_lookup
-from briefgen.load.brand import FontSet, Theme
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,25 @@
-"""The brand theme: `brand.yaml` resolved once into typed, validated values.
+"""Reading `brand.yaml`: its `Field` tables, checked, with every file it names confined
+to the project, into the typed `Theme` (`design/theme.py`).
 
-Both writers adapt this one `Theme` to their own world (reportlab styles, Word styles),
-so there is never a second template to keep in step.
+The writers never read this module: they read the `Design` derived from the `Theme`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefgen.design.contrast import check_brand
+from briefgen.design.theme import Colors, Contact, FontSet, Theme
 from briefgen.errors import BriefgenError, Pos, Reporter
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text
 from briefgen.load.files import shown as show
 from briefgen.load.images import check_image
 from briefgen.load.schema import Field, described, is_map, is_number, is_str, list_of, nest, one_of, validate
 from briefgen.load.yamlio import YamlMap, load_yaml
+
+__all__ = ["BRAND_FIELDS", "DEFAULT_FONTS", "Colors", "Contact", "FontSet", "Theme", "load_brand"]
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -96,131 +98,30 @@ nest(BRAND_FIELDS, "type", TYPE_FIELDS)
 nest(BRAND_FIELDS, "contact", CONTACT_FIELDS)
 
 
-@dataclass(frozen=True)
-class FontSet:
-    regular: Path
-    bold: Path
-    italic: Path
-    bold_italic: Path
-
-
-@dataclass(frozen=True)
-class Colors:
-    primary: str
-    accent: str
-    text: str
-    muted: str
-    panel: str
-
-
-@dataclass(frozen=True)
-class Contact:
-    title: str
-    text: str
-    items: tuple[str, ...]
-    email: str
-    reply: str
-
-
-@dataclass(frozen=True)
-class Theme:
-    """Everything both writers need to look like the brand. Lengths are in mm or points."""
-
-    name: str
-    tagline: str
-    logo: Path
-    logo_on_dark: Path | None
-    colors: Colors
-    fonts: FontSet
-    heading_fonts: FontSet
-    symbols: Path | None
-    mono: Path | None
-    page_size: str
-    page_mm: tuple[float, float]
-    margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
-    base_size: float
-    min_size: float
-    summary_size: float
-    footer: str
-    contact: Contact
-    file: Path
-
-
 def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None = None) -> Theme | None:
     """Read and check the brand file; problems go to `reporter`, and None is returned.
 
     `root` is the resolved project folder: the brand and every file it names must lie
     inside it. `named_at` is where the brand file was named (briefing.yaml's `brand:`).
     """
-    shown = show(path, root)
-    if not path.is_file():
-        reporter.error(Pos(shown), "brand file not found", "set 'brand:' in briefing.yaml to an existing file")
-        return None
-    if confine(path, root) is None:
-        reporter.error(named_at or Pos(shown), f"brand file {shown} is outside the project folder", OUTSIDE_HINT)
-        return None
-    try:
-        raw = load_yaml(read_text(path, shown), shown)
-    except BriefgenError as exc:
-        reporter.extend(exc)
+    raw = _read(path, root, reporter, named_at)
+    if raw is None:
         return None
     before = len(reporter.errors)
-    data = validate(raw, BRAND_FIELDS, Pos(shown, 1), "the brand file", reporter)
-
-    def sub(key: str) -> dict[str, Any]:
-        value = raw.get(key) if isinstance(raw, dict) else None
-        pos = raw.at(key) if isinstance(raw, YamlMap) else Pos(shown)
-        table = BRAND_FIELDS[key].fields or {}
-        return validate(value if value is not None else {}, table, pos, f"brand {key}", reporter)
-
-    colors = sub("colors")
-    fonts = sub("fonts") if data["fonts"] is not None else _default_fonts()
-    heading = sub("heading_fonts") if data["heading_fonts"] else fonts
-    page = sub("page")
-    pos_page = raw.at("page") if isinstance(raw, YamlMap) and "page" in raw else Pos(shown)
-    margins = validate(page["margins_mm"] or {}, MARGIN_FIELDS, pos_page, "page margins_mm", reporter)
-    type_ = sub("type")
-    contact = sub("contact")
-
-    def file(key_path: str, value: str | Path | None, pos: Pos) -> Path:
-        if value is None:
-            return path.parent
-        target = confine(path.parent / value, root, DEFAULT_FONTS.resolve())  # or the shipped fonts
-        if target is None:
-            reporter.error(pos, f"{key_path} file '{value}' is outside the project folder", OUTSIDE_HINT)
-            return path.parent / value
-        if not target.is_file():
-            reporter.error(pos, f"{key_path} file not found: {value}", "paths are relative to the brand file")
-        return target
-
-    def image(key: str, value: str, pos: Pos) -> Path:
-        found = check_image(value, path.parent, root, pos, f"brand {key}", "the brand file")
-        if isinstance(found, tuple):
-            return found[0]
-        reporter.diagnostics.append(found)
-        return path.parent / value
-
-    at = raw.at if isinstance(raw, YamlMap) else (lambda _k: Pos(shown))
-
-    def fontset(values: dict[str, Any], key: str) -> FontSet:
-        return FontSet(*(file(f"{key}.{s}", values[s], at(key)) for s in ("regular", "bold", "italic", "bold_italic")))
-
-    body_fonts = fontset(fonts, "fonts")
-    head_fonts = fontset(heading, "heading_fonts") if data["heading_fonts"] else body_fonts
-    symbols = file("fonts.symbols", fonts["symbols"], at("fonts")) if fonts.get("symbols") else None
-    mono = file("fonts.mono", fonts["mono"], at("fonts")) if fonts.get("mono") else None
-    if fonts.get("licence"):
-        file("fonts.licence", fonts["licence"], at("fonts"))
-    logo = image("logo", data["logo"], at("logo")) if data["logo"] else path.parent
-    dark = image("logo_on_dark", data["logo_on_dark"], at("logo_on_dark")) if data["logo_on_dark"] else None
+    reader = _Reader(path, root, raw, reporter)
+    data = validate(raw, BRAND_FIELDS, Pos(reader.shown, 1), "the brand file", reporter)
+    colors, type_, contact = reader.sub("colors"), reader.sub("type"), reader.sub("contact")
+    page = reader.sub("page")
+    margins = validate(page["margins_mm"] or {}, MARGIN_FIELDS, reader.at("page"), "page margins_mm", reporter)
+    body_fonts, head_fonts, symbols, mono = reader.fonts(data)
+    logo = reader.image("logo", data["logo"]) if data["logo"] else path.parent
+    dark = reader.image("logo_on_dark", data["logo_on_dark"]) if data["logo_on_dark"] else None
     if type_["min_size"] > min(type_["base_size"], type_["summary_size"] or type_["base_size"]):
-        reporter.error(at("type"), "type.min_size is larger than base_size or summary_size")
+        reporter.error(reader.at("type"), "type.min_size is larger than base_size or summary_size")
     if len(reporter.errors) > before:
         return None
     has_logo = bool(data["logo"]) and logo.is_file()
-    check_brand(
-        colors, dark is not None, lambda key: _key_pos(raw, key, Pos(shown, 1)), reporter, logo if has_logo else None
-    )
+    check_brand(colors, dark is not None, reader.key_pos, reporter, logo if has_logo else None)
     size = page["size"] or "A4"
     return Theme(
         name=data["name"],
@@ -248,6 +149,75 @@ def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None 
         ),
         file=path,
     )
+
+
+def _read(path: Path, root: Path, reporter: Reporter, named_at: Pos | None) -> Any:
+    """The brand file's YAML, or None (reported) when it is missing, outside or malformed."""
+    shown = show(path, root)
+    if not path.is_file():
+        reporter.error(Pos(shown), "brand file not found", "set 'brand:' in briefing.yaml to an existing file")
+        return None
+    if confine(path, root) is None:
+        reporter.error(named_at or Pos(shown), f"brand file {shown} is outside the project folder", OUTSIDE_HINT)
+        return None
+    try:
+        return load_yaml(read_text(path, shown), shown)
+    except BriefgenError as exc:
+        reporter.extend(exc)
+        return None
+
+
+class _Reader:
+    """One brand file's nested tables, files and images, each checked at its key's line."""
+
+    def __init__(self, path: Path, root: Path, raw: Any, reporter: Reporter):
+        self.path, self.root, self.raw, self.reporter = path, root, raw, reporter
+        self.shown = show(path, root)
+
+    def at(self, key: str) -> Pos:
+        return self.raw.at(key) if isinstance(self.raw, YamlMap) else Pos(self.shown)
+
+    def key_pos(self, dotted: str) -> Pos:
+        return _key_pos(self.raw, dotted, Pos(self.shown, 1))
+
+    def sub(self, key: str) -> dict[str, Any]:
+        value = self.raw.get(key) if isinstance(self.raw, dict) else None
+        table = BRAND_FIELDS[key].fields or {}
+        return validate(value if value is not None else {}, table, self.at(key), f"brand {key}", self.reporter)
+
+    def file(self, key_path: str, value: str | Path | None, pos: Pos) -> Path:
+        if value is None:
+            return self.path.parent
+        target = confine(self.path.parent / value, self.root, DEFAULT_FONTS.resolve())  # or the shipped fonts
+        if target is None:
+            self.reporter.error(pos, f"{key_path} file '{value}' is outside the project folder", OUTSIDE_HINT)
+            return self.path.parent / value
+        if not target.is_file():
+            self.reporter.error(pos, f"{key_path} file not found: {value}", "paths are relative to the brand file")
+        return target
+
+    def image(self, key: str, value: str) -> Path:
+        found = check_image(value, self.path.parent, self.root, self.at(key), f"brand {key}", "the brand file")
+        if isinstance(found, tuple):
+            return found[0]
+        self.reporter.diagnostics.append(found)
+        return self.path.parent / value
+
+    def fontset(self, values: dict[str, Any], key: str) -> FontSet:
+        faces = ("regular", "bold", "italic", "bold_italic")
+        return FontSet(*(self.file(f"{key}.{s}", values[s], self.at(key)) for s in faces))
+
+    def fonts(self, data: dict[str, Any]) -> tuple[FontSet, FontSet, Path | None, Path | None]:
+        """Body and heading faces, the symbol fallback and the code font (None: not named)."""
+        fonts = self.sub("fonts") if data["fonts"] is not None else _default_fonts()
+        body = self.fontset(fonts, "fonts")
+        head = self.fontset(self.sub("heading_fonts"), "heading_fonts") if data["heading_fonts"] else body
+        at = self.at("fonts")
+        symbols = self.file("fonts.symbols", fonts["symbols"], at) if fonts.get("symbols") else None
+        mono = self.file("fonts.mono", fonts["mono"], at) if fonts.get("mono") else None
+        if fonts.get("licence"):
+            self.file("fonts.licence", fonts["licence"], at)
+        return body, head, symbols, mono
 
 
 def _default_fonts() -> dict[str, Any]:

@@ -18,13 +18,13 @@ import re
 import time
 import traceback
 from collections.abc import Mapping
-from datetime import date as _date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.meta
 
+from briefgen.design.wording import long_date, thousands
 from briefgen.errors import BriefgenError, Diagnostic, Pos, did_you_mean
 from briefgen.load.files import OUTSIDE_HINT, confine, decode, shown
 from briefgen.model.memo import ONE_CALL, Memo
@@ -37,20 +37,6 @@ MAX_SECONDS = 5.0  # of CPU time, for one render of one template (its includes c
 MAX_MEMORY = 512 * 2**20  # bytes of address space one render may add
 _GROWING = "check for a loop or a value that keeps growing"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def md_escape(value: Any) -> str:
@@ -61,27 +47,6 @@ def md_escape(value: Any) -> str:
 def attr_escape(value: Any) -> str:
     """Text safe inside a double-quoted fenced-div attribute."""
     return str(value).replace("\\", "\\\\").replace('"', '\\"')
-
-
-def long_date(value: Any) -> str:
-    """'2021-08-15' -> '15 August 2021'; '2021-08' -> 'August 2021'; other text unchanged."""
-    parts = str(value).split("-")
-    try:
-        if len(parts) == 3:
-            d = _date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return str(value)
-
-
-def thousands(value: Any) -> str:
-    """1135 -> '1,135'; other values unchanged."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{value:,}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-    return str(value)
 
 
 MARK = "\x00"  # brackets a position marker; never survives into the Markdown

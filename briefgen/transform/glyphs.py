@@ -6,9 +6,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefgen.design.theme import Theme
 from briefgen.errors import Diagnostic
 from briefgen.fonts.fontfile import coverage
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.memo import ONE_CALL, IdentityMemo, Memo
 from briefgen.model.typeset import INVISIBLE

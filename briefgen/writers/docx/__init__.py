@@ -22,9 +22,9 @@ from typing import BinaryIO
 import docx
 from docx.enum.section import WD_SECTION
 
+from briefgen.design.theme import Theme
 from briefgen.errors import Pos, fail
 from briefgen.libs import opc_internals as opc
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
 from briefgen.writers.docx.body import anchors, write_sections

@@ -16,8 +16,8 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from lxml.etree import _Element
 
+from briefgen.design.theme import Theme
 from briefgen.errors import Pos
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 
 _BOOKMARK_OK = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")

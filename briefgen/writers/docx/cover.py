@@ -12,8 +12,8 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from briefgen.design.wording import long_date
 from briefgen.libs import opc_internals as opc
-from briefgen.templating.render import long_date
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import run

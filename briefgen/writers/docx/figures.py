@@ -19,9 +19,9 @@ from docx.shared import Emu
 from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
+from briefgen.design.theme import Theme
 from briefgen.errors import Pos, fail
 from briefgen.libs import opc_internals as opc
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx

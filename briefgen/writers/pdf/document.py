@@ -28,10 +28,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
+from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.fonts.register import register
 from briefgen.libs.rl_internals import fix_timestamp
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.contents import outline_headings
 from briefgen.model.layout import Layout

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefgen.design.theme import Theme
 from briefgen.fonts.fontfile import coverage
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.typeset import drawable
 

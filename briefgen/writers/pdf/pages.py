@@ -16,13 +16,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from briefgen.design.contrast import BAND_LABEL_TINT
+from briefgen.design.theme import Theme
+from briefgen.design.wording import long_date
 from briefgen.fonts.register import BrandFonts
 from briefgen.libs.rl_internals import hold_page, restore_page
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
 from briefgen.model.typeset import drawable
-from briefgen.templating.render import long_date
 from briefgen.writers.pdf.images import draw_image, image_size
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.outlines import Outline, outline

@@ -11,8 +11,8 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from briefgen.design.theme import Theme
 from briefgen.fonts.register import BrandFonts
-from briefgen.load.brand import Theme
 
 
 @dataclass(frozen=True)

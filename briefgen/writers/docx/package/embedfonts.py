@@ -32,11 +32,11 @@ from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
+from briefgen.design.theme import FontSet, Theme
 from briefgen.errors import Pos, fail
 from briefgen.fonts.fontfile import family_name, font_bytes, tables
 from briefgen.fonts.ttfsubset import subset_ttf
 from briefgen.libs import opc_internals as opc
-from briefgen.load.brand import FontSet, Theme
 from briefgen.writers.docx.package.ooxml import el, local
 from briefgen.writers.docx.text import plain
 

@@ -14,8 +14,8 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from briefgen.design.theme import Theme
 from briefgen.libs import opc_internals as opc
-from briefgen.load.brand import Theme
 from briefgen.model import nodes as m
 from briefgen.writers.docx.text import plain
 

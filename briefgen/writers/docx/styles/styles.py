@@ -15,8 +15,8 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from briefgen.design import contrast
+from briefgen.design.theme import Theme
 from briefgen.fonts.fontfile import family_name, natural_leading
-from briefgen.load.brand import Theme
 from briefgen.writers.docx.package.ooxml import el, fonts, half_points, hexcolor, mm_twips, ordered, twips, val
 from briefgen.writers.docx.text import plain
 

@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
+from briefgen.design.theme import Theme
 from briefgen.fonts.fontfile import signature
 from briefgen.libs import opc_internals as opc
-from briefgen.load.brand import Theme
 from briefgen.writers.docx.package.ooxml import el, ordered, spacing, val
 from briefgen.writers.docx.styles import numbering, parastyles
 from briefgen.writers.docx.styles.styles import Palette, palette, run_props, text_width_twips

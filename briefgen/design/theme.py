@@ -1,0 +1,60 @@
+"""The loaded brand as typed values: what `brand.yaml` says, checked, with paths resolved.
+
+`load/brand.py` reads the file into a `Theme`; `design/system.py` derives every colour,
+rule and type size the editions draw from it, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class Colors:
+    primary: str
+    accent: str
+    text: str
+    muted: str
+    panel: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    title: str
+    text: str
+    items: tuple[str, ...]
+    email: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything the brand says about the editions' look. Lengths are in mm or points."""
+
+    name: str
+    tagline: str
+    logo: Path
+    logo_on_dark: Path | None
+    colors: Colors
+    fonts: FontSet
+    heading_fonts: FontSet
+    symbols: Path | None
+    mono: Path | None
+    page_size: str
+    page_mm: tuple[float, float]
+    margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
+    base_size: float
+    min_size: float
+    summary_size: float
+    footer: str
+    contact: Contact
+    file: Path
