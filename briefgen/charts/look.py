@@ -1,7 +1,9 @@
-"""The charts' house style: brand colours and tints, type sizes, and text measuring and wrapping.
+"""The charts' house style: the `Design`'s colours and chart sizes as reportlab values,
+and text measuring and wrapping.
 
 Every chart module draws through one `Look`, so all figures share one palette, one
-type scale and one way of breaking lines, and the brand changes them all at once.
+type scale and one way of breaking lines; the colours and sizes come from the brand's
+`Design` (`design/system.py`), so the charts change with the documents around them.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from reportlab.graphics.shapes import String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefgen.design import contrast
+from briefgen.design.system import design_of
 from briefgen.design.theme import Theme
 
-WHITE = Color(1, 1, 1)
+WHITE = HexColor(contrast.WHITE)
 
 
 def tint(color: Color, amount: float) -> Color:
-    """`color` mixed with white: amount 0 is the colour, 1 is white."""
-    return Color(*(c + (1 - c) * amount for c in (color.red, color.green, color.blue)))
+    """`color` mixed with white (amount 0 is the colour, 1 is white), by the design's one
+    mixing rule (`contrast.mix`)."""
+    return HexColor(contrast.mix(color.hexval()[2:], contrast.WHITE, amount))
 
 
 def luminance(color: Color) -> float:
@@ -37,13 +42,16 @@ class Look:
     text: Color
     muted: Color
     panel: Color
-    title_size: float = 10.0
-    label_size: float = 8.0
-    small_size: float = 7.0
+    grid: Color  # gridlines: visible on paper, quieter than any data
+    axis: Color
+    title_size: float
+    label_size: float
+    small_size: float
 
     @classmethod
     def of(cls, theme: Theme, fonts: tuple[str, str]) -> Look:
-        c = theme.colors
+        design = design_of(theme)
+        c, sizes = design.colors, design.chart_sizes
         return cls(
             regular=fonts[0],
             bold=fonts[1],
@@ -52,17 +60,14 @@ class Look:
             text=HexColor(c.text),
             muted=HexColor(c.muted),
             panel=HexColor(c.panel),
+            grid=HexColor(c.chart_grid),
+            axis=HexColor(c.chart_axis),
+            title_size=sizes[0],
+            label_size=sizes[1],
+            small_size=sizes[2],
         )
 
     # -------------------------------------------------------------- colours
-    @property
-    def grid(self) -> Color:
-        """Gridlines: visible on paper, quieter than any data."""
-        return tint(self.muted, 0.78)
-
-    @property
-    def axis(self) -> Color:
-        return tint(self.muted, 0.35)
 
     def series_colors(self, n: int) -> list[Color]:
         """Distinct brand colours for n series: the two brand colours first, then tints."""

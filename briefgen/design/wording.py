@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date as _date
 from typing import Any
 
+from briefgen.model.layout import Layout
+
 MONTHS = (
     "January",
     "February",
@@ -48,3 +50,8 @@ def running_foot(footer: str, document_id: str, client_name: str) -> str:
     if client_name and document_id:
         return f"{footer} · {document_id}" if footer else document_id
     return footer
+
+
+def running_title(title: str, cut_title: str, layout: Layout) -> str:
+    """The title in the running head: an annex's is its cut's (the report's title is on its cover)."""
+    return cut_title if layout == Layout.ANNEX and cut_title else title

@@ -25,7 +25,6 @@ from briefgen.model import nodes as m
 from briefgen.model.walk import plain
 
 CELL_PAD = 10.0  # points: left + right padding of a cell, in both writers
-CELL_SIZE = 0.86  # a cell's type size, as a share of the body size
 HYPHENATION = "en_GB"  # the DOCX's proofing language, too
 SHY, NBSP = "\u00ad", "\u00a0"
 

@@ -19,13 +19,14 @@ from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import run
 from briefgen.writers.docx.figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, image_size
 from briefgen.writers.docx.package.ooxml import border, el, no_border, ordered, set_ppr, shading, val
-from briefgen.writers.docx.styles.styles import palette
+from briefgen.writers.docx.styles.styles import Palette, palette
 from briefgen.writers.docx.styles.tablestyles import BOX_TABLE
 from briefgen.writers.docx.tables import add_cell, add_row, finish_cell, table_xml
 
 LOGO_MM = (55.0, 22.0)  # brand logo on the cover: max width, max height
 CLIENT_LOGO_MM = (42.0, 22.0)
 BAND_LOGO_MM = (40.0, 14.0)
+PT_PER_MM = 72 / 25.4
 
 
 def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float], alt: str, align: str = "") -> None:
@@ -61,6 +62,12 @@ def _cell_look(
     if v_align:
         extra.append(val("w:vAlign", v_align))
     return extra
+
+
+def _band_cell(pal: Palette) -> list:
+    """A cell of the summary's band: the band colour with its edge below, as in the PDF."""
+    edge = pal.design.rules.summary_band_edge * PT_PER_MM
+    return _cell_look(pal.band, (220, 220), "center", [border("bottom", pal.band_edge, edge)])
 
 
 def _text(container: Any, style: str, text: str) -> None:
@@ -100,7 +107,7 @@ def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
         width = min(ctx.width, 700 + int(len(label) * ctx.theme.base_size * ctx.scale * 15))
         tbl = table_xml(BOX_TABLE, [width], 0, header_look=False)
         opc.insert_table(container, tbl)
-        tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.primary, (110, 200)))
+        tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.band, (110, 200)))
         _text(opc.cell(tc, container), "Cover Series", label)
         finish_cell(tc)
     _text(container, "Title", meta.title)
@@ -128,14 +135,10 @@ def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
     opc.insert_table(container, tbl)
     tr = add_row(tbl)
-    tc = add_cell(
-        tr, widths[0], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
-    )
+    tc = add_cell(tr, widths[0], extra=_band_cell(pal))
     _logo(opc.cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
     finish_cell(tc)
-    tc = add_cell(
-        tr, widths[1], extra=_cell_look(pal.primary, (220, 220), "center", [border("bottom", pal.accent, 3.0)])
-    )
+    tc = add_cell(tr, widths[1], extra=_band_cell(pal))
     cell = opc.cell(tc, container)
     if show_title:
         _text(cell, "Band Title", meta.title)

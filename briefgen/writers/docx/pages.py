@@ -1,8 +1,9 @@
 """Page geometry and the running heads and feet of every Word section.
 
 Report and annex: the cover section has a different first page whose header and footer
-hold only the client's marking; the body section has the short title and brand name on
-top and "Page N of M" (PAGE / NUMPAGES fields) with the brand footer below. The marking,
+hold only the client's marking; the body section has the short title (an annex's cut
+title) and brand name on top, and the brand footer with "Page N of M" (PAGE / NUMPAGES
+fields) below, as the PDF has them (`design/wording.py` words both). The marking,
 when there is one, is in every header and footer of every section, with an optional
 diagonal VML watermark in every header.
 """
@@ -14,11 +15,12 @@ from docx.section import Section as DocxSection
 from docx.shared import Mm
 from lxml.etree import _Element
 
+from briefgen.design.wording import running_foot, running_title
 from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import field, run
 from briefgen.writers.docx.package.ooxml import el, set_ppr, val
-from briefgen.writers.docx.styles.styles import mix, palette, style_id
+from briefgen.writers.docx.styles.styles import palette, style_id
 from briefgen.writers.docx.text import plain
 from briefgen.writers.docx.watermark import watermark_run
 
@@ -72,9 +74,7 @@ def _watermark(first: _Element, ctx: Ctx) -> None:
     if marking and marking.watermark.strip():
         pal = palette(ctx.theme)
         ctx.watermarks += 1
-        first.append(
-            watermark_run(plain(marking.watermark), ctx.watermarks, mix(pal.muted, "#FFFFFF", 0.6), pal.head_font)
-        )
+        first.append(watermark_run(plain(marking.watermark), ctx.watermarks, pal.watermark, pal.head_font))
 
 
 def marking_only(section: DocxSection, ctx: Ctx) -> None:
@@ -107,7 +107,8 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
     _marking(story, ctx)
     if running_head:
         head = _paragraph(story, "Header")
-        head.append(run(short_title(ctx.meta.title)))
+        meta = ctx.meta
+        head.append(run(short_title(running_title(meta.title, meta.cut_title, meta.layout))))
         head.append(run("\t" + ctx.theme.name))
     if not len(story):
         story.append(el("w:p"))
@@ -116,14 +117,13 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
     footer = section.footer
     footer.is_linked_to_previous = False
     story = _reset(opc.element(footer))
-    foot = _paragraph(story, "Footer")
-    if page_numbers:
-        foot.append(run("Page "))
+    if page_numbers:  # as the PDF's: the brand's footer left, "Page N of M" right
+        foot = _paragraph(story, "Footer")
+        text = running_foot(ctx.theme.footer, ctx.meta.document_id, ctx.meta.client_name)
+        foot.append(run(text + "\tPage "))
         field(foot, "PAGE", "1")
         foot.append(run(" of "))
         field(foot, "NUMPAGES", "1")
-    elif ctx.meta.client_name:
-        foot.append(run(f"Prepared for {ctx.meta.client_name}"))
-    if ctx.theme.footer:
-        foot.append(run("\t" + ctx.theme.footer))
     _marking(story, ctx)
+    if not len(story):
+        story.append(el("w:p"))  # a footer needs a paragraph

@@ -15,9 +15,10 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from briefgen.design.system import box_look
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
-from briefgen.writers.common.columns import CELL_SIZE, CellFonts, Columns, lay_out
+from briefgen.writers.common.columns import CellFonts, Columns, lay_out
 from briefgen.writers.docx.blocks import new_paragraph, scoped, text_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import field, run
@@ -28,16 +29,18 @@ from briefgen.writers.docx.package.ooxml import (
     add_ordered,
     border,
     el,
+    hexcolor,
     mm_twips,
     no_border,
     ordered,
     set_ppr,
     shading,
     spacing,
+    twips,
     val,
 )
 from briefgen.writers.docx.styles.parastyles import LIST_INDENT
-from briefgen.writers.docx.styles.styles import mix, palette, style_id
+from briefgen.writers.docx.styles.styles import palette, style_id
 from briefgen.writers.docx.styles.tablestyles import (
     BOX_TABLE,
     DATA_TABLE,
@@ -52,18 +55,18 @@ CELL_PAD = 200  # twips: left + right padding of a data-table cell (2 × 100)
 BOX_PAD = 200  # twips on each side inside a call-out box
 CHAR = 88  # twips: an average character at table size, for width estimates
 FIGURE_COLUMNS = 3
-THICK_EDGE = {"bottom-line": 90, "callout": 60}  # twips of left border beyond a hairline
 LOCATOR_GUTTER = 240  # twips between a fact box's facts and its locator inset
 
 
 def table_xml(style: str, widths: list[int], indent: int, header_look: bool) -> _Element:
+    zebra = style == DATA_TABLE  # every other row shaded, as the PDF's data tables
     look = {
-        "val": "04A0" if header_look else "0400",
+        "val": ("0420" if zebra else "04A0") if header_look else ("0400" if zebra else "0600"),
         "firstRow": int(header_look),
         "lastRow": 0,
         "firstColumn": 0,
         "lastColumn": 0,
-        "noHBand": 1,
+        "noHBand": 0 if zebra else 1,
         "noVBand": 1,
     }
     tbl_pr = ordered(
@@ -132,7 +135,11 @@ def column_widths(rows: list[tuple[m.Cell, ...]], ncols: int, total: int) -> lis
 
 def _columns(node: m.Table, width: int, ctx: Ctx) -> Columns:
     theme = ctx.theme
-    fonts = CellFonts(theme.heading_fonts.bold, theme.fonts.regular, theme.base_size * ctx.scale * CELL_SIZE)
+    fonts = CellFonts(
+        theme.heading_fonts.bold,
+        theme.fonts.regular,
+        theme.base_size * ctx.scale * palette(theme).design.text("cell").size,
+    )
     return lay_out(node, width / 20, fonts)
 
 
@@ -213,41 +220,36 @@ def _figures(node: m.Table, container: Any, ctx: Ctx) -> None:
 
 
 def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
-    """Borders and fill of a call-out box by kind (tcPr children)."""
+    """Fill and left bar of a box by kind (tcPr children): the design's, as the PDF draws them."""
     p = palette(ctx.theme)
-    sides = ("top", "left", "bottom", "right")
-    if kind == "bottom-line":
-        edges = [border(s, p.accent, 1.0) for s in sides]
-        edges[1] = border("left", p.accent, 4.5)
-        fill = mix(p.accent, "#FFFFFF", 0.93)
-    elif kind == "contact":
-        edges = [
-            border("top", p.primary, 3.0),
-            no_border("left"),
-            border("bottom", p.primary, 0.75),
-            no_border("right"),
-        ]
-        fill = p.panel
-    elif kind == "factbox":
-        edges = [border("top", p.primary, 1.5), no_border("left"), no_border("bottom"), no_border("right")]
-        fill = p.panel
-    else:
-        edges = [no_border("top"), border("left", p.accent, 3.0), no_border("bottom"), no_border("right")]
-        fill = p.panel
-    return [ordered("w:tcBorders", edges), shading(fill)]
+    look = box_look(p.design, kind)
+    bar = border("left", hexcolor(look.bar), p.design.rules.box_bar)
+    edges = [no_border("top"), bar, no_border("bottom"), no_border("right")]
+    return [ordered("w:tcBorders", edges), shading(hexcolor(look.fill))]
+
+
+def _thick_edge(ctx: Ctx) -> int:
+    """Twips of a box's left bar beyond a hairline: taken off the box's width, or the bar
+    would reach past the right margin."""
+    return twips(palette(ctx.theme).design.rules.box_bar)
+
+
+# The Word style for each title role of the design's boxes (a contact box's title looks
+# like a level-2 heading, without joining the contents or the navigation pane).
+BOX_TITLES = {"box_title": "Box Title", "bottom_title": "Bottom Line Title", "h2": "Box Heading"}
 
 
 def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
     indent, width = _available(ctx)
-    width -= THICK_EDGE.get(node.kind, 0)  # a thick left border would reach past the right margin
+    width -= _thick_edge(ctx)
     tbl = table_xml(BOX_TABLE, [width], indent, header_look=False)
     opc.insert_table(container, tbl)
     tc = add_cell(add_row(tbl), width, extra=_box_look(node.kind, ctx))
     cell = opc.cell(tc, container)
     if node.title:
-        title = new_paragraph(cell, "Bottom Line Title" if node.kind == "bottom-line" else "Box Title")
+        title = new_paragraph(cell, BOX_TITLES[box_look(palette(ctx.theme).design, node.kind).title])
         title.append(run(node.title))
-    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=width - 2 * BOX_PAD - 60):
+    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=width - 2 * BOX_PAD - _thick_edge(ctx)):
         if _has_locator(node) and ctx.width >= 3 * _locator_width():
             _beside(node.blocks[0], node.blocks[1], cell, ctx)
         else:

@@ -5,9 +5,10 @@ Also the one rule for how a box may split across pages (`split_in_row`), which q
 
 from __future__ import annotations
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable, Spacer, Table
 
+from briefgen.design.system import box_look
 from briefgen.model import nodes as m
 from briefgen.model.memo import Memo
 from briefgen.writers.pdf.figures import locator
@@ -25,13 +26,11 @@ def split_in_row(r: Renderer) -> int:
     return 1 if r.depth == 0 else 0
 
 
-def _boxed(
-    content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, bar_width: float = 3.0, pad: float = 9
-) -> Table:
+def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, pad: float) -> Table:
     style = table_style(
         [
             ("BACKGROUND", (0, 0), (-1, -1), bg),
-            ("LINEBEFORE", (0, 0), (0, -1), bar_width, bar),
+            ("LINEBEFORE", (0, 0), (0, -1), r.design.rules.box_bar, bar),
             ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad),
@@ -43,26 +42,15 @@ def _boxed(
 
 
 def callout(b: m.Callout, r: Renderer) -> list[Flowable]:
-    pad = 9.0
+    look, pad = box_look(r.design, b.kind), r.design.box_pad
     inner = r.inner(r.width - 2 * pad - 2)
-    title_style = "box_title"
-    bg, bar = r.pal.panel, r.pal.accent
-    if b.kind == "bottom-line":
-        inner.paragraph_style = "bottom_body"
-        title_style, bg = "bottom_title", r.pal.primary
-    if b.kind == "contact":
-        title_style = "h2"
-        bar = r.pal.primary
+    if look.body != "box_body":
+        inner.paragraph_style = look.body
     content: list[Flowable] = []
     if b.title:
-        content.append(
-            Paragraph(
-                r.inline.plain(b.title.upper() if b.kind in ("bottom-line",) else b.title, heading=True),
-                r.styles[title_style],
-            )
-        )
-    if b.kind == "factbox":
-        bar = r.pal.primary
+        title = b.title.upper() if look.caps_title else b.title
+        content.append(Paragraph(r.inline.plain(title, heading=True), r.styles[look.title]))
+    bg, bar = HexColor(look.fill), HexColor(look.bar)
     beside = _with_locator(b, inner)
     content += beside if beside else inner.blocks(b.blocks)
     r.figures = inner.figures

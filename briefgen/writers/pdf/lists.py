@@ -69,7 +69,7 @@ def block_quote(b: m.BlockQuote, r: Renderer) -> list[Flowable]:
     r.figures = inner.figures
     style = table_style(
         [
-            ("LINEBEFORE", (0, 0), (0, -1), 2, r.pal.accent),
+            ("LINEBEFORE", (0, 0), (0, -1), r.design.rules.quote_bar, r.pal.accent),
             ("LEFTPADDING", (0, 0), (-1, -1), 10),
             ("RIGHTPADDING", (0, 0), (-1, -1), 10),
             ("TOPPADDING", (0, 0), (-1, -1), 0),

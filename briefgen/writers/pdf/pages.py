@@ -10,14 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.colors import Color, HexColor, white
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
-from briefgen.design.contrast import BAND_LABEL_TINT
+from briefgen.design.system import design_of
 from briefgen.design.theme import Theme
-from briefgen.design.wording import long_date
+from briefgen.design.wording import long_date, running_foot, running_title
 from briefgen.fonts.register import BrandFonts
 from briefgen.libs.rl_internals import hold_page, restore_page
 from briefgen.model import nodes as m
@@ -27,7 +26,7 @@ from briefgen.writers.pdf.images import draw_image, image_size
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.outlines import Outline, outline
 from briefgen.writers.pdf.para import Paragraph
-from briefgen.writers.pdf.styles import Palette, tint
+from briefgen.writers.pdf.styles import Palette, face, fixed_style
 
 WATERMARK = "watermark"  # the form XObject every page of a watermarked document shows
 WATERMARK_SIZE = 44  # points
@@ -86,6 +85,7 @@ class Furniture:
 
     def __init__(self, doc: m.Document, theme: Theme, fonts: BrandFonts, pal: Palette, inline: InlineRenderer):
         self.doc, self.theme, self.fonts, self.pal, self.inline = doc, theme, fonts, pal, inline
+        self.design = design_of(theme)
         self.page_w, self.page_h = (v * mm for v in theme.page_mm)
         top, right, bottom, left = (v * mm for v in theme.margins_mm)
         self.top, self.right, self.bottom, self.left = top, right, bottom, left
@@ -97,7 +97,7 @@ class Furniture:
             return
         if mark.watermark:
             c.saveState()
-            c.setFillColor(self.pal.accent, alpha=0.08)
+            c.setFillColor(self.pal.watermark, alpha=self.design.watermark_opacity)
             c.translate(self.page_w / 2, self.page_h / 2)
             c.rotate(45)
             # Outlines, not text: the mark stays out of extraction, search and screen readers.
@@ -106,8 +106,8 @@ class Furniture:
             c.restoreState()
         if mark.text:
             c.saveState()
-            c.setFillColor(self.pal.accent)
-            c.setFont(self.fonts.heading.bold, 7.5)
+            c.setFillColor(self.pal.marking)
+            c.setFont(self.fonts.heading.bold, self.design.furniture_size)
             c.drawCentredString(self.page_w / 2, self.page_h - 9 * mm, drawable(mark.text))
             c.drawCentredString(self.page_w / 2, 7 * mm, drawable(mark.text))
             c.restoreState()
@@ -142,47 +142,47 @@ class Furniture:
         c.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
 
     def body_page(self, c: Canvas, _doc: Any) -> None:
-        meta = self.doc.meta
+        meta, size = self.doc.meta, self.design.furniture_size
+        head = self.fonts.heading
         c.saveState()
         y = self.page_h - self.top + 7 * mm
-        c.setFont(self.fonts.heading.regular, 7.5)
+        c.setFont(head.regular, size)
         c.setFillColor(self.pal.muted)
-        short = meta.cut_title if meta.layout == Layout.ANNEX else meta.title
-        c.drawString(self.left, y, _fit(c, short, self.fonts.heading.regular, 7.5, self.page_w * 0.62))
-        c.setFont(self.fonts.heading.bold, 7.5)
+        short = running_title(meta.title, meta.cut_title, meta.layout)
+        c.drawString(self.left, y, _fit(c, short, head.regular, size, self.page_w * 0.62))
+        c.setFont(head.bold, size)
         c.setFillColor(self.pal.primary)
         c.drawRightString(self.page_w - self.right, y, self.theme.name)
         c.setStrokeColor(self.pal.rule)
-        c.setLineWidth(0.5)
+        c.setLineWidth(self.design.rules.hairline)
         c.line(self.left, y - 2.5 * mm, self.page_w - self.right, y - 2.5 * mm)
         fy = self.bottom - 10 * mm
         c.line(self.left, fy + 4 * mm, self.page_w - self.right, fy + 4 * mm)
-        c.setFont(self.fonts.heading.regular, 7.5)
+        c.setFont(head.regular, size)
         c.setFillColor(self.pal.muted)
-        footer = self.theme.footer + (f" · {meta.document_id}" if meta.client_name else "")
-        c.drawString(self.left, fy, footer)
+        c.drawString(self.left, fy, drawable(running_foot(self.theme.footer, meta.document_id, meta.client_name)))
         c.restoreState()
-        c.page_of = (self.page_w - self.right, fy, self.fonts.heading.regular, 7.5, self.pal.muted)  # type: ignore[attr-defined]
+        c.page_of = (self.page_w - self.right, fy, head.regular, size, self.pal.muted)  # type: ignore[attr-defined]
         self.marking(c)
 
     # -------------------------------------------------------------- summary
     def summary_page(self, c: Canvas, _doc: Any) -> None:
-        meta, pal = self.doc.meta, self.pal
+        meta, pal, rules = self.doc.meta, self.pal, self.design.rules
         c.saveState()
-        c.setFillColor(pal.primary)
+        c.setFillColor(pal.band)
         c.rect(0, self.page_h - SUMMARY_BAND, self.page_w, SUMMARY_BAND, stroke=0, fill=1)
-        c.setFillColor(pal.accent)
-        c.rect(0, self.page_h - SUMMARY_BAND - 1.4 * mm, self.page_w, 1.4 * mm, stroke=0, fill=1)
+        c.setFillColor(pal.band_edge)
+        edge = rules.summary_band_edge * mm
+        c.rect(0, self.page_h - SUMMARY_BAND - edge, self.page_w, edge, stroke=0, fill=1)
         self._logo(
             c, self.theme.logo_on_dark or self.theme.logo, self.left, self.page_h - SUMMARY_BAND + 6 * mm, 12 * mm
         )
-        c.setFillColor(tint(self.theme.colors.accent, BAND_LABEL_TINT))
-        c.setFont(self.fonts.heading.bold, 8.5)
         label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
-        c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 13 * mm, drawable(label))
-        c.setFillColor(white)
-        c.setFont(self.fonts.heading.regular, 8.5)
-        c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + 8 * mm, long_date(meta.date))
+        for role, text, rise in (("summary_label", label, 13), ("summary_date", long_date(meta.date), 8)):
+            style = self.design.text(role)
+            c.setFillColor(HexColor(style.color))
+            c.setFont(face(self.fonts, style), style.size)
+            c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + rise * mm, drawable(text))
         c.restoreState()
         self.marking(c)
 
@@ -192,82 +192,55 @@ class Furniture:
         w, h = self.page_w, self.page_h
         band = h * 0.56
         c.saveState()
-        c.setFillColor(pal.primary)
+        c.setFillColor(pal.band)
         c.rect(0, h - band, w, band, stroke=0, fill=1)
-        c.setFillColor(pal.accent)
-        c.rect(0, h - band - 2.2 * mm, w, 2.2 * mm, stroke=0, fill=1)
-        logo = theme.logo_on_dark or theme.logo
-        self._logo(c, logo, self.left, h - 18 * mm - 16 * mm, 16 * mm)
+        c.setFillColor(pal.band_edge)
+        edge = self.design.rules.band_edge * mm
+        c.rect(0, h - band - edge, w, edge, stroke=0, fill=1)
+        self._logo(c, theme.logo_on_dark or theme.logo, self.left, h - 18 * mm - 16 * mm, 16 * mm)
         text_w = w - self.left - self.right
-        y = h - band + 22 * mm
-        kicker = meta.cover_label.upper()
-        title = meta.title
-        blocks = [
-            (
-                kicker,
-                ParagraphStyle(
-                    "ck",
-                    fontName=self.fonts.heading.bold,
-                    fontSize=10,
-                    leading=13,
-                    textColor=tint(self.theme.colors.accent, BAND_LABEL_TINT),
-                ),
-            ),
-            (
-                title,
-                ParagraphStyle(
-                    "ct", fontName=self.fonts.heading.bold, fontSize=30, leading=36, textColor=white, spaceBefore=6
-                ),
-            ),
-        ]
+        on_band = [("cover_kicker", meta.cover_label.upper()), ("cover_title", meta.title)]
         if meta.subtitle:
-            blocks.append(
-                (
-                    meta.subtitle,
-                    ParagraphStyle(
-                        "cs",
-                        fontName=self.fonts.heading.regular,
-                        fontSize=13,
-                        leading=18,
-                        textColor=HexColor("#D5DEE8"),
-                        spaceBefore=10,
-                    ),
-                )
-            )
-        paras = [Paragraph(self.inline.plain(t, heading=True), s) for t, s in blocks]
+            on_band.append(("cover_subtitle", meta.subtitle))
+        paras = [self._para(role, text) for role, text in on_band]
         heights = [p.wrap(text_w, h)[1] + p.style.spaceBefore for p in paras]
         y = h - band + 16 * mm + sum(heights)
         for p, ph in zip(paras, heights, strict=True):
             y -= ph
             p.drawOn(c, self.left, y)
-        # below the band
-        y = h - band - 18 * mm
-        info = ParagraphStyle("ci", fontName=self.fonts.heading.regular, fontSize=11, leading=16, textColor=pal.text)
-        strong = ParagraphStyle("cb", parent=info, fontName=self.fonts.heading.bold, textColor=pal.primary, fontSize=12)
-        lines: list[tuple[str, ParagraphStyle]] = []
-        if meta.client_name:
-            lines.append((f"Prepared for {meta.client_name}", strong))
-        if meta.date:
-            lines.append((long_date(meta.date), info))
-        if meta.authors:
-            lines.append((", ".join(meta.authors), info))
-        if meta.layout == Layout.ANNEX:
-            lines.append((meta.title, info))
-        for text, style in lines:
-            p = Paragraph(self.inline.plain(text, heading=True), style)
-            _, ph = p.wrap(text_w * 0.7, 100 * mm)
-            y -= ph
-            p.drawOn(c, self.left, y)
-            y -= 2 * mm
+        self._cover_details(c, h - band - 18 * mm, text_w * 0.7)
         if meta.client_logo:
             self._logo(c, meta.client_logo, w - self.right - 45 * mm, h - band - 40 * mm, 18 * mm, max_w=45 * mm)
-        c.setFont(self.fonts.heading.regular, 8.5)
-        c.setFillColor(pal.muted)
+        small = self.design.text("cover_small")
+        c.setFont(face(self.fonts, small), small.size)
+        c.setFillColor(HexColor(small.color))
         c.drawString(self.left, 16 * mm, self.theme.tagline)
         if meta.document_id and meta.client_name:
             c.drawString(self.left, 21 * mm, f"Document {meta.document_id}")
         c.restoreState()
         self.marking(c)
+
+    def _para(self, role: str, text: str) -> Paragraph:
+        return Paragraph(self.inline.plain(text, heading=True), fixed_style(self.design, role, self.fonts))
+
+    def _cover_details(self, c: Canvas, y: float, width: float) -> None:
+        """Below the band: the client, the date, the authors and (an annex) the report it comes from."""
+        meta = self.doc.meta
+        lines: list[tuple[str, str]] = []
+        if meta.client_name:
+            lines.append(("cover_client", f"Prepared for {meta.client_name}"))
+        if meta.date:
+            lines.append(("cover_info", long_date(meta.date)))
+        if meta.authors:
+            lines.append(("cover_info", ", ".join(meta.authors)))
+        if meta.layout == Layout.ANNEX:
+            lines.append(("cover_info", meta.title))
+        for role, text in lines:
+            p = self._para(role, text)
+            _, ph = p.wrap(width, 100 * mm)
+            y -= ph
+            p.drawOn(c, self.left, y)
+            y -= 2 * mm
 
     def _logo(self, c: Canvas, path: Any, x: float, y: float, height: float, max_w: float | None = None) -> None:
         iw, ih = image_size(Path(path))

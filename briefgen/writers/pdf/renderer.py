@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from briefgen.design.system import Design, design_of
 from briefgen.errors import BriefgenError, Diagnostic
 from briefgen.model import nodes as m
 from briefgen.writers.pdf.inline import InlineRenderer
@@ -49,6 +50,11 @@ class Renderer:
                 flowable.source_pos = block.pos  # lets layout errors name the user's line
             out.extend(flowables)
         return out
+
+    @property
+    def design(self) -> Design:
+        """The brand's design (colours, rule widths, box looks), from the theme in `extras`."""
+        return design_of(self.extras["theme"])  # type: ignore[arg-type]
 
     def para(self, inlines: tuple[m.Inline, ...], style: str) -> Paragraph:
         return Paragraph(self.inline.run(inlines), self.styles[self.paragraph_style or style])

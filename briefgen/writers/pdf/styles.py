@@ -1,214 +1,99 @@
-"""The brand theme adapted to reportlab: named ParagraphStyles and colours.
+"""The `Design` in reportlab's terms: named `ParagraphStyle`s and `Color`s.
 
-`scale` shrinks every size together; the one-page summary uses it to fit its budget.
+Every size, colour and spacing comes from the design's type scale; this module only
+chooses the fonts and turns the values into reportlab objects. `scale` shrinks every
+size together; the one-page summary uses it to fit its budget.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color, HexColor, white
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from briefgen.design.system import Design, TextStyle, design_of, scaled
 from briefgen.design.theme import Theme
 from briefgen.fonts.register import BrandFonts
 
 
 @dataclass(frozen=True)
 class Palette:
+    """The design's colours as reportlab `Color`s."""
+
     primary: Color
     accent: Color
     text: Color
     muted: Color
     panel: Color
     rule: Color
-
-
-def tint(hex_color: str, amount: float) -> Color:
-    """Mix a brand colour with white: light versions for use on dark backgrounds."""
-    base = HexColor(hex_color)
-    return Color(*(v + (1 - v) * amount for v in (base.red, base.green, base.blue)))
+    paper: Color
+    band: Color
+    band_edge: Color
+    on_band: Color
+    band_label: Color
+    marking: Color
+    watermark: Color
+    zebra: Color
 
 
 def palette(theme: Theme) -> Palette:
-    c = theme.colors
-    return Palette(
-        HexColor(c.primary),
-        HexColor(c.accent),
-        HexColor(c.text),
-        HexColor(c.muted),
-        HexColor(c.panel),
-        HexColor("#C9D2DC"),
+    c = design_of(theme).colors
+    return Palette(*(HexColor(getattr(c, name)) for name in Palette.__dataclass_fields__))
+
+
+# The design's type-scale roles the PDF sets as paragraph styles.
+ROLES = (
+    *("body", "lead", "small", "quote", "code", "note", "notes_title", "caption"),
+    *("h1", "h2", "h3", "h4", "kicker"),
+    *("cell", "cell_head", "fact_label", "fact_value", "figure_value"),
+    *("box_title", "box_body", "bottom_title", "bottom_body"),
+    *("toc_title", "toc1", "toc2"),
+)
+
+
+def face(fonts: BrandFonts, style: TextStyle) -> str:
+    """The registered font name for a style's face, weight and slant."""
+    if style.face == "mono":
+        return fonts.mono
+    family = fonts.heading if style.face == "heading" else fonts.body
+    if style.bold:
+        return family.bold_italic if style.italic else family.bold
+    return family.italic if style.italic else family.regular
+
+
+def paragraph_style(name: str, style: TextStyle, fonts: BrandFonts, body: float) -> ParagraphStyle:
+    """One role of the type scale as a `ParagraphStyle` for a body size of `body` points."""
+    s = scaled(style, body)
+    extra: dict[str, object] = {}
+    if name in ("h1", "h2", "h3", "h4", "kicker"):
+        extra["keepWithNext"] = 1
+    if name == "quote":
+        extra["rightIndent"] = s.indent
+    if name == "toc1":
+        extra["alignment"] = TA_LEFT
+    return ParagraphStyle(
+        name,
+        fontName=face(fonts, s),
+        fontSize=s.size,
+        leading=s.leading,
+        textColor=HexColor(s.color),
+        spaceBefore=s.before,
+        spaceAfter=s.after,
+        leftIndent=s.indent,
+        **extra,  # type: ignore[arg-type]
     )
 
 
 def build_styles(theme: Theme, fonts: BrandFonts, scale: float = 1.0) -> dict[str, ParagraphStyle]:
-    pal = palette(theme)
-    size = theme.base_size * scale
-    body, head = fonts.body, fonts.heading
-    lead = 1.42
+    design = design_of(theme)
+    size = design.base_size * scale
+    styles = {name: paragraph_style(name, design.text(name), fonts, size) for name in ROLES}
+    styles["code"].backColor = HexColor(design.colors.panel)
+    return styles
 
-    def ps(name: str, **kw: object) -> ParagraphStyle:
-        base = dict(
-            fontName=body.regular, fontSize=size, leading=size * lead, textColor=pal.text, spaceAfter=size * 0.6
-        )
-        base.update(kw)
-        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
-    s = {
-        "body": ps("body"),
-        "lead": ps("lead", fontSize=size * 1.15, leading=size * 1.15 * lead),
-        "small": ps("small", fontSize=size * 0.85, leading=size * 0.85 * lead),
-        "h1": ps(
-            "h1",
-            keepWithNext=1,
-            fontName=head.bold,
-            fontSize=size * 2.0,
-            leading=size * 2.4,
-            textColor=pal.primary,
-            spaceBefore=0,
-            spaceAfter=size * 0.5,
-        ),
-        "h2": ps(
-            "h2",
-            keepWithNext=1,
-            fontName=head.bold,
-            fontSize=size * 1.45,
-            leading=size * 1.8,
-            textColor=pal.primary,
-            spaceBefore=size * 1.1,
-            spaceAfter=size * 0.45,
-        ),
-        "h3": ps(
-            "h3",
-            keepWithNext=1,
-            fontName=head.bold,
-            fontSize=size * 1.15,
-            leading=size * 1.45,
-            textColor=pal.primary,
-            spaceBefore=size * 0.9,
-            spaceAfter=size * 0.3,
-        ),
-        "h4": ps(
-            "h4",
-            keepWithNext=1,
-            fontName=head.bold,
-            fontSize=size,
-            leading=size * 1.3,
-            textColor=pal.text,
-            spaceBefore=size * 0.7,
-            spaceAfter=size * 0.2,
-        ),
-        "kicker": ps(
-            "kicker",
-            keepWithNext=1,
-            fontName=head.bold,
-            fontSize=size * 0.8,
-            leading=size,
-            textColor=pal.accent,
-            spaceAfter=size * 0.2,
-        ),
-        "quote": ps(
-            "quote", fontName=body.italic, leftIndent=size * 1.4, rightIndent=size * 1.4, textColor=pal.primary
-        ),
-        "cell": ps("cell", fontSize=size * 0.86, leading=size * 0.86 * 1.3, spaceAfter=0),
-        "cell_head": ps(
-            "cell_head",
-            fontName=head.bold,
-            fontSize=size * 0.86,
-            leading=size * 0.86 * 1.3,
-            textColor=white,
-            spaceAfter=0,
-        ),
-        "fact_label": ps(
-            "fact_label",
-            fontName=head.bold,
-            fontSize=size * 0.84,
-            leading=size * 0.84 * 1.3,
-            textColor=pal.primary,
-            spaceAfter=0,
-        ),
-        "fact_value": ps("fact_value", fontSize=size * 0.86, leading=size * 0.86 * 1.3, spaceAfter=0),
-        "box_title": ps(
-            "box_title",
-            fontName=head.bold,
-            fontSize=size * 0.95,
-            leading=size * 1.2,
-            textColor=pal.accent,
-            spaceAfter=size * 0.35,
-        ),
-        "box_body": ps("box_body", spaceAfter=size * 0.4),
-        "bottom_title": ps(
-            "bottom_title",
-            fontName=head.bold,
-            fontSize=size * 0.9,
-            leading=size * 1.15,
-            textColor=tint(theme.colors.accent, 0.55),
-            spaceAfter=size * 0.3,
-        ),
-        "bottom_body": ps(
-            "bottom_body",
-            fontName=body.regular,
-            fontSize=size * 1.08,
-            leading=size * 1.08 * 1.4,
-            textColor=white,
-            spaceAfter=size * 0.3,
-        ),
-        "caption": ps(
-            "caption",
-            fontName=head.italic,
-            fontSize=size * 0.82,
-            leading=size * 1.05,
-            textColor=pal.muted,
-            spaceBefore=size * 0.3,
-        ),
-        "code": ps(
-            "code", fontName=fonts.mono, fontSize=size * 0.85, leading=size * 1.15, leftIndent=size, backColor=pal.panel
-        ),
-        "note": ps("note", fontSize=size * 0.8, leading=size * 0.8 * 1.35, textColor=pal.text, spaceAfter=size * 0.2),
-        "notes_title": ps(
-            "notes_title",
-            fontName=head.bold,
-            fontSize=size * 0.85,
-            leading=size * 1.1,
-            textColor=pal.muted,
-            spaceBefore=size * 0.8,
-            spaceAfter=size * 0.3,
-        ),
-        "toc_title": ps(
-            "toc_title",
-            fontName=head.bold,
-            fontSize=size * 2.0,
-            leading=size * 2.4,
-            textColor=pal.primary,
-            spaceAfter=size * 1.4,
-        ),
-        "toc1": ps(
-            "toc1",
-            fontName=head.bold,
-            fontSize=size * 1.0,
-            leading=size * 1.5,
-            textColor=pal.primary,
-            spaceBefore=size * 0.55,
-            alignment=TA_LEFT,
-        ),
-        "toc2": ps(
-            "toc2",
-            fontName=body.regular,
-            fontSize=size * 0.92,
-            leading=size * 1.3,
-            leftIndent=size * 1.6,
-            textColor=pal.text,
-        ),
-        "header": ps("header", fontName=head.regular, fontSize=7.5 * min(scale, 1), leading=9, textColor=pal.muted),
-        "header_right": ps(
-            "header_right",
-            fontName=head.bold,
-            fontSize=7.5 * min(scale, 1),
-            leading=9,
-            textColor=pal.primary,
-            alignment=TA_RIGHT,
-        ),
-    }
-    return s
+def fixed_style(design: Design, role: str, fonts: BrandFonts, name: str | None = None) -> ParagraphStyle:
+    """A role set in points whatever the body size (the cover's)."""
+    return paragraph_style(name or role, design.text(role), fonts, design.base_size)

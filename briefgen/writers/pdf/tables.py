@@ -6,7 +6,6 @@ the brand font through it.
 
 from __future__ import annotations
 
-from reportlab.lib.colors import white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
@@ -77,14 +76,14 @@ def table(b: m.Table, r: Renderer) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, r.pal.rule),
+        ("LINEBELOW", (0, 0), (-1, -1), r.design.rules.table_row, r.pal.rule),
     ]
     if n_head:
         style += [
-            ("BACKGROUND", (0, 0), (-1, n_head - 1), r.pal.primary),
-            ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), 1.2, r.pal.accent),
+            ("BACKGROUND", (0, 0), (-1, n_head - 1), r.pal.band),
+            ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), r.design.rules.table_head, r.pal.band_edge),
         ]
-    style.append(("ROWBACKGROUNDS", (0, n_head), (-1, -1), [white, r.pal.panel]))
+    style.append(("ROWBACKGROUNDS", (0, n_head), (-1, -1), [r.pal.paper, r.pal.zebra]))
     grid = Table(data, colWidths=widths, repeatRows=n_head, style=table_style(style, r), hAlign="LEFT", splitByRow=1)
     out: list[Flowable] = [grid, Spacer(1, r.styles["body"].fontSize * 0.8)]
     if b.caption:
@@ -115,7 +114,7 @@ def facts_table(
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.3, r.pal.rule),
+        ("LINEBELOW", (0, 0), (-1, -2), r.design.rules.facts_row, r.pal.rule),
     ]
     return Table(
         data, colWidths=[width * label_share, width * (1 - label_share)], style=table_style(style, r), hAlign="LEFT"
@@ -124,16 +123,7 @@ def facts_table(
 
 def _figures(b: m.Table, r: Renderer, per_row: int = 3) -> Table:
     """Headline figures, `per_row` to a line: the value large, its label small beneath."""
-    size = r.styles["body"].fontSize
-    big = ParagraphStyle(
-        "figure",
-        parent=r.styles["h2"],
-        fontSize=size * 1.5,
-        leading=size * 1.75,
-        spaceBefore=0,
-        spaceAfter=size * 0.1,
-        textColor=r.pal.primary,
-    )
+    big, rules = r.styles["figure_value"], r.design.rules
     cells = [
         [
             Paragraph(r.inline.heading(row[0].children), big),
@@ -147,8 +137,8 @@ def _figures(b: m.Table, r: Renderer, per_row: int = 3) -> Table:
         [
             ("BACKGROUND", (0, 0), (-1, -1), r.pal.panel),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEAFTER", (0, 0), (-2, -1), 0.6, r.pal.rule),
-            ("LINEABOVE", (0, 0), (-1, 0), 2, r.pal.accent),
+            ("LINEAFTER", (0, 0), (-2, -1), rules.figures_between, r.pal.rule),
+            ("LINEABOVE", (0, 0), (-1, 0), rules.figures_top, r.pal.accent),
             ("LEFTPADDING", (0, 0), (-1, -1), 8),
             ("RIGHTPADDING", (0, 0), (-1, -1), 8),
             ("TOPPADDING", (0, 0), (-1, -1), 5),

@@ -39,12 +39,15 @@ def code_block(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
 
 
 def rule(b: m.Rule, r: Renderer) -> list[Flowable]:
-    return [HRFlowable(width="100%", thickness=0.6, color=r.pal.rule, spaceBefore=6, spaceAfter=10)]
+    thickness = r.design.rules.thematic
+    return [HRFlowable(width="100%", thickness=thickness, color=r.pal.rule, spaceBefore=6, spaceAfter=10)]
 
 
 def notes(b: m.Notes, r: Renderer) -> list[Flowable]:
     out: list[Flowable] = [
-        HRFlowable(width="30%", thickness=0.6, color=r.pal.rule, hAlign="LEFT", spaceBefore=8, spaceAfter=2),
+        HRFlowable(
+            width="30%", thickness=r.design.rules.thematic, color=r.pal.rule, hAlign="LEFT", spaceBefore=8, spaceAfter=2
+        ),
         Paragraph("Notes", r.styles["notes_title"]),
     ]
     for note in b.notes:

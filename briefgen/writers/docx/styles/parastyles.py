@@ -1,27 +1,33 @@
-"""The style table: what every paragraph, character and table style looks like.
+"""The style table: what every paragraph and character style looks like in Word.
 
-Sizes are relative to the body size `b` (already multiplied by the build's scale) so the
-one-page summary shrinks every style together; `compact` shortens vertical spacing.
-Leading is given in ems, as in the PDF writer, and turned into Word's "lines" multiple
-with the font's own line height (`Palette.body_em` / `head_em`), so both formats set
-type alike.
+Each paragraph style names a role of the design's type scale (`design/system.py`): its
+size, face, colour, leading and spacing come from there, the same values the PDF sets.
+This module adds only what is Word's own: keep-with-next, outline levels, borders,
+tab stops, indents in twips, and the Styles gallery's order. Sizes are relative to the
+body size `b` (already multiplied by the build's scale) so the one-page summary shrinks
+every style together; `compact` shortens vertical spacing. Leading, in ems, is turned
+into Word's "lines" multiple with the font's own line height (`Palette.body_em` /
+`head_em`), so both formats set type alike.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from lxml.etree import _Element
 
-from briefgen.design.contrast import BAND_LABEL_TINT
+from briefgen.design.system import TextStyle, scaled
 from briefgen.model.typeset import TAB_COLUMNS
-from briefgen.writers.docx.package.ooxml import border, el, half_points, spacing, tabs, val
-from briefgen.writers.docx.styles.styles import MONO, Palette, define, mix, run_props
+from briefgen.writers.docx.package.ooxml import border, el, half_points, hexcolor, spacing, tabs, twips, val
+from briefgen.writers.docx.styles.styles import MONO, Palette, define, run_props
 from briefgen.writers.docx.styles.tablestyles import define_table_styles
 
 LIST_INDENT = 400  # twips per list level
 LIST_HANG = 280  # twips between the bullet and the text
-WHITE = "FFFFFF"
 CODE_INDENT = 113  # twips each side of a code block
 MONO_ADVANCE = 1229 / 2048  # ems: every character of the monospaced code font (Courier New)
+MONO_EM = 2320 / 2048  # ems: Courier New's single line (ascent + descent)
 
 
 def code_tabs(size: float, indent: int, width: int) -> _Element:
@@ -48,248 +54,288 @@ def paragraph_gap(b: float, compact: bool) -> float:
     return 0.6 * b * rhythm(compact)
 
 
+@dataclass(frozen=True)
+class Word:
+    """One Word paragraph style: the design role it sets, and what only Word has.
+
+    `ppr` holds Word-only paragraph properties; `gap` replaces the role's spacing with
+    (before, after) in points, where Word spaces differently (table cells, rules).
+    `line` overrides the leading (a multiple, or points with `exact`).
+    """
+
+    name: str
+    role: str | None = None
+    ppr: list[_Element | None] = field(default_factory=list)
+    gap: tuple[float, float] | None = None
+    line: float | None = None
+    exact: bool = False
+    tighten: bool = True  # the summary's rhythm applies
+    rpr: _Element | None = None  # instead of the role's run properties
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Styler:
+    """Turns the design's roles into Word's paragraph and run properties."""
+
+    def __init__(self, p: Palette, b: float, compact: bool):
+        self.p, self.b, self.compact, self.k = p, b, compact, rhythm(compact)
+        self.design = p.design
+
+    def role(self, name: str) -> TextStyle:
+        style = self.design.text(name)
+        return scaled(style, self.b) if not style.fixed else style
+
+    def run(self, name: str) -> _Element:
+        s = self.role(name)
+        font = MONO if s.face == "mono" else self.p.head_font if s.face == "heading" else self.p.body_font
+        return run_props(
+            font, s.size, hexcolor(s.color), bold=s.bold, italic=s.italic, caps=s.caps, tracking=s.tracking
+        )
+
+    def em(self, name: str, face_em: float | None = None) -> float:
+        """A role's leading as Word's multiple of its font's single line."""
+        s = self.design.text(name)
+        if face_em is None:
+            face_em = self.p.head_em if s.face == "heading" else self.p.body_em if s.face == "body" else 1.0
+        return s.em() / face_em
+
+    def spacing(self, w: Word) -> _Element:
+        k = self.k if w.tighten else 1.0
+        if w.gap is not None:
+            before, after = w.gap
+        else:
+            s = self.role(w.role) if w.role else None
+            before, after = (s.before, s.after) if s else (0.0, 0.0)
+        line = w.line if w.line is not None else self.em(w.role) if w.role else 1.0
+        return spacing(before=before * k, after=after * k, line=line, exact=w.exact)
+
+    def define(self, styles: _Element, w: Word) -> None:
+        rpr = w.rpr if w.rpr is not None or not w.role else self.run(w.role)
+        define(styles, w.name, ppr=[*w.ppr, self.spacing(w)], rpr=rpr, **w.options)
+
+
 def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool) -> None:
     """Define every style the writer uses. `width` is the text width in twips."""
-    k = rhythm(compact)
-    body, head = p.body_font, p.head_font
-
-    def bl(em: float) -> float:  # leading in ems -> Word's multiple, body font
-        return em / p.body_em
-
-    def hl(em: float) -> float:  # same, heading font
-        return em / p.head_em
-
-    def gap(before: float, after: float, line: float) -> _Element:
-        """Spacing with `before`/`after` in multiples of the body size, `line` a multiple."""
-        return spacing(before=before * b * k, after=after * b * k, line=line)
-
-    def d(name: str, ppr: list, rpr: _Element | None, **kw) -> None:
-        define(styles, name, ppr=ppr, rpr=rpr, **kw)
-
-    # -- text
-    body_lead = 1.38 if compact else 1.42
-    d(
-        "Normal",
-        [el("w:widowControl"), gap(0, 0.6, bl(body_lead))],
-        run_props(body, b, p.text),
-        based_on=None,
-        priority=0,
-        quick=True,
-    )
-    d("Lead", [gap(0, 0.8, bl(1.38))], run_props(body, b * 1.15, p.primary), quick=True)
-    d("Small", [gap(0, 0.4, bl(1.35))], run_props(body, b * 0.86, p.muted), quick=True)
-    d(
-        "Title",
-        [el("w:keepNext"), spacing(before=1.4 * b, after=0.8 * b, line=hl(1.12))],
-        run_props(head, b * 3.0, p.primary, bold=True),
-        next_style="Subtitle",
-        priority=10,
-        quick=True,
-    )
-    d(
-        "Subtitle",
-        [el("w:keepNext"), spacing(before=0, after=0.4 * b * k, line=hl(1.3))],
-        run_props(head, b * 1.4, p.muted),
-        priority=11,
-        quick=True,
-    )
-
-    heads = [  # size factor, colour, space before, space after (× body size)
-        (2.0, p.primary, 1.6, 0.6),
-        (1.45, p.primary, 1.3, 0.45),
-        (1.15, p.text, 1.0, 0.3),
-        (1.0, p.text, 0.8, 0.25),
-    ]
-    for level in range(1, 7):
-        size, color, before, after = heads[min(level, 4) - 1]
-        rule = [el("w:pBdr", None, border("bottom", p.line, 0.5, space=4))] if level == 1 and not compact else []
-        d(
-            f"Heading {level}",
-            [el("w:keepNext"), el("w:keepLines"), *rule, gap(before, after, hl(1.2)), val("w:outlineLvl", level - 1)],
-            run_props(head, b * size, color, bold=True, italic=level >= 4),
-            next_style="Normal",
-            priority=9,
-            quick=level <= 3,
-        )
-    d(
-        "TOC Heading",
-        [val("w:outlineLvl", 9), spacing(before=0, after=1.2 * b)],
-        None,
-        based_on="Heading 1",
-        priority=39,
-    )
-
-    right = ("right", width, "dot")
-    d(
-        "TOC 1",
-        [el("w:keepNext"), tabs(right), spacing(before=0.7 * b, after=0.15 * b, line=hl(1.3))],
-        run_props(head, b, p.primary, bold=True),
-        priority=39,
-    )
-    d(
-        "TOC 2",
-        [tabs(right), spacing(before=0, after=0.1 * b, line=bl(1.3)), el("w:ind", {"left": 360})],
-        run_props(body, b * 0.92, p.text),
-        priority=39,
-    )
-
-    for n, suffix in enumerate(("", " 2", " 3"), start=1):
-        ind = {"left": LIST_INDENT * n, "hanging": LIST_HANG}
-        d(f"List Bullet{suffix}", [el("w:ind", ind), gap(0, 0.3, bl(body_lead))], None, priority=36, quick=n == 1)
-        d(f"List Number{suffix}", [el("w:ind", ind), gap(0, 0.3, bl(body_lead))], None, priority=36, quick=n == 1)
-        d(
-            f"List Continue{suffix}",
-            [el("w:ind", {"left": LIST_INDENT * n}), gap(0, 0.3, bl(body_lead))],
-            None,
-            priority=36,
-        )
-
-    d(
-        "Quote",
-        [
-            el("w:pBdr", None, border("left", p.accent, 2.25, space=10)),
-            gap(0.3, 0.8, bl(1.42)),
-            el("w:ind", {"left": 340, "right": 567}),
-        ],
-        run_props(body, b * 1.05, p.text, italic=True),
-        priority=29,
-        quick=True,
-    )
-    d("Caption", [gap(0.3, 1.0, hl(1.3))], run_props(head, b * 0.8, p.muted), priority=35, quick=True)
-    d("Figure", [el("w:keepNext"), gap(0.6, 0.2, 1.0), val("w:jc", "center")], None)
-    d(
-        "Code Block",
-        [
-            el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),
-            code_tabs(b * 0.82, CODE_INDENT, width),
-            gap(0.4, 0.8, 1.05),
-            el("w:ind", {"left": CODE_INDENT, "right": CODE_INDENT}),
-        ],
-        run_props(MONO, b * 0.82, p.text),
-    )
-    d(
-        "Horizontal Rule",
-        [
-            el("w:pBdr", None, border("bottom", p.line, 0.75, space=1)),
-            spacing(before=0.2 * b * k, after=1.0 * b * k, line=4, exact=True),
-        ],
-        run_props(size=2),
-    )
-
-    # -- notes close a section: a short rule, then small numbered paragraphs
-    d(
-        "Notes Rule",
-        [
-            el("w:keepNext"),
-            el("w:pBdr", None, border("top", p.muted, 0.5, space=1)),
-            spacing(before=1.0 * b * k, after=0, line=4, exact=True),
-            el("w:ind", {"right": int(width * 0.7)}),
-        ],
-        run_props(size=2),
-    )
-    d(
-        "Notes",
-        [gap(0, 0.25, bl(1.35)), el("w:ind", {"left": 280, "hanging": 280}), tabs(("left", 280, ""))],
-        run_props(body, b * 0.8, p.text),
-    )
-
-    # -- tables, fact boxes and call-outs (lxml moves elements: each style gets fresh ones)
-    def cell() -> list[_Element]:
-        return [spacing(before=0.12 * b, after=0.12 * b, line=hl(1.3))]
-
-    d("Table Text", cell(), run_props(head, b * 0.84, p.text))
-    d(
-        "Table Heading",
-        [el("w:keepNext"), *cell()],
-        run_props(head, b * 0.84, p.primary, bold=True),
-        based_on="Table Text",
-    )
-    d("Fact Label", cell(), run_props(head, b * 0.82, p.primary, bold=True), based_on="Table Text")
-    d("Fact Value", cell(), run_props(head, b * 0.86, p.text), based_on="Table Text")
-    d(
-        "Figure Value",
-        [el("w:keepNext"), spacing(before=0.1 * b, after=0, line=hl(1.1))],
-        run_props(head, b * 1.45, p.primary, bold=True),
-        based_on="Table Text",
-    )
-    d(
-        "Figure Label",
-        [spacing(before=0.1 * b, after=0.1 * b, line=hl(1.25))],
-        run_props(head, b * 0.76, p.muted, italic=True),
-        based_on="Table Text",
-    )
-    # After every table: Word merges tables that touch, and boxes need air below.
-    d("Table Spacer", [spacing(before=0, after=0, line=0.9 * b * k, exact=True)], run_props(size=2))
-    d("Box Title", [el("w:keepNext"), gap(0, 0.35, hl(1.2))], run_props(head, b * 1.0, p.primary, bold=True))
-    d("Box Text", [gap(0, 0.4, bl(1.38 if not compact else 1.3))], run_props(body, b * 0.95, p.text))
-    d(
-        "Bottom Line Title",
-        [el("w:keepNext"), gap(0, 0.35, hl(1.2))],
-        run_props(head, b * 0.9, p.accent, bold=True, caps=True, tracking=0.6),
-    )
-    d("Bottom Line Text", [gap(0, 0.4, bl(1.4 if not compact else 1.32))], run_props(body, b * 1.08, p.text))
-
-    # -- running heads and feet, and the client's marking
-    def hf() -> list[_Element]:  # one right tab: left text, tab, right text
-        return [tabs(("right", width, "")), spacing(before=0, after=0, line=hl(1.2))]
-
-    d(
-        "Header",
-        [*hf(), el("w:pBdr", None, border("bottom", p.line, 0.5, space=4))],
-        run_props(head, b * 0.76, p.muted),
-        priority=99,
-    )
-    d("Footer", hf(), run_props(head, b * 0.76, p.muted), priority=99)
-    d(
-        "Marking",
-        [spacing(before=0, after=0.3 * b, line=hl(1.2)), val("w:jc", "center")],
-        run_props(head, b * 0.8, p.accent, bold=True, small_caps=True, tracking=0.8),
-    )
-
-    # -- cover and summary band
-    d("Cover Logo", [spacing(before=0, after=0, line=1.0)], None)
-    d("Cover Spacer", [spacing(before=0, after=0, line=b * 6, exact=True)], None)
-    d("Cover Spacer Small", [spacing(before=0, after=0, line=b * 1.5, exact=True)], None)
-    d(
-        "Cover Rule",
-        [
-            el("w:pBdr", None, border("top", p.accent, 4.5)),
-            spacing(before=1.6 * b, after=1.4 * b, line=2, exact=True),
-            el("w:ind", {"right": int(width * 0.82)}),
-        ],
-        run_props(size=2),
-    )
-    d(
-        "Cover Series",
-        [spacing(before=0, after=0, line=hl(1.1))],
-        run_props(head, b * 0.9, WHITE, bold=True, caps=True, tracking=1.5),
-    )
-    d("Cover Meta", [spacing(before=0, after=0.25 * b, line=hl(1.3))], run_props(head, b * 1.05, p.text))
-    d(
-        "Cover Label",
-        [spacing(before=0, after=0.25 * b, line=hl(1.3))],
-        run_props(head, b * 0.8, p.accent, bold=True, caps=True, tracking=1.0),
-    )
-    d(
-        "Section Kicker",
-        [el("w:keepNext"), spacing(before=0, after=0.1 * b, line=hl(1.2))],
-        run_props(head, b * 0.8, p.accent, bold=True, caps=True, tracking=1.0),
-    )
-    d(
-        "Band Title",
-        [spacing(before=0, after=0.3 * b, line=hl(1.1)), val("w:jc", "right")],
-        run_props(head, b * 1.6, WHITE, bold=True),
-        based_on="Title",
-    )
-    d(
-        "Band Label",
-        [spacing(before=0, after=0.15 * b, line=hl(1.15)), val("w:jc", "right")],
-        run_props(head, b * 0.85, mix(p.accent, "#FFFFFF", BAND_LABEL_TINT), bold=True, caps=True, tracking=1.0),
-    )
-    d("Band Meta", [spacing(before=0, after=0, line=hl(1.15)), val("w:jc", "right")], run_props(head, b * 0.85, WHITE))
-
+    st = Styler(p, b, compact)
+    for table in (_text_styles, _heading_styles, _box_styles, _furniture_styles, _cover_styles):
+        for w in table(st, width):
+            st.define(styles, w)
     _character_styles(styles, p)
     define_table_styles(styles, p, b)
+
+
+def _text_styles(st: Styler, width: int) -> list[Word]:
+    b, p, rules = st.b, st.p, st.design.rules
+    body_lead = st.em("body") * (1.38 / 1.42 if st.compact else 1.0)  # a shade tighter on the summary
+    gallery = {"quick": True}
+    lists = [
+        Word(f"List {kind}{suffix}", ppr=[el("w:ind", ind)], gap=(0, 0.3 * b), line=body_lead, options=opts)
+        for n, suffix in enumerate(("", " 2", " 3"), start=1)
+        for kind, ind, opts in (
+            ("Bullet", {"left": LIST_INDENT * n, "hanging": LIST_HANG}, {"priority": 36, "quick": n == 1}),
+            ("Number", {"left": LIST_INDENT * n, "hanging": LIST_HANG}, {"priority": 36, "quick": n == 1}),
+            ("Continue", {"left": LIST_INDENT * n}, {"priority": 36}),
+        )
+    ]
+    quote = st.role("quote")
+    return [
+        Word(
+            "Normal",
+            "body",
+            [el("w:widowControl")],
+            line=body_lead,
+            options={"based_on": None, "priority": 0, **gallery},
+        ),
+        Word("Lead", "lead", options=gallery),
+        Word("Small", "small", options=gallery),
+        *lists,
+        Word(
+            "Quote",
+            "quote",
+            [
+                el("w:pBdr", None, border("left", p.accent, rules.quote_bar, space=10)),
+                el("w:ind", {"left": twips(quote.indent), "right": twips(quote.indent)}),
+            ],
+            options={"priority": 29, **gallery},
+        ),
+        Word("Caption", "caption", options={"priority": 35, **gallery}),
+        Word("Figure", None, [el("w:keepNext"), val("w:jc", "center")], gap=(0.6 * b, 0.2 * b)),
+        Word(
+            "Code Block",
+            "code",
+            [
+                el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),
+                code_tabs(st.role("code").size, CODE_INDENT, width),
+                el("w:ind", {"left": CODE_INDENT, "right": CODE_INDENT}),
+            ],
+            line=st.em("code", MONO_EM),
+        ),
+        Word(
+            "Horizontal Rule",
+            None,
+            [el("w:pBdr", None, border("bottom", p.line, rules.thematic, space=1))],
+            gap=(0.2 * b, 1.0 * b),
+            line=4,
+            exact=True,
+            rpr=run_props(size=2),
+        ),
+        # Notes close a section: a short rule, then small numbered paragraphs.
+        Word(
+            "Notes Rule",
+            None,
+            [
+                el("w:keepNext"),
+                el("w:pBdr", None, border("top", p.line, rules.thematic, space=1)),
+                el("w:ind", {"right": int(width * 0.7)}),
+            ],
+            gap=(1.0 * b, 0),
+            line=4,
+            exact=True,
+            rpr=run_props(size=2),
+        ),
+        Word("Notes", "note", [el("w:ind", {"left": 280, "hanging": 280}), tabs(("left", 280, ""))]),
+    ]
+
+
+def _heading_styles(st: Styler, width: int) -> list[Word]:
+    hairline = st.design.rules.hairline
+    gallery = {"priority": 9, "next_style": "Normal"}
+    headings = [
+        Word(
+            f"Heading {level}",
+            f"h{min(level, 4)}",
+            [
+                el("w:keepNext"),
+                el("w:keepLines"),
+                # Section titles get a hairline under them (lxml moves elements: a fresh one each).
+                el("w:pBdr", None, border("bottom", st.p.line, hairline, space=4))
+                if level == 1 and not st.compact
+                else None,
+                val("w:outlineLvl", level - 1),
+            ],
+            options={**gallery, "quick": level <= 3},
+        )
+        for level in range(1, 7)
+    ]
+    right = ("right", width, "dot")
+    toc = {"priority": 39}
+    return [
+        Word(
+            "Title",
+            "title",
+            [el("w:keepNext")],
+            tighten=False,
+            options={"next_style": "Subtitle", "priority": 10, "quick": True},
+        ),
+        Word(
+            "Subtitle",
+            "subtitle",
+            [el("w:keepNext")],
+            gap=(0, st.role("subtitle").after * st.k),
+            tighten=False,
+            options={"priority": 11, "quick": True},
+        ),
+        *headings,
+        Word(
+            "TOC Heading",
+            None,
+            [val("w:outlineLvl", 9)],
+            gap=(0, st.role("toc_title").after),
+            line=st.em("h1"),
+            tighten=False,
+            options={"based_on": "Heading 1", **toc},
+        ),
+        Word("TOC 1", "toc1", [el("w:keepNext"), tabs(right)], tighten=False, options=toc),
+        Word(
+            "TOC 2",
+            "toc2",
+            [tabs(right), el("w:ind", {"left": twips(st.role("toc2").indent)})],
+            tighten=False,
+            options=toc,
+        ),
+        Word("Section Kicker", "kicker", [el("w:keepNext")], tighten=False),
+    ]
+
+
+def _box_styles(st: Styler, width: int) -> list[Word]:
+    """Tables, fact boxes, figures and call-outs: cells space their text as Word pads cells."""
+    b = st.b
+    cell = (0.12 * b, 0.12 * b)
+    table_text = {"based_on": "Table Text"}
+    return [
+        Word("Table Text", "cell", gap=cell, tighten=False),
+        Word("Table Heading", "cell_head", [el("w:keepNext")], gap=cell, tighten=False, options=table_text),
+        Word("Fact Label", "fact_label", gap=cell, tighten=False, options=table_text),
+        Word("Fact Value", "fact_value", gap=cell, tighten=False, options=table_text),
+        Word("Figure Value", "figure_value", [el("w:keepNext")], gap=(0.1 * b, 0), tighten=False, options=table_text),
+        Word("Figure Label", "caption", gap=(0.1 * b, 0.1 * b), tighten=False, options=table_text),
+        # After every table: Word merges tables that touch, and boxes need air below.
+        Word("Table Spacer", None, gap=(0, 0), line=0.9 * b * st.k, exact=True, rpr=run_props(size=2)),
+        Word("Box Title", "box_title", [el("w:keepNext")]),
+        Word("Box Heading", "h2", [el("w:keepNext"), el("w:keepLines")]),
+        Word("Box Text", "box_body"),
+        Word("Bottom Line Title", "bottom_title", [el("w:keepNext")]),
+        Word("Bottom Line Text", "bottom_body"),
+    ]
+
+
+def _furniture_styles(st: Styler, width: int) -> list[Word]:
+    """Running heads and feet, and the client's marking, at the design's furniture size
+    (which the summary's scale may shrink, never grow)."""
+    p = st.p
+    size = st.design.furniture_size * min(1.0, st.b / st.design.base_size)
+    line = 1.2 / p.head_em
+    head_rule = el("w:pBdr", None, border("bottom", p.line, st.design.rules.hairline, space=4))
+
+    def furniture(name: str, ppr: list[_Element | None]) -> Word:  # fresh elements per style: lxml moves them
+        rpr = run_props(p.head_font, size, p.muted)
+        return Word(name, None, ppr, gap=(0.0, 0.0), line=line, rpr=rpr, options={"priority": 99})
+
+    return [
+        furniture("Header", [tabs(("right", width, "")), head_rule]),
+        furniture("Footer", [tabs(("right", width, ""))]),
+        Word(
+            "Marking",
+            None,
+            [val("w:jc", "center")],
+            gap=(0, 0.3 * st.b),
+            line=line,
+            tighten=False,
+            rpr=run_props(p.head_font, size, p.marking, bold=True),
+        ),
+    ]
+
+
+def _cover_styles(st: Styler, width: int) -> list[Word]:
+    b, p = st.b, st.p
+
+    def right() -> list[_Element | None]:
+        return [val("w:jc", "right")]
+
+    return [
+        Word("Cover Logo", None, gap=(0, 0)),
+        Word("Cover Spacer", None, gap=(0, 0), line=b * 6, exact=True, tighten=False),
+        Word("Cover Spacer Small", None, gap=(0, 0), line=b * 1.5, exact=True, tighten=False),
+        Word(
+            "Cover Rule",
+            None,
+            [
+                el("w:pBdr", None, border("top", p.accent, st.design.rules.cover_rule)),
+                el("w:ind", {"right": int(width * 0.82)}),
+            ],
+            gap=(1.6 * b, 1.4 * b),
+            line=2,
+            exact=True,
+            tighten=False,
+            rpr=run_props(size=2),
+        ),
+        Word("Cover Series", "cover_series", tighten=False),
+        Word("Cover Meta", "cover_meta", tighten=False),
+        Word("Cover Label", "cover_label", tighten=False),
+        Word("Band Title", "band_title", right(), tighten=False, options={"based_on": "Title"}),
+        Word("Band Label", "band_label", right(), tighten=False),
+        Word("Band Meta", "band_meta", right(), tighten=False),
+    ]
 
 
 def _character_styles(styles: _Element, p: Palette) -> None:
@@ -307,6 +353,6 @@ def _character_styles(styles: _Element, p: Palette) -> None:
     c("Strong", run_props(bold=True), 22)
     c("Emphasis", run_props(italic=True), 20)
     c("Strikethrough", run_props(extra=(el("w:strike"),)))
-    c("Hyperlink", run_props(color=p.primary, extra=(val("w:u", "single"),)), 99)
+    c("Hyperlink", run_props(color=p.cross_ref, extra=(val("w:u", "single"),)), 99)
     c("Code", run_props(MONO, extra=(el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),)))
     c("Footnote Reference", run_props(color=p.accent, extra=(val("w:vertAlign", "superscript"),)), 99)

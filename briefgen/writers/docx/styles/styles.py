@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from briefgen.design import contrast
+from briefgen.design.system import Design, design_of
 from briefgen.design.theme import Theme
 from briefgen.fonts.fontfile import family_name, natural_leading
 from briefgen.writers.docx.package.ooxml import el, fonts, half_points, hexcolor, mm_twips, ordered, twips, val
@@ -67,29 +69,49 @@ def style_id(name: str) -> str:
 
 @dataclass(frozen=True)
 class Palette:
-    """The theme's colours and fonts as Word wants them."""
+    """The design's colours in Word's form (RRGGBB), and the brand's font families."""
 
+    design: Design
     primary: str
     accent: str
     text: str
     muted: str
     panel: str
-    line: str  # a light rule colour, between muted and white
+    line: str  # the design's hairline rule colour
+    band: str
+    band_edge: str
+    on_band: str
+    band_label: str
+    marking: str
+    watermark: str
+    zebra: str
+    cross_ref: str
     body_font: str
     head_font: str
     body_em: float  # the fonts' "single" line height in ems (see fonts.natural_leading)
     head_em: float
 
 
+@lru_cache(maxsize=8)
 def palette(theme: Theme) -> Palette:
-    c = theme.colors
+    design = design_of(theme)
+    c = design.colors
     return Palette(
+        design=design,
         primary=hexcolor(c.primary),
         accent=hexcolor(c.accent),
         text=hexcolor(c.text),
         muted=hexcolor(c.muted),
         panel=hexcolor(c.panel),
-        line=mix(c.muted, "#FFFFFF", 0.65),
+        line=hexcolor(c.rule),
+        band=hexcolor(c.band),
+        band_edge=hexcolor(c.band_edge),
+        on_band=hexcolor(c.on_band),
+        band_label=hexcolor(c.band_label),
+        marking=hexcolor(c.marking),
+        watermark=hexcolor(c.watermark_on_paper),
+        zebra=hexcolor(c.zebra),
+        cross_ref=hexcolor(c.cross_ref),
         body_font=plain(family_name(theme.fonts.regular)),
         head_font=plain(family_name(theme.heading_fonts.regular)),
         body_em=natural_leading(theme.fonts.regular),

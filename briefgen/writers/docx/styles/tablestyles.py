@@ -29,129 +29,57 @@ def cell_margins(top: int, side: int) -> _Element:
 
 
 def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
-    def tight() -> _Element:  # a fresh element per style: lxml moves, not copies
-        return ordered("w:pPr", [spacing(before=0, after=0, line=1.0)])
+    """The table styles, one row of `_looks` each: borders, cell padding, conditional looks."""
+    for name, based_on, edges, margins, conditions in _looks(p):
+        tbl_pr = ordered("w:tblPr", [ordered("w:tblBorders", _edges(edges)) if edges else None, margins])
+        # a fresh pPr per style: lxml moves, not copies
+        tight = ordered("w:pPr", [spacing(before=0, after=0, line=1.0)])
+        define(styles, name, "table", based_on=based_on, extra=[tight, tbl_pr, *conditions], priority=40)
 
-    define(
-        styles,
-        DATA_TABLE,
-        "table",
-        based_on="Normal Table",
-        extra=[
-            tight(),
-            ordered(
-                "w:tblPr",
-                [
-                    ordered(
-                        "w:tblBorders",
-                        [
-                            border("top", p.primary, 1.0),
-                            border("bottom", p.primary, 1.0),
-                            border("insideH", p.line, 0.5),
-                            no_border("left"),
-                            no_border("right"),
-                            no_border("insideV"),
-                        ],
-                    ),
-                    cell_margins(30, 100),
-                ],
-            ),
-            el(
-                "w:tblStylePr",
-                {"type": "firstRow"},
-                el("w:tcPr", None, ordered("w:tcBorders", [border("bottom", p.primary, 1.0)]), shading(p.panel)),
-            ),
-        ],
-        priority=40,
+
+Edge = tuple[str, str, float] | str  # (side, RRGGBB, points), or a side without a border
+
+
+def _edges(edges: list[Edge]) -> list[_Element]:
+    return [no_border(e) if isinstance(e, str) else border(*e) for e in edges]
+
+
+def _looks(p: Palette) -> list[tuple[str, str, list[Edge], _Element | None, list[_Element]]]:
+    """(style, based on, table borders, cell margins, conditional looks) for every table
+    style, with the design's rule widths: the same rules and fills as the PDF's tables."""
+    r = p.design.rules
+    no_frame: list[Edge] = ["top", "left", "bottom", "right"]
+    head = el(
+        "w:tblStylePr",
+        {"type": "firstRow"},
+        el("w:tcPr", None, ordered("w:tcBorders", [border("bottom", p.band_edge, r.table_head)]), shading(p.band)),
     )
-    define(
-        styles,
-        FACTS_TABLE,
-        "table",
-        based_on="Normal Table",
-        extra=[
-            tight(),
-            ordered(
-                "w:tblPr",
-                [
-                    ordered(
-                        "w:tblBorders",
-                        [
-                            border("top", p.primary, 1.5),
-                            no_border("left"),
-                            no_border("bottom"),
-                            no_border("right"),
-                            border("insideH", "FFFFFF", 1.0),
-                            no_border("insideV"),
-                        ],
-                    ),
-                    cell_margins(50, 120),
-                ],
-            ),
-            el("w:tcPr", None, shading(p.panel)),
-        ],
-        priority=40,
-    )
-    # Inside a fact box the box draws the frame: only the white row rules remain.
-    define(
-        styles,
-        FACTS_IN_BOX,
-        "table",
-        based_on=FACTS_TABLE,
-        extra=[
-            tight(),
-            ordered(
-                "w:tblPr",
-                [
-                    ordered(
-                        "w:tblBorders",
-                        [
-                            no_border("top"),
-                            no_border("left"),
-                            no_border("bottom"),
-                            no_border("right"),
-                            border("insideH", "FFFFFF", 1.0),
-                            no_border("insideV"),
-                        ],
-                    ),
-                ],
-            ),
-        ],
-        priority=40,
-    )
-    define(
-        styles,
-        FIGURES_TABLE,
-        "table",
-        based_on="Normal Table",
-        extra=[
-            tight(),
-            ordered(
-                "w:tblPr",
-                [
-                    ordered(
-                        "w:tblBorders",
-                        [
-                            border("top", p.accent, 1.5),
-                            no_border("left"),
-                            no_border("bottom"),
-                            no_border("right"),
-                            border("insideH", "FFFFFF", 2.0),
-                            border("insideV", "FFFFFF", 2.0),
-                        ],
-                    ),
-                    cell_margins(80, 140),
-                ],
-            ),
-            el("w:tcPr", None, shading(p.panel)),
-        ],
-        priority=40,
-    )
-    define(
-        styles,
-        BOX_TABLE,
-        "table",
-        based_on="Normal Table",
-        extra=[tight(), ordered("w:tblPr", [cell_margins(160, 200)])],
-        priority=40,
-    )
+    zebra = el("w:tblStylePr", {"type": "band2Horz"}, el("w:tcPr", None, shading(p.zebra)))
+    facts_rows: list[Edge] = [*no_frame, ("insideH", p.line, r.facts_row), "insideV"]
+    return [
+        (
+            DATA_TABLE,
+            "Normal Table",
+            ["top", "left", ("bottom", p.line, r.table_row), "right", ("insideH", p.line, r.table_row), "insideV"],
+            cell_margins(30, 100),
+            [head, zebra],
+        ),
+        (FACTS_TABLE, "Normal Table", facts_rows, cell_margins(50, 120), []),
+        # Inside a fact box the box draws the frame and the fill.
+        (FACTS_IN_BOX, FACTS_TABLE, list(facts_rows), None, []),
+        (
+            FIGURES_TABLE,
+            "Normal Table",
+            [
+                ("top", p.accent, r.figures_top),
+                "left",
+                "bottom",
+                "right",
+                "insideH",
+                ("insideV", p.line, r.figures_between),
+            ],
+            cell_margins(80, 140),
+            [el("w:tcPr", None, shading(p.panel))],
+        ),
+        (BOX_TABLE, "Normal Table", [], cell_margins(160, 200), []),
+    ]

@@ -11,6 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from briefgen.design.contrast import WHITE
 from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.styles.styles import Palette, mix
 from briefgen.writers.docx.text import plain
@@ -33,9 +34,9 @@ def brand_theme(document: DocxDocument, pal: Palette, name: str) -> None:
             "accent1": pal.primary,
             "accent2": pal.accent,
             "accent3": pal.muted,
-            "accent4": mix(pal.primary, "#FFFFFF", 0.45),
-            "accent5": mix(pal.accent, "#FFFFFF", 0.45),
-            "accent6": mix(pal.muted, "#FFFFFF", 0.45),
+            "accent4": mix(pal.primary, WHITE, 0.45),
+            "accent5": mix(pal.accent, WHITE, 0.45),
+            "accent6": mix(pal.muted, WHITE, 0.45),
             "hlink": pal.primary,
             "folHlink": pal.muted,
         }
