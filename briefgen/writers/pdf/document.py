@@ -152,7 +152,14 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
     out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1))
     if big:
         out.append(
-            HRFlowable(width="18%", thickness=2.2, color=r.pal.accent, hAlign="LEFT", spaceBefore=0, spaceAfter=14)
+            HRFlowable(
+                width="18%",
+                thickness=r.design.rules.section,
+                color=r.pal.accent,
+                hAlign="LEFT",
+                spaceBefore=0,
+                spaceAfter=14,
+            )
         )
     out.extend(r.blocks(section.blocks))
     return out
