@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
+from briefgen.model.layout import Layout
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 POS = Pos("sections/parity.md", 1)
@@ -45,7 +46,7 @@ def _document() -> m.Document:
         authors=(),
         cut="summary",
         cut_title="Summary",
-        layout="summary",  # no cover and no contents: each text appears once
+        layout=Layout.SUMMARY,  # no cover and no contents: each text appears once
         audience="public",
     )
     return m.Document(meta, (m.Section("alpha", HEADINGS[1], 1, tuple(blocks), POS),))

@@ -10,6 +10,7 @@ import pytest
 from briefgen.design import contrast
 from briefgen.design.system import box_look, design_of, scaled
 from briefgen.design.wording import long_date, running_foot, running_title, thousands
+from briefgen.model.layout import Layout
 
 
 def test_the_design_is_derived_once_per_theme_and_frozen(theme: Any) -> None:
@@ -78,5 +79,5 @@ def test_running_foot_and_title_are_worded_once_for_both_formats() -> None:
     assert running_foot("Org · Research", "DOC-1", "Client") == "Org · Research · DOC-1"
     assert running_foot("Org · Research", "DOC-1", "") == "Org · Research"
     assert running_foot("", "DOC-1", "Client") == "DOC-1"
-    assert running_title("Report", "Country annex", "annex") == "Country annex"
-    assert running_title("Report", "Country annex", "report") == "Report"
+    assert running_title("Report", "Country annex", Layout.ANNEX) == "Country annex"
+    assert running_title("Report", "Country annex", Layout.REPORT) == "Report"
