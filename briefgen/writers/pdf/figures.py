@@ -9,6 +9,7 @@ from briefgen.model import nodes as m
 from briefgen.writers.common.figures import MAX_HEIGHT_SHARE, printed_size, too_small
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
+from briefgen.writers.pdf.vector import Vector
 
 
 def figure(b: m.Figure, r: Renderer) -> list[Flowable]:
@@ -30,8 +31,7 @@ def locator(b: m.Chart, r: Renderer) -> Flowable:
 
     fonts = r.extras["fonts"]
     art = drawing(b.spec, r.extras["theme"], min(WIDTH_PT, r.width), fonts=(fonts.heading.regular, fonts.heading.bold))
-    art.hAlign = "LEFT"
-    return art
+    return Vector(art, "LEFT")
 
 
 def chart(b: m.Chart, r: Renderer) -> list[Flowable]:
@@ -45,8 +45,10 @@ def chart(b: m.Chart, r: Renderer) -> list[Flowable]:
         return [KeepTogether([locator(b, r)]), Spacer(1, 8)]  # a Drawing takes no `source_pos`
 
     fonts = r.extras["fonts"]
-    art = drawing(b.spec, r.extras["theme"], r.width, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False)
-    art.hAlign = "CENTER"
+    art = Vector(
+        drawing(b.spec, r.extras["theme"], r.width, fonts=(fonts.heading.regular, fonts.heading.bold), titles=False),
+        "CENTER",
+    )
     r.figures += 1
     anchor = f'<a name="{b.anchor}"/>' if b.anchor else ""
     title = r.inline.plain(b.spec.title) if b.spec.title else ""
