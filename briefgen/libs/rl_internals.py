@@ -210,3 +210,60 @@ def last_line_slack(paragraph: Any) -> float:
     """
     last = paragraph.blPara.lines[-1]
     return last[0] if isinstance(last, tuple) else last.extraSpace
+
+
+# ---------------------------------------------------------------- drawings replayed
+
+
+def page_operators(canvas: Any) -> list[str]:
+    """The content stream of the page (or form) being drawn: the list drawing appends to.
+
+    Checked against reportlab 5.1.0: every canvas call appends its operators, as strings,
+    to `_code`, which `showPage` joins into the page's stream. The PDF writer records
+    what a locator map appends once and appends the same strings on later pages
+    (`writers/pdf/vector.py`).
+    """
+    return canvas._code  # type: ignore[no-any-return]
+
+
+def plain_graphics_state(canvas: Any) -> bool:
+    """Whether the canvas writes a drawing's colours as a fresh canvas does.
+
+    Checked against reportlab 5.1.0: `setFillColor` also sets the colour's alpha through the
+    canvas's `_extgstate`, which writes a `gs` operator only where the value differs from
+    the one set before (so the operators depend on transparency set earlier on the page),
+    and `_enforceColorSpace` converts colours before they are written.
+    """
+    return not canvas._extgstate._d and canvas._enforceColorSpace is None
+
+
+def document_footprint(canvas: Any) -> tuple[int, ...]:
+    """How much the canvas's document holds besides page content: its objects, fonts,
+    graphics states, and the XObjects and annotations of the current page.
+
+    Checked against reportlab 5.1.0 (`_doc.idToObject`, `_doc.fontMapping`,
+    `_extgstate._c`, `_formsinuse`, `_annotationrefs`): a drawing that leaves all of them
+    as they were wrote nothing but operators, which another document can take as they are.
+    """
+    doc = canvas._doc
+    return (
+        len(doc.idToObject),
+        len(doc.fontMapping),
+        len(canvas._extgstate._c),
+        len(canvas._formsinuse),
+        len(canvas._annotationrefs),
+    )
+
+
+def pdf_version(canvas: Any) -> tuple[int, int]:
+    """The PDF version the canvas's document will be written as (checked against reportlab 5.1.0:
+    `_doc._pdfVersion`, raised by `ensureMinPdfVersion` as features need it; colours with an
+    alpha ask for 1.4)."""
+    return canvas._doc._pdfVersion  # type: ignore[no-any-return]
+
+
+def require_pdf_version(canvas: Any, version: tuple[int, int]) -> None:
+    """Raise the document's PDF version to at least `version`, as `ensureMinPdfVersion` does
+    (checked against reportlab 5.1.0, which takes feature names rather than versions)."""
+    doc = canvas._doc
+    doc._pdfVersion = max(doc._pdfVersion, version)

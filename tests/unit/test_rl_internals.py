@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -240,6 +241,57 @@ def test_briefgen_attributes_do_not_shadow_reportlab_ones() -> None:
         assert not hasattr(para, name), name
 
 
+# ---------------------------------------------------------------- drawings replayed
+
+
+def test_page_operators_are_the_page_stream_and_take_appended_operators() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.rect(10, 20, 30, 40, stroke=1, fill=0)
+    assert rl.page_operators(canvas)[-1].startswith("n 10 20 30 40 re")
+    rl.page_operators(canvas).append("1 0 0 RG 5 5 m 60 60 l S")
+    content = _pdf(canvas, buffer).pages[0].get_contents().get_data().decode()
+    assert "10 20 30 40 re" in content and "5 5 m 60 60 l S" in content
+
+
+def test_plain_graphics_state_is_lost_with_transparency_or_an_enforced_colour_space() -> None:
+    assert rl.plain_graphics_state(Canvas(io.BytesIO()))
+    see_through = Canvas(io.BytesIO())
+    see_through.setFillAlpha(0.5)
+    assert not rl.plain_graphics_state(see_through)
+    assert not rl.plain_graphics_state(Canvas(io.BytesIO(), enforceColorSpace="cmyk"))
+    # With transparency set, an opaque colour writes a graphics state: operators differ.
+    see_through.setFillColor(Color(1, 0, 0))
+    assert rl.page_operators(see_through)[-1].endswith(" gs")
+
+
+def test_document_footprint_grows_with_fonts_and_graphics_states_but_not_paths() -> None:
+    canvas = Canvas(io.BytesIO())
+    before = rl.document_footprint(canvas)
+    canvas.setFillColorRGB(0.2, 0.4, 0.6)
+    canvas.rect(10, 10, 50, 50, fill=1)
+    assert rl.document_footprint(canvas) == before
+    canvas.setFont("Courier", 9)
+    assert rl.document_footprint(canvas) != before
+    shaded = Canvas(io.BytesIO())
+    shaded.setFillAlpha(0.3)
+    assert rl.document_footprint(shaded) != before
+
+
+def test_colours_ask_for_pdf_1_4_and_require_pdf_version_raises_it() -> None:
+    canvas = Canvas(io.BytesIO())
+    start = rl.pdf_version(canvas)
+    canvas.setFillColor(Color(0, 0, 1))  # with its alpha of 1
+    assert rl.pdf_version(canvas) == (1, 4) > start
+    buffer = io.BytesIO()
+    fresh = Canvas(buffer)
+    rl.require_pdf_version(fresh, (1, 4))
+    rl.require_pdf_version(fresh, (1, 3))  # never lowered
+    fresh.drawString(10, 10, "x")
+    fresh.save()
+    assert buffer.getvalue().startswith(b"%PDF-1.4")
+
+
 def test_every_trick_names_the_version_it_was_checked_against() -> None:
     functions = [
         rl.load_platypus,
@@ -252,6 +304,11 @@ def test_every_trick_names_the_version_it_was_checked_against() -> None:
         rl.has_line_breaking,
         rl.line_count,
         rl.last_line_slack,
+        rl.page_operators,
+        rl.plain_graphics_state,
+        rl.document_footprint,
+        rl.pdf_version,
+        rl.require_pdf_version,
     ]
     for function in functions:
         assert re.search(rf"reportlab {re.escape(rl.CHECKED)}", function.__doc__ or ""), function.__name__

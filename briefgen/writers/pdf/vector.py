@@ -22,6 +22,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from briefgen.libs import rl_internals as rl
+
 # Shapes whose rendering writes only path operators (no text, no image): checked per node.
 _PLAIN_SHAPES = (Group, Path, Rect, Circle, Ellipse, Line, PolyLine, Polygon)
 _LIMIT = 64  # drawings remembered (as many as charts.draw keeps)
@@ -53,14 +55,12 @@ class Vector(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas = self.canv
         recorded = _record(self.drawing)
-        # Operators made on a fresh canvas hold on a canvas in the same graphics state: no
-        # transparency set outside the drawing, no enforced colour space.
-        if recorded.ops is None or canvas._extgstate._d or canvas._enforceColorSpace is not None:
+        # Operators made on a fresh canvas hold on one in the same graphics state.
+        if recorded.ops is None or not rl.plain_graphics_state(canvas):
             renderPDF.draw(self.drawing, canvas, 0, 0)
             return
-        canvas._code.extend(recorded.ops)
-        doc = canvas._doc
-        doc._pdfVersion = max(doc._pdfVersion, recorded.version)
+        rl.page_operators(canvas).extend(recorded.ops)
+        rl.require_pdf_version(canvas, recorded.version)
 
 
 def _record(drawing: Drawing) -> _Recorded:
@@ -70,18 +70,19 @@ def _record(drawing: Drawing) -> _Recorded:
     if len(_RECORDED) >= _LIMIT:
         _RECORDED.clear()
     scratch = Canvas(io.BytesIO())
-    before = _document_state(scratch)
+    version, footprint = rl.pdf_version(scratch), rl.document_footprint(scratch)
     ops: tuple[str, ...] | None = None
     if _plain(drawing):
-        start = len(scratch._code)
+        stream = rl.page_operators(scratch)
+        start = len(stream)
         renderPDF.draw(drawing, scratch, 0, 0)
-        written = tuple(scratch._code[start:])
+        written = tuple(stream[start:])
         # A "/" is a resource name (a font, graphics state, colour space, XObject), which
         # each document numbers its own way: such operators are never replayed.
-        if _document_state(scratch)[1:] == before[1:] and not any("/" in op for op in written):
+        if rl.document_footprint(scratch) == footprint and not any("/" in op for op in written):
             ops = written
-    raised = scratch._doc._pdfVersion  # colours ask for PDF 1.4 (reportlab sets their alpha)
-    found = _RECORDED[id(drawing)] = _Recorded(drawing, ops, raised if raised > before[0] else (0, 0))
+    raised = rl.pdf_version(scratch)  # colours ask for PDF 1.4 (reportlab sets their alpha)
+    found = _RECORDED[id(drawing)] = _Recorded(drawing, ops, raised if raised > version else (0, 0))
     return found
 
 
@@ -97,17 +98,3 @@ def _plain(node: Any) -> bool:
         if getattr(node, attr, None) not in (None, 1):
             return False
     return not isinstance(node, Group) or all(_plain(child) for child in node.getContents())
-
-
-def _document_state(canvas: Canvas) -> tuple[object, ...]:
-    """What a rendering could change besides the page's operators (the PDF version first)."""
-    doc = canvas._doc
-    return (
-        doc._pdfVersion,
-        len(doc.idToObject),
-        len(doc.fontMapping),
-        len(canvas._extgstate._c),
-        len(canvas._formsinuse),
-        len(canvas._annotationrefs),
-        canvas.state_stack and len(canvas.state_stack),
-    )
