@@ -37,6 +37,8 @@ MEMOS: dict[str, tuple[str, int, bool]] = {
     "glyph_blocks": ("glyph findings by block", 2_000, True),
     "missing_glyphs": ("characters missing from the fonts", 4_096, False),
     "rtl_runs": ("right-to-left runs", 4_096, False),
+    # figures (path, pixels, position) per top-level block, for the check of their printed size
+    "figures": ("figures by block", 2_000, True),
     # link checks: each top-level block's anchors and links; its fixed copy per set of targets
     "link_summaries": ("link summaries by block", 2_000, True),
     "link_fixes": ("blocks with links fixed", 2_000, True),
@@ -58,6 +60,7 @@ class Caches:
     glyph_blocks: IdentityMemo[Any, Any]
     missing_glyphs: Memo[Any]
     rtl_runs: Memo[Any]
+    figures: IdentityMemo[Any, Any]
     link_summaries: IdentityMemo[Any, Any]
     link_fixes: IdentityMemo[Any, Any]
     omissions: Memo[Any]

@@ -312,15 +312,29 @@ class Assembler:
         the sections that did parse (what the PDF would refuse, found by `check` too)."""
         theme = self.project.theme
         errors.extend(glyph_problems(doc, theme, self._glyphs))
-        figures = [
-            (b.path, b.width_px, b.height_px, b.pos)
-            for s in doc.sections
-            for b in iter_blocks(s.blocks)
-            if isinstance(b, m.Figure)
-        ]
-        errors.extend(figure_problems(figures, theme))
+        errors.extend(figure_problems(self._figures(doc), theme))
         if errors:
             raise BriefgenError(errors)
+
+    def _figures(self, doc: m.Document) -> list[tuple[Path, int, int, Pos]]:
+        """Every figure's (path, width px, height px, position), each top-level block's
+        remembered by identity: the deliverables of a batch share their blocks."""
+        memo = self.caches.figures
+        found: list[tuple[Path, int, int, Pos]] = []
+        for section in doc.sections:
+            for top in section.blocks:
+                figures = memo.get(top)
+                if figures is None:
+                    figures = memo.put(
+                        top,
+                        tuple(
+                            (b.path, b.width_px, b.height_px, b.pos)
+                            for b in iter_blocks((top,))
+                            if isinstance(b, m.Figure)
+                        ),
+                    )
+                found.extend(figures)
+        return found
 
     # ------------------------------------------------------------ the summary
     def _summary(self, sel: Selection, ctx: dict[str, Any], fctx: Context) -> Assembled:

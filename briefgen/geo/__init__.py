@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import sys
 import unicodedata
 from array import array
@@ -155,8 +156,11 @@ def _decode(at: int, rings: list[list[int]]) -> tuple[Polygon, ...]:
 
 def _key(text: str) -> str:
     """Case-, accent- and punctuation-blind form of a name, so 'Türkiye' and 'turkiye' match."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in plain.lower() if ch.isalnum())
+    plain = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_ALNUM.sub("", plain.lower())  # ASCII by now: letters and digits are [a-z0-9]
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @cache

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
 _TICKS = re.compile(r"`+")
+_SPECIAL = re.compile(r"\\|`+")
 _PIPES = ("paragraph", "reference")  # what a table may interrupt, as markdown-it declares it
 
 
@@ -32,14 +33,16 @@ def split_cells(line: str) -> list[str]:
 
 def code_span_pipe(line: str) -> str | None:
     """The first code span of `line` that holds an unescaped `|`, or None."""
+    if "`" not in line:
+        return None
     pos = 0
-    while pos < len(line):
-        if line[pos] == "\\":
-            pos += 2
-            continue
-        run = _TICKS.match(line, pos)
-        if not run:
-            pos += 1
+    while True:
+        # Only a backslash or a run of backticks changes anything: skip to the next one.
+        run = _SPECIAL.search(line, pos)
+        if run is None:
+            return None
+        if run.group() == "\\":
+            pos = run.start() + 2
             continue
         ticks = run.group()
         close = next((m for m in _TICKS.finditer(line, run.end()) if m.group() == ticks), None)
@@ -50,7 +53,6 @@ def code_span_pipe(line: str) -> str | None:
         if re.search(r"(?<!\\)\|", body):
             return line[run.start() : close.end()]
         pos = close.end()
-    return None
 
 
 def _problems(state: StateBlock, start: int, end: int) -> list[tuple[int, str, str]]:

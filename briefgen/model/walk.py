@@ -10,12 +10,20 @@ from briefgen.model import nodes as m
 
 InlineFn = Callable[[tuple[m.Inline, ...]], tuple[m.Inline, ...]]
 
+# Type tuples made once: `A | B` in an isinstance call builds a new union on every call,
+# and these run for every block and inline of every deliverable.
+_LISTS = (m.BulletList, m.OrderedList)
+_BOXES = (m.BlockQuote, m.Callout, m.Div)
+_RUNS = (m.Heading, m.Paragraph)
+_TEXTS = (m.Text, m.Code)
+_SPANS = (m.Emph, m.Strong, m.Strike, m.Link)
+
 
 def children(block: m.Block) -> tuple[m.Block, ...]:
     """Nested blocks of a container block (list items flattened)."""
-    if isinstance(block, m.BulletList | m.OrderedList):
+    if isinstance(block, _LISTS):
         return tuple(b for item in block.items for b in item.blocks)
-    if isinstance(block, m.BlockQuote | m.Callout | m.Div):
+    if isinstance(block, _BOXES):
         return block.blocks
     if isinstance(block, m.Notes):
         return tuple(b for note in block.notes for b in note.blocks)
@@ -24,7 +32,7 @@ def children(block: m.Block) -> tuple[m.Block, ...]:
 
 def inlines_of(block: m.Block) -> Iterator[tuple[m.Inline, ...]]:
     """The inline runs held directly by a block."""
-    if isinstance(block, m.Heading | m.Paragraph):
+    if isinstance(block, _RUNS):
         yield block.children
     elif isinstance(block, m.Table):
         for row in (*block.header, *block.rows):
@@ -38,14 +46,16 @@ def inlines_of(block: m.Block) -> Iterator[tuple[m.Inline, ...]]:
 def iter_blocks(blocks: tuple[m.Block, ...]) -> Iterator[m.Block]:
     for block in blocks:
         yield block
-        yield from iter_blocks(children(block))
+        inner = children(block)
+        if inner:  # no generator for a leaf: most blocks are
+            yield from iter_blocks(inner)
 
 
 def iter_text(inlines: tuple[m.Inline, ...]) -> Iterator[str]:
     for node in inlines:
-        if isinstance(node, m.Text | m.Code):
+        if isinstance(node, _TEXTS):
             yield node.text
-        elif isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
+        elif isinstance(node, _SPANS):
             yield from iter_text(node.children)
 
 
@@ -64,7 +74,7 @@ def map_inlines(
     out: list[m.Block] = []
     for b in blocks:
         new: m.Block = b
-        if isinstance(b, m.Heading | m.Paragraph):
+        if isinstance(b, _RUNS):
             children = fn(b.children, b)
             if children is not b.children:
                 new = replace(b, children=children)
@@ -77,11 +87,11 @@ def map_inlines(
             caption = fn(b.caption, b)
             if caption is not b.caption:
                 new = replace(b, caption=caption)
-        elif isinstance(b, m.BulletList | m.OrderedList):
+        elif isinstance(b, _LISTS):
             items = same_or(b.items, tuple(_map_blocks_of(i, fn) for i in b.items))
             if items is not b.items:
                 new = replace(b, items=items)
-        elif isinstance(b, m.BlockQuote | m.Callout | m.Div):
+        elif isinstance(b, _BOXES):
             inner = map_inlines(b.blocks, fn)
             if inner is not b.blocks:
                 new = replace(b, blocks=inner)
@@ -118,10 +128,10 @@ def shift_headings(blocks: tuple[m.Block, ...], delta: int) -> tuple[m.Block, ..
         new: m.Block = b
         if isinstance(b, m.Heading):
             new = replace(b, level=b.level + delta)
-        elif isinstance(b, m.BulletList | m.OrderedList):
+        elif isinstance(b, _LISTS):
             items = same_or(b.items, tuple(_shifted(i, delta) for i in b.items))
             new = b if items is b.items else replace(b, items=items)
-        elif isinstance(b, m.BlockQuote | m.Callout | m.Div):
+        elif isinstance(b, _BOXES):
             new = _shifted(b, delta)
         elif isinstance(b, m.Notes):
             notes = same_or(b.notes, tuple(_shifted(n, delta) for n in b.notes))

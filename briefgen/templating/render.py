@@ -23,6 +23,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+import jinja2.nodes
 
 from briefgen.design.wording import long_date, thousands
 from briefgen.errors import BriefgenError, Diagnostic, Pos, did_you_mean
@@ -153,6 +154,24 @@ class _SourceLoader(jinja2.BaseLoader):
         return sorted(names)
 
 
+class _Sandbox(BoundedSandbox):
+    """The sandbox, parsing each template once: the templater reads the names a template
+    uses from its tree before the first render (`Templater._names`), and compiling it
+    takes that same tree. `_parse` is the hook jinja2's `parse` and `compile` share
+    (checked against jinja2 3.1.6); a tree is kept only until its template compiles, at
+    most one per template name, and only for the very source it was parsed from."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.parsed: dict[str | None, tuple[str, str | None, jinja2.nodes.Template]] = {}
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> jinja2.nodes.Template:
+        kept = self.parsed.pop(name, None)
+        if kept is not None and kept[0] == source and kept[1] == filename:
+            return kept[2]
+        return super()._parse(source, name, filename)
+
+
 class Templater:
     """Renders section bodies and named templates for one project."""
 
@@ -163,7 +182,7 @@ class Templater:
         self.bodies: dict[str, str] = {}
         self.offsets: dict[str, int] = {}
         self.loader = _SourceLoader(self.bodies, [templates_dir, DEFAULTS], root.resolve())
-        self.env = BoundedSandbox(
+        self.env = _Sandbox(
             loader=self.loader,
             undefined=_Undefined,
             autoescape=False,
@@ -234,11 +253,16 @@ class Templater:
         if name in self._read:
             return self._read[name]
         try:
-            source = self.loader.get_source(self.env, name)[0]
-            tree = self.env.parse(source)
+            source, filename, _uptodate = self.loader.get_source(self.env, name)
+            tree = self.env.parse(source, name, filename)
         except jinja2.TemplateError:
             return None  # rendering reports it, at its line
-        names: set[str] | None = set(jinja2.meta.find_undeclared_variables(tree))
+        self.env.parsed[name] = (source, filename, tree)  # for the compiler, which would parse it again
+        # Every name the template loads: a superset of what it reads from the context (its
+        # own loop and `set` names too), found in one walk of the tree. Jinja's
+        # `meta.find_undeclared_variables` is exact but runs the whole code generator,
+        # which costs more than compiling the template did.
+        names: set[str] | None = {n.name for n in tree.find_all(jinja2.nodes.Name) if n.ctx == "load"}
         for other in jinja2.meta.find_referenced_templates(tree):
             inner = None if other is None or other in seen else self._names(other, seen | {name})
             if inner is None or names is None:

@@ -127,6 +127,8 @@ _RTL = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
 
 def right_to_left(text: str) -> str:
     """The first run of words holding right-to-left characters (at most 40 characters), or ""."""
+    if text.isascii():  # no right-to-left letter or control below U+0080
+        return ""
     if not any(unicodedata.bidirectional(ch) in _RTL for ch in set(text)):
         return ""
     words = text.split()
