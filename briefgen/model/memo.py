@@ -93,7 +93,8 @@ class IdentityMemo(Generic[O, V]):
         return len(self._memo)
 
     def get(self, obj: O, key: Hashable = None) -> V | None:
-        found = self._memo.get((id(obj), key))
+        # The inner memo's dict read directly: passes ask this for every block of every document.
+        found = self._memo._data.get((id(obj), key))
         return found[1] if found is not None and found[0] is obj else None
 
     def put(self, obj: O, value: V, key: Hashable = None) -> V:

@@ -76,23 +76,34 @@ def _targets(run: tuple[m.Inline, ...]) -> list[str]:
 
 
 def anchors(doc: m.Document, memo: LinkMemos | None = None) -> set[str]:
-    memo = memo or LinkMemos()
-    found = {s.id for s in doc.sections}
-    for s in doc.sections:
-        for b in s.blocks:
-            found.update(_summary(b, memo).anchors)
-    return found
+    return _anchors(doc, _summaries(doc, memo or LinkMemos()))
 
 
 def figure_numbers(doc: m.Document, memo: LinkMemos | None = None) -> dict[str, int]:
     """Anchor -> "Figure N" number, counting images and numbered charts (not locator insets)
     in reading order, as the writers do."""
-    memo = memo or LinkMemos()
+    return _figure_numbers(_summaries(doc, memo or LinkMemos()))
+
+
+def _summaries(doc: m.Document, memo: LinkMemos) -> list[list[_Summary]]:
+    """Each section's top-level blocks' summaries, in order."""
+    return [[_summary(b, memo) for b in s.blocks] for s in doc.sections]
+
+
+def _anchors(doc: m.Document, summaries: list[list[_Summary]]) -> set[str]:
+    found = {s.id for s in doc.sections}
+    for section in summaries:
+        for summary in section:
+            found.update(summary.anchors)
+    return found
+
+
+def _figure_numbers(summaries: list[list[_Summary]]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     count = 0
-    for section in doc.sections:
-        for block in section.blocks:
-            for anchor in _summary(block, memo).figures:
+    for section in summaries:
+        for summary in section:
+            for anchor in summary.figures:
                 count += 1
                 if anchor:
                     numbers[anchor] = count
@@ -102,8 +113,10 @@ def figure_numbers(doc: m.Document, memo: LinkMemos | None = None) -> dict[str, 
 def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) -> tuple[m.Document, list[Diagnostic]]:
     """Check internal links; an empty link to a figure, `[](#fig-aid)`, reads "Figure N"."""
     memo = memo or LinkMemos()
-    known = anchors(doc, memo)
-    figures = figure_numbers(doc, memo)
+    # Each top-level block's summary looked up once for the three uses below.
+    summaries = _summaries(doc, memo)
+    known = _anchors(doc, summaries)
+    figures = _figure_numbers(summaries)
     problems: list[Diagnostic] = []
 
     def fix(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
@@ -131,10 +144,10 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
 
     targets: _Targets = (frozenset(known), tuple(sorted(figures.items())))
 
-    def fixed(block: m.Block) -> m.Block:
+    def fixed(block: m.Block, summary: _Summary) -> m.Block:
         # Most blocks hold no internal link: passed through untouched. The others are
         # fixed once per block and set of targets, and their warnings replayed.
-        if not _summary(block, memo).internal_links:
+        if not summary.internal_links:
             return block
         found = memo.fixes.get(block, targets)
         if found is None:
@@ -143,10 +156,12 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
         problems.extend(found[1])
         return found[0]
 
-    def blocks(section: m.Section) -> tuple[m.Block, ...]:
-        return same_or(section.blocks, tuple(fixed(b) for b in section.blocks))
+    def blocks(section: m.Section, found: list[_Summary]) -> tuple[m.Block, ...]:
+        if not any(f.internal_links for f in found):
+            return section.blocks
+        return same_or(section.blocks, tuple(fixed(b, f) for b, f in zip(section.blocks, found, strict=True)))
 
-    sections = tuple(replace(s, blocks=blocks(s)) for s in doc.sections)
+    sections = tuple(replace(s, blocks=blocks(s, found)) for s, found in zip(doc.sections, summaries, strict=True))
     if strict and problems:
         raise BriefgenError([replace(p, severity="error") for p in problems])
     return replace(doc, sections=sections), problems
