@@ -205,6 +205,8 @@ class Templater:
             self._read.pop(rel, None)
             self._timed_out.pop(rel, None)
             self._memo.drop(lambda key: key[0] == rel)  # type: ignore[index]
+            if rel in self.bodies and self.env.cache is not None:
+                self.env.cache.clear()  # Jinja keeps the old body compiled (auto_reload is off)
         self.bodies[rel] = body
         self.offsets[rel] = body_line - 1
 
