@@ -57,6 +57,6 @@ def test_a_package_over_4_gib_is_refused_before_writing() -> None:
 
     out = ZipOut(STAMP)
     out.body = Huge()
-    with pytest.raises(ValueError, match="^word/big.bin: the package would exceed 4 GiB$"):
+    with pytest.raises(ValueError, match=r"^word/big\.bin: the package would exceed 4 GiB$"):
         out.add("word/big.bin", b"x")
     assert out.count == 0
