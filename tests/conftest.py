@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import shutil
 import sys
@@ -15,6 +16,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # test this checkout, installed or not (plain `pytest` too)
     sys.path.insert(0, str(REPO))
 BRAND_FILES = ("brand.yaml", "logo.png", "logo-white.png")
+GOLDENS = REPO / "tests" / "goldens"
+MAX_DIFF_LINES = 120
 
 DEFAULT_SECTIONS = {
     "sections/01-intro.md": "---\ntitle: Introduction\n---\n\nThe first section has a short paragraph.\n",
@@ -110,3 +113,52 @@ def fonts(theme: Any) -> tuple[str, str]:
 
     names = register(theme)
     return names.heading.regular, names.heading.bold
+
+
+# ---------------------------------------------------------------- golden files
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files under tests/goldens/ from this checkout's output (see its README)",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """`golden(name, text)`: `text` must equal `tests/goldens/<name>`; a difference fails
+    with a unified diff. With `--update-goldens` the file is rewritten instead."""
+    update = request.config.getoption("--update-goldens")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDENS / name
+        if update:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            return
+        how = "run `python3 -m pytest tests/test_goldens.py --update-goldens`, review the diff and commit it"
+        if not path.is_file():
+            pytest.fail(f"tests/goldens/{name} does not exist: {how}", pytrace=False)
+        kept = path.read_text(encoding="utf-8")
+        if text == kept:
+            return
+        diff = list(
+            difflib.unified_diff(
+                kept.splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                f"tests/goldens/{name} (kept)",
+                f"{name} (made now)",
+                n=2,
+            )
+        )
+        shown = "".join(diff[:MAX_DIFF_LINES])
+        more = f"\n… and {len(diff) - MAX_DIFF_LINES} more diff lines" if len(diff) > MAX_DIFF_LINES else ""
+        pytest.fail(
+            f"{name} differs from its golden file:\n{shown}{more}\n"
+            f"If the change is intended (see tests/goldens/README.md), {how}.",
+            pytrace=False,
+        )
+
+    return check
