@@ -12,6 +12,7 @@ out too: it is input, not model, and what it changes shows in the blocks it make
 from __future__ import annotations
 
 import dataclasses
+import enum
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ def dump(node: Any, root: Path) -> str:
 def _scalar(value: Any, root: Path) -> str:
     if isinstance(value, Pos):
         return f"@{value}"
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
     if isinstance(value, Path):
         resolved = value.resolve()
         return repr(resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else f"<{value.name}>")

@@ -5,31 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from unitkit import load, messages, project_dir, section
 
-from briefgen.errors import BriefgenError
 from briefgen.load.formats import SECTION_FIELDS
-from briefgen.load.project import split_front_matter
-
-
-def test_front_matter_splits_off_with_the_bodys_first_line() -> None:
-    front, body, line = split_front_matter("---\ntitle: A\nkind: country\n---\nFirst line.\n", "s.md")
-    assert (front, body, line) == ("title: A\nkind: country\n", "First line.\n", 5)
-    assert split_front_matter("---\ntitle: A\n...\n", "s.md") == ("title: A\n", "", 4)
-
-
-@pytest.mark.parametrize(
-    ("text", "says"),
-    [
-        ("title: A\n", "s.md:1: error: section file has no front matter (start the file with a '---' line"),
-        ("---\ntitle: A\n", "s.md:1: error: front matter is never closed (add a '---' line after the front matter)"),
-    ],
-)
-def test_front_matter_must_open_and_close(text: str, says: str) -> None:
-    with pytest.raises(BriefgenError) as caught:
-        split_front_matter(text, "s.md")
-    assert messages(caught.value)[0].startswith(says)
 
 
 def test_a_project_loads_sources_in_outline_order_with_their_body_lines(tmp_path: Path) -> None:
