@@ -9,7 +9,7 @@ import pytest
 from unitkit import messages
 
 from briefgen.errors import BriefgenError
-from briefgen.load.files import confine, decode, read_text, shown
+from briefgen.load.files import confine, decode, read_text, shown, source_lines
 
 
 @pytest.fixture
@@ -65,3 +65,10 @@ def test_an_unreadable_file_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(BriefgenError) as caught:
         read_text(tmp_path / "missing.md", "sections/missing.md")
     assert messages(caught.value) == ["sections/missing.md: error: cannot read the file: No such file or directory"]
+
+
+def test_only_cr_lf_and_crlf_end_a_line() -> None:
+    text = "a\x0cstill a\u2028and a\r\nb\rc\nd"
+    assert source_lines(text) == ["a\x0cstill a\u2028and a", "b", "c", "d"]
+    assert source_lines("x\ny\n", keepends=True) == ["x\n", "y\n"]
+    assert source_lines("") == []

@@ -1,4 +1,4 @@
-"""markdown.consumed: every source line reaches some block, and lines count as editors count them."""
+"""markdown.consumed: every source line reaches some block, or the body is refused at that line."""
 
 from __future__ import annotations
 
@@ -9,14 +9,7 @@ from markdown_it import MarkdownIt
 from unitkit import messages, parse
 
 from briefgen.errors import BriefgenError
-from briefgen.markdown.consumed import MAX_NESTING, source_lines, unconsumed_line
-
-
-def test_only_cr_lf_and_crlf_end_a_line() -> None:
-    text = "a\x0cstill a\u2028and a\r\nb\rc\nd"
-    assert source_lines(text) == ["a\x0cstill a\u2028and a", "b", "c", "d"]
-    assert source_lines("x\ny\n", keepends=True) == ["x\n", "y\n"]
-    assert source_lines("") == []
+from briefgen.markdown.consumed import MAX_NESTING, unconsumed_line
 
 
 def test_every_line_of_ordinary_markdown_is_consumed() -> None:

@@ -1,8 +1,8 @@
-"""writers.common.typeset: the typesetting rules both writers keep."""
+"""model.typeset: the typesetting rules both writers keep."""
 
 from __future__ import annotations
 
-from briefgen.writers.common.typeset import INVISIBLE, TAB_COLUMNS, drawable
+from briefgen.model.typeset import INVISIBLE, TAB_COLUMNS, drawable
 
 
 def test_invisible_format_characters_are_left_out_for_drawing() -> None:
