@@ -85,7 +85,8 @@ class Rules:
     figures_between: float = 0.6
     box_bar: float = 3.0  # the left bar of every box
     quote_bar: float = 2.0
-    section: float = 2.2  # the short accent rule under a section title
+    section: float = 2.2  # the short accent rule under a section title (a fifth of the text width)
+    section_after: float = 14.0  # points between that rule and the section's text
     cover_rule: float = 4.5  # Word's title page: the accent rule under the title
     band_edge: float = 2.2  # mm: the stripe under the cover band (summary: `summary_band_edge`)
     summary_band_edge: float = 1.4  # mm

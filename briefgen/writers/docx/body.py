@@ -47,4 +47,6 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
             set_ppr(label if kicker else p, el("w:pageBreakBefore"))
         p.append(run(section.title))
         bookmark(p, section.id, ctx)
+        if section.level == 1 or section.new_page:  # a section title, as the PDF's h1: its rule below
+            new_paragraph(container, "Section Rule")
         ctx.render_blocks(section.blocks, container, ctx)

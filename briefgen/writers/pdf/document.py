@@ -158,7 +158,7 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
                 color=r.pal.accent,
                 hAlign="LEFT",
                 spaceBefore=0,
-                spaceAfter=14,
+                spaceAfter=r.design.rules.section_after,
             )
         )
     out.extend(r.blocks(section.blocks))

@@ -198,7 +198,7 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
 
 
 def _heading_styles(st: Styler, width: int) -> list[Word]:
-    hairline = st.design.rules.hairline
+    p = st.p
     gallery = {"priority": 9, "next_style": "Normal"}
     headings = [
         Word(
@@ -207,10 +207,6 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             [
                 el("w:keepNext"),
                 el("w:keepLines"),
-                # Section titles get a hairline under them (lxml moves elements: a fresh one each).
-                el("w:pBdr", None, border("bottom", st.p.line, hairline, space=4))
-                if level == 1 and not st.compact
-                else None,
                 val("w:outlineLvl", level - 1),
             ],
             options={**gallery, "quick": level <= 3},
@@ -254,6 +250,21 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             options=toc,
         ),
         Word("Section Kicker", "kicker", [el("w:keepNext")], tighten=False),
+        # Under a section's title, as in the PDF: a short accent rule.
+        Word(
+            "Section Rule",
+            None,
+            [
+                el("w:keepNext"),
+                el("w:pBdr", None, border("top", p.accent, st.design.rules.section)),
+                el("w:ind", {"right": int(width * 0.82)}),
+            ],
+            gap=(0, st.design.rules.section_after),
+            line=2,
+            exact=True,
+            tighten=False,
+            rpr=run_props(size=2),
+        ),
     ]
 
 
