@@ -81,7 +81,7 @@ def sample_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import sys
 
     out = tmp_path_factory.mktemp("sample-outputs")
-    for args in (["full", "summary"], ["annex", "--client", "meridian"], ["public"]):
+    for args in (["full", "summary", "public"], ["annex", "--client", "meridian"]):
         result = subprocess.run(
             [sys.executable, "-m", "briefgen", "build", *args, "--output", str(out)],
             cwd=REPO,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import re
 import shutil
@@ -36,9 +38,17 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
 
 
 def pdf_pages(path: Path) -> list[str]:
+    """The text of each page; a copy, so callers may change it."""
+    return list(_pages_of(Path(path).read_bytes()))
+
+
+@functools.lru_cache(maxsize=32)
+def _pages_of(data: bytes) -> tuple[str, ...]:
+    # Keyed by the file's bytes, not its path: many tests read the same session-built
+    # PDFs, and pypdf's extraction is the slow part; a rebuilt file is read afresh.
     from pypdf import PdfReader
 
-    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+    return tuple(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def flat(text: str) -> str:

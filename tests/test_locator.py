@@ -225,7 +225,7 @@ def test_a_profile_of_a_country_outside_the_map_is_an_error_at_its_file(
 def test_a_profile_builds_with_its_locator(tmp_path: Path, make_project: Callable[..., Path]) -> None:
     body = "---\ntitle: Oman\nkind: country\nname: Oman\nstance: Neutral\ntier: 2\n---\n\nText.\n"
     project = make_project(tmp_path, {"sections/03-oman.md": body}, profiles={"context": "Afghanistan"})
-    assert main(["build", "--project", str(project), "--output", str(tmp_path / "out")]) == 0
+    assert main(["build", "--project", str(project), "--output", str(tmp_path / "out"), "--jobs", "1"]) == 0
     text = flat(" ".join(pdf_pages(tmp_path / "out" / "full.pdf")))
     assert "Oman at a glance" in text and "Figure" not in text
     assert 'descr="Locator map: Oman and Afghanistan"' in docx_xml(tmp_path / "out" / "full.docx")

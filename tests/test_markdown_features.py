@@ -63,8 +63,13 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "sections" / "img").mkdir()
     Image.new("RGB", (400, 240), (200, 80, 60)).save(project / "sections" / "img" / "map.png")
     out = tmp / "out"
-    assert main(["build", "--project", str(project), "--output", str(out)]) == 0
-    assert main(["build", "--project", str(project), "--output", str(out / "biz"), "--audience", "business"]) == 0
+    assert main(["build", "--project", str(project), "--output", str(out), "--jobs", "1"]) == 0
+    assert (
+        main(
+            ["build", "--project", str(project), "--output", str(out / "biz"), "--audience", "business", "--jobs", "1"]
+        )
+        == 0
+    )
     return out
 
 

@@ -65,7 +65,7 @@ needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffi
 
 
 def _build(project: Path, out: Path) -> int:
-    return main(["build", "--project", str(project), "--output", str(out), "--format", "pdf,docx"])
+    return main(["build", "--project", str(project), "--output", str(out), "--format", "pdf,docx", "--jobs", "1"])
 
 
 @pytest.fixture(scope="module")

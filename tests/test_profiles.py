@@ -31,7 +31,7 @@ FULL = (
 
 def _build(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str]:
     capsys.readouterr()
-    code = main(["build", "--project", str(root), "--output", str(root / "out"), *args])
+    code = main(["build", "--project", str(root), "--output", str(root / "out"), "--jobs", "1", *args])
     return code, capsys.readouterr().err
 
 

@@ -82,7 +82,7 @@ def build_paragraph(root: Path, paragraph: str) -> dict[str, bytes]:
     (root / "sections" / "01-intro.md").write_text(f"---\ntitle: Intro\n---\n\n{paragraph}\n", encoding="utf-8")
     for old in (root / "output").glob("full.*"):
         old.unlink()
-    code = main(["build", "--project", str(root), "--format", ",".join(FORMATS)])
+    code = main(["build", "--project", str(root), "--format", ",".join(FORMATS), "--jobs", "1"])
     assert code == 0, f"build failed for {paragraph!r}"
     return {fmt: (root / "output" / f"full.{fmt}").read_bytes() for fmt in FORMATS}
 

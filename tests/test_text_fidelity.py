@@ -36,7 +36,7 @@ def probe(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("fidelity")
     project = write_project(tmp, {"sections/01-intro.md": BODY})
     out = tmp / "out"
-    assert main(["build", "--project", str(project), "--output", str(out)]) == 0
+    assert main(["build", "--project", str(project), "--output", str(out), "--jobs", "1"]) == 0
     return out
 
 
@@ -105,7 +105,10 @@ def watermarked(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = write_project(tmp, files)
     out = tmp / "out"
     for client in ("acme", "plain"):
-        assert main(["build", "annex", "--client", client, "--project", str(project), "--output", str(out)]) == 0
+        assert (
+            main(["build", "annex", "--client", client, "--project", str(project), "--output", str(out), "--jobs", "1"])
+            == 0
+        )
     return out
 
 
@@ -163,7 +166,7 @@ def narrow(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("narrow")
     project = write_project(tmp, {"sections/01-intro.md": NARROW})
     out = tmp / "out"
-    assert main(["build", "--project", str(project), "--output", str(out)]) == 0
+    assert main(["build", "--project", str(project), "--output", str(out), "--jobs", "1"]) == 0
     return out
 
 
