@@ -79,6 +79,11 @@ def convert_to_pdf(docx: Path, outdir: Path, *, reject_fonts: str | None = None)
     them installed. With `reject_fonts` (a glob such as "*Noto*") those fonts are hidden
     instead, to see what a machine without them shows.
     """
+    return convert_all_to_pdf([docx], outdir, reject_fonts=reject_fonts)[0]
+
+
+def convert_all_to_pdf(docxs: list[Path], outdir: Path, *, reject_fonts: str | None = None) -> list[Path]:
+    """`convert_to_pdf` for several files in one LibreOffice run (it starts slowly); same order."""
     outdir.mkdir(parents=True, exist_ok=True)
     fonts = (
         f"<selectfont><rejectfont><glob>{reject_fonts}</glob></rejectfont></selectfont>"
@@ -104,10 +109,10 @@ def convert_to_pdf(docx: Path, outdir: Path, *, reject_fonts: str | None = None)
         "pdf",
         "--outdir",
         str(outdir),
-        str(docx),
+        *map(str, docxs),
     ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=240, env=env)
-    return outdir / (docx.stem + ".pdf")
+    return [outdir / (docx.stem + ".pdf") for docx in docxs]
 
 
 def validate_docx(path: Path) -> subprocess.CompletedProcess[str]:
