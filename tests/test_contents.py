@@ -25,6 +25,12 @@ def _numbers(contents: str, titles: list[str]) -> dict[str, int]:
     return found
 
 
+@pytest.fixture(scope="module")
+def listed() -> list[tuple[int, str, str]]:
+    """The sample report's contents entries, assembled once for the tests that read them."""
+    return list(entries(Assembler(load(ROOT)).assemble("full").document))
+
+
 def _contents_pages(pages: list[str]) -> str:
     """The text of the contents pages: page 2 up to the page before the first entry's."""
     first = re.search(r"Contents\s+.+?\s(\d+)\s", pages[1], re.S)
@@ -32,9 +38,7 @@ def _contents_pages(pages: list[str]) -> str:
     return " ".join(flat(text) for text in pages[1 : int(first.group(1)) - 1])
 
 
-def test_every_entry_of_the_sample_points_at_its_page(sample_outputs: Path) -> None:
-    doc = Assembler(load(ROOT)).assemble("full").document
-    listed = list(entries(doc))
+def test_every_entry_of_the_sample_points_at_its_page(sample_outputs: Path, listed: list[tuple[int, str, str]]) -> None:
     assert len(listed) > 30, "sections and their level-2 headings"
     pages = pdf_pages(sample_outputs / "full.pdf")
     numbers = _numbers(_contents_pages(pages), [title for _, title, _ in listed])
@@ -72,19 +76,19 @@ def test_a_long_contents_spanning_pages_is_laid_out_in_one_pass(
     assert f"of {len(pages)}" in pages[-1]
 
 
-def test_docx_contents_lists_the_same_entries_as_the_pdf(sample_outputs: Path) -> None:
-    doc = Assembler(load(ROOT)).assemble("full").document
+def test_docx_contents_lists_the_same_entries_as_the_pdf(
+    sample_outputs: Path, listed: list[tuple[int, str, str]]
+) -> None:
     xml = docx_xml(sample_outputs / "full.docx")
     field = xml[xml.index("TOC \\o") : xml.index('w:fldCharType="end"', xml.index("TOC \\o"))]
     shown = [flat(t) for t in re.findall(r"<w:t(?: [^>]*)?>([^<\t]+)</w:t>", field) if not t.strip().isdigit()]
-    expected = [flat(title) for _, title, _ in entries(doc)]
+    expected = [flat(title) for _, title, _ in listed]
     assert shown == expected
 
 
-def test_docx_contents_carry_the_pdfs_page_numbers(sample_outputs: Path) -> None:
+def test_docx_contents_carry_the_pdfs_page_numbers(sample_outputs: Path, listed: list[tuple[int, str, str]]) -> None:
     """Built side by side (the DOCX in its own process), the numbers still come from this PDF."""
-    doc = Assembler(load(ROOT)).assemble("full").document
-    titles = [title for _, title, _ in entries(doc)]
+    titles = [title for _, title, _ in listed]
     in_pdf = _numbers(_contents_pages(pdf_pages(sample_outputs / "full.pdf")), titles)
     xml = docx_xml(sample_outputs / "full.docx")
     in_docx = [int(n) for n in re.findall(r"<w:tab/><w:t>(\d+)</w:t>", xml[xml.index("TOC \\o") :])][: len(titles)]
