@@ -641,8 +641,9 @@ def test_output_passes_the_word_schema_validator(theme, chart, tmp_path, layout)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _libreoffice_pages(docx_path: Path, outdir: Path) -> list[str]:
-    """Convert with LibreOffice (private profile, so runs do not collide); page texts."""
+def _libreoffice_pages(docx_paths: list[Path], outdir: Path) -> dict[str, list[str]]:
+    """Convert with LibreOffice (private profile, so runs do not collide), all in one run
+    since it starts slowly; page texts by file stem."""
     profile = outdir / "lo-profile"
     subprocess.run(
         [
@@ -654,33 +655,40 @@ def _libreoffice_pages(docx_path: Path, outdir: Path) -> list[str]:
             "pdf",
             "--outdir",
             str(outdir),
-            str(docx_path),
+            *map(str, docx_paths),
         ],
         capture_output=True,
         timeout=240,
         check=True,
         env={**os.environ, "HOME": str(outdir)},
     )
-    pdf = outdir / (docx_path.stem + ".pdf")
     pypdf = pytest.importorskip("pypdf")
-    return [page.extract_text() or "" for page in pypdf.PdfReader(str(pdf)).pages]
+    return {
+        path.stem: [page.extract_text() or "" for page in pypdf.PdfReader(str(outdir / f"{path.stem}.pdf")).pages]
+        for path in docx_paths
+    }
+
+
+@pytest.fixture(scope="module")
+def libreoffice(theme, chart, tmp_path_factory) -> dict[str, list[str]]:
+    """The report and the summary fixtures as LibreOffice prints them."""
+    outdir = tmp_path_factory.mktemp("libreoffice")
+    write_docx(report_doc(chart), theme, outdir / "report.docx")
+    write_docx(summary_doc(), theme, outdir / "summary.docx", scale=1.0)
+    return _libreoffice_pages([outdir / "report.docx", outdir / "summary.docx"], outdir)
 
 
 @needs_soffice
-def test_report_opens_in_libreoffice_with_cover_contents_and_body(theme, chart, tmp_path) -> None:
-    path = tmp_path / "report.docx"
-    write_docx(report_doc(chart), theme, path)
-    pages = _libreoffice_pages(path, tmp_path)
+def test_report_opens_in_libreoffice_with_cover_contents_and_body(libreoffice) -> None:
+    pages = libreoffice["report"]
     assert len(pages) >= 5
     assert "Afghanistan and Russia" in pages[0] and "Contents" in pages[1]
     assert "Introduction" in pages[2] and "Page 3 of" in pages[2]
 
 
 @needs_soffice
-def test_summary_is_exactly_one_page_in_libreoffice(theme, tmp_path) -> None:
-    path = tmp_path / "summary.docx"
-    write_docx(summary_doc(), theme, path, scale=1.0)
-    pages = _libreoffice_pages(path, tmp_path)
+def test_summary_is_exactly_one_page_in_libreoffice(libreoffice) -> None:
+    pages = libreoffice["summary"]
     assert len(pages) == 1
     assert "BOTTOM LINE" in pages[0].upper() and "Key judgements" in pages[0]
 
