@@ -15,6 +15,7 @@ from typing import Any
 
 from briefgen.batch.caches import Caches
 from briefgen.build.summary import Budget
+from briefgen.build.views import brand_view, client_view
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.load.project import Project, Source
 from briefgen.markdown import parse_body
@@ -42,34 +43,6 @@ class Assembled:
     omissions: tuple[Omission, ...]
     warnings: tuple[Diagnostic, ...]
     budget: Budget | None = None  # a summary's plans, for the page budget
-
-
-def _client_view(sel: Selection) -> dict[str, Any]:
-    c = sel.client
-    assert c is not None
-    return {
-        "id": c.id,
-        "name": c.name,
-        "audience": c.audience,
-        "countries": list(c.countries or []),
-        "marking": c.marking,
-        "contact": c.contact,
-    }
-
-
-def _brand_view(theme: Any) -> dict[str, Any]:
-    return {
-        "name": theme.name,
-        "tagline": theme.tagline,
-        "footer": theme.footer,
-        "contact": {
-            "title": theme.contact.title,
-            "text": theme.contact.text,
-            "items": list(theme.contact.items),
-            "email": theme.contact.email,
-            "reply": theme.contact.reply,
-        },
-    }
 
 
 def _fits(blocks: tuple[m.Block, ...], delta: int) -> bool:
@@ -112,8 +85,8 @@ class Assembler:
             ),
             "audience": sel.audience,
             "cut": sel.cut.id,
-            "client": self._once(("client", sel.client.id), lambda: _client_view(sel)) if sel.client else None,
-            "brand": self._once("brand", lambda: _brand_view(self.project.theme)),
+            "client": self._once(("client", sel.client.id), lambda: client_view(sel)) if sel.client else None,
+            "brand": self._once("brand", lambda: brand_view(self.project.theme)),
             "profiles": self._once("profiles", self.project.profiles.view),
         }
 
