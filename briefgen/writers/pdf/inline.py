@@ -48,7 +48,8 @@ class InlineRenderer:
         apply them and would draw each as a box.
         """
         text = drawable(text)
-        if not self.symbol_font or all(ord(c) in cov or c in "\n\t" for c in text):
+        # Each distinct character once: a paragraph repeats few of them.
+        if not self.symbol_font or all(ord(c) in cov or c in "\n\t" for c in set(text)):
             return escape(text)
         out, run = [], []
         for ch in text:
