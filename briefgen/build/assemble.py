@@ -269,7 +269,7 @@ class Assembler:
             contact = self._generated(
                 "contact.j2",
                 dict(ctx, section=None, country=None),
-                Pos(str(p.theme.file.name), 1),
+                p.theme.contact_at,
                 1,
                 "contact-",
                 p.root,

@@ -6,8 +6,10 @@ rule and type size the editions draw from it, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from briefgen.errors import Pos
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,5 @@ class Theme:
     footer: str
     contact: Contact
     file: Path
+    # where `contact:` is written, so an error in the generated contact page points there
+    contact_at: Pos = field(default=Pos("brand.yaml"), compare=False)

@@ -148,6 +148,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None 
             reply=contact["reply"] or "",
         ),
         file=path,
+        contact_at=reader.at("contact"),
     )
 
 
