@@ -26,6 +26,7 @@ from briefgen.model.layout import Layout
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 POS = Pos("sections/parity.md", 1)
 HEADINGS = {1: "Alpha heading", 2: "Beta heading", 3: "Gamma heading"}
+LINKS = {"external": "Eta link", "cross-reference": "Theta reference"}
 BOXES = {"callout": "Delta box", "factbox": "Epsilon box", "contact": "Zeta box", "bottom-line": "Omega box"}
 
 
@@ -36,6 +37,8 @@ def _document() -> m.Document:
         m.Paragraph((m.Text("Some body text."),), POS),
         m.Heading(3, (m.Text(HEADINGS[3]),), "gamma", POS),
         m.Paragraph((m.Text("More body text."),), POS),
+        m.Paragraph((m.Link("https://example.org", (m.Text(LINKS["external"]),)),), POS),
+        m.Paragraph((m.Link("#beta", (m.Text(LINKS["cross-reference"]),)),), POS),
     ]
     blocks += [m.Callout(title, (m.Paragraph(text, POS),), kind, POS) for kind, title in BOXES.items()]
     meta = m.Meta(
@@ -130,6 +133,13 @@ class _Docx:
     def paragraph_style(self, text: str) -> str:
         return self.paragraph(text).find(f"{W}pPr/{W}pStyle").get(f"{W}val")
 
+    def run_color(self, text: str) -> str:
+        """The colour of the character style on the run holding `text`."""
+        run = next(r for r in self.body.iter(f"{W}r") if "".join(r.itertext()).strip() == text)
+        style_id = run.find(f"{W}rPr/{W}rStyle").get(f"{W}val")
+        node = self.styles.find(f"{W}style[@{W}styleId='{style_id}']")
+        return node.find(f"{W}rPr/{W}color").get(f"{W}val").upper()
+
     def box(self, title: str) -> tuple[str, str]:
         """The fill and left-border colour of the table cell holding `title`."""
         tc = next(a for a in self.paragraph(title).iterancestors(f"{W}tc"))
@@ -188,3 +198,10 @@ def test_the_bottom_line_is_a_dark_band_in_both(both, theme) -> None:
     assert _find(before, BOXES["bottom-line"].upper())[0] == band
     assert word.box(BOXES["bottom-line"])[0] == band
     assert re.fullmatch(r"[0-9A-F]{6}", band)
+
+
+def test_links_out_and_cross_references_have_one_colour_each_in_both_formats(both, theme) -> None:
+    (texts, _), word = both
+    colours = {kind: _find(texts, text)[1] for kind, text in LINKS.items()}
+    assert colours == {kind: word.run_color(text) for kind, text in LINKS.items()}
+    assert colours["external"] != colours["cross-reference"]  # a link out stands out; a "see …" reads quietly

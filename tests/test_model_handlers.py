@@ -28,7 +28,7 @@ def test_pdf_writer_handles_every_block_type() -> None:
 
 def test_pdf_writer_handles_every_inline_type() -> None:
     t = theme()
-    renderer = InlineRenderer(t, register(t).symbols, "#000000", "Courier")
+    renderer = InlineRenderer(t, register(t).symbols, ("#000000", "#000000"), "Courier")
     assert set(m.INLINE_TYPES) <= set(renderer.handlers)
 
 

@@ -46,6 +46,7 @@ class Fmt:
     emph: bool = False
     strike: bool = False
     link: bool = False  # inside a w:hyperlink already: no nested links
+    cross_ref: bool = False  # the hyperlink is to a place inside the document
 
 
 @dataclass

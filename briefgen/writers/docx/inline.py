@@ -27,7 +27,8 @@ def make_run(parent: _Element, text: str, ctx: Ctx, fmt: Fmt, style: str | None 
     """Append a run with `text` to `parent`; `style` overrides the one `fmt` implies."""
     flags = {"Strong": fmt.strong and not ctx.bold_paragraph, "Emphasis": fmt.emph, "Strikethrough": fmt.strike}
     if style is None:
-        style = "Hyperlink" if fmt.link else next((name for name, on in flags.items() if on), None)
+        link_style = "CrossReference" if fmt.cross_ref else "Hyperlink"
+        style = link_style if fmt.link else next((name for name, on in flags.items() if on), None)
     props: list[_Element | None] = [val("w:rStyle", style) if style else None]
     # Whatever the one character style does not cover is set as a toggle.
     if flags["Strong"] and style != "Strong":
@@ -71,6 +72,7 @@ def _link(node: m.Link, parent: _Element, ctx: Ctx, fmt: Fmt) -> None:
             ctx.render_inlines(node.children, parent, ctx, fmt)
             return
         link = el("w:hyperlink", {"anchor": bookmark_name(anchor), "history": 1})
+        fmt = replace(fmt, cross_ref=True)
     else:
         part = ctx.docx.part
         rid = part.relate_to(plain(target), RT.HYPERLINK, is_external=True)

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
+from briefgen.design.system import design_of
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.fonts.register import register
@@ -180,7 +181,8 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     fonts = register(theme)
     pal = palette(theme)
     styles = build_styles(theme, fonts, scale)
-    inline = InlineRenderer(theme, fonts.symbols, theme.colors.accent, fonts.mono)
+    colors = design_of(theme).colors
+    inline = InlineRenderer(theme, fonts.symbols, (colors.link, colors.cross_ref), fonts.mono)
     furniture = Furniture(doc, theme, fonts, pal, inline)
     page_w, page_h = (v * mm for v in theme.page_mm)
     top, right, bottom, left = (v * mm for v in theme.margins_mm)

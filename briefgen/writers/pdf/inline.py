@@ -23,9 +23,8 @@ def escape(text: str) -> str:
 class InlineRenderer:
     """Renders inline runs for one document; knows the brand's symbol fallback font."""
 
-    def __init__(self, theme: Theme, symbol_font: str | None, link_color: str, code_font: str):
-        self.link_color = link_color
-        self.internal_color = theme.colors.primary
+    def __init__(self, theme: Theme, symbol_font: str | None, link_colors: tuple[str, str], code_font: str):
+        self.link_color, self.internal_color = link_colors  # out of the document, inside it
         self.code_font = code_font
         self.symbol_font = symbol_font
         self.body = coverage(theme.fonts.regular)

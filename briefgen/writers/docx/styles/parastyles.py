@@ -364,6 +364,8 @@ def _character_styles(styles: _Element, p: Palette) -> None:
     c("Strong", run_props(bold=True), 22)
     c("Emphasis", run_props(italic=True), 20)
     c("Strikethrough", run_props(extra=(el("w:strike"),)))
-    c("Hyperlink", run_props(color=p.cross_ref, extra=(val("w:u", "single"),)), 99)
+    # As in the PDF: links out of the document stand out; cross-references read quietly, like a printed "see …".
+    c("Hyperlink", run_props(color=p.link, extra=(val("w:u", "single"),)), 99)
+    c("Cross Reference", run_props(color=p.cross_ref), 99)
     c("Code", run_props(MONO, extra=(el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),)))
     c("Footnote Reference", run_props(color=p.accent, extra=(val("w:vertAlign", "superscript"),)), 99)

@@ -85,6 +85,7 @@ class Palette:
     marking: str
     watermark: str
     zebra: str
+    link: str
     cross_ref: str
     body_font: str
     head_font: str
@@ -111,6 +112,7 @@ def palette(theme: Theme) -> Palette:
         marking=hexcolor(c.marking),
         watermark=hexcolor(c.watermark_on_paper),
         zebra=hexcolor(c.zebra),
+        link=hexcolor(c.link),
         cross_ref=hexcolor(c.cross_ref),
         body_font=plain(family_name(theme.fonts.regular)),
         head_font=plain(family_name(theme.heading_fonts.regular)),
