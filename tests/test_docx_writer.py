@@ -499,7 +499,9 @@ def test_bookmarks_and_links(report, theme, chart) -> None:
     body = xml(report, "word/document.xml")
     for anchor in ("introduction", "regional-level", "countries-iran", "introduction-three-levels"):
         assert f'w:name="{anchor}"' in body
-    assert '<w:hyperlink w:anchor="regional-level" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/>' in body
+    # a cross-reference reads quietly (Cross Reference); a link out is a Hyperlink, as in the PDF
+    assert '<w:hyperlink w:anchor="regional-level" w:history="1"><w:r><w:rPr><w:rStyle w:val="CrossReference"/>' in body
+    assert re.search(r'<w:hyperlink r:id="rId\d+" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/>', body)
     rels = xml(report, "word/_rels/document.xml.rels")
     assert 'Target="https://example.org/report?a=1&amp;b=2" TargetMode="External"' in rels
     long_anchor = "a-very-long-heading-anchor-that-goes-past-forty-characters"
