@@ -75,7 +75,6 @@ def test_series_name_names_a_currency_and_its_code() -> None:
         ("million", ["USD", "EUR"], "Million, in the currency announced (not converted)"),
         ("", ["usd", "eur"], "In the currency announced (not converted)"),
         ("million", ["eur"], "Million euros"),
-        ("", ["USD", "USD"], "In the currency announced (not converted)"),
         ("", ["JPY"], "Japanese yen"),
         ("million", ["North", "South"], "Million"),
         ("%", [], "%"),
