@@ -68,7 +68,8 @@ def main() -> None:
         results["stage: write PDF (full)"] = timed(lambda: write_pdf(doc, project.theme), runs)
         import io
 
-        from briefgen.charts import drawing
+        from briefgen.charts.draw import _drawing
+        from briefgen.charts.draw import drawing as draw_chart
         from briefgen.writers.docx import _styled_blank
         from briefgen.writers.docx.figures import _raster
         from briefgen.writers.docx.package.embedfonts import subset_font
@@ -77,7 +78,7 @@ def main() -> None:
             # Per-process caches (chart rasters, font subsets) would hide the first build's cost.
             _raster.cache_clear()
             subset_font.cache_clear()
-            drawing.cache_clear()
+            _drawing.cache_clear()
             _styled_blank.cache_clear()
             write_docx(doc, project.theme, io.BytesIO(), toc_pages=pdf.anchor_pages)
 
@@ -98,8 +99,8 @@ def main() -> None:
 
         def art(c: m.Chart):  # type: ignore[no-untyped-def]
             width = text_width if c.spec.numbered else WIDTH_PT
-            drawing.cache_clear()  # a batch reuses drawings; time drawing them
-            return drawing(c.spec, project.theme, width, fonts=pair, titles=False)
+            _drawing.cache_clear()  # a batch reuses drawings; time drawing them
+            return draw_chart(c.spec, project.theme, width, fonts=pair, titles=False)
 
         results[f"charts: draw {len(charts)} (vector, for the PDF)"] = timed(lambda: [art(c) for c in charts], runs)
         arts = [art(c) for c in charts]
