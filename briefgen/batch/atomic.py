@@ -63,7 +63,7 @@ def stage(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | None] 
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            problem = verify(Path(name), data) if verify else None
+            problem = verify(target, data) if verify else None  # by the name it will have
             if problem:
                 raise BriefgenError(
                     [

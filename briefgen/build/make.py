@@ -97,8 +97,8 @@ def docx_bytes(
 
 
 def verify(path: Path, data: bytes) -> str | None:
-    """Why `data` is not a whole file of its format, or None."""
-    if path.name.endswith(".pdf.tmp") or data[:5] == b"%PDF-":
+    """Why `data`, to be written at `path`, is not a whole file of its format, or None."""
+    if path.suffix == ".pdf" or data[:5] == b"%PDF-":
         return None if data.startswith(b"%PDF-") and b"%%EOF" in data[-64:] else "not a complete PDF"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -48,10 +48,10 @@ def test_a_failed_check_leaves_nothing_staged_and_says_why(tmp_path: Path) -> No
     assert names(tmp_path) == []
 
 
-def test_verify_reads_the_temporary_file(tmp_path: Path) -> None:
-    seen: list[bytes] = []
-    write_all({tmp_path / "r.pdf": b"abc"}, verify=lambda p, _d: seen.append(p.read_bytes()) or None)  # type: ignore[func-returns-value]
-    assert seen == [b"abc"] and (tmp_path / "r.pdf").read_bytes() == b"abc"
+def test_verify_sees_the_bytes_under_the_name_they_will_have(tmp_path: Path) -> None:
+    seen: list[tuple[str, bytes]] = []
+    write_all({tmp_path / "r.pdf": b"abc"}, verify=lambda p, d: seen.append((p.name, d)) or None)  # type: ignore[func-returns-value]
+    assert seen == [("r.pdf", b"abc")] and (tmp_path / "r.pdf").read_bytes() == b"abc"
 
 
 def test_a_failed_rename_puts_the_old_files_back(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ def test_formats_are_the_writers() -> None:
 def test_verify_accepts_whole_files_and_names_broken_ones() -> None:
     assert verify(Path("a.pdf"), b"%PDF-1.4\n...\n%%EOF\n") is None
     assert verify(Path("a.pdf"), b"%PDF-1.4\n... cut short") == "not a complete PDF"
-    assert verify(Path("a.pdf.tmp"), b"garbage") == "not a complete PDF"
+    assert verify(Path("a.pdf"), b"") == "not a complete PDF"  # an empty PDF is named as a PDF
     assert verify(Path("a.docx"), _docx({"word/document.xml": "<w:document/>"})) is None
     assert verify(Path("a.docx"), _docx({"word/other.xml": "<x/>"})) == "not a complete DOCX"
     whole = _docx({"word/document.xml": "<w:document/>" * 50})
