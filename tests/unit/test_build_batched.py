@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from unitkit import load, messages, project_dir, section
+from unitkit import loaded, project_dir, section
 
 from briefgen.batch.units import Made, Request
 from briefgen.build.batched import in_workers, one_by_one
@@ -33,9 +33,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Any:
         outline=["sections/01-intro.md", "sections/countries/*.md"],
         cuts=CUTS,
     )
-    loaded, reporter = load(root)
-    assert loaded is not None and not reporter.errors, messages(reporter)
-    return loaded
+    return loaded(root)
 
 
 def _deliverables(project: Any, out: Path, formats: tuple[str, ...]) -> Deliverables:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from unitkit import load, messages, project_dir, section
+from unitkit import loaded, messages, project_dir, section
 
 from briefgen.batch.units import FULL, Kind, Request, Unit
 from briefgen.build.deliverables import Deliverables
@@ -23,9 +23,7 @@ INDUSTRY = Request("full", "industry")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    loaded, reporter = load(project_dir(tmp_path_factory.mktemp("deliverables"), FILES))
-    assert loaded is not None and not reporter.errors, messages(reporter)
-    return loaded
+    return loaded(project_dir(tmp_path_factory.mktemp("deliverables"), FILES))
 
 
 def _deliverables(project: Any, out: Path, **kw: Any) -> Deliverables:

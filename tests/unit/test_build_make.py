@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from unitkit import load, messages, project_dir, section
+from unitkit import loaded, project_dir, section
 
 from briefgen.build.assemble import Assembler
 from briefgen.build.make import FORMATS, make, render, verify
@@ -31,9 +31,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Any:
         outline=["sections/01-intro.md", "sections/countries/*.md"],
         cuts=CUTS,
     )
-    loaded, reporter = load(root)
-    assert loaded is not None and not reporter.errors, messages(reporter)
-    return loaded
+    return loaded(root)
 
 
 @pytest.fixture(scope="module")

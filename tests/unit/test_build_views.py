@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from unitkit import load, messages, project_dir, section
+from unitkit import loaded, project_dir, section
 
 from briefgen.build.views import brand_view, client_view
 from briefgen.select.cut import select
@@ -24,9 +24,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = project_dir(
         tmp_path_factory.mktemp("views"), FILES, outline=["sections/01-intro.md", "sections/countries/*.md"]
     )
-    loaded, reporter = load(root)
-    assert loaded is not None and not reporter.errors, messages(reporter)
-    return loaded
+    return loaded(root)
 
 
 def test_the_client_view_carries_the_client_file(project: Any) -> None:

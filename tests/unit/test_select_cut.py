@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from unitkit import load, messages, project_dir, section
+from unitkit import load, loaded, messages, project_dir, section
 
 from briefgen.errors import BriefgenError, UsageError
 from briefgen.select.cut import select
@@ -35,9 +35,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Any:
         outline=["sections/00-exec.md", "sections/01-intro.md", "sections/02-trade.md", "sections/countries/*.md"],
         cuts=CUTS,
     )
-    loaded, reporter = load(root)
-    assert loaded is not None and not reporter.errors, messages(reporter)
-    return loaded
+    return loaded(root)
 
 
 def ids(sel: Any) -> list[str]:

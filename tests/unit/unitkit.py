@@ -59,6 +59,13 @@ def load(root: Path) -> tuple[Any, Reporter]:
     return load_project(root, reporter), reporter
 
 
+def loaded(root: Path) -> Any:
+    """`load_project` in-process for a project that must load cleanly: the project."""
+    project, reporter = load(root)
+    assert project is not None and not reporter.errors, messages(reporter)
+    return project
+
+
 def messages(diagnostics: Any) -> list[str]:
     """Diagnostics as the user reads them (`file:line: error: message (hint)`)."""
     if isinstance(diagnostics, BriefgenError | Reporter):
