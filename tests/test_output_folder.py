@@ -17,7 +17,7 @@ from support import ROOT
 
 import briefgen.batch.atomic
 from briefgen.batch.atomic import write_all
-from briefgen.build.run import Output, Request, build, load
+from briefgen.build.run import Made, Request, build, load
 from briefgen.errors import BriefgenError
 
 CUTS = {name: {"title": name.title(), "layout": "report"} for name in ("one", "two", "three")}
@@ -100,7 +100,7 @@ def test_a_stopped_batch_leaves_a_manifest_true_to_the_disk(
     before = _true_to_disk(out)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # every file of a rebuild differs
 
-    def stop_after_first(result: Output | BriefgenError, _req: Request) -> None:
+    def stop_after_first(result: Made | BriefgenError, _req: Request) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):

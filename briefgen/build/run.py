@@ -23,10 +23,8 @@ from briefgen.errors import BriefgenError, Diagnostic, Reporter
 from briefgen.load.project import Project, load_project
 from briefgen.select.cut import select
 
-__all__ = ["FORMATS", "Made", "Output", "Request", "build", "load"]
+__all__ = ["FORMATS", "Made", "Request", "build", "load"]
 
-# The name the command line and older callers know the record by.
-Output = Made
 OnDone = Callable[[Made | BriefgenError, Request], None]
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from briefgen.errors import BriefgenError, Diagnostic
 
 if TYPE_CHECKING:
-    from briefgen.build.run import Output, Request
+    from briefgen.build.run import Made, Request
     from briefgen.model.omissions import Omission
 
 
@@ -72,10 +72,10 @@ class Progress:
         self.bar.stop()
 
 
-def on_done(args: argparse.Namespace, progress: Progress | None) -> Callable[[Output | BriefgenError, Request], None]:
+def on_done(args: argparse.Namespace, progress: Progress | None) -> Callable[[Made | BriefgenError, Request], None]:
     """What a build prints as each deliverable is done (or failed), in the order they finish."""
 
-    def report(result: Output | BriefgenError, req: Request) -> None:
+    def report(result: Made | BriefgenError, req: Request) -> None:
         if progress:
             progress.advance(req)
         if isinstance(result, BriefgenError):
@@ -96,7 +96,7 @@ def on_done(args: argparse.Namespace, progress: Progress | None) -> Callable[[Ou
     return report
 
 
-def table(done: list[Output]) -> None:
+def table(done: list[Made]) -> None:
     """The batch's summary: one row per file written."""
     from rich.console import Console
     from rich.table import Table
