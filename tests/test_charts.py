@@ -19,8 +19,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from briefgen import geo
 from briefgen.charts import ChartSpec, alt_text, drawing, parse_spec, png, values
 from briefgen.charts.spec import Datum, Event, Place
+from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Reporter
-from briefgen.load.brand import Theme, load_brand
+from briefgen.load.brand import load_brand
 
 REPO = Path(__file__).resolve().parents[1]
 FONTS = ("bgtest-chart-R", "bgtest-chart-B")

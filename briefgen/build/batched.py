@@ -19,8 +19,8 @@ from briefgen.batch.units import FULL, Kind, Made, Request, Unit
 from briefgen.build.assemble import Assembled
 from briefgen.build.deliverables import Deliverables
 from briefgen.build.make import FORMATS, PDF_FREE_DOCX, make
+from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, internal_error
-from briefgen.load.brand import Theme
 
 Finish = Callable[[Request, Made | BriefgenError], None]
 

@@ -22,7 +22,7 @@ from briefgen.batch.atomic import commit as atomic_commit
 from briefgen.batch.atomic import stage
 from briefgen.batch.units import Made, Request
 from briefgen.build.assemble import Assembled
-from briefgen.load.brand import Theme
+from briefgen.design.theme import Theme
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
 from briefgen.writers import WRITERS

@@ -19,7 +19,7 @@ from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.transform.summary import NO_EXEC, Item, Plan, notes
 
 if TYPE_CHECKING:
-    from briefgen.load.brand import Theme
+    from briefgen.design.theme import Theme
     from briefgen.model import nodes as m
 
 SAFETY = 0.93  # share of the frame height the plan may fill; the rest absorbs DOCX drift

@@ -19,7 +19,7 @@ from briefgen.load.images import check_image
 from briefgen.load.schema import Field, described, is_map, is_number, is_str, list_of, nest, one_of, validate
 from briefgen.load.yamlio import YamlMap, load_yaml
 
-__all__ = ["BRAND_FIELDS", "DEFAULT_FONTS", "Colors", "Contact", "FontSet", "Theme", "load_brand"]
+__all__ = ["BRAND_FIELDS", "DEFAULT_FONTS", "load_brand"]
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")

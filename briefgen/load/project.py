@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, fail
-from briefgen.load.brand import Theme, load_brand
+from briefgen.load.brand import load_brand
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text, shown
 from briefgen.load.formats import BRIEFING_FIELDS, BUILTIN_CUTS, CLIENT_FIELDS, CUT_FIELDS, is_ident
 from briefgen.load.images import check_image

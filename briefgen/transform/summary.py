@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen.errors import Diagnostic, Pos
 
 if TYPE_CHECKING:
-    from briefgen.load.brand import Theme
+    from briefgen.design.theme import Theme
     from briefgen.load.profiles import Profiles
     from briefgen.load.section import Source
 
