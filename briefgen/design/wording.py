@@ -30,7 +30,7 @@ def long_date(value: Any) -> str:
         if len(parts) == 3:
             d = _date(int(parts[0]), int(parts[1]), int(parts[2]))
             return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-        if len(parts) == 2:
+        if len(parts) == 2 and 1 <= int(parts[1]) <= 12:  # month 0 would index December
             return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         pass
