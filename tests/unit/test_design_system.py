@@ -1,4 +1,5 @@
-"""design/: the `Design` derived from a `Theme`, and how dates and numbers read."""
+"""design.system: the `Design` derived once from a `Theme`: colours through the one mixing rule,
+one heading scale, box looks."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ import pytest
 
 from briefgen.design import contrast
 from briefgen.design.system import box_look, design_of, scaled
-from briefgen.design.wording import long_date, running_foot, running_title, thousands
-from briefgen.model.layout import Layout
 
 
 def test_the_design_is_derived_once_per_theme_and_frozen(theme: Any) -> None:
@@ -61,23 +60,3 @@ def test_box_kinds_have_their_looks_and_unknown_kinds_are_callouts(theme: Any) -
     assert box_look(design, "bottom-line").caps_title
     assert box_look(design, "factbox").bar == theme.colors.primary
     assert box_look(design, "something-else") is box_look(design, "callout")
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("2021-08-15", "15 August 2021"), ("2021-08", "August 2021"), ("2021-13", "2021-13"), ("soon", "soon")],
-)
-def test_long_date(value: str, expected: str) -> None:
-    assert long_date(value) == expected
-
-
-def test_thousands() -> None:
-    assert (thousands(1135), thousands(1234.50), thousands(True), thousands("x")) == ("1,135", "1,234.5", "True", "x")
-
-
-def test_running_foot_and_title_are_worded_once_for_both_formats() -> None:
-    assert running_foot("Org · Research", "DOC-1", "Client") == "Org · Research · DOC-1"
-    assert running_foot("Org · Research", "DOC-1", "") == "Org · Research"
-    assert running_foot("", "DOC-1", "Client") == "DOC-1"
-    assert running_title("Report", "Country annex", Layout.ANNEX) == "Country annex"
-    assert running_title("Report", "Country annex", Layout.REPORT) == "Report"
