@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from unitkit import BRAND, messages
 
 from briefgen.design.theme import Theme
 from briefgen.errors import Reporter
 from briefgen.load.brand import DEFAULT_FONTS, load_brand
-from unitkit import BRAND, messages
 
 ARCTIC = (BRAND / "brand.yaml").read_text(encoding="utf-8")
 
