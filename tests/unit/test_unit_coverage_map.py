@@ -25,6 +25,61 @@ EXEMPT: dict[str, str] = {
     "__main__.py": "three lines that call cli.main; tests/test_invocation.py runs `python -m briefgen`",
 }
 
+# modules whose unit test file is still to be written (issue 15); the list only shrinks
+PENDING: set[str] = {
+    "batch/workers.py",
+    "build/assemble.py",
+    "charts/__init__.py",
+    "charts/spec.py",
+    "charts/specfields.py",
+    "cli/commands.py",
+    "cli/environment.py",
+    "cli/main.py",
+    "cli/newcountry.py",
+    "cli/parser.py",
+    "cli/report.py",
+    "cli/scaffold.py",
+    "cli/schemagen.py",
+    "design/theme.py",
+    "writers/__init__.py",
+    "writers/common/figures.py",
+    "writers/docx/__init__.py",
+    "writers/docx/chartbook.py",
+    "writers/docx/cover.py",
+    "writers/docx/figures.py",
+    "writers/docx/nativechart.py",
+    "writers/docx/package/embedfonts.py",
+    "writers/docx/package/ooxml.py",
+    "writers/docx/package/package.py",
+    "writers/docx/package/props.py",
+    "writers/docx/pages.py",
+    "writers/docx/styles/numbering.py",
+    "writers/docx/styles/parastyles.py",
+    "writers/docx/styles/styles.py",
+    "writers/docx/styles/stylesheet.py",
+    "writers/docx/styles/tablestyles.py",
+    "writers/docx/styles/wordtheme.py",
+    "writers/docx/toc.py",
+    "writers/docx/watermark.py",
+    "writers/pdf/__init__.py",
+    "writers/pdf/blocks.py",
+    "writers/pdf/boxes.py",
+    "writers/pdf/contents.py",
+    "writers/pdf/document.py",
+    "writers/pdf/figures.py",
+    "writers/pdf/images.py",
+    "writers/pdf/inline.py",
+    "writers/pdf/lists.py",
+    "writers/pdf/outlines.py",
+    "writers/pdf/pages.py",
+    "writers/pdf/para.py",
+    "writers/pdf/renderer.py",
+    "writers/pdf/styles.py",
+    "writers/pdf/tables.py",
+    "writers/pdf/textblocks.py",
+}
+
+
 # module → its unit test file, where the file is named for something else than the module
 NAMED_OTHERWISE: dict[str, str] = {
     # libs/__init__.py promises `tests/unit/test_<module>.py`, named for the library they fence
@@ -85,7 +140,7 @@ def _modules() -> list[str]:
 
 
 def needs_a_test(module: str) -> bool:
-    if module in EXEMPT or module in NAMED_OTHERWISE:
+    if module in EXEMPT or module in NAMED_OTHERWISE or module in PENDING:
         return False
     return not (module.endswith("__init__.py") and _only_reexports(PACKAGE / module))
 
@@ -120,7 +175,7 @@ def test_every_module_has_a_unit_test_file() -> None:
 
 def test_the_exceptions_still_apply() -> None:
     modules, tests = set(_modules()), _tests()
-    assert set(EXEMPT) <= modules and set(NAMED_OTHERWISE) <= modules
+    assert set(EXEMPT) | PENDING <= modules and set(NAMED_OTHERWISE) <= modules
     assert {t for t in NAMED_OTHERWISE.values() if t not in tests} == set()
-    stale = [m for m in EXEMPT if covered(m, tests)]
-    assert not stale, "these have a unit test file now; drop them from EXEMPT: " + ", ".join(stale)
+    stale = [m for m in (*EXEMPT, *PENDING) if covered(m, tests)]
+    assert not stale, "these have a unit test file now; drop them from EXEMPT or PENDING: " + ", ".join(stale)

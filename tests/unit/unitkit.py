@@ -78,3 +78,22 @@ def parse(text: str, tmp: Path, *, file: str = "sections/s.md", first: int = 1, 
     from briefgen.markdown.parse import parse_body
 
     return parse_body(text, file=file, line_of=lambda i: first + i, base=tmp, root=tmp, shift=shift)
+
+
+def meta(**changes: Any) -> Any:
+    """A deliverable's `Meta` for writer tests: the full report for government, with `changes`."""
+    from briefgen.model.layout import Layout
+    from briefgen.model.nodes import Meta
+
+    fields: dict[str, Any] = {
+        "title": "Unit briefing",
+        "subtitle": "",
+        "series": "Unit series",
+        "date": "2024-05-01",
+        "authors": (),
+        "cut": "full",
+        "cut_title": "",
+        "layout": Layout.REPORT,
+        "audience": "government",
+    }
+    return Meta(**{**fields, **changes})

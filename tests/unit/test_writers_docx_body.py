@@ -1,0 +1,74 @@
+"""writers.docx.body: every anchor the document will bookmark, found before writing; each
+section's kicker, heading (bookmarked), rule and page break by layout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import docxkit
+from docxkit import paragraphs, xp
+from unitkit import meta
+
+from briefgen.errors import Pos
+from briefgen.model import nodes as m
+from briefgen.writers.docx.body import anchors, write_sections
+from briefgen.writers.docx.inline import note_anchor
+
+T = m.Text
+
+
+def section(sid: str, level: int = 1, *blocks: m.Block, **kw: Any) -> m.Section:
+    return m.Section(
+        sid, sid.title(), level, tuple(blocks) or (m.Paragraph((T(f"{sid} text"),)),), Pos(f"{sid}.md", 1), **kw
+    )
+
+
+def doc(*sections: m.Section) -> m.Document:
+    return m.Document(meta(), tuple(sections))
+
+
+def test_anchors_are_section_ids_headings_anchored_charts_and_notes_nested_anywhere() -> None:
+    chart = m.Chart(spec=None, alt="", anchor="fig-1")
+    nested = m.BlockQuote((m.Heading(3, (T("Deep"),), "deep"),))
+    notes = m.Notes((m.Note(1, ()), m.Note(2, ())))
+    found = anchors(doc(section("a", 1, nested, chart, notes), section("b", 2, m.Chart(spec=None, alt=""))))
+    assert found == {"a", "b", "deep", "fig-1", note_anchor("a", 1), note_anchor("a", 2)}
+
+
+def write(theme: Any, *sections: m.Section, break_first: bool = False, annex: bool = False) -> Any:
+    c = docxkit.ctx(theme)
+    write_sections(doc(*sections), docxkit.container(c), c, break_first=break_first, annex=annex)
+    return docxkit.body(c)
+
+
+def breaks(body: Any) -> list[str]:
+    """The text of each paragraph that starts a page."""
+    return [docxkit.text(p) for p in xp(body, "w:p[w:pPr/w:pageBreakBefore]")]
+
+
+def test_each_section_is_a_bookmarked_heading_of_its_level_then_its_blocks(theme: Any) -> None:
+    body = write(theme, section("intro"), section("sub", 2))
+    assert paragraphs(body)[-5:] == [
+        ("Heading1", "Intro"),
+        ("SectionRule", ""),
+        ("Normal", "intro text"),
+        ("Heading2", "Sub"),
+        ("Normal", "sub text"),
+    ]
+    assert xp(body, "w:p/w:bookmarkStart/@w:name") == ["intro", "sub"]
+
+
+def test_a_kicker_sits_above_the_title_and_takes_its_page_break(theme: Any) -> None:
+    body = write(theme, section("a"), section("b", 2, kicker="Profile · Tier 1", new_page=True))
+    styles = paragraphs(body)
+    i = styles.index(("SectionKicker", "Profile · Tier 1"))
+    assert styles[i + 1] == ("Heading2", "B")
+    assert breaks(body) == ["Profile · Tier 1"]
+    assert ("SectionRule", "") in styles[i + 2 : i + 3]  # a new page's section has its rule, as the PDF's h1
+
+
+def test_page_breaks_follow_the_layout(theme: Any) -> None:
+    secs = (section("a"), section("b", 2), section("c"))
+    assert breaks(write(theme, *secs)) == []
+    assert breaks(write(theme, *secs, break_first=True)) == ["A"]  # after a contents page
+    assert breaks(write(theme, *secs, annex=True)) == ["B"]  # each profile of an annex
