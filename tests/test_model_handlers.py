@@ -61,3 +61,19 @@ def test_a_node_the_docx_writer_cannot_render_is_an_error_with_its_position() ->
     with pytest.raises(BriefgenError) as caught:
         docx.write_docx(_doc(Unknown(Pos("sections/s.md", 7))), theme(), io.BytesIO())
     assert "sections/s.md:7" in str(caught.value) and "DOCX" in str(caught.value)
+
+
+def test_html_writer_handles_every_node_type() -> None:
+    from briefgen.writers.html.blocks import HANDLERS as HTML_BLOCKS
+    from briefgen.writers.html.inline import INLINE_HANDLERS
+
+    assert set(m.BLOCK_TYPES) <= set(HTML_BLOCKS)
+    assert set(m.INLINE_TYPES) <= set(INLINE_HANDLERS)
+
+
+def test_a_node_the_html_writer_cannot_render_is_an_error_with_its_position() -> None:
+    from briefgen.writers.html import write_html
+
+    with pytest.raises(BriefgenError) as caught:
+        write_html(_doc(Unknown(Pos("sections/s.md", 7))), theme())
+    assert "sections/s.md:7: error: Unknown cannot be rendered in HTML" in str(caught.value)

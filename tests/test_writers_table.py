@@ -12,7 +12,7 @@ from briefgen.writers import WRITERS
 
 
 def test_every_format_has_a_writer_that_loads() -> None:
-    assert FORMATS == ("pdf", "docx") == tuple(WRITERS)
+    assert FORMATS == ("pdf", "docx", "html") == tuple(WRITERS)
     for fmt, writer in WRITERS.items():
         entry = writer.load()
         assert callable(entry) and entry.__name__ == f"write_{fmt}"
@@ -35,3 +35,10 @@ def test_check_help_and_a_build_setup_import_no_writer() -> None:
     out = subprocess.run([sys.executable, "-c", code, str(ROOT)], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_loader_knows_every_format() -> None:
+    # briefing.yaml's `formats` is checked by the loader, which may not import the writers.
+    from briefgen.load.formats import OUTPUT_FORMATS
+
+    assert OUTPUT_FORMATS == FORMATS

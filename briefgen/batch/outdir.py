@@ -28,7 +28,7 @@ from briefgen.errors import BriefgenError, Diagnostic, Pos
 
 LOCK = ".briefgen.lock"
 MANIFEST = "manifest.json"
-DELIVERABLES = (".pdf", ".docx")
+DELIVERABLES = (".pdf", ".docx", ".html")
 
 
 @contextlib.contextmanager
@@ -146,7 +146,7 @@ class Manifest:
         on_disk = {n for n in os.listdir(self.path.parent) if n.endswith(DELIVERABLES)}
         manifest = {
             "generator": "briefgen",
-            # Every PDF and DOCX in the folder is listed (a killed build leaves false).
+            # Every PDF, DOCX and HTML file in the folder is listed (a killed build leaves false).
             "complete": complete and on_disk <= set(entries),
             "files": [entries[k] for k in sorted(entries)],
         }

@@ -379,4 +379,5 @@ class Assembler:
             marking=marking,
             document_id=doc_id,
             keywords=keywords,
+            lang=p.meta.get("lang") or "en",
         )

@@ -18,7 +18,7 @@ from briefgen.batch import fork, halves, units, workers
 from briefgen.batch.units import FULL, Kind, Made, Request, Unit
 from briefgen.build.assemble import Assembled
 from briefgen.build.deliverables import Deliverables
-from briefgen.build.make import FORMATS, PDF_FREE_DOCX, make
+from briefgen.build.make import PDF_FREE_DOCX, make
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, internal_error
 
@@ -82,7 +82,7 @@ def _plan(deliverables: Deliverables, requests: list[Request], layouts: list[str
     full assembly is a worker's first unit, rather than this process taking a core from
     the workers when the first result comes."""
     forked = fork.available()
-    split = forked and set(deliverables.formats) == set(FORMATS)
+    split = forked and set(deliverables.formats) == {"pdf", "docx"}
     halved = [split and layout in PDF_FREE_DOCX for layout in layouts]
     return units.plan(requests, halved, baseline=forked and any(req != FULL for req in requests))
 

@@ -28,6 +28,8 @@ from briefgen.model.layout import Layout
 from briefgen.writers import WRITERS
 
 FORMATS = tuple(WRITERS)
+# What `build` writes when neither --format nor briefing.yaml's `formats` says.
+DEFAULT_FORMATS = ("pdf", "docx")
 # Layouts whose DOCX takes nothing from the PDF (no contents page to number).
 PDF_FREE_DOCX = (Layout.ANNEX,)
 
@@ -60,7 +62,7 @@ def render(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, para
         from briefgen.build.summary import fit_summary
 
         doc, pdf, scale, notes = fit_summary(assembled.budget, theme)
-    elif "pdf" in formats or doc.meta.layout not in PDF_FREE_DOCX:
+    elif "pdf" in formats or ("docx" in formats and doc.meta.layout not in PDF_FREE_DOCX):
         job = _docx_beside(doc, theme) if "docx" in formats and parallel else None
         try:
             pdf = WRITERS["pdf"].load()(doc, theme, on_paginated=job.send if job else None)
@@ -79,6 +81,11 @@ def render(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, para
         started = time.perf_counter()
         out.data["docx"] = docx_bytes(lambda: pdf.anchor_pages if pdf else None, doc, theme, scale)
         out.seconds["docx"] = time.perf_counter() - started
+    if "html" in formats:
+        # The web edition takes nothing from the PDF but the summary's chosen plan (`doc`).
+        started = time.perf_counter()
+        out.data["html"] = WRITERS["html"].load()(doc, theme)
+        out.seconds["html"] = time.perf_counter() - started
     return out
 
 
@@ -98,6 +105,12 @@ def docx_bytes(
 
 def verify(path: Path, data: bytes) -> str | None:
     """Why `data`, to be written at `path`, is not a whole file of its format, or None."""
+    if path.suffix == ".html":
+        return (
+            None
+            if data.startswith(b"<!DOCTYPE html>") and data.rstrip().endswith(b"</html>")
+            else "not a complete HTML file"
+        )
     if path.suffix == ".pdf" or data[:5] == b"%PDF-":
         return None if data.startswith(b"%PDF-") and b"%%EOF" in data[-64:] else "not a complete PDF"
     try:

@@ -18,12 +18,12 @@ from briefgen.batch.atomic import check_output_dir, sweep
 from briefgen.batch.units import Made, Request
 from briefgen.build.batched import in_workers, one_by_one
 from briefgen.build.deliverables import Deliverables
-from briefgen.build.make import FORMATS
+from briefgen.build.make import DEFAULT_FORMATS, FORMATS
 from briefgen.errors import BriefgenError, Diagnostic, Reporter
 from briefgen.load.project import Project, load_project
 from briefgen.select.cut import select
 
-__all__ = ["FORMATS", "Made", "Request", "build", "load"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "Made", "Request", "build", "load"]
 
 OnDone = Callable[[Made | BriefgenError, Request], None]
 
@@ -43,7 +43,7 @@ def build(
     project: Project,
     requests: Iterable[Request],
     *,
-    formats: tuple[str, ...] = FORMATS,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
     output: Path,
     jobs: int = 1,
     on_done: OnDone | None = None,

@@ -21,18 +21,23 @@ if TYPE_CHECKING:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from briefgen.build.run import FORMATS, Request, build, load
+    from briefgen.build.run import DEFAULT_FORMATS, FORMATS, Request, build, load
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    formats = tuple(f.strip() for f in (args.format or "").split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        print(f"briefgen build: error: unknown format '{','.join(bad)}' (use pdf, docx or pdf,docx)", file=sys.stderr)
+    if bad or (args.format is not None and not formats):
+        known = ", ".join(FORMATS)
+        print(
+            f"briefgen build: error: unknown format '{','.join(bad)}' (use {known}, or several with commas)",
+            file=sys.stderr,
+        )
         return 2
     started = time.perf_counter()
     environment.check_source_date_epoch()
     load_warnings: list[Diagnostic] = []
     project = load(environment.resolved(args.project, "--project"), args.strict, load_warnings)
     print_diagnostics(load_warnings)
+    formats = formats or tuple(dict.fromkeys(project.meta.get("formats") or DEFAULT_FORMATS))
     output = environment.resolved(args.output or project.root / "output", "--output")
     if args.level > 0:
         print(

@@ -43,9 +43,13 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _build(sub: Any) -> argparse.ArgumentParser:
-    b = sub.add_parser("build", help="build deliverables", description="Build one or more cuts as PDF and DOCX.")
+    b = sub.add_parser("build", help="build deliverables", description="Build one or more cuts as PDF, DOCX and HTML.")
     b.add_argument("cuts", nargs="*", metavar="CUT", help="cuts to build (default: full)")
-    b.add_argument("--format", default="pdf,docx", type=str.lower, help="pdf, docx or pdf,docx (default)")
+    b.add_argument(
+        "--format",
+        type=str.lower,
+        help="pdf, docx, html, or several with commas (default: briefing.yaml's 'formats', else pdf,docx)",
+    )
     b.add_argument("-o", "--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
     b.add_argument("--client", metavar="ID", help="build for the client clients/ID.yaml")
     b.add_argument("--audience", metavar="NAME", help="override the audience for this build")

@@ -24,6 +24,10 @@ from briefgen.model.layout import Layout
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# The output formats `build` knows (`writers.WRITERS`, which the loader may not import;
+# tests/unit keep the two equal).
+OUTPUT_FORMATS = ("pdf", "docx", "html")
 LAYOUTS = tuple(layout.value for layout in Layout)
 
 
@@ -45,6 +49,12 @@ def is_tier(value: Any) -> str | None:
     return None if ok else "must be a whole number from 1 to 9"
 
 
+@described({"type": "string", "pattern": _LANG.pattern}, 'language tag, e.g. "en" or "en-GB"')
+def is_lang(value: Any) -> str | None:
+    ok = isinstance(value, str) and _LANG.match(value)
+    return None if ok else 'must be a language tag such as "en", "fr" or "en-GB"'
+
+
 BRIEFING_FIELDS = {
     "title": Field(is_str, "the briefing's title", required=True),
     "subtitle": Field(is_str, "a line under the title", default=""),
@@ -56,6 +66,14 @@ BRIEFING_FIELDS = {
     "outline": Field(list_of(is_str), "section files or globs, in reading order", required=True),
     "cuts": Field(is_map, "deliverables: cut id -> definition", default={}),
     "profiles": Field(is_map, "the wording of country profiles: see the profiles keys", default={}),
+    "lang": Field(
+        is_lang, "the language of the text (the web page's lang, read by screen readers and browsers)", default="en"
+    ),
+    "formats": Field(
+        list_of(one_of(*OUTPUT_FORMATS)),
+        "what `build` writes when no --format is given: pdf, docx, html",
+        default=["pdf", "docx"],
+    ),
 }
 TIER_FIELDS = {
     "label": Field(is_str, 'what the tier is called, e.g. "First tier"', required=True),

@@ -284,6 +284,7 @@ class Meta:
     marking: Marking | None = None
     document_id: str = ""
     keywords: tuple[str, ...] = ()
+    lang: str = "en"  # the text's language tag (briefing.yaml's `lang`)
 
     @property
     def cover_label(self) -> str:

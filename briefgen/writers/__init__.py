@@ -1,7 +1,7 @@
 """The writers, one package per output format, and `WRITERS`: the table that names them.
 
 Each writer reads only the document model and the theme. A new format is one package
-here plus one row in `WRITERS` (the web edition's will be `"html"`). The table names each
+here plus one row in `WRITERS`. The table names each
 entry point by module and function and imports it only when it is first called, so
 `check`, `list` and `--help` never import reportlab or python-docx, and a DOCX-only build
 never imports the PDF writer.
@@ -33,4 +33,6 @@ WRITERS: dict[str, Writer] = {
     "pdf": Writer("pdf", "briefgen.writers.pdf", "write_pdf"),
     # write_docx(doc, theme, out, *, toc_pages, scale): page numbers from the PDF, if any
     "docx": Writer("docx", "briefgen.writers.docx", "write_docx"),
+    # write_html(doc, theme) -> bytes: one self-contained page (the web edition)
+    "html": Writer("html", "briefgen.writers.html", "write_html"),
 }

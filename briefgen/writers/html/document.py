@@ -1,0 +1,83 @@
+"""The HTML writer: a document model in, one self-contained web page out.
+
+The page reads like the PDF: the cover band, the contents (a sidebar that follows the
+reader), the sections in order with the same boxes, tables and figures, and the footer.
+Everything it needs is inside the file (styles, fonts as WOFF2, pictures as data URIs,
+charts as inline SVG), so it can be emailed or hosted anywhere. The one script keeps the
+sidebar's current entry marked; the page works without it.
+"""
+
+from __future__ import annotations
+
+from briefgen.design.theme import Theme
+from briefgen.fonts.register import register
+from briefgen.model import nodes as m
+from briefgen.model.layout import Layout
+from briefgen.model.walk import inlines_of, iter_blocks, iter_text
+from briefgen.writers.html import page
+from briefgen.writers.html.blocks import HANDLERS
+from briefgen.writers.html.css import stylesheet
+from briefgen.writers.html.inline import Inlines
+from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.render import Ctx
+
+# Marks the contents entry of the section being read (the sidebar is sticky CSS).
+SCRIPT = """
+const links = new Map([...document.querySelectorAll('.toc a')].map(a => [a.hash.slice(1), a]));
+const seen = new IntersectionObserver(es => { for (const e of es) if (e.isIntersecting && links.has(e.target.id)) {
+  for (const a of links.values()) a.removeAttribute('aria-current');
+  links.get(e.target.id).setAttribute('aria-current', 'true'); } }, {rootMargin: '0px 0px -70% 0px'});
+for (const id of links.keys()) { const t = document.getElementById(id); if (t) seen.observe(t); }
+""".strip()
+
+
+def section_html(section: m.Section, c: Ctx) -> str:
+    c.inline = Inlines(section.id, section.pos)
+    big = section.level == 1 or section.new_page
+    tag = "h2" if section.level == 1 else "h3"
+    kicker = f'<p class="kicker">{esc(section.kicker)}</p>' if section.kicker else ""
+    title_class = "section-title big" if big else "section-title"
+    title = f"<{tag}{attrs(class_=title_class, id=section.id + '-title')}>{esc(section.title)}</{tag}>"
+    body = c.blocks(section.blocks)
+    classes = f"section level-{section.level} kind-{section.kind}"
+    return (
+        f'<section{attrs(class_=classes, id=section.id)} aria-labelledby="{esc(section.id)}-title">'
+        f"{kicker}{title}{body}</section>"
+    )
+
+
+def word_count(doc: m.Document) -> int:
+    """Words of running text (what the reading time counts): bodies, not charts or furniture."""
+    words = 0
+    for section in doc.sections:
+        words += len(section.title.split())
+        for block in iter_blocks(section.blocks):
+            for inlines in inlines_of(block):
+                words += sum(len(t.split()) for t in iter_text(inlines))
+    return words
+
+
+def write_html(doc: m.Document, theme: Theme) -> bytes:
+    """Render `doc` (any layout) to one self-contained HTML page, as UTF-8 bytes."""
+    fonts = register(theme)
+    c = Ctx(theme, HANDLERS, extras={"fonts": fonts, "svg_fonts": {}})
+    sections = "".join(section_html(s, c) for s in doc.sections)
+    meta = doc.meta
+    words = word_count(doc)
+    summary = meta.layout == Layout.SUMMARY
+    top = page.brief_band(doc, theme, words) if summary else page.cover(doc, theme, words)
+    nav = "" if summary else page.contents(doc)
+    css = stylesheet(theme, "")
+    body = (
+        '<a class="skip" href="#main">Skip to content</a>'
+        f"{page.marking(meta)}{top}"
+        f'<div class="page">{nav}<main id="main" tabindex="-1"><article>{sections}</article></main></div>'
+        f"{page.footer(doc, theme)}"
+        f"<script>{SCRIPT}</script>"
+    )
+    layout = meta.layout.value
+    html = (
+        f'<!DOCTYPE html>\n<html lang="{esc(meta.lang)}">\n<head>\n{page.head(doc, theme, css)}\n</head>\n'
+        f'<body class="layout-{layout}">{body}</body>\n</html>\n'
+    )
+    return html.encode("utf-8")

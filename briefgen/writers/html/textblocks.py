@@ -1,0 +1,67 @@
+"""HTML handlers for text blocks: paragraphs, headings, code, rules, lists, quotes and notes."""
+
+from __future__ import annotations
+
+from briefgen.model import nodes as m
+from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.render import Ctx
+
+
+def paragraph(b: m.Paragraph, c: Ctx) -> str:
+    role = c.paragraph_class or (b.style if b.style != "body" else "")
+    return f"<p{attrs(class_=role or None)}>{c.run(b.children)}</p>"
+
+
+def heading(b: m.Heading, c: Ctx) -> str:
+    # Section titles are h1 (level 1) or h2; body headings keep their absolute level,
+    # shifted one down so the page's only h1 is the document's title (h6 at most).
+    level = min(max(b.level, 1) + 1, 6)
+    return f"<h{level}{attrs(id=b.anchor or None)}>{c.run(b.children)}</h{level}>"
+
+
+def code_block(b: m.CodeBlock, c: Ctx) -> str:
+    from briefgen.model.typeset import TAB_COLUMNS
+
+    lang = f"language-{b.language}" if b.language else None
+    # Tabs stop every TAB_COLUMNS columns, as in the PDF and the DOCX (CSS tab-size too).
+    return f'<pre tabindex="0"><code{attrs(class_=lang)}>{esc(b.text.expandtabs(TAB_COLUMNS))}</code></pre>'
+
+
+def rule(b: m.Rule, c: Ctx) -> str:
+    return "<hr>"
+
+
+def _items(items: tuple[m.ListItem, ...], c: Ctx) -> str:
+    return "".join(f"<li>{c.blocks(item.blocks)}</li>" for item in items)
+
+
+def bullet_list(b: m.BulletList, c: Ctx) -> str:
+    return f"<ul>{_items(b.items, c)}</ul>"
+
+
+def ordered_list(b: m.OrderedList, c: Ctx) -> str:
+    start = f' start="{b.start}"' if b.start != 1 else ""
+    return f"<ol{start}>{_items(b.items, c)}</ol>"
+
+
+def block_quote(b: m.BlockQuote, c: Ctx) -> str:
+    return f"<blockquote>{c.blocks(b.blocks)}</blockquote>"
+
+
+def notes(b: m.Notes, c: Ctx) -> str:
+    section = c.inline.section
+    out = [f'<aside class="notes" aria-labelledby="{esc(section)}-notes-title">']
+    out.append(f'<h2 class="notes-title" id="{esc(section)}-notes-title">Notes</h2><ol>')
+    for note in b.notes:
+        refs = c.inline.refs.get(note.number, 0)
+        backs = "".join(
+            f' <a class="back"{attrs(href="#" + c.inline.ref_id(note.number, i))}'
+            f' aria-label="Back to reference {note.number}{"" if refs < 2 else chr(96 + i)}">↩</a>'
+            for i in range(1, refs + 1)
+        )
+        saved, c.paragraph_class = c.paragraph_class, "note"
+        body = c.blocks(note.blocks)
+        c.paragraph_class = saved
+        out.append(f"<li{attrs(id=c.inline.note_id(note.number), value=str(note.number))}>{body}{backs}</li>")
+    out.append("</ol></aside>")
+    return "".join(out)
