@@ -12,7 +12,7 @@ import pytest
 from unitkit import loaded, project_dir, section
 
 from briefgen.build.assemble import Assembler
-from briefgen.build.make import FORMATS, make, render, verify
+from briefgen.build.make import DEFAULT_FORMATS, FORMATS, make, render, verify
 from briefgen.build.run import Request
 from briefgen.writers import WRITERS
 
@@ -49,7 +49,8 @@ def _docx(members: dict[str, str]) -> bytes:
 
 def test_formats_are_the_writers() -> None:
     assert tuple(WRITERS) == FORMATS
-    assert set(FORMATS) == {"pdf", "docx"}
+    assert set(FORMATS) == {"pdf", "docx", "html"}
+    assert DEFAULT_FORMATS == ("pdf", "docx")
 
 
 def test_verify_accepts_whole_files_and_names_broken_ones() -> None:
@@ -58,6 +59,8 @@ def test_verify_accepts_whole_files_and_names_broken_ones() -> None:
     assert verify(Path("a.pdf"), b"") == "not a complete PDF"  # an empty PDF is named as a PDF
     assert verify(Path("a.docx"), _docx({"word/document.xml": "<w:document/>"})) is None
     assert verify(Path("a.docx"), _docx({"word/other.xml": "<x/>"})) == "not a complete DOCX"
+    assert verify(Path("a.html"), b"<!DOCTYPE html>\n<html>...</html>\n") is None
+    assert verify(Path("a.html"), b"<!DOCTYPE html>\n<html>... cut short") == "not a complete HTML file"
     whole = _docx({"word/document.xml": "<w:document/>" * 50})
     assert verify(Path("a.docx"), whole[: len(whole) // 2]) == "not a complete DOCX"
 
