@@ -155,7 +155,7 @@ def _horizontal(blocks: list[Block], look: Look, width: float, caption: str) -> 
     axis_text = Group()
     for v in tick_values:  # gridlines under the bars
         x = x_of(v)
-        g.add(Line(x, plot_bottom, x, plot_top, strokeColor=look.grid, strokeWidth=0.5))
+        g.add(Line(x, plot_bottom, x, plot_top, strokeColor=look.grid, strokeWidth=look.lines.grid))
         tick_y = plot_bottom - look.small_size - 2
         axis_text.add(look.string(x, tick_y, fmt.number(v), size=look.small_size, color=look.muted, anchor="middle"))
     if caption:
@@ -186,7 +186,7 @@ def _horizontal(blocks: list[Block], look: Look, width: float, caption: str) -> 
                     tx += look.width(text + " ")
             yb -= h + INNER
         y -= height
-    g.add(Line(x0, plot_bottom, x0, plot_top, strokeColor=look.axis, strokeWidth=0.8))
+    g.add(Line(x0, plot_bottom, x0, plot_top, strokeColor=look.axis, strokeWidth=look.lines.axis))
     g.add(axis_text)
     return g, total
 
@@ -237,7 +237,7 @@ def _vertical(blocks: list[Block], look: Look, width: float, caption: str) -> tu
     axis_text = Group()  # added last, so that PDF text reads the data first
     for v in tick_values:
         y = y_of(v)
-        g.add(Line(x0, y, width, y, strokeColor=look.grid, strokeWidth=0.5))
+        g.add(Line(x0, y, width, y, strokeColor=look.grid, strokeWidth=look.lines.grid))
         axis_text.add(look.string(x0 - 4, y - small * 0.35, fmt.number(v), size=small, color=look.muted, anchor="end"))
     x = x0
     for blk, lines, vlines in zip(blocks, label_lines, value_lines, strict=True):
@@ -257,7 +257,7 @@ def _vertical(blocks: list[Block], look: Look, width: float, caption: str) -> tu
         for j, line in enumerate(lines):
             g.add(look.string(centre, y0 - 4 - size * 0.95 - j * lead, line, anchor="middle"))
         x += slot
-    g.add(Line(x0, y0, width, y0, strokeColor=look.axis, strokeWidth=0.8))
+    g.add(Line(x0, y0, width, y0, strokeColor=look.axis, strokeWidth=look.lines.axis))
     g.add(axis_text)
     return g, total
 

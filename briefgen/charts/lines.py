@@ -45,13 +45,22 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
         x = x0 + pitch * labels.index(label) if len(labels) > 1 else (x0 + x1) / 2
         return x, y0 + (y1 - y0) * (value - tick_values[0]) / (tick_values[-1] - tick_values[0])
 
-    g = Group()
+    g, stroke = Group(), look.lines
     if caption:
         g.add(look.string(0, total - small, caption, size=small, color=look.muted))
     for v in tick_values:
         _x, y = at(labels[0], v)
         zero = abs(v) < 1e-12
-        g.add(Line(x0, y, x1, y, strokeColor=look.axis if zero else look.grid, strokeWidth=0.8 if zero else 0.5))
+        g.add(
+            Line(
+                x0,
+                y,
+                x1,
+                y,
+                strokeColor=look.axis if zero else look.grid,
+                strokeWidth=stroke.axis if zero else stroke.grid,
+            )
+        )
         g.add(look.string(x0 - 4, y - small * 0.35, fmt.number(v), size=small, color=look.muted, anchor="end"))
     for i, label in enumerate(labels):
         if i % every == 0 or i == len(labels) - 1:
@@ -62,9 +71,9 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
         points = [at(r.label, r.value) for r in rows if r.series == s]
         if len(points) > 1:
             flat = [c for p in points for c in p]
-            g.add(PolyLine(flat, strokeColor=colors[s], strokeWidth=1.6, strokeLineJoin=1, strokeLineCap=1))
+            g.add(PolyLine(flat, strokeColor=colors[s], strokeWidth=stroke.series, strokeLineJoin=1, strokeLineCap=1))
         for x, y in points:
-            g.add(Circle(x, y, 2.2, fillColor=colors[s], strokeColor=WHITE, strokeWidth=0.6))
+            g.add(Circle(x, y, stroke.marker, fillColor=colors[s], strokeColor=WHITE, strokeWidth=stroke.marker_edge))
         # End label, nudged apart from labels of lines that end close by.
         ex, ey = points[-1]
         ty = ey - size * 0.35

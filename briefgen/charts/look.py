@@ -15,6 +15,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefgen.design import contrast
+from briefgen.design.spacing import ChartLines
 from briefgen.design.system import design_of
 from briefgen.design.theme import Theme
 
@@ -47,11 +48,12 @@ class Look:
     title_size: float
     label_size: float
     small_size: float
+    lines: ChartLines  # stroke widths, marks and tints
 
     @classmethod
     def of(cls, theme: Theme, fonts: tuple[str, str]) -> Look:
         design = design_of(theme)
-        c, sizes = design.colors, design.chart_sizes
+        c, lines = design.colors, design.chart
         return cls(
             regular=fonts[0],
             bold=fonts[1],
@@ -62,17 +64,19 @@ class Look:
             panel=HexColor(c.panel),
             grid=HexColor(c.chart_grid),
             axis=HexColor(c.chart_axis),
-            title_size=sizes[0],
-            label_size=sizes[1],
-            small_size=sizes[2],
+            title_size=lines.title,
+            label_size=lines.label,
+            small_size=lines.small,
+            lines=lines,
         )
 
     # -------------------------------------------------------------- colours
 
     def series_colors(self, n: int) -> list[Color]:
         """Distinct brand colours for n series: the two brand colours first, then tints."""
-        base = [self.primary, self.accent, self.muted, tint(self.primary, 0.45), tint(self.accent, 0.45)]
-        return [base[i % len(base)] if i < len(base) else tint(base[i % len(base)], 0.6) for i in range(n)]
+        more, most = self.lines.tint, self.lines.tint_more
+        base = [self.primary, self.accent, self.muted, tint(self.primary, more), tint(self.accent, more)]
+        return [base[i % len(base)] if i < len(base) else tint(base[i % len(base)], most) for i in range(n)]
 
     def on(self, fill: Color) -> Color:
         """Text colour readable on `fill`."""

@@ -11,16 +11,25 @@ Writers turn these values into their own units and never invent one of their own
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal
 
 from briefgen.design.contrast import BAND_LABEL_TINT, WHITE, mix
+from briefgen.design.spacing import (
+    WATERMARK_OPACITY,
+    BlockSpace,
+    BoxSpace,
+    ChartLines,
+    ListSpace,
+    PageSpace,
+    TableSpace,
+    WatermarkLook,
+)
 from briefgen.design.theme import Theme
 
 Face = Literal["body", "heading", "mono"]
-WATERMARK_OPACITY = 0.08
 
 
 @dataclass(frozen=True)
@@ -113,9 +122,14 @@ class Design:
     rules: Rules
     base_size: float  # the body size in points
     furniture_size: float = 7.5  # points: running head, footer, marking (never grows with the body)
-    box_pad: float = 9.0  # points inside a box
-    watermark_opacity: float = WATERMARK_OPACITY
-    chart_sizes: tuple[float, float, float] = (10.0, 8.0, 7.0)  # points: chart title, labels, small print (>= 7)
+    # paddings, indents, spacing and offsets (`design/spacing.py`)
+    table: TableSpace = field(default_factory=TableSpace)
+    box: BoxSpace = field(default_factory=BoxSpace)
+    lists: ListSpace = field(default_factory=ListSpace)
+    block: BlockSpace = field(default_factory=BlockSpace)
+    page: PageSpace = field(default_factory=PageSpace)
+    chart: ChartLines = field(default_factory=ChartLines)
+    watermark: WatermarkLook = field(default_factory=WatermarkLook)
 
     def text(self, role: str) -> TextStyle:
         return self.type[role]

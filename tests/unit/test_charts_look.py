@@ -102,6 +102,6 @@ def test_look_of_a_brand_takes_its_colours_and_sizes() -> None:
     lk = Look.of(theme, ("R", "B"))
     assert (lk.regular, lk.bold) == ("R", "B")
     design = design_of(theme)
-    assert (lk.title_size, lk.label_size, lk.small_size) == tuple(design.chart_sizes[:3])
+    assert (lk.title_size, lk.label_size, lk.small_size) == (design.chart.title, design.chart.label, design.chart.small)
     assert lk.primary.hexval() == HexColor(design.colors.primary).hexval()
     assert lk.grid.hexval() == HexColor(design.colors.chart_grid).hexval()

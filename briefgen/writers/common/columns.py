@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from briefgen.design.spacing import TableSpace
 from briefgen.fonts.fontfile import advances
 from briefgen.model import nodes as m
 from briefgen.model.walk import plain
 
-CELL_PAD = 10.0  # points: left + right padding of a cell, in both writers
+CELL_PAD = TableSpace.data.left + TableSpace.data.right  # points: a data cell's side padding, in both writers
 HYPHENATION = "en_GB"  # the DOCX's proofing language, too
 SHY, NBSP = "\u00ad", "\u00a0"
 

@@ -12,20 +12,18 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from briefgen.design.spacing import Pad
 from briefgen.design.wording import long_date
 from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import run
 from briefgen.writers.docx.figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, image_size
-from briefgen.writers.docx.package.ooxml import border, el, no_border, ordered, set_ppr, shading, val
+from briefgen.writers.docx.package.ooxml import border, no_border, ordered, set_ppr, shading, twips, val
 from briefgen.writers.docx.styles.styles import Palette, palette
-from briefgen.writers.docx.styles.tablestyles import BOX_TABLE
+from briefgen.writers.docx.styles.tablestyles import BOX_TABLE, NO_PAD, cell_margins
 from briefgen.writers.docx.tables import add_cell, add_row, finish_cell, table_xml
 
-LOGO_MM = (55.0, 22.0)  # brand logo on the cover: max width, max height
-CLIENT_LOGO_MM = (42.0, 22.0)
-BAND_LOGO_MM = (40.0, 14.0)
 PT_PER_MM = 72 / 25.4
 
 
@@ -39,26 +37,15 @@ def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float],
     add_picture(p, container, path, int(w_px * k), int(h_px * k), alt)
 
 
-def _cell_look(
-    fill: str | None, margins_tw: tuple[int, int] | None = None, v_align: str = "", edges: list | None = None
-) -> list:
+def _cell_look(fill: str | None, margins: Pad | None = None, v_align: str = "", edges: list | None = None) -> list:
     """tcPr children for a cover cell: no borders except `edges`, optional fill and padding."""
     given = {e.tag for e in edges or []}
     sides = [no_border(s) for s in ("top", "left", "bottom", "right") if qn(f"w:{s}") not in given]
     extra = [ordered("w:tcBorders", [*sides, *(edges or [])])]
     if fill:
         extra.append(shading(fill))
-    if margins_tw:
-        top, side = margins_tw
-        extra.append(
-            ordered(
-                "w:tcMar",
-                [
-                    el(f"w:{s}", {"w": v, "type": "dxa"})
-                    for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))
-                ],
-            )
-        )
+    if margins:
+        extra.append(cell_margins(margins, "w:tcMar"))
     if v_align:
         extra.append(val("w:vAlign", v_align))
     return extra
@@ -67,7 +54,8 @@ def _cell_look(
 def _band_cell(pal: Palette) -> list:
     """A cell of the summary's band: the band colour with its edge below, as in the PDF."""
     edge = pal.design.rules.summary_band_edge * PT_PER_MM
-    return _cell_look(pal.band, (220, 220), "center", [border("bottom", pal.band_edge, edge)])
+    pad = pal.design.page.word_band_pad
+    return _cell_look(pal.band, Pad(pad, pad, pad, pad), "center", [border("bottom", pal.band_edge, edge)])
 
 
 def _text(container: Any, style: str, text: str) -> None:
@@ -78,18 +66,19 @@ def _text(container: Any, style: str, text: str) -> None:
 def _logo_row(container: Any, ctx: Ctx) -> None:
     """Brand logo, with the client's logo at the right margin when there is one."""
     theme, meta = ctx.theme, ctx.meta
+    page = palette(theme).design.page
     if not meta.client_logo:
-        _logo(container, "Cover Logo", theme.logo, LOGO_MM, f"{theme.name} logo")
+        _logo(container, "Cover Logo", theme.logo, page.word_logo, f"{theme.name} logo")
         return
     half = ctx.width // 2
     tbl = table_xml(BOX_TABLE, [half, ctx.width - half], 0, header_look=False)
     opc.insert_table(container, tbl)
     tr = add_row(tbl)
     for width, path, box, alt, align in (
-        (half, theme.logo, LOGO_MM, f"{theme.name} logo", ""),
-        (ctx.width - half, meta.client_logo, CLIENT_LOGO_MM, f"{meta.client_name or 'Client'} logo", "right"),
+        (half, theme.logo, page.word_logo, f"{theme.name} logo", ""),
+        (ctx.width - half, meta.client_logo, page.word_client_logo, f"{meta.client_name or 'Client'} logo", "right"),
     ):
-        tc = add_cell(tr, width, extra=_cell_look(None, (0, 0), "center"))
+        tc = add_cell(tr, width, extra=_cell_look(None, NO_PAD, "center"))
         _logo(opc.cell(tc, container), "Cover Logo", path, box, alt, align)
         finish_cell(tc)
 
@@ -98,16 +87,19 @@ def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
     """The cover page: logos; a primary-colour tab with the series; title, subtitle; date, authors, client."""
     meta = ctx.meta
     pal = palette(ctx.theme)
+    page = pal.design.page
     _logo_row(container, ctx)
     for _ in range(2 if annex else 3):
         new_paragraph(container, "Cover Spacer")
     label = meta.cover_label
     if label.strip():
         # A tab just wider than its label: the brand colour, used once and boldly.
-        width = min(ctx.width, 700 + int(len(label) * ctx.theme.base_size * ctx.scale * 15))
+        per_char = page.word_tab_char * 20  # twips per point of body size
+        width = min(ctx.width, twips(page.word_tab_room) + int(len(label) * ctx.theme.base_size * ctx.scale * per_char))
         tbl = table_xml(BOX_TABLE, [width], 0, header_look=False)
         opc.insert_table(container, tbl)
-        tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.band, (110, 200)))
+        y, x = page.word_tab_pad
+        tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.band, Pad(y, x, y, x)))
         _text(opc.cell(tc, container), "Cover Series", label)
         finish_cell(tc)
     _text(container, "Title", meta.title)
@@ -130,13 +122,20 @@ def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
     """
     meta, theme = ctx.meta, ctx.theme
     pal = palette(theme)
-    logo_w = int(BAND_LOGO_MM[0] * EMU_PER_MM / EMU_PER_TWIP) + 400
+    page = pal.design.page
+    logo_w = int(page.word_band_logo[0] * EMU_PER_MM / EMU_PER_TWIP) + twips(page.word_band_logo_room)
     widths = [logo_w, ctx.width - logo_w]
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
     opc.insert_table(container, tbl)
     tr = add_row(tbl)
     tc = add_cell(tr, widths[0], extra=_band_cell(pal))
-    _logo(opc.cell(tc, container), "Cover Logo", theme.logo_on_dark or theme.logo, BAND_LOGO_MM, f"{theme.name} logo")
+    _logo(
+        opc.cell(tc, container),
+        "Cover Logo",
+        theme.logo_on_dark or theme.logo,
+        page.word_band_logo,
+        f"{theme.name} logo",
+    )
     finish_cell(tc)
     tc = add_cell(tr, widths[1], extra=_band_cell(pal))
     cell = opc.cell(tc, container)

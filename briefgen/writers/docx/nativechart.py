@@ -42,7 +42,6 @@ NSMAP = {p: etree.QName(qn(f"{p}:x")).namespace for p in ("c", "a", "r")}
 CHART_PART, BOOK_PART = "/word/charts/chart%d.xml", "/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"
 CAT_AX, VAL_AX = "10001", "10002"
 EMU_PER_PT = 12700
-LABEL_PT, SMALL_PT = 8.0, 7.0
 INLINE = (
     f"<w:r {nsdecls('w', 'wp', 'a', 'c', 'r')}><w:drawing>"
     '<wp:inline distT="0" distB="0" distL="0" distR="0">'
@@ -135,12 +134,12 @@ def fill(color: str | None) -> _Element:
     return el("a:solidFill", None, val("a:srgbClr", color)) if color else el("a:noFill")
 
 
-def line(color: str | None, width_pt: float = 0.75) -> _Element:
+def line(color: str | None, width_pt: float = 0.0) -> _Element:
     attrs = {"w": round(width_pt * EMU_PER_PT), "cap": "rnd"} if color else {}
     return el("a:ln", attrs, fill(color), el("a:round") if color else None)
 
 
-def shape(fill_color: str | None, line_color: str | None = None, width_pt: float = 0.75) -> _Element:
+def shape(fill_color: str | None, line_color: str | None = None, width_pt: float = 0.0) -> _Element:
     return el("c:spPr", None, fill(fill_color), line(line_color, width_pt))
 
 
@@ -150,7 +149,7 @@ def chart_space(spec: ChartSpec, data: Table, style: _Style, book_rid: str, widt
     horizontal = spec.type == "bar" and spec.orientation == "horizontal"
     legend = None
     if len(data.series) > 1:
-        legend = el("c:legend", None, *vals(legendPos="t", overlay=0), style.txpr(LABEL_PT, style.text))
+        legend = el("c:legend", None, *vals(legendPos="t", overlay=0), style.txpr(style.look.label_size, style.text))
     kind = _bars(spec, data, style) if spec.type == "bar" else _lines(spec, data, style)
     axes = [_category_axis(style, horizontal), _value_axis(spec, data, style, horizontal, width_pt)]
     plot = el("c:plotArea", None, el("c:layout"), kind, *axes, shape(None, None))
@@ -160,7 +159,7 @@ def chart_space(spec: ChartSpec, data: Table, style: _Style, book_rid: str, widt
         *vals(date1904=0, lang="en-GB", roundedCorners=0),
         chart,
         shape(None, None),
-        style.txpr(LABEL_PT, style.text),
+        style.txpr(style.look.label_size, style.text),
         el("c:externalData", {"r:id": book_rid}, val("c:autoUpdate", 0)),
     ]
 
@@ -178,9 +177,11 @@ def _bars(spec: ChartSpec, data: Table, style: _Style) -> _Element:
 
 def _lines(spec: ChartSpec, data: Table, style: _Style) -> _Element:
     series = []
+    lines = style.look.lines
     for s, color in enumerate(style.colors(len(data.series))):
-        marker = el("c:marker", None, *vals(symbol="circle", size=5), shape(color, hexcolor(WHITE), 0.75))
-        series.append(_series(spec, data, s, style, [shape(None, color, 2.0), marker], smooth=True))
+        dot = shape(color, hexcolor(WHITE), lines.marker_edge_word)
+        marker = el("c:marker", None, *vals(symbol="circle", size=lines.marker_word), dot)
+        series.append(_series(spec, data, s, style, [shape(None, color, lines.series_word), marker], smooth=True))
     axes = [val("c:axId", CAT_AX), val("c:axId", VAL_AX)]
     return el("c:lineChart", None, *vals(grouping="standard", varyColors=0), *series, val("c:marker", 1), *axes)
 
@@ -220,7 +221,7 @@ def _labels(spec: ChartSpec, cells: tuple[Datum | None, ...], series: str, style
             continue
         runs = [(fmt.amount(row.value, spec.unit, row.series, row.qualifier), style.text)]
         runs += [(f" {row.note}", style.muted)] if row.note else []
-        text = style.rich(runs, LABEL_PT, wrap="none") if words else None
+        text = style.rich(runs, style.look.label_size, wrap="none") if words else None
         position = "outEnd" if bar else ("r" if i == present[-1] else "t")
         special.append(el("c:dLbl", None, val("c:idx", i), text, *_label_look(code, style, position, shown=True)))
     return el("c:dLbls", None, *special, *_label_look(code, style, "outEnd" if bar else "r", shown=bar))
@@ -230,7 +231,7 @@ def _label_look(code: str, style: _Style, position: str, *, shown: bool) -> list
     return [
         el("c:numFmt", {"formatCode": code, "sourceLinked": 0}),
         shape(None, None),
-        style.txpr(LABEL_PT, style.text, wrap="none"),
+        style.txpr(style.look.label_size, style.text, wrap="none"),
         val("c:dLblPos", position),
         *vals(showLegendKey=0, showVal=int(shown), showCatName=0, showSerName=0, showPercent=0, showBubbleSize=0),
     ]
@@ -247,8 +248,8 @@ def _category_axis(style: _Style, horizontal: bool) -> _Element:
         *vals(delete=0, axPos="l" if horizontal else "b"),
         el("c:numFmt", {"formatCode": "General", "sourceLinked": 1}),
         *vals(majorTickMark="none", minorTickMark="none", tickLblPos="low"),
-        shape(None, style.axis, 0.8),
-        style.txpr(LABEL_PT, style.text),
+        shape(None, style.axis, style.look.lines.axis),
+        style.txpr(style.look.label_size, style.text),
         *vals(crossAx=VAL_AX, crosses="autoZero", auto=1, lblAlgn="ctr", lblOffset=100, noMultiLvlLbl=0),
     )
 
@@ -261,7 +262,7 @@ def _value_axis(spec: ChartSpec, data: Table, style: _Style, horizontal: bool, w
     title = None
     if caption:
         text = style.rich(
-            [(caption, style.muted)], SMALL_PT, **({} if horizontal else {"rot": -5400000, "vert": "horz"})
+            [(caption, style.muted)], style.look.small_size, **({} if horizontal else {"rot": -5400000, "vert": "horz"})
         )
         title = el("c:title", None, text, val("c:overlay", 0))
     limits = [val("c:max", top) if top else None, val("c:min", 0) if spec.type == "bar" else None]
@@ -272,12 +273,12 @@ def _value_axis(spec: ChartSpec, data: Table, style: _Style, horizontal: bool, w
         val("c:axId", VAL_AX),
         scaling,
         *vals(delete=0, axPos="b" if horizontal else "l"),
-        el("c:majorGridlines", None, shape(None, style.grid, 0.5)),
+        el("c:majorGridlines", None, shape(None, style.grid, style.look.lines.grid)),
         title,
         el("c:numFmt", {"formatCode": "#,##0" if max(map(abs, values)) >= 1000 else "General", "sourceLinked": 0}),
         *vals(majorTickMark="none", minorTickMark="none", tickLblPos="nextTo"),
         shape(None, None),
-        style.txpr(SMALL_PT, style.muted),
+        style.txpr(style.look.small_size, style.muted),
         val("c:crossAx", CAT_AX),
         # With the categories reversed, the value axis belongs at their far end: the bottom.
         *vals(crosses="max" if horizontal else "autoZero", crossBetween="between"),

@@ -24,9 +24,6 @@ from briefgen.writers.docx.styles.styles import palette, style_id
 from briefgen.writers.docx.text import plain
 from briefgen.writers.docx.watermark import watermark_run
 
-HEADER_DISTANCE_MM = 10.0
-FOOTER_DISTANCE_MM = 10.0
-
 
 def setup_page(section: DocxSection, ctx: Ctx) -> None:
     """Page size and margins from the theme."""
@@ -35,9 +32,10 @@ def setup_page(section: DocxSection, ctx: Ctx) -> None:
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-    section.header_distance = Mm(min(HEADER_DISTANCE_MM, top * 0.6))
-    section.footer_distance = Mm(min(FOOTER_DISTANCE_MM, bottom * 0.6))
-    section.gutter = Mm(0)
+    page = palette(ctx.theme).design.page
+    section.header_distance = Mm(min(page.header_distance, top * page.header_share))
+    section.footer_distance = Mm(min(page.header_distance, bottom * page.header_share))
+    section.gutter = 0
 
 
 def short_title(title: str, limit: int = 60) -> str:
@@ -74,7 +72,8 @@ def _watermark(first: _Element, ctx: Ctx) -> None:
     if marking and marking.watermark.strip():
         pal = palette(ctx.theme)
         ctx.watermarks += 1
-        first.append(watermark_run(plain(marking.watermark), ctx.watermarks, pal.watermark, pal.head_font))
+        look = pal.design.watermark
+        first.append(watermark_run(plain(marking.watermark), ctx.watermarks, pal.watermark, pal.head_font, look))
 
 
 def marking_only(section: DocxSection, ctx: Ctx) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from briefgen.design.spacing import TableSpace
 from briefgen.design.system import box_look
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
@@ -39,7 +40,6 @@ from briefgen.writers.docx.package.ooxml import (
     twips,
     val,
 )
-from briefgen.writers.docx.styles.parastyles import LIST_INDENT
 from briefgen.writers.docx.styles.styles import palette, style_id
 from briefgen.writers.docx.styles.tablestyles import (
     BOX_TABLE,
@@ -47,15 +47,14 @@ from briefgen.writers.docx.styles.tablestyles import (
     FACTS_IN_BOX,
     FACTS_TABLE,
     FIGURES_TABLE,
+    NO_PAD,
     cell_margins,
 )
 from briefgen.writers.docx.text import plain
 
-CELL_PAD = 200  # twips: left + right padding of a data-table cell (2 × 100)
-BOX_PAD = 200  # twips on each side inside a call-out box
+CELL_PAD = twips(TableSpace.data.left + TableSpace.data.right)  # a data cell's side padding, for width estimates
 CHAR = 88  # twips: an average character at table size, for width estimates
 FIGURE_COLUMNS = 3
-LOCATOR_GUTTER = 240  # twips between a fact box's facts and its locator inset
 
 
 def table_xml(style: str, widths: list[int], indent: int, header_look: bool) -> _Element:
@@ -108,7 +107,7 @@ def finish_cell(tc: _Element) -> None:
 
 def _available(ctx: Ctx) -> tuple[int, int]:
     """(indent, width) for a table at the current list depth."""
-    indent = LIST_INDENT * ctx.list_depth
+    indent = twips(palette(ctx.theme).design.lists.word_level) * ctx.list_depth
     return indent, ctx.width - indent
 
 
@@ -249,7 +248,9 @@ def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
     if node.title:
         title = new_paragraph(cell, BOX_TITLES[box_look(palette(ctx.theme).design, node.kind).title])
         title.append(run(node.title))
-    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=width - 2 * BOX_PAD - _thick_edge(ctx)):
+    pad = palette(ctx.theme).design.box.pad_word
+    inner = width - twips(pad.left + pad.right) - _thick_edge(ctx)
+    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=inner):
         if _has_locator(node) and ctx.width >= 3 * _locator_width():
             _beside(node.blocks[0], node.blocks[1], cell, ctx)
         else:
@@ -280,11 +281,12 @@ def _locator_width() -> int:
 
 def _beside(facts: m.Table, locator: m.Chart, container: Any, ctx: Ctx) -> None:
     """One borderless row inside the box: the facts table left, the locator picture right, top-aligned."""
-    gutter = LOCATOR_GUTTER
+    design = palette(ctx.theme).design
+    gutter = twips(design.box.beside_gutter_word)
     right = _locator_width() + gutter
     widths = [ctx.width - right, right]
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
-    add_ordered(tbl.find(qn("w:tblPr")), cell_margins(0, 0), TBLPR_ORDER)  # the box pads; this row does not
+    add_ordered(tbl.find(qn("w:tblPr")), cell_margins(NO_PAD), TBLPR_ORDER)  # the box pads; this row does not
     opc.insert_table(container, tbl)
     tr = add_row(tbl)
     left = add_cell(tr, widths[0])
@@ -292,8 +294,9 @@ def _beside(facts: m.Table, locator: m.Chart, container: Any, ctx: Ctx) -> None:
         ctx.render_blocks((facts,), opc.cell(left, container), ctx)
     finish_cell(left)
     pic = add_cell(tr, widths[1])
-    # Level with the first fact's text: the facts style pads its cells by 50 twips (2.5 pt).
-    locator_picture(locator, opc.cell(pic, container), ctx, width=right - gutter, align="right", before=2.5)
+    # Level with the first fact's text, below the facts' cell padding.
+    before = design.table.facts_word.top
+    locator_picture(locator, opc.cell(pic, container), ctx, width=right - gutter, align="right", before=before)
     finish_cell(pic)
     # The box cell must end with a paragraph; 1 pt high, so the facts' own spacer stays the gap.
     set_ppr(new_paragraph(container), spacing(before=0, after=0, line=1, exact=True))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from lxml import etree
 from lxml.etree import _Element
 
+from briefgen.design.spacing import WatermarkLook
+
 V = "urn:schemas-microsoft-com:vml"
 OFFICE = "urn:schemas-microsoft-com:office:office"
 W10 = "urn:schemas-microsoft-com:office:word"
@@ -65,7 +67,7 @@ def _shapetype(parent: _Element) -> None:
     lock.set("shapetype", "t")
 
 
-def watermark_run(text: str, number: int, color: str, font: str) -> _Element:
+def watermark_run(text: str, number: int, color: str, font: str, look: WatermarkLook) -> _Element:
     """A `w:r` holding the watermark shape; `number` keeps shape ids unique per file."""
     r = etree.Element(f"{{{W}}}r", nsmap={"w": W})
     pict = etree.SubElement(r, f"{{{W}}}pict")
@@ -75,11 +77,11 @@ def watermark_run(text: str, number: int, color: str, font: str) -> _Element:
     shape.set(f"{{{OFFICE}}}spid", f"_x0000_s{2048 + number}")
     shape.set("type", "#_x0000_t136")
     # Width follows the text length so short and long markings look alike.
-    width = min(460, 60 + 34 * len(text))
+    width = min(look.word_max, look.word_base + look.word_per_char * len(text))
     shape.set(
         "style",
         (
-            f"position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:{width / max(len(text), 1) * 1.6:.0f}pt;"
+            f"position:absolute;margin-left:0;margin-top:0;width:{width:g}pt;height:{width / max(len(text), 1) * look.word_aspect:.0f}pt;"
             "rotation:315;z-index:-251654144;mso-position-horizontal:center;"
             "mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"
         ),
@@ -88,7 +90,7 @@ def watermark_run(text: str, number: int, color: str, font: str) -> _Element:
     shape.set("fillcolor", f"#{color}")
     shape.set("stroked", "f")
     fill = etree.SubElement(shape, f"{{{V}}}fill")
-    fill.set("opacity", ".5")
+    fill.set("opacity", f"{look.word_opacity:g}".removeprefix("0"))
     textpath = etree.SubElement(shape, f"{{{V}}}textpath")
     textpath.set("style", f'font-family:"{font}";font-size:1pt')
     textpath.set("string", text)

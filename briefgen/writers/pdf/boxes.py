@@ -8,13 +8,14 @@ from __future__ import annotations
 from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable, Spacer, Table
 
+from briefgen.design.spacing import Pad
 from briefgen.design.system import box_look
 from briefgen.model import nodes as m
 from briefgen.model.memo import Memo
 from briefgen.writers.pdf.figures import locator
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
-from briefgen.writers.pdf.tables import fact_cells, facts_table, table_style
+from briefgen.writers.pdf.tables import fact_cells, facts_table, padding, table_style
 
 LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
 
@@ -26,15 +27,12 @@ def split_in_row(r: Renderer) -> int:
     return 1 if r.depth == 0 else 0
 
 
-def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, pad: float) -> Table:
+def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, pad: Pad) -> Table:
     style = table_style(
         [
             ("BACKGROUND", (0, 0), (-1, -1), bg),
             ("LINEBEFORE", (0, 0), (0, -1), r.design.rules.box_bar, bar),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), pad),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), pad - 2),
+            *padding(pad),
         ],
         r,
     )
@@ -42,8 +40,8 @@ def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, pad: 
 
 
 def callout(b: m.Callout, r: Renderer) -> list[Flowable]:
-    look, pad = box_look(r.design, b.kind), r.design.box_pad
-    inner = r.inner(r.width - 2 * pad - 2)
+    look, pad = box_look(r.design, b.kind), r.design.box.pad
+    inner = r.inner(r.width - pad.left - pad.right)
     if look.body != "box_body":
         inner.paragraph_style = look.body
     content: list[Flowable] = []
@@ -55,7 +53,7 @@ def callout(b: m.Callout, r: Renderer) -> list[Flowable]:
     content += beside if beside else inner.blocks(b.blocks)
     r.figures = inner.figures
     size = r.styles["body"].fontSize
-    return [_boxed(content, r, bg=bg, bar=bar, pad=pad), Spacer(1, size * 0.9)]
+    return [_boxed(content, r, bg=bg, bar=bar, pad=pad), Spacer(1, size * r.design.box.after)]
 
 
 def _is_locator(block: m.Block) -> bool:
@@ -82,30 +80,27 @@ def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
     if r.width < 3 * WIDTH_PT:
         return []
     art = locator(blocks[1], r)
-    gutter = r.styles["body"].fontSize * 1.2
+    gutter = r.styles["body"].fontSize * r.design.box.beside_gutter
     facts_width = r.width - art.width - gutter
     # Narrowed, the usual 32 % label column wraps most labels: take the split that
     # makes the facts shortest (ties go to the narrower label column).
     cells = fact_cells(blocks[0], r)
-    share = _label_share(cells, facts_width)
+    share = _label_share(cells, facts_width, r.design.table.facts)
     facts = facts_table(blocks[0], r, facts_width, share, cells)
     facts.source_pos = blocks[0].pos
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *padding(Pad(0, 0, 0, 0)),
         ("LEFTPADDING", (1, 0), (1, 0), gutter),
         # The map's top edge level with the first fact's text, not with its cell padding.
-        ("TOPPADDING", (1, 0), (1, 0), 2.5),
+        ("TOPPADDING", (1, 0), (1, 0), r.design.table.facts.top),
     ]
     return [
         Table([[facts, art]], colWidths=[facts_width, art.width + gutter], style=table_style(style, r), hAlign="LEFT")
     ]
 
 
-def _label_share(cells: list[list[Paragraph | str]], width: float) -> float:
+def _label_share(cells: list[list[Paragraph | str]], width: float, pad: Pad) -> float:
     """The label share that makes the facts shortest (ties: the narrower label column).
 
     Remembered by the cells' text and type: a batch prints the same country's facts in
@@ -119,18 +114,21 @@ def _label_share(cells: list[list[Paragraph | str]], width: float) -> float:
             for c in row
         ),
     )
-    return _SHARES.once(key, lambda: min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, width, s)), s)))
+    return _SHARES.once(
+        (pad, *key), lambda: min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, width, s, pad)), s))
+    )
 
 
 # A writer's per-process memo (see `batch/caches.py` for why it is not passed in).
 _SHARES: Memo[float] = Memo("fact box label shares", 256)
 
 
-def _facts_height(cells: list[list[Paragraph | str]], width: float, share: float) -> float:
+def _facts_height(cells: list[list[Paragraph | str]], width: float, share: float, pad: Pad) -> float:
     """The height `facts_table` would have with this label share: each row's taller cell plus its padding."""
-    widths = (width * share - 6.0, width * (1 - share) - 6.0)  # less RIGHTPADDING
+    sides = pad.left + pad.right
+    widths = (width * share - sides, width * (1 - share) - sides)
     total = 0.0
     for row in cells:
         heights = [c.wrap(w, 1e6)[1] if isinstance(c, Paragraph) else 0.0 for c, w in zip(row, widths, strict=True)]
-        total += max(heights) + 2.5 + 2.5  # TOPPADDING + BOTTOMPADDING
+        total += max(heights) + pad.top + pad.bottom
     return total

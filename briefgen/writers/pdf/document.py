@@ -41,7 +41,7 @@ from briefgen.writers.common.figures import MAX_HEIGHT_SHARE
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
-from briefgen.writers.pdf.pages import SUMMARY_BAND, Furniture, NumberedCanvas
+from briefgen.writers.pdf.pages import Furniture, NumberedCanvas
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 from briefgen.writers.pdf.styles import build_styles, palette
@@ -144,7 +144,7 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
     if section.new_page and not first:
         out.append(PageBreak())
     elif not first:
-        out.append(CondPageBreak(60 * mm))
+        out.append(CondPageBreak(r.design.page.section_room * mm))
     if section.kicker:
         out.append(Paragraph(r.inline.plain(section.kicker.upper(), heading=True), r.styles["kicker"]))
     big = section.level == 1 or section.new_page
@@ -154,7 +154,7 @@ def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flow
     if big:
         out.append(
             HRFlowable(
-                width="18%",
+                width=f"{r.design.block.section_rule_length:.0%}",
                 thickness=r.design.rules.section,
                 color=r.pal.accent,
                 hAlign="LEFT",
@@ -187,7 +187,8 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     page_w, page_h = (v * mm for v in theme.page_mm)
     top, right, bottom, left = (v * mm for v in theme.margins_mm)
     if doc.meta.layout == Layout.SUMMARY:
-        top, bottom = SUMMARY_BAND + 9 * mm, 14 * mm
+        page = design_of(theme).page
+        top, bottom = page.summary_band * mm + page.summary_top * mm, page.summary_bottom * mm
     width, height = page_w - left - right, page_h - top - bottom
     extras: dict[str, object] = {"theme": theme, "fonts": fonts}
     r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras=extras, handlers=HANDLERS)

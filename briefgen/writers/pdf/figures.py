@@ -21,7 +21,7 @@ def figure(b: m.Figure, r: Renderer) -> list[Flowable]:
     image = Image(str(b.path), width=width, height=height)
     image.hAlign = "CENTER"
     caption = f"<b>Figure {r.figures}:</b> {r.inline.run(b.caption)}"
-    return [KeepTogether([image, Paragraph(caption, r.styles["caption"])]), Spacer(1, 8)]
+    return [KeepTogether([image, Paragraph(caption, r.styles["caption"])]), Spacer(1, r.design.block.figure_after)]
 
 
 def locator(b: m.Chart, r: Renderer) -> Flowable:
@@ -42,7 +42,10 @@ def chart(b: m.Chart, r: Renderer) -> list[Flowable]:
     from briefgen.charts import drawing
 
     if not b.spec.numbered:
-        return [KeepTogether([locator(b, r)]), Spacer(1, 8)]  # a Drawing takes no `source_pos`
+        return [
+            KeepTogether([locator(b, r)]),
+            Spacer(1, r.design.block.figure_after),
+        ]  # a Drawing takes no `source_pos`
 
     fonts = r.extras["fonts"]
     art = Vector(
@@ -55,4 +58,4 @@ def chart(b: m.Chart, r: Renderer) -> list[Flowable]:
     parts: list[Flowable] = [art, Paragraph(f"{anchor}<b>Figure {r.figures}:</b> {title}", r.styles["caption"])]
     if b.spec.source:
         parts.append(Paragraph(r.inline.plain(f"Source: {b.spec.source}"), r.styles["caption"]))
-    return [KeepTogether(parts), Spacer(1, 8)]
+    return [KeepTogether(parts), Spacer(1, r.design.block.figure_after)]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
 
+from briefgen.design.spacing import Pad
 from briefgen.model import nodes as m
 from briefgen.writers.pdf.boxes import split_in_row
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
-from briefgen.writers.pdf.tables import table_style
+from briefgen.writers.pdf.tables import padding, table_style
 
 
 def _list_items(items: tuple[m.ListItem, ...], r: Renderer, indent: float) -> list[ListItem]:
@@ -19,63 +20,67 @@ def _list_items(items: tuple[m.ListItem, ...], r: Renderer, indent: float) -> li
         flows = inner.blocks(item.blocks)
         r.figures = inner.figures
         if flows and isinstance(flows[-1], Paragraph):
-            flows[-1].style = _tight(flows[-1].style)
+            flows[-1].style = _tight(flows[-1].style, r.design.lists.item_after)
         out.append(ListItem(flows or [Spacer(1, 1)]))
     return out
 
 
-def _tight(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(style.name + "-li", parent=style, spaceAfter=style.fontSize * 0.3)
+def _tight(style: ParagraphStyle, after: float) -> ParagraphStyle:
+    return ParagraphStyle(style.name + "-li", parent=style, spaceAfter=style.fontSize * after)
 
 
 def bullet_list(b: m.BulletList, r: Renderer) -> list[Flowable]:
-    size = r.styles["body"].fontSize
+    size, space = r.styles["body"].fontSize, r.design.lists
     return [
         ListFlowable(
-            _list_items(b.items, r, size * 1.3),
+            _list_items(b.items, r, size * space.bullet),
             bulletType="bullet",
             start="•",
             bulletColor=r.pal.accent,
             bulletFontName=r.styles["body"].fontName,
-            leftIndent=size * 1.3,
+            leftIndent=size * space.bullet,
             bulletFontSize=size,
-            spaceAfter=size * 0.4,
+            spaceAfter=size * space.after,
         )
     ]
 
 
 def ordered_list(b: m.OrderedList, r: Renderer) -> list[Flowable]:
-    size = r.styles["body"].fontSize
+    size, space = r.styles["body"].fontSize, r.design.lists
     heads = r.styles["h4"].fontName
     return [
         ListFlowable(
-            _list_items(b.items, r, size * 1.8),
+            _list_items(b.items, r, size * space.number),
             bulletType="1",
             start=b.start,
             bulletFormat="%s.",
             bulletColor=r.pal.accent,
             bulletFontName=heads,
-            leftIndent=size * 1.8,
+            leftIndent=size * space.number,
             bulletFontSize=size,
-            spaceAfter=size * 0.4,
+            spaceAfter=size * space.after,
         )
     ]
 
 
 def block_quote(b: m.BlockQuote, r: Renderer) -> list[Flowable]:
-    inner = r.inner(r.width - 24)
+    box = r.design.box
+    inner = r.inner(r.width - box.quote_inset)
     inner.paragraph_style = "quote"
     content = inner.blocks(b.blocks)
     r.figures = inner.figures
     style = table_style(
         [
             ("LINEBEFORE", (0, 0), (0, -1), r.design.rules.quote_bar, r.pal.accent),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            *padding(Pad(0, box.quote_pad, 0, box.quote_pad)),
         ],
         r,
     )
-    table = Table([[content]], colWidths=[r.width - 4], style=style, hAlign="LEFT", splitInRow=split_in_row(r))
-    return [table, Spacer(1, 6)]
+    table = Table(
+        [[content]],
+        colWidths=[r.width - r.design.rules.quote_bar * 2],
+        style=style,
+        hAlign="LEFT",
+        splitInRow=split_in_row(r),
+    )
+    return [table, Spacer(1, box.quote_after)]

@@ -29,8 +29,6 @@ from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.styles import Palette, face, fixed_style
 
 WATERMARK = "watermark"  # the form XObject every page of a watermarked document shows
-WATERMARK_SIZE = 44  # points
-SUMMARY_BAND = 24 * mm  # the summary page's top band; the document's frame starts below it
 
 
 class NumberedCanvas(Canvas):
@@ -86,6 +84,7 @@ class Furniture:
     def __init__(self, doc: m.Document, theme: Theme, fonts: BrandFonts, pal: Palette, inline: InlineRenderer):
         self.doc, self.theme, self.fonts, self.pal, self.inline = doc, theme, fonts, pal, inline
         self.design = design_of(theme)
+        self.space = self.design.page
         self.page_w, self.page_h = (v * mm for v in theme.page_mm)
         top, right, bottom, left = (v * mm for v in theme.margins_mm)
         self.top, self.right, self.bottom, self.left = top, right, bottom, left
@@ -97,7 +96,7 @@ class Furniture:
             return
         if mark.watermark:
             c.saveState()
-            c.setFillColor(self.pal.watermark, alpha=self.design.watermark_opacity)
+            c.setFillColor(self.pal.watermark, alpha=self.design.watermark.opacity)
             c.translate(self.page_w / 2, self.page_h / 2)
             c.rotate(45)
             # Outlines, not text: the mark stays out of extraction, search and screen readers.
@@ -108,18 +107,19 @@ class Furniture:
             c.saveState()
             c.setFillColor(self.pal.marking)
             c.setFont(self.fonts.heading.bold, self.design.furniture_size)
-            c.drawCentredString(self.page_w / 2, self.page_h - 9 * mm, drawable(mark.text))
-            c.drawCentredString(self.page_w / 2, 7 * mm, drawable(mark.text))
+            c.drawCentredString(self.page_w / 2, self.page_h - self.space.marking_top * mm, drawable(mark.text))
+            c.drawCentredString(self.page_w / 2, self.space.marking_bottom * mm, drawable(mark.text))
             c.restoreState()
 
     def _watermark_outline(self, text: str) -> tuple[Outline, float]:
         shape = outline(drawable(text), self.theme.heading_fonts.bold)
-        return shape, WATERMARK_SIZE / shape.units_per_em
+        return shape, self.design.watermark.size / shape.units_per_em
 
     def _watermark_box(self, text: str) -> tuple[float, float, float, float]:
         shape, scale = self._watermark_outline(text)
-        half = shape.width * scale / 2 + WATERMARK_SIZE
-        return -half, -WATERMARK_SIZE, half, 2 * WATERMARK_SIZE
+        size = self.design.watermark.size
+        half = shape.width * scale / 2 + size
+        return -half, -size, half, 2 * size
 
     def _watermark(self, c: Canvas) -> None:
         """The watermark's glyphs centred on the origin, in the fill colour of the page that shows it."""
@@ -142,22 +142,23 @@ class Furniture:
         c.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
 
     def body_page(self, c: Canvas, _doc: Any) -> None:
-        meta, size = self.doc.meta, self.design.furniture_size
+        meta, size, space = self.doc.meta, self.design.furniture_size, self.space
         head = self.fonts.heading
         c.saveState()
-        y = self.page_h - self.top + 7 * mm
+        y = self.page_h - self.top + space.head_above_text * mm
         c.setFont(head.regular, size)
         c.setFillColor(self.pal.muted)
         short = running_title(meta.title, meta.cut_title, meta.layout)
-        c.drawString(self.left, y, _fit(c, short, head.regular, size, self.page_w * 0.62))
+        c.drawString(self.left, y, _fit(c, short, head.regular, size, self.page_w * space.head_title_share))
         c.setFont(head.bold, size)
         c.setFillColor(self.pal.primary)
         c.drawRightString(self.page_w - self.right, y, self.theme.name)
         c.setStrokeColor(self.pal.rule)
         c.setLineWidth(self.design.rules.hairline)
-        c.line(self.left, y - 2.5 * mm, self.page_w - self.right, y - 2.5 * mm)
-        fy = self.bottom - 10 * mm
-        c.line(self.left, fy + 4 * mm, self.page_w - self.right, fy + 4 * mm)
+        head_rule = y - space.head_rule_below * mm
+        c.line(self.left, head_rule, self.page_w - self.right, head_rule)
+        fy = self.bottom - space.foot_below_text * mm
+        c.line(self.left, fy + space.foot_rule_above * mm, self.page_w - self.right, fy + space.foot_rule_above * mm)
         c.setFont(head.regular, size)
         c.setFillColor(self.pal.muted)
         c.drawString(self.left, fy, drawable(running_foot(self.theme.footer, meta.document_id, meta.client_name)))
@@ -167,56 +168,63 @@ class Furniture:
 
     # -------------------------------------------------------------- summary
     def summary_page(self, c: Canvas, _doc: Any) -> None:
-        meta, pal, rules = self.doc.meta, self.pal, self.design.rules
+        meta, pal, rules, space = self.doc.meta, self.pal, self.design.rules, self.space
+        band = space.summary_band * mm
         c.saveState()
         c.setFillColor(pal.band)
-        c.rect(0, self.page_h - SUMMARY_BAND, self.page_w, SUMMARY_BAND, stroke=0, fill=1)
+        c.rect(0, self.page_h - band, self.page_w, band, stroke=0, fill=1)
         c.setFillColor(pal.band_edge)
         edge = rules.summary_band_edge * mm
-        c.rect(0, self.page_h - SUMMARY_BAND - edge, self.page_w, edge, stroke=0, fill=1)
-        self._logo(
-            c, self.theme.logo_on_dark or self.theme.logo, self.left, self.page_h - SUMMARY_BAND + 6 * mm, 12 * mm
-        )
+        c.rect(0, self.page_h - band - edge, self.page_w, edge, stroke=0, fill=1)
+        logo_y = self.page_h - band + space.summary_logo_rise * mm
+        self._logo(c, self.theme.logo_on_dark or self.theme.logo, self.left, logo_y, space.summary_logo * mm)
         label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
-        for role, text, rise in (("summary_label", label, 13), ("summary_date", long_date(meta.date), 8)):
+        lines = (
+            ("summary_label", label, space.summary_label_rise),
+            ("summary_date", long_date(meta.date), space.summary_date_rise),
+        )
+        for role, text, rise in lines:
             style = self.design.text(role)
             c.setFillColor(HexColor(style.color))
             c.setFont(face(self.fonts, style), style.size)
-            c.drawRightString(self.page_w - self.right, self.page_h - SUMMARY_BAND + rise * mm, drawable(text))
+            c.drawRightString(self.page_w - self.right, self.page_h - band + rise * mm, drawable(text))
         c.restoreState()
         self.marking(c)
 
     # -------------------------------------------------------------- cover
     def cover_page(self, c: Canvas, _doc: Any) -> None:
-        meta, theme, pal = self.doc.meta, self.theme, self.pal
+        meta, theme, pal, space = self.doc.meta, self.theme, self.pal, self.space
         w, h = self.page_w, self.page_h
-        band = h * 0.56
+        band = h * space.cover_band_share
         c.saveState()
         c.setFillColor(pal.band)
         c.rect(0, h - band, w, band, stroke=0, fill=1)
         c.setFillColor(pal.band_edge)
         edge = self.design.rules.band_edge * mm
         c.rect(0, h - band - edge, w, edge, stroke=0, fill=1)
-        self._logo(c, theme.logo_on_dark or theme.logo, self.left, h - 18 * mm - 16 * mm, 16 * mm)
+        logo = space.cover_logo * mm
+        self._logo(c, theme.logo_on_dark or theme.logo, self.left, h - space.cover_logo_top * mm - logo, logo)
         text_w = w - self.left - self.right
         on_band = [("cover_kicker", meta.cover_label.upper()), ("cover_title", meta.title)]
         if meta.subtitle:
             on_band.append(("cover_subtitle", meta.subtitle))
         paras = [self._para(role, text) for role, text in on_band]
         heights = [p.wrap(text_w, h)[1] + p.style.spaceBefore for p in paras]
-        y = h - band + 16 * mm + sum(heights)
+        y = h - band + space.cover_title_rise * mm + sum(heights)
         for p, ph in zip(paras, heights, strict=True):
             y -= ph
             p.drawOn(c, self.left, y)
-        self._cover_details(c, h - band - 18 * mm, text_w * 0.7)
+        self._cover_details(c, h - band - space.cover_details_below * mm, text_w * space.cover_details_share)
         if meta.client_logo:
-            self._logo(c, meta.client_logo, w - self.right - 45 * mm, h - band - 40 * mm, 18 * mm, max_w=45 * mm)
+            most = space.cover_client_logo_width * mm
+            y = h - band - space.cover_client_logo_below * mm
+            self._logo(c, meta.client_logo, w - self.right - most, y, space.cover_client_logo * mm, max_w=most)
         small = self.design.text("cover_small")
         c.setFont(face(self.fonts, small), small.size)
         c.setFillColor(HexColor(small.color))
-        c.drawString(self.left, 16 * mm, self.theme.tagline)
+        c.drawString(self.left, space.cover_tagline * mm, self.theme.tagline)
         if meta.document_id and meta.client_name:
-            c.drawString(self.left, 21 * mm, f"Document {meta.document_id}")
+            c.drawString(self.left, space.cover_document_id * mm, f"Document {meta.document_id}")
         c.restoreState()
         self.marking(c)
 
@@ -237,10 +245,10 @@ class Furniture:
             lines.append(("cover_info", meta.title))
         for role, text in lines:
             p = self._para(role, text)
-            _, ph = p.wrap(width, 100 * mm)
+            _, ph = p.wrap(width, self.page_h)
             y -= ph
             p.drawOn(c, self.left, y)
-            y -= 2 * mm
+            y -= self.space.cover_details_gap * mm
 
     def _logo(self, c: Canvas, path: Any, x: float, y: float, height: float, max_w: float | None = None) -> None:
         iw, ih = image_size(Path(path))

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from briefgen.design.spacing import Pad
 from briefgen.model import nodes as m
 from briefgen.writers.common.columns import CellFonts, Columns, lay_out
 from briefgen.writers.pdf.para import Paragraph
@@ -50,11 +51,21 @@ def _columns(b: m.Table, r: Renderer) -> Columns:
     return lay_out(b, r.width, fonts)
 
 
+def padding(pad: Pad) -> list[tuple[object, ...]]:
+    """A design `Pad` as a TableStyle's padding commands for every cell."""
+    return [
+        ("TOPPADDING", (0, 0), (-1, -1), pad.top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad.bottom),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad.left),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad.right),
+    ]
+
+
 def table(b: m.Table, r: Renderer) -> list[Flowable]:
     if b.kind == "facts":
         return [facts_table(b, r, r.width)]
     if b.kind == "figures":
-        return [_figures(b, r), Spacer(1, r.styles["body"].fontSize * 0.6)]
+        return [_figures(b, r), Spacer(1, r.styles["body"].fontSize * r.design.table.figures_after)]
     if not (b.header or b.rows):
         return []
     plan = _columns(b, r)
@@ -72,10 +83,7 @@ def table(b: m.Table, r: Renderer) -> list[Flowable]:
     data = [row + [""] * (cols - len(row)) for row in data]
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        *padding(r.design.table.data),
         ("LINEBELOW", (0, 0), (-1, -1), r.design.rules.table_row, r.pal.rule),
     ]
     if n_head:
@@ -85,7 +93,7 @@ def table(b: m.Table, r: Renderer) -> list[Flowable]:
         ]
     style.append(("ROWBACKGROUNDS", (0, n_head), (-1, -1), [r.pal.paper, r.pal.zebra]))
     grid = Table(data, colWidths=widths, repeatRows=n_head, style=table_style(style, r), hAlign="LEFT", splitByRow=1)
-    out: list[Flowable] = [grid, Spacer(1, r.styles["body"].fontSize * 0.8)]
+    out: list[Flowable] = [grid, Spacer(1, r.styles["body"].fontSize * r.design.table.after)]
     if b.caption:
         out.insert(1, r.para(b.caption, "caption"))
     return out
@@ -110,10 +118,7 @@ def facts_table(
     data = data if data is not None else fact_cells(b, r)
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        *padding(r.design.table.facts),
         ("LINEBELOW", (0, 0), (-1, -2), r.design.rules.facts_row, r.pal.rule),
     ]
     return Table(
@@ -139,10 +144,7 @@ def _figures(b: m.Table, r: Renderer, per_row: int = 3) -> Table:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEAFTER", (0, 0), (-2, -1), rules.figures_between, r.pal.rule),
             ("LINEABOVE", (0, 0), (-1, 0), rules.figures_top, r.pal.accent),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            *padding(r.design.table.figures),
         ],
         r,
     )

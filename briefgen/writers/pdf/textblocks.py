@@ -39,14 +39,28 @@ def code_block(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
 
 
 def rule(b: m.Rule, r: Renderer) -> list[Flowable]:
-    thickness = r.design.rules.thematic
-    return [HRFlowable(width="100%", thickness=thickness, color=r.pal.rule, spaceBefore=6, spaceAfter=10)]
+    thickness, space = r.design.rules.thematic, r.design.block
+    return [
+        HRFlowable(
+            width="100%",
+            thickness=thickness,
+            color=r.pal.rule,
+            spaceBefore=space.rule_before,
+            spaceAfter=space.rule_after,
+        )
+    ]
 
 
 def notes(b: m.Notes, r: Renderer) -> list[Flowable]:
+    space = r.design.block
     out: list[Flowable] = [
         HRFlowable(
-            width="30%", thickness=r.design.rules.thematic, color=r.pal.rule, hAlign="LEFT", spaceBefore=8, spaceAfter=2
+            width=f"{space.notes_rule_length:.0%}",
+            thickness=r.design.rules.thematic,
+            color=r.pal.rule,
+            hAlign="LEFT",
+            spaceBefore=space.notes_rule_before,
+            spaceAfter=space.notes_rule_after,
         ),
         Paragraph("Notes", r.styles["notes_title"]),
     ]

@@ -17,15 +17,16 @@ from typing import Any
 
 from lxml.etree import _Element
 
+from briefgen.design.spacing import BlockSpace, ListSpace
 from briefgen.design.system import TextStyle, scaled
 from briefgen.model.typeset import TAB_COLUMNS
 from briefgen.writers.docx.package.ooxml import border, el, half_points, hexcolor, spacing, tabs, twips, val
 from briefgen.writers.docx.styles.styles import MONO, Palette, define, run_props
 from briefgen.writers.docx.styles.tablestyles import define_table_styles
 
-LIST_INDENT = 400  # twips per list level
-LIST_HANG = 280  # twips between the bullet and the text
-CODE_INDENT = 113  # twips each side of a code block
+LIST_INDENT = twips(ListSpace.word_level)  # twips per list level (the design's, which no brand changes)
+LIST_HANG = twips(ListSpace.word_hang)  # twips between the bullet and the text
+CODE_INDENT = twips(BlockSpace.code_inset)  # twips each side of a code block
 MONO_ADVANCE = 1229 / 2048  # ems: every character of the monospaced code font (Courier New)
 MONO_EM = 2320 / 2048  # ems: Courier New's single line (ascent + descent)
 
@@ -42,6 +43,12 @@ def code_tabs(size: float, indent: int, width: int) -> _Element:
     # Each stop a hair before its column: text that ends exactly on a column has passed
     # that stop, so its tab goes on to the next one, as a tab expanded to spaces does.
     return tabs(*(("left", round(indent + k * step) - 2, "") for k in range(1, count + 1)))
+
+
+def rest(width: int, share: float) -> int:
+    """The right indent that leaves a rule `share` of `width` long (the share rounded as
+    written, so 0.18 leaves exactly 0.82 of it)."""
+    return int(width * round(1 - share, 6))
 
 
 def rhythm(compact: bool) -> float:
@@ -125,11 +132,17 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
 
 
 def _text_styles(st: Styler, width: int) -> list[Word]:
-    b, p, rules = st.b, st.p, st.design.rules
+    b, p, rules, space = st.b, st.p, st.design.rules, st.design.block
     body_lead = st.em("body") * (1.38 / 1.42 if st.compact else 1.0)  # a shade tighter on the summary
     gallery = {"quick": True}
     lists = [
-        Word(f"List {kind}{suffix}", ppr=[el("w:ind", ind)], gap=(0, 0.3 * b), line=body_lead, options=opts)
+        Word(
+            f"List {kind}{suffix}",
+            ppr=[el("w:ind", ind)],
+            gap=(0, st.design.lists.item_after * b),
+            line=body_lead,
+            options=opts,
+        )
         for n, suffix in enumerate(("", " 2", " 3"), start=1)
         for kind, ind, opts in (
             ("Bullet", {"left": LIST_INDENT * n, "hanging": LIST_HANG}, {"priority": 36, "quick": n == 1}),
@@ -138,6 +151,7 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
         )
     ]
     quote = st.role("quote")
+    hang = twips(space.note_hang)
     return [
         Word(
             "Normal",
@@ -153,13 +167,18 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
             "Quote",
             "quote",
             [
-                el("w:pBdr", None, border("left", p.accent, rules.quote_bar, space=10)),
+                el("w:pBdr", None, border("left", p.accent, rules.quote_bar, space=space.border_gap_quote)),
                 el("w:ind", {"left": twips(quote.indent), "right": twips(quote.indent)}),
             ],
             options={"priority": 29, **gallery},
         ),
         Word("Caption", "caption", options={"priority": 35, **gallery}),
-        Word("Figure", None, [el("w:keepNext"), val("w:jc", "center")], gap=(0.6 * b, 0.2 * b)),
+        Word(
+            "Figure",
+            None,
+            [el("w:keepNext"), val("w:jc", "center")],
+            gap=(space.figure_before_word * b, space.figure_after_word * b),
+        ),
         Word(
             "Code Block",
             "code",
@@ -173,9 +192,9 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
         Word(
             "Horizontal Rule",
             None,
-            [el("w:pBdr", None, border("bottom", p.line, rules.thematic, space=1))],
-            gap=(0.2 * b, 1.0 * b),
-            line=4,
+            [el("w:pBdr", None, border("bottom", p.line, rules.thematic, space=space.border_gap_rule))],
+            gap=(space.rule_before_word * b, space.rule_after_word * b),
+            line=space.rule_paragraph,
             exact=True,
             rpr=run_props(size=2),
         ),
@@ -185,15 +204,15 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
             None,
             [
                 el("w:keepNext"),
-                el("w:pBdr", None, border("top", p.line, rules.thematic, space=1)),
-                el("w:ind", {"right": int(width * 0.7)}),
+                el("w:pBdr", None, border("top", p.line, rules.thematic, space=space.border_gap_rule)),
+                el("w:ind", {"right": rest(width, space.notes_rule_length)}),
             ],
-            gap=(1.0 * b, 0),
-            line=4,
+            gap=(space.notes_rule_before_word * b, 0),
+            line=space.rule_paragraph,
             exact=True,
             rpr=run_props(size=2),
         ),
-        Word("Notes", "note", [el("w:ind", {"left": 280, "hanging": 280}), tabs(("left", 280, ""))]),
+        Word("Notes", "note", [el("w:ind", {"left": hang, "hanging": hang}), tabs(("left", hang, ""))]),
     ]
 
 
@@ -257,10 +276,10 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             [
                 el("w:keepNext"),
                 el("w:pBdr", None, border("top", p.accent, st.design.rules.section)),
-                el("w:ind", {"right": int(width * 0.82)}),
+                el("w:ind", {"right": rest(width, st.design.block.section_rule_length)}),
             ],
             gap=(0, st.design.rules.section_after),
-            line=2,
+            line=st.design.block.accent_paragraph,
             exact=True,
             tighten=False,
             rpr=run_props(size=2),
@@ -271,7 +290,7 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
 def _box_styles(st: Styler, width: int) -> list[Word]:
     """Tables, fact boxes, figures and call-outs: cells space their text as Word pads cells."""
     b = st.b
-    cell = (0.12 * b, 0.12 * b)
+    cell = (st.design.table.cell_text * b, st.design.table.cell_text * b)
     table_text = {"based_on": "Table Text"}
     return [
         Word("Table Text", "cell", gap=cell, tighten=False),
@@ -281,7 +300,7 @@ def _box_styles(st: Styler, width: int) -> list[Word]:
         Word("Figure Value", "figure_value", [el("w:keepNext")], gap=(0.1 * b, 0), tighten=False, options=table_text),
         Word("Figure Label", "caption", gap=(0.1 * b, 0.1 * b), tighten=False, options=table_text),
         # After every table: Word merges tables that touch, and boxes need air below.
-        Word("Table Spacer", None, gap=(0, 0), line=0.9 * b * st.k, exact=True, rpr=run_props(size=2)),
+        Word("Table Spacer", None, gap=(0, 0), line=st.design.box.after * b * st.k, exact=True, rpr=run_props(size=2)),
         Word("Box Title", "box_title", [el("w:keepNext")]),
         Word("Box Heading", "h2", [el("w:keepNext"), el("w:keepLines")]),
         Word("Box Text", "box_body"),
@@ -296,7 +315,8 @@ def _furniture_styles(st: Styler, width: int) -> list[Word]:
     p = st.p
     size = st.design.furniture_size * min(1.0, st.b / st.design.base_size)
     line = 1.2 / p.head_em
-    head_rule = el("w:pBdr", None, border("bottom", p.line, st.design.rules.hairline, space=4))
+    gap = st.design.block.border_gap_head
+    head_rule = el("w:pBdr", None, border("bottom", p.line, st.design.rules.hairline, space=gap))
 
     def furniture(name: str, ppr: list[_Element | None]) -> Word:  # fresh elements per style: lxml moves them
         rpr = run_props(p.head_font, size, p.muted)
@@ -318,24 +338,24 @@ def _furniture_styles(st: Styler, width: int) -> list[Word]:
 
 
 def _cover_styles(st: Styler, width: int) -> list[Word]:
-    b, p = st.b, st.p
+    b, p, page = st.b, st.p, st.design.page
 
     def right() -> list[_Element | None]:
         return [val("w:jc", "right")]
 
     return [
         Word("Cover Logo", None, gap=(0, 0)),
-        Word("Cover Spacer", None, gap=(0, 0), line=b * 6, exact=True, tighten=False),
-        Word("Cover Spacer Small", None, gap=(0, 0), line=b * 1.5, exact=True, tighten=False),
+        Word("Cover Spacer", None, gap=(0, 0), line=b * page.word_spacer, exact=True, tighten=False),
+        Word("Cover Spacer Small", None, gap=(0, 0), line=b * page.word_spacer_small, exact=True, tighten=False),
         Word(
             "Cover Rule",
             None,
             [
                 el("w:pBdr", None, border("top", p.accent, st.design.rules.cover_rule)),
-                el("w:ind", {"right": int(width * 0.82)}),
+                el("w:ind", {"right": rest(width, st.design.block.section_rule_length)}),
             ],
-            gap=(1.6 * b, 1.4 * b),
-            line=2,
+            gap=(page.word_rule_before * b, page.word_rule_after * b),
+            line=st.design.block.accent_paragraph,
             exact=True,
             tighten=False,
             rpr=run_props(size=2),

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from briefgen.writers.docx.package.ooxml import border, el, no_border, ordered, shading, spacing
+from briefgen.design.spacing import Pad
+from briefgen.writers.docx.package.ooxml import border, el, no_border, ordered, shading, spacing, twips
 from briefgen.writers.docx.styles.styles import Palette, define
 
 DATA_TABLE = "Briefgen Table"
@@ -19,13 +20,16 @@ FIGURES_TABLE = "Briefgen Figures"
 BOX_TABLE = "Briefgen Box"
 
 
-def cell_margins(top: int, side: int) -> _Element:
-    """Cell padding in twips, used by the styles and by the box tables."""
+NO_PAD = Pad(0.0, 0.0, 0.0, 0.0)
+
+
+def cell_margins(pad: Pad, tag: str = "w:tblCellMar") -> _Element:
+    """A design `Pad` as Word's cell margins (`w:tblCellMar` of a table or style, `w:tcMar` of a cell)."""
     edges = [
-        el(f"w:{s}", {"w": v, "type": "dxa"})
-        for s, v in (("top", top), ("left", side), ("bottom", top), ("right", side))
+        el(f"w:{s}", {"w": twips(v), "type": "dxa"})
+        for s, v in (("top", pad.top), ("left", pad.left), ("bottom", pad.bottom), ("right", pad.right))
     ]
-    return ordered("w:tblCellMar", edges)
+    return ordered(tag, edges)
 
 
 def define_table_styles(styles: _Element, p: Palette, b: float) -> None:
@@ -47,7 +51,7 @@ def _edges(edges: list[Edge]) -> list[_Element]:
 def _looks(p: Palette) -> list[tuple[str, str, list[Edge], _Element | None, list[_Element]]]:
     """(style, based on, table borders, cell margins, conditional looks) for every table
     style, with the design's rule widths: the same rules and fills as the PDF's tables."""
-    r = p.design.rules
+    r, t = p.design.rules, p.design.table
     no_frame: list[Edge] = ["top", "left", "bottom", "right"]
     head = el(
         "w:tblStylePr",
@@ -61,10 +65,10 @@ def _looks(p: Palette) -> list[tuple[str, str, list[Edge], _Element | None, list
             DATA_TABLE,
             "Normal Table",
             ["top", "left", ("bottom", p.line, r.table_row), "right", ("insideH", p.line, r.table_row), "insideV"],
-            cell_margins(30, 100),
+            cell_margins(Pad(t.data_word_y, t.data.right, t.data_word_y, t.data.left)),
             [head, zebra],
         ),
-        (FACTS_TABLE, "Normal Table", facts_rows, cell_margins(50, 120), []),
+        (FACTS_TABLE, "Normal Table", facts_rows, cell_margins(t.facts_word), []),
         # Inside a fact box the box draws the frame and the fill.
         (FACTS_IN_BOX, FACTS_TABLE, list(facts_rows), None, []),
         (
@@ -78,8 +82,8 @@ def _looks(p: Palette) -> list[tuple[str, str, list[Edge], _Element | None, list
                 "insideH",
                 ("insideV", p.line, r.figures_between),
             ],
-            cell_margins(80, 140),
+            cell_margins(t.figures_word),
             [el("w:tcPr", None, shading(p.panel))],
         ),
-        (BOX_TABLE, "Normal Table", [], cell_margins(160, 200), []),
+        (BOX_TABLE, "Normal Table", [], cell_margins(p.design.box.pad_word), []),
     ]
