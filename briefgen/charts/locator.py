@@ -20,6 +20,7 @@ from briefgen.charts.draw import Body
 from briefgen.charts.look import WHITE, Look, tint
 from briefgen.charts.projection import Projection, centre, fit
 from briefgen.charts.spec import ChartSpec
+from briefgen.design.spacing import ChartLines
 
 WIDTH_MM = 46.0
 WIDTH_PT = WIDTH_MM * 72 / 25.4
@@ -81,7 +82,7 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
             g.add(small)
     if focus_shape is not None and focus_shape.largest < RING_BELOW:
         g.add(_ring(focus_shape, look.accent))
-    g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=0.4))
+    g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=look.lines.inset_frame))
     return Body(g, height)
 
 
@@ -93,7 +94,7 @@ def _ring(shape: mapdraw.Drawn, color: object) -> Circle:
         x0, x1 = min(x for x, _ in largest), max(x for x, _ in largest)
         y0, y1 = min(y for _, y in largest), max(y for _, y in largest)
     radius = max(x1 - x0, y1 - y0) / 2 + 3.5
-    return Circle((x0 + x1) / 2, (y0 + y1) / 2, radius, fillColor=None, strokeColor=color, strokeWidth=0.9)
+    return Circle((x0 + x1) / 2, (y0 + y1) / 2, radius, fillColor=None, strokeColor=color, strokeWidth=ChartLines.ring)
 
 
 def _extent(ring: list[tuple[float, float]]) -> float:

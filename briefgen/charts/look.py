@@ -8,7 +8,7 @@ type scale and one way of breaking lines; the colours and sizes come from the br
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import String
 from reportlab.lib.colors import Color, HexColor
@@ -48,7 +48,7 @@ class Look:
     title_size: float
     label_size: float
     small_size: float
-    lines: ChartLines  # stroke widths, marks and tints
+    lines: ChartLines = field(default_factory=ChartLines)  # stroke widths, marks and tints
 
     @classmethod
     def of(cls, theme: Theme, fonts: tuple[str, str]) -> Look:

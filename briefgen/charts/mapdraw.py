@@ -17,6 +17,7 @@ from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Group, Path
 
 from briefgen import geo
 from briefgen.charts.projection import Point, Projection, borders
+from briefgen.design.spacing import ChartLines
 
 Box = tuple[float, float, float, float]
 DOT_BELOW = 3.0  # points: a country drawn smaller than this gets a dot so it can be seen
@@ -179,7 +180,7 @@ def disputed(
 
 def hatch(drawn: Drawn, color: object, spacing: float) -> Path:
     """Diagonal lines (45°) inside the area, found by crossing each line with the rings."""
-    path = Path(fillColor=None, strokeColor=color, strokeWidth=0.35, strokeLineCap=0)
+    path = Path(fillColor=None, strokeColor=color, strokeWidth=ChartLines.hatch, strokeLineCap=0)
     x0, y0, x1, y1 = drawn.bbox
     edges = [
         (a, b) for rings in drawn.polygons for ring in rings for a, b in zip(ring, ring[1:] + ring[:1], strict=True)

@@ -149,7 +149,7 @@ def _content(
         for small in mapdraw.dots(shape.drawn, shape.fill, 1.4):
             g.add(small)
     _labels(g, shapes, places, proj, look, width, height)
-    g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=0.5))
+    g.add(Rect(0, 0, width, height, fillColor=None, strokeColor=look.axis, strokeWidth=look.lines.map_frame))
     legend = []
     if spec.focus:
         focus_name = world.by_iso3(spec.focus).name
@@ -381,7 +381,7 @@ def _draw_label(g: Group, lb: _Label, box: Box, inside: bool, look: Look) -> Non
     ax, ay = lb.anchor
     if not inside:
         _x, _y, nx, ny = _leader(lb.anchor, box)
-        g.add(Line(ax, ay, nx, ny, strokeColor=look.text, strokeWidth=0.5))
+        g.add(Line(ax, ay, nx, ny, strokeColor=look.text, strokeWidth=look.lines.leader))
         g.add(Circle(ax, ay, 1.4, fillColor=look.text, strokeColor=None))
     color = look.on(lb.shape.fill) if inside else look.text
     xm = (box[0] + box[2]) / 2

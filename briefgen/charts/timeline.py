@@ -92,11 +92,11 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
     axis_y = bottom_extent
     leaders = [lb.x for lb, (side, _l, _a) in zip(labels, choice, strict=True) if side < 0]
     g = Group()
-    g.add(Line(0, axis_y, width, axis_y, strokeColor=look.axis, strokeWidth=1.0))
+    g.add(Line(0, axis_y, width, axis_y, strokeColor=look.axis, strokeWidth=look.lines.timeline_axis))
     previous_year = None
     for t in ticks:
         x = x_of(t)
-        g.add(Line(x, axis_y - 3, x, axis_y, strokeColor=look.axis, strokeWidth=0.6))
+        g.add(Line(x, axis_y - 3, x, axis_y, strokeColor=look.axis, strokeWidth=look.lines.timeline_tick))
         if unit == "year":
             text = str(t.year)
         else:
@@ -111,8 +111,12 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
     for lb, (side, level, align) in zip(labels, choice, strict=True):
         box = _box(lb, side, level, align, pitch, width)
         tip = axis_y + (box[1] if side > 0 else box[3])
-        g.add(Line(lb.x, axis_y, lb.x, tip, strokeColor=look.muted, strokeWidth=0.5))
-        g.add(Circle(lb.x, axis_y, 3.0, fillColor=look.accent, strokeColor=WHITE, strokeWidth=0.8))
+        g.add(Line(lb.x, axis_y, lb.x, tip, strokeColor=look.muted, strokeWidth=look.lines.timeline_stem))
+        g.add(
+            Circle(
+                lb.x, axis_y, 3.0, fillColor=look.accent, strokeColor=WHITE, strokeWidth=look.lines.timeline_dot_edge
+            )
+        )
         tx = box[0] if align > 0 else box[2]
         anchor = "start" if align > 0 else "end"
         for i, line in enumerate(lb.lines):

@@ -36,8 +36,6 @@ class TableSpace:
     cell_text: float = 0.12  # em above and below a cell's paragraphs in Word
     facts: Pad = Pad(2.5, 6.0, 2.5, 0.0)  # label/value rows: flush left with the text around
     figures: Pad = Pad(5.0, 8.0, 5.0, 8.0)  # headline figures
-    facts_word: Pad = Pad(2.5, 6.0, 2.5, 6.0)  # TEMP: Word's drifted values, unified next
-    figures_word: Pad = Pad(4.0, 7.0, 4.0, 7.0)  # TEMP
     after: float = 0.8  # em after a data table
     figures_after: float = 0.6  # em after a headline-figures panel
 
@@ -47,10 +45,8 @@ class BoxSpace:
     """Call-outs, fact boxes and quotes."""
 
     pad: Pad = Pad(9.0, 9.0, 7.0, 11.0)  # inside a box (the left side clears the bar)
-    pad_word: Pad = Pad(8.0, 10.0, 8.0, 10.0)  # TEMP
     after: float = 0.9  # em after a box (Word: the "Table Spacer" after every table)
     beside_gutter: float = 1.2  # em between a fact box's facts and its locator map
-    beside_gutter_word: float = 12.0  # TEMP
     quote_pad: float = 10.0  # between a quote's bar and its text, and on its right
     quote_inset: float = 24.0  # a quote's text is this much narrower than the column
     quote_after: float = 6.0
@@ -130,6 +126,7 @@ class PageSpace:
     cover_client_logo_below: float = 40.0
     cover_tagline: float = 16.0  # baseline above the page's bottom edge
     cover_document_id: float = 21.0
+    contents_number: float = 14.0  # the contents' page-number column
     # Word's title page: logos as large as fit these boxes (width, height)
     word_logo: tuple[float, float] = (55.0, 22.0)
     word_client_logo: tuple[float, float] = (42.0, 22.0)
@@ -155,11 +152,17 @@ class ChartLines:
     grid: float = 0.5
     axis: float = 0.8
     series: float = 1.6  # a line series
-    series_word: float = 2.0  # Word draws a line series heavier
-    marker: float = 2.2  # radius of a line's point
-    marker_word: int = 5  # Word's marker size (whole points)
+    marker: float = 2.2  # radius of a line's point (Word sizes its markers in whole points)
     marker_edge: float = 0.6
-    marker_edge_word: float = 0.75
+    map_frame: float = 0.5  # the frame round a region map
+    inset_frame: float = 0.4  # round a locator inset, drawn smaller
+    ring: float = 0.9  # round a country too small to see on a locator
+    hatch: float = 0.35  # a hatched area's lines
+    leader: float = 0.5  # from a map label to its place
+    timeline_axis: float = 1.0
+    timeline_tick: float = 0.6
+    timeline_stem: float = 0.5  # from an event to its label
+    timeline_dot_edge: float = 0.8
     tint: float = 0.45  # the third and later series: brand colours toward white
     tint_more: float = 0.6  # beyond the five base colours
 

@@ -179,9 +179,9 @@ def _lines(spec: ChartSpec, data: Table, style: _Style) -> _Element:
     series = []
     lines = style.look.lines
     for s, color in enumerate(style.colors(len(data.series))):
-        dot = shape(color, hexcolor(WHITE), lines.marker_edge_word)
-        marker = el("c:marker", None, *vals(symbol="circle", size=lines.marker_word), dot)
-        series.append(_series(spec, data, s, style, [shape(None, color, lines.series_word), marker], smooth=True))
+        dot = shape(color, hexcolor(WHITE), lines.marker_edge)
+        marker = el("c:marker", None, *vals(symbol="circle", size=max(2, round(2 * lines.marker))), dot)
+        series.append(_series(spec, data, s, style, [shape(None, color, lines.series), marker], smooth=True))
     axes = [val("c:axId", CAT_AX), val("c:axId", VAL_AX)]
     return el("c:lineChart", None, *vals(grouping="standard", varyColors=0), *series, val("c:marker", 1), *axes)
 

@@ -248,7 +248,7 @@ def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
     if node.title:
         title = new_paragraph(cell, BOX_TITLES[box_look(palette(ctx.theme).design, node.kind).title])
         title.append(run(node.title))
-    pad = palette(ctx.theme).design.box.pad_word
+    pad = palette(ctx.theme).design.box.pad
     inner = width - twips(pad.left + pad.right) - _thick_edge(ctx)
     with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=inner):
         if _has_locator(node) and ctx.width >= 3 * _locator_width():
@@ -282,7 +282,7 @@ def _locator_width() -> int:
 def _beside(facts: m.Table, locator: m.Chart, container: Any, ctx: Ctx) -> None:
     """One borderless row inside the box: the facts table left, the locator picture right, top-aligned."""
     design = palette(ctx.theme).design
-    gutter = twips(design.box.beside_gutter_word)
+    gutter = twips(design.box.beside_gutter * ctx.theme.base_size * ctx.scale)
     right = _locator_width() + gutter
     widths = [ctx.width - right, right]
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
@@ -295,7 +295,7 @@ def _beside(facts: m.Table, locator: m.Chart, container: Any, ctx: Ctx) -> None:
     finish_cell(left)
     pic = add_cell(tr, widths[1])
     # Level with the first fact's text, below the facts' cell padding.
-    before = design.table.facts_word.top
+    before = design.table.facts.top
     locator_picture(locator, opc.cell(pic, container), ctx, width=right - gutter, align="right", before=before)
     finish_cell(pic)
     # The box cell must end with a paragraph; 1 pt high, so the facts' own spacer stays the gap.

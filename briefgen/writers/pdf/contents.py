@@ -13,13 +13,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from briefgen.design.spacing import PageSpace
 from briefgen.libs.rl_internals import last_line_slack, line_count
 from briefgen.model import nodes as m
 from briefgen.model.contents import entries
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.para import Paragraph
 
-NUMBER_COLUMN = 14 * mm
+NUMBER_COLUMN = PageSpace.contents_number * mm
 
 
 def number_form(key: str) -> str:

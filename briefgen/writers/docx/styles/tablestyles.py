@@ -68,7 +68,7 @@ def _looks(p: Palette) -> list[tuple[str, str, list[Edge], _Element | None, list
             cell_margins(Pad(t.data_word_y, t.data.right, t.data_word_y, t.data.left)),
             [head, zebra],
         ),
-        (FACTS_TABLE, "Normal Table", facts_rows, cell_margins(t.facts_word), []),
+        (FACTS_TABLE, "Normal Table", facts_rows, cell_margins(t.facts), []),
         # Inside a fact box the box draws the frame and the fill.
         (FACTS_IN_BOX, FACTS_TABLE, list(facts_rows), None, []),
         (
@@ -82,8 +82,8 @@ def _looks(p: Palette) -> list[tuple[str, str, list[Edge], _Element | None, list
                 "insideH",
                 ("insideV", p.line, r.figures_between),
             ],
-            cell_margins(t.figures_word),
+            cell_margins(t.figures),
             [el("w:tcPr", None, shading(p.panel))],
         ),
-        (BOX_TABLE, "Normal Table", [], cell_margins(p.design.box.pad_word), []),
+        (BOX_TABLE, "Normal Table", [], cell_margins(p.design.box.pad), []),
     ]
