@@ -151,7 +151,6 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
         )
     ]
     quote = st.role("quote")
-    hang = twips(space.note_hang)
     return [
         Word(
             "Normal",
@@ -189,6 +188,15 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
             ],
             line=st.em("code", MONO_EM),
         ),
+        *_rule_styles(st, width),
+    ]
+
+
+def _rule_styles(st: Styler, width: int) -> list[Word]:
+    """Thematic breaks and notes: Word draws a rule as the border of a paragraph `rule_paragraph` high."""
+    b, p, rules, space = st.b, st.p, st.design.rules, st.design.block
+    hang = twips(space.note_hang)
+    return [
         Word(
             "Horizontal Rule",
             None,
