@@ -49,7 +49,7 @@ class Palette:
     band_label: str  # labels on a band (WCAG-checked in contrast.py)
     band_subtitle: str  # the cover's subtitle on the band
     marking: str  # the client's marking line
-    watermark: str  # the diagonal watermark, drawn at `Design.watermark_opacity` over the page
+    watermark: str  # the diagonal watermark, drawn at `Design.watermark.opacity` over the page
     watermark_on_paper: str  # the same, mixed opaque on paper (Word puts it behind the text)
     link: str  # links out of the document
     cross_ref: str  # links inside it

@@ -98,7 +98,7 @@ def stylesheet(theme: Theme, font_faces: str) -> str:
         [
             font_faces,
             f":root {{ {props}; --body: {BODY_REM}rem; --measure: {MEASURE}; --sidebar: {SIDEBAR};"
-            f" --bar: {r.box_bar}pt; --pad: {design.box_pad / design.base_size:.3g}em;"
+            f" --bar: {r.box_bar}pt; --pad: {design.box.pad.right / design.base_size:.3g}em;"
             " --font-body: 'Brand Body', Georgia, serif; --font-heading: 'Brand Heading', system-ui, sans-serif;"
             " --font-mono: 'Brand Mono', ui-monospace, monospace; }",
             LAYOUT.replace("WIDE", WIDE),
