@@ -7,20 +7,20 @@ from htmlkit import ctx, para
 from briefgen.model import nodes as m
 
 
-def test_a_callout_is_an_aside_labelled_by_its_title() -> None:
+def test_a_callout_is_a_note_labelled_by_its_title() -> None:
     out = ctx("s").blocks((m.Callout("Why <it> matters", (para("Body."),)),))
     assert out == (
-        '<aside class="box callout" aria-labelledby="s-box-1"><p class="box-title" id="s-box-1">'
-        "Why &lt;it&gt; matters</p><p>Body.</p></aside>"
+        '<div class="box callout" role="note" aria-labelledby="s-box-1"><p class="box-title" id="s-box-1">'
+        "Why &lt;it&gt; matters</p><p>Body.</p></div>"
     )
 
 
-def test_the_bottom_line_is_a_section_in_its_own_roles() -> None:
+def test_the_bottom_line_has_its_own_roles() -> None:
     out = ctx("s").blocks((m.Callout("Bottom line", (para("Text."),), "bottom-line"),))
-    assert out.startswith('<section class="box bottom-line"')
+    assert out.startswith('<div class="box bottom-line" role="note"')
     assert '<p class="box-title" id="s-box-1">BOTTOM LINE</p><p class="bottom-body">Text.</p>' in out
 
 
 def test_an_untitled_box_of_an_unknown_kind_looks_like_a_callout() -> None:
     out = ctx().blocks((m.Callout("", (para("x"),), "other"),))
-    assert out == '<aside class="box callout" aria-label="callout"><p>x</p></aside>'
+    assert out == '<div class="box callout" role="note" aria-label="callout"><p>x</p></div>'

@@ -43,6 +43,6 @@ def test_the_contents_nest_sections_and_their_headings() -> None:
 def test_marking_banner_and_footer() -> None:
     assert page.marking(doc().meta) == ""
     marked = doc(marking=m.Marking("CLIENT ONLY"), layout=Layout.ANNEX).meta
-    assert page.marking(marked) == '<p class="marking" role="note">CLIENT ONLY</p>'
+    assert page.marking(marked) == '<p class="marking" role="note" data-furniture="">CLIENT ONLY</p>'
     out = page.footer(doc(client_name="C", document_id="ID-1"), theme())
     assert "Document ID-1" in out and theme().tagline in out

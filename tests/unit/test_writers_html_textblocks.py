@@ -15,8 +15,10 @@ def test_paragraph_roles_become_classes() -> None:
 
 def test_headings_sit_one_level_below_the_section_title_and_keep_their_anchor() -> None:
     c = ctx()
-    assert c.blocks((m.Heading(2, text("Why"), "s-why", AT),)) == '<h3 id="s-why">Why</h3>'
-    assert c.blocks((m.Heading(6, text("Deep"), "", AT),)).startswith("<h6>")
+    assert c.blocks((m.Heading(2, text("Why"), "s-why", AT),)) == '<h3 class="r-h2" id="s-why">Why</h3>'
+    assert c.blocks((m.Heading(6, text("Deep"), "", AT),)).startswith('<h6 class="r-h4">')
+    c.shift = 0  # the summary: its section title is the page's h1
+    assert c.blocks((m.Heading(2, text("Why"), "", AT),)).startswith("<h2 ")
 
 
 def test_code_keeps_its_spaces_and_tab_stops() -> None:

@@ -1,6 +1,6 @@
 """HTML handlers for boxes: call-outs, the bottom line, contacts and fact boxes (facts
-beside their locator map), each an `aside` (or a `section` for the bottom line, which is
-the argument itself) with the design's look for its kind."""
+beside their locator map), each a note labelled by its title, with the design's look for
+its kind."""
 
 from __future__ import annotations
 
@@ -26,9 +26,10 @@ def callout(b: m.Callout, c: Ctx) -> str:
     kind = b.kind if b.kind in c.design.boxes else "callout"
     if _with_locator(b):
         body = f'<div class="beside">{body}</div>'
-    tag = "section" if kind == "bottom-line" else "aside"
+    # A note, not a landmark: boxes of the same title recur (one per country profile),
+    # and landmarks must be told apart by their names.
     label = f' aria-labelledby="{esc(ident)}"' if b.title else f' aria-label="{esc(kind.replace("-", " "))}"'
-    return f"<{tag}{attrs(class_='box ' + kind)}{label}>{title}{body}</{tag}>"
+    return f'<div{attrs(class_="box " + kind)} role="note"{label}>{title}{body}</div>'
 
 
 def _with_locator(b: m.Callout) -> bool:

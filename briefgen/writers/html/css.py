@@ -55,10 +55,10 @@ def _roles(design: Design) -> str:
         "note": ".notes li, p.note",
         "notes_title": ".notes-title",
         "caption": "figcaption",
-        "h1": "section.level-1 > h2.section-title, .section-title.big",
-        "h2": "article h3, section.level-2 > h3.section-title",
-        "h3": "article h4",
-        "h4": "article h5, article h6",
+        "h1": ".section-title.big",
+        "h2": ".section-title:not(.big), .r-h2",
+        "h3": ".r-h3",
+        "h4": ".r-h4",
         "kicker": ".kicker",
         "cell": "td",
         "cell_head": "th",
@@ -74,8 +74,8 @@ def _roles(design: Design) -> str:
         "cover_kicker": ".cover .series",
         "cover_title": ".cover h1",
         "cover_subtitle": ".cover .subtitle",
-        "cover_info": ".cover .info",
-        "cover_client": ".cover .client",
+        "cover_info": ".masthead .info",
+        "cover_client": ".masthead .client",
         "cover_small": ".site-footer",
         "summary_label": ".brief-band .label",
         "summary_date": ".brief-band .date",
@@ -99,10 +99,11 @@ def stylesheet(theme: Theme, font_faces: str) -> str:
             font_faces,
             f":root {{ {props}; --body: {BODY_REM}rem; --measure: {MEASURE}; --sidebar: {SIDEBAR};"
             f" --bar: {r.box_bar}pt; --pad: {design.box.pad.right / design.base_size:.3g}em;"
-            " --font-body: 'Brand Body', Georgia, serif; --font-heading: 'Brand Heading', system-ui, sans-serif;"
-            " --font-mono: 'Brand Mono', ui-monospace, monospace; }",
-            LAYOUT.replace("WIDE", WIDE),
+            " --font-body: 'Brand Body', 'Brand Symbols', Georgia, serif;"
+            " --font-heading: 'Brand Heading', 'Brand Symbols', system-ui, sans-serif;"
+            " --font-mono: 'Brand Mono', 'Brand Symbols', ui-monospace, monospace; }",
             _roles(design),
+            LAYOUT.replace("WIDE", WIDE),
             BOXES,
             PRINT,
         ]
@@ -138,12 +139,13 @@ a:hover { text-decoration-thickness: 2px; }
 .details p { margin: 0; }
 .details .client { flex-basis: 100%; }
 .details .reading { color: var(--muted); }
+.brief-band .reading { color: var(--band-label); }
 .details .client-logo { height: 2.5rem; width: auto; margin-left: auto; }
 .page { display: block; padding-top: 2rem; padding-bottom: 3rem; }
 main { min-width: 0; max-width: var(--measure); }
 .toc { font-family: var(--font-heading); margin-bottom: 2rem; border-left: 3px solid var(--rule);
   padding-left: 1rem; }
-.toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.1em; color: var(--muted); margin: 0 0 0.5rem; }
+.toc h2 { font-size: 0.9rem; font-variant-caps: all-small-caps; letter-spacing: 0.1em; color: var(--muted); margin: 0 0 0.5rem; }
 .toc ol { list-style: none; margin: 0; padding: 0; }
 .toc ol ol { margin: 0.15rem 0 0.35rem; }
 .toc a { display: block; text-decoration: none; padding: 0.15rem 0; font-size: 0.9rem; }
@@ -157,7 +159,7 @@ main { min-width: 0; max-width: var(--measure); }
     margin: 0; border-left: 0; padding: 0 0.5rem 0 0; }
 }
 section.section { margin: 0 0 2.5rem; }
-section.level-1 > .section-title::after, .section-title.big::after { content: ""; display: block; width: 18%;
+.section-title.big::after { content: ""; display: block; width: 18%;
   height: 0; border-bottom: 2.2pt solid var(--accent); margin-top: 0.6rem; }
 .kicker { margin-bottom: 0.25rem; }
 h2, h3, h4, h5, h6 { text-wrap: balance; }

@@ -9,12 +9,14 @@ sidebar's current entry marked; the page works without it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from briefgen.design.theme import Theme
 from briefgen.fonts.register import register
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
 from briefgen.model.walk import inlines_of, iter_blocks, iter_text
-from briefgen.writers.html import page
+from briefgen.writers.html import page, webfonts
 from briefgen.writers.html.blocks import HANDLERS
 from briefgen.writers.html.css import stylesheet
 from briefgen.writers.html.inline import Inlines
@@ -32,9 +34,10 @@ for (const id of links.keys()) { const t = document.getElementById(id); if (t) s
 
 
 def section_html(section: m.Section, c: Ctx) -> str:
+    """A section, its title one level below the page's h1 (the summary's own title is h1)."""
     c.inline = Inlines(section.id, section.pos)
     big = section.level == 1 or section.new_page
-    tag = "h2" if section.level == 1 else "h3"
+    tag = f"h{section.level + c.shift}"
     kicker = f'<p class="kicker">{esc(section.kicker)}</p>' if section.kicker else ""
     title_class = "section-title big" if big else "section-title"
     title = f"<{tag}{attrs(class_=title_class, id=section.id + '-title')}>{esc(section.title)}</{tag}>"
@@ -60,24 +63,38 @@ def word_count(doc: m.Document) -> int:
 def write_html(doc: m.Document, theme: Theme) -> bytes:
     """Render `doc` (any layout) to one self-contained HTML page, as UTF-8 bytes."""
     fonts = register(theme)
-    c = Ctx(theme, HANDLERS, extras={"fonts": fonts, "svg_fonts": {}})
-    sections = "".join(section_html(s, c) for s in doc.sections)
     meta = doc.meta
-    words = word_count(doc)
     summary = meta.layout == Layout.SUMMARY
-    top = page.brief_band(doc, theme, words) if summary else page.cover(doc, theme, words)
+    c = Ctx(theme, HANDLERS, extras={"fonts": fonts, "svg_fonts": webfonts.svg_fonts(fonts)}, shift=0 if summary else 1)
+    sections = "".join(section_html(s, c) for s in doc.sections)
+    words = word_count(doc)
+    top = (page.brief_band if summary else page.cover)(doc, theme, words)
     nav = "" if summary else page.contents(doc)
-    css = stylesheet(theme, "")
     body = (
         '<a class="skip" href="#main">Skip to content</a>'
-        f"{page.marking(meta)}{top}"
+        f"{top}"
         f'<div class="page">{nav}<main id="main" tabindex="-1"><article>{sections}</article></main></div>'
         f"{page.footer(doc, theme)}"
-        f"<script>{SCRIPT}</script>"
     )
-    layout = meta.layout.value
+    has_code = any(isinstance(n, m.CodeBlock | m.Code) for n in _nodes(doc))
+    faces = webfonts.font_faces(theme, webfonts.characters(body), mono=has_code)
     html = (
-        f'<!DOCTYPE html>\n<html lang="{esc(meta.lang)}">\n<head>\n{page.head(doc, theme, css)}\n</head>\n'
-        f'<body class="layout-{layout}">{body}</body>\n</html>\n'
+        f'<!DOCTYPE html>\n<html lang="{esc(meta.lang)}">\n<head>\n{page.head(doc, theme, stylesheet(theme, faces))}\n'
+        f'</head>\n<body class="layout-{meta.layout.value}">{body}<script>{SCRIPT}</script></body>\n</html>\n'
     )
     return html.encode("utf-8")
+
+
+def _nodes(doc: m.Document) -> Iterator[object]:
+    """Every block and inline of the document (for what the page needs, such as a code font)."""
+    for section in doc.sections:
+        for block in iter_blocks(section.blocks):
+            yield block
+            for inlines in inlines_of(block):
+                yield from _inlines(inlines)
+
+
+def _inlines(inlines: tuple[m.Inline, ...]) -> Iterator[m.Inline]:
+    for node in inlines:
+        yield node
+        yield from _inlines(getattr(node, "children", ()))

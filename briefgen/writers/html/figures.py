@@ -10,22 +10,30 @@ data the picture shows.
 from __future__ import annotations
 
 import base64
-import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
+from briefgen.design.theme import Theme
 from briefgen.model import nodes as m
 from briefgen.writers.html.markup import attrs, esc
 from briefgen.writers.html.render import Ctx
 
-# The PDF's text width on A4 with the default margins, in points: charts are drawn as
-# wide as in the PDF and scale down with the column.
-CHART_WIDTH = 453.5
+MM = 72 / 25.4
+# The picture types a project may use (`load/images.py` checks them); `mimetypes` would
+# read the system's table on first use.
+MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+
+
+def chart_width(theme: Theme) -> float:
+    """The PDF's text width in points: a chart is the PDF's very drawing (drawn once for
+    both), shown at its printed size and scaled down with a narrower column."""
+    _, right, _, left = theme.margins_mm
+    return (theme.page_mm[0] - left - right) * MM
 
 
 @lru_cache(maxsize=32)
 def data_uri(path: Path) -> str:
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    mime = MIME.get(path.suffix.lower(), "application/octet-stream")
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
@@ -42,17 +50,11 @@ def _chart_svg(b: m.Chart, c: Ctx, ident: str, width: float, title: str) -> str:
     from briefgen.charts.svg import svg
 
     fonts = c.extras["fonts"]
-    art = drawing(
-        b.spec,
-        c.theme,
-        width,
-        fonts=(fonts.heading.regular, fonts.heading.bold),
-        titles=not b.spec.numbered,  # type: ignore[attr-defined]
-    )
+    faces = (fonts.heading.regular, fonts.heading.bold)  # type: ignore[attr-defined]
+    art = drawing(b.spec, c.theme, width, fonts=faces, titles=not b.spec.numbered)
     label = f' role="img" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc"'
-    opening, inner, closing = svg(art, ident, c.extras["svg_fonts"], label)  # type: ignore[arg-type]
     head = f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{esc(b.alt)}</desc>'
-    return f"{opening}{head}{inner}{closing}"
+    return svg(art, c.extras["svg_fonts"], label, head)  # type: ignore[arg-type]
 
 
 def chart(b: m.Chart, c: Ctx) -> str:
@@ -65,7 +67,7 @@ def chart(b: m.Chart, c: Ctx) -> str:
         return f'<div class="locator">{_chart_svg(b, c, ident, WIDTH_PT, b.alt)}</div>'
     c.figures += 1
     title = b.spec.title or f"Figure {c.figures}"
-    art = _chart_svg(b, c, ident, CHART_WIDTH, title)
+    art = _chart_svg(b, c, ident, chart_width(c.theme), title)
     caption = f"<b>Figure {c.figures}:</b> {esc(b.spec.title)}" if b.spec.title else f"<b>Figure {c.figures}:</b>"
     source = f'<span class="source">Source: {esc(b.spec.source)}</span>' if b.spec.source else ""
     return f'<figure class="chart"{attrs(id=b.anchor or None)}>{art}<figcaption>{caption}{source}</figcaption></figure>'

@@ -51,7 +51,7 @@ def head(doc: m.Document, theme: Theme, css: str) -> str:
 def marking(meta: m.Meta) -> str:
     if not meta.marking or not meta.marking.text:
         return ""
-    return f'<p class="marking" role="note">{esc(meta.marking.text)}</p>'
+    return f'<p class="marking" role="note" data-furniture="">{esc(meta.marking.text)}</p>'
 
 
 def reading_time(words: int) -> str:
@@ -59,7 +59,7 @@ def reading_time(words: int) -> str:
 
 
 def cover(doc: m.Document, theme: Theme, words: int) -> str:
-    """The cover band and the line of details under it (the PDF's cover page)."""
+    """The masthead: the cover band and the line of details under it (the PDF's cover)."""
     meta = doc.meta
     logo = theme.logo_on_dark or theme.logo
     band = [
@@ -75,14 +75,14 @@ def cover(doc: m.Document, theme: Theme, words: int) -> str:
         else "",
         f'<p class="info">{esc(", ".join(meta.authors))}</p>' if meta.authors else "",
         f'<p class="info">{esc(meta.title)}</p>' if meta.layout == Layout.ANNEX else "",
-        f'<p class="reading" data-apparatus="">{reading_time(words)}</p>',
+        f'<p class="reading" data-web-only="">{reading_time(words)}</p>',
         f'<img class="client-logo"{attrs(src=data_uri(meta.client_logo), alt=meta.client_name)}>'
         if meta.client_logo
         else "",
     ]
     return (
-        f'<header class="cover"><div class="cover-inner">{"".join(band)}</div></header>'
-        f'<div class="details"><div class="details-inner">{"".join(details)}</div></div>'
+        f'<header class="masthead">{marking(meta)}<div class="cover"><div class="cover-inner">{"".join(band)}</div></div>'
+        f'<div class="details"><div class="details-inner">{"".join(details)}</div></div></header>'
     )
 
 
@@ -92,13 +92,12 @@ def brief_band(doc: m.Document, theme: Theme, words: int) -> str:
     logo = theme.logo_on_dark or theme.logo
     label = "Policy brief" + (f" · Prepared for {meta.client_name}" if meta.client_name else "")
     return (
-        f'<header class="cover brief-band"><div class="cover-inner">'
+        f'<header class="masthead">{marking(meta)}<div class="cover brief-band"><div class="cover-inner">'
         f'<img class="logo"{attrs(src=data_uri(logo), alt=theme.name)}>'
         f'<p class="label">{esc(label)}</p>'
         f'<p class="date"><time datetime="{attr(meta.date)}">{esc(long_date(meta.date))}</time></p>'
-        f'<h1 class="visually-hidden">{esc(meta.title)}</h1>'
-        f'<p class="reading" data-apparatus="">{reading_time(words)}</p>'
-        f"</div></header>"
+        f'<p class="reading" data-web-only="">{reading_time(words)}</p>'
+        f"</div></div></header>"
     )
 
 
@@ -122,18 +121,23 @@ def contents(doc: m.Document) -> str:
             items.append(f"<li>{link}</li>")
     if items:
         items.append("</ol></li>" if open_sub else "</li>")
+    # A report's contents are its PDF's contents page; an annex's are the web's own.
+    web_only = "" if doc.meta.layout == Layout.REPORT else ' data-web-only=""'
     return (
-        '<nav class="toc" aria-labelledby="toc-title" data-apparatus="">'
+        f'<nav class="toc" aria-labelledby="toc-title"{web_only}>'
         f'<h2 id="toc-title">Contents</h2><ol>{"".join(items)}</ol></nav>'
     )
 
 
 def footer(doc: m.Document, theme: Theme) -> str:
+    """The foot of the page: the cover's last lines (tagline, a client copy's document id),
+    then the running foot the PDF prints on every page (furniture, like its page numbers).
+    The summary's one page has none of them: on the web they are the web's own."""
     meta = doc.meta
+    own = ' data-web-only=""' if meta.layout == Layout.SUMMARY else ""
     lines = [
-        running_foot(theme.footer, meta.document_id, meta.client_name),
-        theme.tagline,
-        f"Document {meta.document_id}" if meta.document_id and meta.client_name else "",
+        f"<p{own}>{esc(theme.tagline)}</p>" if theme.tagline else "",
+        f"<p{own}>Document {esc(meta.document_id)}</p>" if meta.document_id and meta.client_name else "",
+        f'<p class="running" data-furniture="">{esc(running_foot(theme.footer, meta.document_id, meta.client_name))}</p>',
     ]
-    body = "".join(f"<p>{esc(line)}</p>" for line in lines if line)
-    return f'<footer class="site-footer">{body}</footer>'
+    return f'<footer class="site-footer">{"".join(lines)}</footer>'

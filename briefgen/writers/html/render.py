@@ -28,7 +28,8 @@ class Ctx:
     handlers: Mapping[type, Handler]
     inline: Inlines = field(default_factory=Inlines)
     figures: int = 0
-    paragraph_class: str = ""  # the role paragraphs take inside a box ("bottom_body", "note")
+    paragraph_class: str = ""  # the role paragraphs take inside a box ("bottom-body", "note")
+    shift: int = 1  # model heading level + shift = HTML heading level (the cover's title is h1)
     extras: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -32,7 +32,8 @@ def table(b: m.Table, c: Ctx) -> str:
     c.extras["tables"] = n = int(c.extras.get("tables", 0)) + 1  # type: ignore[call-overload]
     ident = f"{c.inline.section}-table-{n}"
     caption = f'<figcaption id="{esc(ident)}">{c.run(b.caption)}</figcaption>' if b.caption else ""
-    label = f' aria-labelledby="{esc(ident)}"' if b.caption else ' aria-label="Table"'
+    # The scrolling region is a landmark: it needs a name of its own, as a keyboard stop.
+    label = f' aria-labelledby="{esc(ident)}"' if b.caption else f' aria-label="Table {n}"'
     return (
         f'<figure class="table"><div class="scroll" role="region" tabindex="0"{label}><table>'
         f"{f'<thead>{head}</thead>' if head else ''}<tbody>{body}</tbody></table></div>{caption}</figure>"

@@ -13,10 +13,11 @@ def paragraph(b: m.Paragraph, c: Ctx) -> str:
 
 
 def heading(b: m.Heading, c: Ctx) -> str:
-    # Section titles are h1 (level 1) or h2; body headings keep their absolute level,
-    # shifted one down so the page's only h1 is the document's title (h6 at most).
-    level = min(max(b.level, 1) + 1, 6)
-    return f"<h{level}{attrs(id=b.anchor or None)}>{c.run(b.children)}</h{level}>"
+    # Body headings keep their absolute level, shifted one down where the page's h1 is
+    # the document's title on the cover (h6 at most).
+    level = min(max(b.level, 1) + c.shift, 6)
+    role = f"r-h{min(max(b.level, 2), 4)}"  # the PDF's style: h2 to h4 (deeper looks like h4)
+    return f"<h{level}{attrs(class_=role, id=b.anchor or None)}>{c.run(b.children)}</h{level}>"
 
 
 def code_block(b: m.CodeBlock, c: Ctx) -> str:
@@ -55,7 +56,7 @@ def notes(b: m.Notes, c: Ctx) -> str:
     for note in b.notes:
         refs = c.inline.refs.get(note.number, 0)
         backs = "".join(
-            f' <a class="back"{attrs(href="#" + c.inline.ref_id(note.number, i))}'
+            f' <a class="back" data-web-only=""{attrs(href="#" + c.inline.ref_id(note.number, i))}'
             f' aria-label="Back to reference {note.number}{"" if refs < 2 else chr(96 + i)}">↩</a>'
             for i in range(1, refs + 1)
         )
