@@ -1,5 +1,5 @@
-"""The command line's commands: `build`, `check`, `list`, `init`, `schema` and `new`, each an
-`argparse.Namespace` → exit code, in the `COMMANDS` table.
+"""The command line's commands: `build`, `check`, `list`, `init`, `schema`, `new`, `watch` and
+`serve`, each an `argparse.Namespace` → exit code, in the `COMMANDS` table.
 
 Each command imports the stages it needs when it runs, so `--help` and a usage error stay fast.
 """
@@ -196,6 +196,18 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _watch(args: argparse.Namespace) -> int:
+    from briefgen.cli.watch import watch
+
+    return watch(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from briefgen.cli.serve import serve
+
+    return serve(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": _build,
     "check": _check,
@@ -203,4 +215,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": _init,
     "schema": _schema,
     "new": _new,
+    "watch": _watch,
+    "serve": _serve,
 }

@@ -113,6 +113,67 @@ def _new(sub: Any) -> argparse.ArgumentParser:
     return nc
 
 
+def _live(p: argparse.ArgumentParser) -> None:
+    """What `watch` and `serve` share: the deliverable, and how saves are seen."""
+    p.add_argument("--client", metavar="ID", help="build for the client clients/ID.yaml")
+    p.add_argument("--audience", metavar="NAME", help="override the audience")
+    p.add_argument(
+        "--poll",
+        action="store_true",
+        help="look for changes by polling (for network or container file systems that do not report saves)",
+    )
+    _common(p)
+
+
+def _watch(sub: Any) -> argparse.ArgumentParser:
+    w = sub.add_parser(
+        "watch",
+        help="build, then build again on every save",
+        description="Build, then rebuild on every save under the project folder, printing the files that "
+        "changed, what was written and any errors. Ctrl+C stops.",
+    )
+    w.add_argument("cuts", nargs="*", metavar="CUT", help="cuts to build (default: full)")
+    w.add_argument("--format", type=str.lower, help="pdf, docx or pdf,docx (default)")
+    w.add_argument("-o", "--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
+    w.add_argument(
+        "--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N", help="processes to use (default: cores)"
+    )
+    w.add_argument("--explain", action="store_true", help="list what each output leaves out, and why")
+    _live(w)
+    return w
+
+
+def _serve(sub: Any) -> argparse.ArgumentParser:
+    s = sub.add_parser(
+        "serve",
+        help="preview the web edition on localhost, reloaded on every save",
+        description="Build a cut's web edition and serve it on localhost; every save rebuilds it and "
+        "reloads the page, and a failed build shows its errors in the page. Ctrl+C stops.",
+    )
+    s.add_argument("cut", nargs="?", metavar="CUT", help="the cut to serve (default: full)")
+    s.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="port to listen on (default: 8000; 0: any free one)"
+    )
+    s.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    _live(s)
+    return s
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0 to 65535, not {value}")
+    return value
+
+
 def parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser, and each command's own parser (its usage is the one an error shows)."""
     top = argparse.ArgumentParser(
@@ -136,4 +197,5 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     i = _init(sub)
     sc = _schema(sub)
     nc = _new(sub)
-    return top, {"build": b, "check": c, "list": ls, "init": i, "schema": sc, "new": nc}
+    w, sv = _watch(sub), _serve(sub)
+    return top, {"build": b, "check": c, "list": ls, "init": i, "schema": sc, "new": nc, "watch": w, "serve": sv}
