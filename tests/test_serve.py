@@ -16,6 +16,11 @@ from pathlib import Path
 import pytest
 from livekit import ROOT, Running, arctic_copy, edited, fetch, poll, state
 
+from briefgen.writers import WRITERS
+
+# Until the web edition's writer lands, `serve` has nothing to serve.
+needs_html = pytest.mark.skipif("html" not in WRITERS, reason="no HTML writer in this briefgen yet")
+
 OPENING = "Three routes matter."
 TAG = re.compile(r'<script src="/__briefgen/live\.js" data-version="([^"]+)" defer></script>')
 
@@ -43,6 +48,7 @@ def started(project: Path, *extra: str) -> tuple[Running, str]:
     return serve, found.group(2)
 
 
+@needs_html
 def test_serve_reloads_on_save_shows_errors_in_the_page_and_recovers(tmp_path: Path) -> None:
     project = arctic_copy(tmp_path)
     section = project / "sections" / "01-routes.md"
@@ -87,6 +93,7 @@ def test_serve_reloads_on_save_shows_errors_in_the_page_and_recovers(tmp_path: P
     assert not (project / "output").exists()  # the page lives in memory: nothing is written
 
 
+@needs_html
 def test_served_page_is_the_built_file_plus_the_reload_script(tmp_path: Path) -> None:
     project = arctic_copy(tmp_path)
     out = tmp_path / "out"
