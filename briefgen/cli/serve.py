@@ -99,19 +99,23 @@ def serve(args: argparse.Namespace) -> int:
 
 def _serving(args: argparse.Namespace, root: Path, request: Request, server: Server) -> int:
     """The first build, then the server, then a build per batch of saves."""
-    started = time.perf_counter()
-    page = build_page(root, request, strict=args.strict, debug=args.debug)
-    if page.usage:  # a typo on the command line, not in the project: say so and stop
-        print_diagnostics(list(page.errors))
-        return 2
-    _publish(server.live, page, started, args.level)
-    server.start()
-    if not server.loopback:
-        print("warning: serving to the network: anyone who can reach this address can read the briefing")
-    print(f"serving {server.live.shown.name} at {server.url} (Ctrl+C to stop)", flush=True)
-    for files in Watcher(root, (root / "output",), poll=args.poll).changes():
+    watcher = Watcher(root, (root / "output",), poll=args.poll).start()  # a save during the first build counts
+    try:
         started = time.perf_counter()
-        if args.level >= 0:
-            print(f"changed: {listed(files)}", flush=True)
-        _publish(server.live, build_page(root, request, strict=args.strict, debug=args.debug), started, args.level)
+        page = build_page(root, request, strict=args.strict, debug=args.debug)
+        if page.usage:  # a typo on the command line, not in the project: say so and stop
+            print_diagnostics(list(page.errors))
+            return 2
+        _publish(server.live, page, started, args.level)
+        server.start()
+        if not server.loopback:
+            print("warning: serving to the network: anyone who can reach this address can read the briefing")
+        print(f"serving {server.live.shown.name} at {server.url} (Ctrl+C to stop)", flush=True)
+        for files in watcher.changes():
+            started = time.perf_counter()
+            if args.level >= 0:
+                print(f"changed: {listed(files)}", flush=True)
+            _publish(server.live, build_page(root, request, strict=args.strict, debug=args.debug), started, args.level)
+    finally:
+        watcher.close()
     return 0

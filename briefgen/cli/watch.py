@@ -96,6 +96,7 @@ def watch(args: argparse.Namespace) -> int:
     watcher = Watcher(root, (output,), poll=args.poll)
     with stopping.handled():
         try:
+            watcher.start()  # before the first build, so a save made during it is seen
             if rebuild() is None:  # the command line names a cut or client the project lacks
                 return 2
             if args.level >= 0:
@@ -106,4 +107,6 @@ def watch(args: argparse.Namespace) -> int:
                 rebuild()
         except KeyboardInterrupt:
             print("stopped watching", flush=True)
+        finally:
+            watcher.close()
     return 0

@@ -13,11 +13,14 @@ saves made during a rebuild for the next batch, so none is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
-# A save is one batch once its events have been quiet this long (watchfiles' `step`).
-QUIET_MS = 50
+# A save is one batch once its events have been quiet this long (watchfiles' `step`):
+# an editor's write, rename and chmod come within a few milliseconds.
+QUIET_MS = 30
+# How often the watch wakes up when nothing changes (and how long setting it up waits).
+IDLE_MS = 100
 # Folders no build reads, besides hidden ones (watchfiles' default filter adds its own).
 SKIPPED_DIRS = frozenset({"__pycache__", "node_modules"})
 
@@ -29,6 +32,7 @@ class Watcher:
         self.root = root.resolve()
         self.ignore = tuple(p.resolve() for p in ignore)
         self.poll = poll
+        self._batches: Generator[set[tuple[object, str]], None, None] | None = None
 
     def relevant(self, path: Path) -> bool:
         """Whether a change at `path` (absolute) may change what a build reads."""
@@ -50,21 +54,40 @@ class Watcher:
 
         return keep
 
-    def changes(self) -> Iterator[list[str]]:
-        """Each batch of saved files, until Ctrl+C (raised as KeyboardInterrupt)."""
+    def start(self) -> Watcher:
+        """Begin watching now: saves made from here on (during a first build too) are seen."""
         from watchfiles import watch
 
-        batches = watch(
+        self._batches = watch(
             self.root,
             watch_filter=self._filter(),
             step=QUIET_MS,
+            rust_timeout=IDLE_MS,
+            yield_on_timeout=True,  # an empty batch: the watch is set up, or nothing was saved
             force_polling=True if self.poll else None,  # None: watchfiles' own choice (inotify)
             ignore_permission_denied=True,
         )
-        for batch in batches:
-            saved = self.saved(batch)
-            if saved:
-                yield saved
+        next(self._batches)  # the first returns once the watch is in place
+        return self
+
+    def changes(self) -> Iterator[list[str]]:
+        """Each batch of saved files, until Ctrl+C (raised as KeyboardInterrupt). Saves
+        made while the caller rebuilds are kept for the next batch."""
+        if self._batches is None:
+            self.start()
+        assert self._batches is not None
+        try:
+            for batch in self._batches:
+                saved = self.saved(batch)
+                if saved:
+                    yield saved
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._batches is not None:
+            self._batches.close()
+            self._batches = None
 
     def saved(self, batch: set[tuple[object, str]]) -> list[str]:
         """The files a batch changed, less the temporary files an editor (or `sed -i`)
