@@ -119,8 +119,10 @@ class Running:
             self.proc.stdout.close()
 
 
-def edited(path: Path, old: str, new: str) -> None:
-    """Replace `old` (which must be there) by `new` in a file, as an editor saves it."""
+def edited(path: Path, *changes: tuple[str, str]) -> None:
+    """Make each (old, new) replacement (old must be there) in a file, saved in one write."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for old, new in changes:
+        assert old in text, f"{old!r} not in {path}"
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")

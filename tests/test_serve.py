@@ -63,21 +63,20 @@ def test_serve_reloads_on_save_shows_errors_in_the_page_and_recovers(tmp_path: P
             first = events.next()
             assert tag.group(1) == first  # the page knows the version it shows
 
-            edited(section, OPENING, "Four routes matter, counting the sentinel passage.")
+            edited(section, (OPENING, "Four routes matter, counting the sentinel passage."))
             second = events.next()  # pushed by the rebuild: the script reloads on it
             assert second != first
             page = fetch(url)
             assert "sentinel passage" in page and OPENING not in page
             assert TAG.search(page).group(1) == second
 
-            edited(section, "title: The routes", "title: [The routes")
+            edited(section, ("title: The routes", "title: [The routes"))
             assert events.next() not in (first, second)
             page = fetch(url)
             assert re.search(r"sections/01-routes\.md:\d+: error: malformed YAML", page), page
             assert state(url)["ok"] is False and TAG.search(page)  # the error page reloads itself too
 
-            edited(section, "title: [The routes", "title: The routes")
-            edited(section, "sentinel passage", "recovered passage")
+            edited(section, ("title: [The routes", "title: The routes"), ("sentinel passage", "recovered passage"))
             page = poll(lambda: fetch(url), lambda p: "recovered passage" in p, "the recovered page")
             assert ": error: " not in page and state(url)["ok"] is True
         finally:
@@ -89,7 +88,7 @@ def test_serve_reloads_on_save_shows_errors_in_the_page_and_recovers(tmp_path: P
     assert code == 0, serve.output
     assert re.search(r"^changed: sections/01-routes\.md$", serve.output, re.M)
     assert re.search(r"^sections/01-routes\.md:\d+: error: malformed YAML", serve.output, re.M)
-    assert serve.lines[-1].startswith("stopped serving")
+    assert re.search(r"stopped serving \S+$", serve.lines[-1])  # its own line, unless Ctrl+C cut a rebuild's
     assert not (project / "output").exists()  # the page lives in memory: nothing is written
 
 

@@ -60,9 +60,11 @@ def _fits(blocks: tuple[m.Block, ...], delta: int) -> bool:
 class Assembler:
     """Builds `Document`s for any cut × audience × client of one project."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, caches: Caches | None = None):
+        """`caches`: memos kept from an earlier assembler whose entries still hold
+        (`cli/rebuild.py` keeps some across a reload of the project); by default, none."""
         self.project = project
-        self.caches = c = Caches()
+        self.caches = c = caches if caches is not None else Caches()
         self.templater = Templater(project.root, project.templates_dir, c.renders)
         for src in project.sources:
             self.templater.add_body(src.rel, src.body, src.body_line)

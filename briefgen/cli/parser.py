@@ -133,7 +133,11 @@ def _watch(sub: Any) -> argparse.ArgumentParser:
         "changed, what was written and any errors. Ctrl+C stops.",
     )
     w.add_argument("cuts", nargs="*", metavar="CUT", help="cuts to build (default: full)")
-    w.add_argument("--format", type=str.lower, help="pdf, docx or pdf,docx (default)")
+    w.add_argument(
+        "--format",
+        type=str.lower,
+        help="pdf, docx, html, or several with commas (default: briefing.yaml's 'formats', else pdf,docx)",
+    )
     w.add_argument("-o", "--output", type=Path, metavar="DIR", help="output folder (default: <project>/output)")
     w.add_argument(
         "--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N", help="processes to use (default: cores)"

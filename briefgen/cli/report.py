@@ -28,6 +28,13 @@ def print_diagnostics(diags: list[Diagnostic]) -> None:
             print(str(d), file=sys.stderr)
 
 
+def say(line: str) -> None:
+    """Print a line in one write, flushed: a Ctrl+C (raised between any two writes) cannot
+    part it from its newline, and a pipe (a test, an editor's task runner) sees it at once."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def shown(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))

@@ -18,20 +18,19 @@ from pathlib import Path
 from briefgen.batch import stopping
 from briefgen.batch.units import Request
 from briefgen.cli import environment
-from briefgen.cli.report import on_done, print_diagnostics, shown
+from briefgen.cli.report import on_done, print_diagnostics, say, shown
 from briefgen.cli.watcher import Watcher, listed
 from briefgen.errors import BriefgenError, Diagnostic, UsageError, internal_error
 
 
 def formats_of(text: str | None, command: str) -> tuple[str, ...] | None:
-    """The formats `--format` names (None: the default), or None after printing why not."""
+    """The formats `--format` names (empty: the project's default), or None after printing why not."""
     from briefgen.build.make import FORMATS
 
-    formats = tuple(f.strip() for f in (text or "pdf,docx").split(",") if f.strip())
+    formats = tuple(f.strip() for f in (text or "").split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        known = ", ".join(FORMATS)
-        message = f"unknown format '{','.join(bad)}' (use {known}, or several with commas)"
+    if bad or (text is not None and not formats):
+        message = f"unknown format '{','.join(bad)}' (use {', '.join(FORMATS)}, or several with commas)"
         print(f"briefgen {command}: error: {message}", file=sys.stderr)
         return None
     return formats
@@ -46,7 +45,7 @@ class _Rebuild:
 
     def __call__(self) -> bool | None:
         """Build everything once; True if all was built, False if not, None for a usage error."""
-        from briefgen.build.run import build, load
+        from briefgen.build.run import DEFAULT_FORMATS, build, load
 
         args = self.args
         started = time.perf_counter()
@@ -59,7 +58,8 @@ class _Rebuild:
             done, failed = build(
                 project,
                 self.requests,
-                formats=self.formats,
+                # as `build` does: briefing.yaml's `formats` (read afresh), else PDF and DOCX
+                formats=self.formats or tuple(dict.fromkeys(project.meta.get("formats") or DEFAULT_FORMATS)),
                 output=self.output,
                 jobs=args.jobs,
                 on_done=on_done(args, None),
@@ -76,8 +76,8 @@ class _Rebuild:
             print_diagnostics(failed[-1].diagnostics)
         if args.level >= 0:
             took = f"{time.perf_counter() - started:.2f} s"
-            print(f"built {len(done)} of {len(self.requests)} deliverable(s) in {took}", end="")
-            print("; fix the errors above and save to build again" if failed else "", flush=True)
+            advice = "; fix the errors above and save to build again" if failed else ""
+            say(f"built {len(done)} of {len(self.requests)} deliverable(s) in {took}{advice}")
         sys.stderr.flush()
         if any(isinstance(exc, UsageError) for exc in failed):
             return None
@@ -100,13 +100,13 @@ def watch(args: argparse.Namespace) -> int:
             if rebuild() is None:  # the command line names a cut or client the project lacks
                 return 2
             if args.level >= 0:
-                print(f"watching {shown(root)} for changes (Ctrl+C to stop)", flush=True)
+                say(f"watching {shown(root)} for changes (Ctrl+C to stop)")
             for files in watcher.changes():
                 if args.level >= 0:
-                    print(f"changed: {listed(files)}", flush=True)
+                    say(f"changed: {listed(files)}")
                 rebuild()
         except KeyboardInterrupt:
-            print("stopped watching", flush=True)
+            say("stopped watching")
         finally:
             watcher.close()
     return 0

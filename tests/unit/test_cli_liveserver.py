@@ -1,38 +1,11 @@
-"""The live preview's parts in-process: which saves count, how the reload script is added,
-the error page, and the versions the event streams wait on."""
+"""cli/liveserver.py: how the reload script is added, the error page, the versions the
+event streams wait on, and the names a loopback server answers to."""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
-from watchfiles import Change
-
-from briefgen.cli.liveserver import Live, Shown, error_page, with_script
-from briefgen.cli.watcher import Watcher, listed
-
-
-def test_saves_that_count_are_the_projects_inputs_not_outputs_or_tool_files(tmp_path: Path) -> None:
-    watcher = Watcher(tmp_path, (tmp_path / "output", tmp_path / "elsewhere"))
-    counted = ["briefing.yaml", "sections/01.md", "sections/countries/a.md", "brand/logo.png", "data/rows.csv"]
-    skipped = ["output/full.pdf", "elsewhere/x.md", ".git/index", "sections/.hidden.md", "__pycache__/a.pyc"]
-    assert [f for f in counted if watcher.relevant(tmp_path / f)] == counted
-    assert [f for f in skipped if watcher.relevant(tmp_path / f)] == []
-    assert not watcher.relevant(tmp_path.parent / "other" / "briefing.yaml")
-
-
-def test_a_batch_lists_saved_files_but_not_an_editors_temporary_ones(tmp_path: Path) -> None:
-    (tmp_path / "sections").mkdir()
-    (tmp_path / "sections" / "01.md").write_text("saved")
-    watcher = Watcher(tmp_path)
-    batch = {
-        (Change.added, str(tmp_path / "sections" / "sedX1Y2Z3")),
-        (Change.deleted, str(tmp_path / "sections" / "sedX1Y2Z3")),
-        (Change.modified, str(tmp_path / "sections" / "01.md")),
-        (Change.deleted, str(tmp_path / "sections" / "02.md")),  # a removed section counts
-    }
-    assert watcher.saved(batch) == ["sections/01.md", "sections/02.md"]
-    assert listed([f"s/{i}.md" for i in range(7)]) == "s/0.md, s/1.md, s/2.md, s/3.md, s/4.md and 2 more"
+from briefgen.cli.liveserver import Live, Server, Shown, error_page, with_script
 
 
 def test_the_reload_script_goes_before_the_closing_body_tag_once() -> None:
@@ -65,3 +38,14 @@ def test_a_waiting_stream_wakes_on_publish_and_on_close() -> None:
     live.close()
     closer.join(30)
     assert not closer.is_alive() and live.closing
+
+
+def test_a_loopback_server_answers_only_loopback_names() -> None:
+    server = Server("127.0.0.1", 0, Live("full.html"))
+    try:
+        assert server.loopback and server.url.startswith("http://127.0.0.1:")
+        allowed = server._server.host_allowed
+        assert all(allowed(h) for h in ("127.0.0.1:8000", "localhost:8000", "[::1]:8000", "127.0.0.2", "LOCALHOST"))
+        assert not any(allowed(h) for h in ("attacker.example:8000", "192.0.2.7:8000", ""))
+    finally:
+        server.stop()
