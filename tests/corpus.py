@@ -146,9 +146,17 @@ def html_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", _BLOCK_TAGS.sub(" ", markup)))
 
 
+# The typographer sets quotes, dashes and ellipses (markdown/typography.py): their form
+# changes, never their number; a dash may stand for one to three hyphens.
+_TYPOGRAPHIC = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "---", "\u2014": "---", "\u2026": "..."}
+)
+
+
 def tokens(text: str) -> Counter[str]:
-    """Words and single punctuation marks, Unicode-normalised; whitespace does not count."""
-    text = unicodedata.normalize("NFC", text.replace("\u00ad", ""))
+    """Words and single punctuation marks, Unicode-normalised, typographic quotes and
+    dashes read as typed; whitespace does not count."""
+    text = unicodedata.normalize("NFC", text.replace("\u00ad", "")).translate(_TYPOGRAPHIC)
     return Counter(re.findall(r"\w+|[^\w\s]", text))
 
 

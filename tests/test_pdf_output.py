@@ -116,5 +116,5 @@ def test_business_blocks_show_for_the_energy_client_and_not_in_the_public_editio
     assert "Implications for business" in annex
     assert "Implications for business" not in public
     full = flat(" ".join(pdf_pages(sample_outputs / "full.pdf")))
-    assert "Internal assessment" in full
-    assert "Internal assessment" not in public
+    assert "Assessment." in full
+    assert "Assessment." not in public

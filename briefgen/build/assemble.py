@@ -19,6 +19,7 @@ from briefgen.build.views import brand_view, client_view
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.load.project import Project, Source
 from briefgen.markdown import parse_body
+from briefgen.markdown.typography import smarten, smarten_title
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
 from briefgen.model.omissions import Omission
@@ -122,6 +123,7 @@ class Assembler:
                 anchor_prefix=prefix,
                 context=self.project.profiles.context,
                 tiers=self.project.profiles.legend,
+                typography=self.project.theme.typography,
             )
             levels.put((file, text, prefix), (level, blocks))
         return parsed.put(key, blocks)  # type: ignore[no-any-return]
@@ -139,7 +141,14 @@ class Assembler:
                 self.caches.parsed.put(
                     key,
                     parse_body(
-                        clean, file=pos.file, line_of=line_of, base=base, root=root, shift=level, anchor_prefix=prefix
+                        clean,
+                        file=pos.file,
+                        line_of=line_of,
+                        base=base,
+                        root=root,
+                        shift=level,
+                        anchor_prefix=prefix,
+                        typography=self.project.theme.typography,
                     ),
                 )
             return self.caches.parsed[key]  # type: ignore[no-any-return]
@@ -219,7 +228,7 @@ class Assembler:
         except BriefgenError as exc:
             errors.extend(exc.diagnostics)
             return []
-        title = f"Note for {sel.client.name}"
+        title = self.title(f"Note for {sel.client.name}")
         return [m.Section("client-note", title, 1, filter_blocks(blocks, fctx, result), note_pos, new_page=False)]
 
     def _body(
@@ -237,18 +246,19 @@ class Assembler:
             src = at.source
             if at.group_id:
                 group_pos = p.profiles.group_under_pos
-                sections.append(m.Section(at.group_id, at.group_title, 1, (), group_pos, "group", True))
+                group = m.Section(at.group_id, self.title(at.group_title), 1, (), group_pos, "group", True)
+                sections.append(group)
             try:
                 blocks = self.section_blocks(src, ctx, at.level)
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
                 continue
             blocks = filter_blocks(blocks, fctx, result)
-            kicker = p.profiles.kicker(src.meta.tier) if src.meta.is_country else ""
+            kicker = self.smart(p.profiles.kicker(src.meta.tier)) if src.meta.is_country else ""
             sections.append(
                 m.Section(
                     src.id,
-                    src.meta.title,
+                    self.title(src.meta.title),
                     at.level,
                     blocks,
                     Pos(src.rel, 1),
@@ -263,24 +273,24 @@ class Assembler:
     def _contact(
         self, sel: Selection, ctx: dict[str, Any], fctx: Context, result: FilterResult, errors: list[Diagnostic]
     ) -> list[m.Section]:
-        """The brand's contact page, last, in a report or an annex."""
+        """The brand's contact page, last, in a report or an annex, with the briefing's
+        citation, disclaimer and copyright under it (`colophon.j2`)."""
         if sel.cut.layout not in (Layout.REPORT, Layout.ANNEX):
             return []
         p = self.project
+        local = dict(ctx, section=None, country=None)
         try:
-            contact = self._generated(
-                "contact.j2",
-                dict(ctx, section=None, country=None),
-                p.theme.contact_at,
-                1,
-                "contact-",
-                p.root,
-            )
+            contact = self._generated("contact.j2", local, p.theme.contact_at, 1, "contact-", p.root)
+            contact += self._generated("colophon.j2", local, p.colophon_at, 1, "colophon-", p.root)
         except BriefgenError as exc:
             errors.extend(exc.diagnostics)
             return []
         blocks = filter_blocks(contact, fctx, result)
-        return [m.Section("contact", p.theme.contact.title, 1, blocks, Pos("templates/contact.j2"), "contact", True)]
+        return [
+            m.Section(
+                "contact", self.title(p.theme.contact.title), 1, blocks, Pos("templates/contact.j2"), "contact", True
+            )
+        ]
 
     def _check(self, doc: m.Document, errors: list[Diagnostic]) -> None:
         """Raise every problem at once: those found so far, then the glyphs and figures of
@@ -342,12 +352,20 @@ class Assembler:
         result = FilterResult()
         blocks = self._generated("summary.j2", local, pos, 1, "summary-", base)
         blocks = filter_blocks(blocks, fctx, result)
-        section = m.Section("summary", self.project.title, 1, blocks, pos, "summary", False, {})
+        section = m.Section("summary", self.title(self.project.title), 1, blocks, pos, "summary", False, {})
         doc = m.Document(self.meta(sel), (section,))
         errors = [*result.errors, *glyph_problems(doc, self.project.theme, self._glyphs)]
         if errors:
             raise BriefgenError(errors)
         return resolve_links(doc, strict=False, memo=self._links)[0]
+
+    def smart(self, text: str) -> str:
+        """A plain string from a YAML file, in the brand's quotes and dashes."""
+        return self._once(("smart", text), lambda: smarten(text, self.project.theme.typography))
+
+    def title(self, text: str) -> str:
+        """A title that prints as a heading: smartened, its last two words bound."""
+        return self._once(("title", text), lambda: smarten_title(text, self.project.theme.typography))
 
     def meta(self, sel: Selection) -> m.Meta:
         p = self.project
@@ -367,13 +385,13 @@ class Assembler:
             )
         )
         return m.Meta(
-            title=p.title,
-            subtitle=p.subtitle,
+            title=self.title(p.title),
+            subtitle=self.smart(p.subtitle),
             series=p.series,
             date=p.date,
             authors=p.authors,
             cut=sel.cut.id,
-            cut_title=title or sel.cut.title or p.title,
+            cut_title=self.title(title or sel.cut.title or p.title),
             layout=sel.cut.layout,
             audience=sel.audience,
             client_name=client.name if client else "",

@@ -39,6 +39,18 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Typography:
+    """How the brand sets punctuation (`typography:` in brand.yaml).
+
+    `dash` is "en" (a spaced en dash, "a – b") or "em" (a closed em dash, "a—b");
+    `quotes` is four characters: the primary open and close, then the nested pair.
+    """
+
+    dash: str = "en"
+    quotes: str = "\u201c\u201d\u2018\u2019"
+
+
+@dataclass(frozen=True)
 class Theme:
     """Everything the brand says about the editions' look. Lengths are in mm or points."""
 
@@ -62,3 +74,4 @@ class Theme:
     file: Path
     # where `contact:` is written, so an error in the generated contact page points there
     contact_at: Pos = field(default=Pos("brand.yaml"), compare=False)
+    typography: Typography = field(default=Typography())

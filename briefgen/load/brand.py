@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.design.contrast import check_brand
-from briefgen.design.theme import Colors, Contact, FontSet, Theme
+from briefgen.design.theme import Colors, Contact, FontSet, Theme, Typography
 from briefgen.errors import BriefgenError, Pos, Reporter
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text
 from briefgen.load.files import shown as show
@@ -71,6 +71,7 @@ BRAND_FIELDS = {
     "type": Field(is_map, "type sizes in points", default={}),
     "footer": Field(is_str, "text in every page footer", default=""),
     "contact": Field(is_map, "the closing contact block", required=True),
+    "typography": Field(is_map, "how quotes and dashes are set", default={}),
 }
 PAGE_FIELDS = {
     "size": Field(one_of(*PAGE_SIZES_MM), "A4 or Letter", default="A4"),
@@ -89,6 +90,18 @@ CONTACT_FIELDS = {
     "email": Field(is_str, "contact address", default=""),
     "reply": Field(is_str, "response promise", default=""),
 }
+
+
+@described({"type": "string", "minLength": 4, "maxLength": 4}, "four quote characters")
+def _quotes(value: Any) -> str | None:
+    ok = isinstance(value, str) and len(value) == 4 and not any(c.isalnum() or c.isspace() for c in value)
+    return None if ok else 'must be four quote characters: open, close, nested open, nested close, like "“”‘’"'
+
+
+TYPOGRAPHY_FIELDS = {
+    "dash": Field(one_of("en", "em"), "dash between words: en (spaced, a – b) or em (closed, a—b)", default="en"),
+    "quotes": Field(_quotes, "quotation marks: open, close, nested open, nested close", default="“”‘’"),
+}
 nest(BRAND_FIELDS, "colors", COLOR_FIELDS)
 nest(BRAND_FIELDS, "fonts", FONT_FIELDS)
 nest(BRAND_FIELDS, "heading_fonts", FONT_FIELDS)
@@ -96,6 +109,7 @@ nest(BRAND_FIELDS, "page", PAGE_FIELDS)
 nest(PAGE_FIELDS, "margins_mm", MARGIN_FIELDS)
 nest(BRAND_FIELDS, "type", TYPE_FIELDS)
 nest(BRAND_FIELDS, "contact", CONTACT_FIELDS)
+nest(BRAND_FIELDS, "typography", TYPOGRAPHY_FIELDS)
 
 
 def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None = None) -> Theme | None:
@@ -111,7 +125,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None 
     reader = _Reader(path, root, raw, reporter)
     data = validate(raw, BRAND_FIELDS, Pos(reader.shown, 1), "the brand file", reporter)
     colors, type_, contact = reader.sub("colors"), reader.sub("type"), reader.sub("contact")
-    page = reader.sub("page")
+    page, typography = reader.sub("page"), reader.sub("typography")
     margins = validate(page["margins_mm"] or {}, MARGIN_FIELDS, reader.at("page"), "page margins_mm", reporter)
     body_fonts, head_fonts, symbols, mono = reader.fonts(data)
     logo = reader.image("logo", data["logo"]) if data["logo"] else path.parent
@@ -149,6 +163,7 @@ def load_brand(path: Path, root: Path, reporter: Reporter, named_at: Pos | None 
         ),
         file=path,
         contact_at=reader.at("contact"),
+        typography=Typography(typography["dash"], typography["quotes"]),
     )
 
 

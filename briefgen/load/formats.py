@@ -74,6 +74,9 @@ BRIEFING_FIELDS = {
         "what `build` writes when no --format is given: pdf, docx, html",
         default=["pdf", "docx"],
     ),
+    "copyright": Field(is_str, 'copyright line on the last page, e.g. "© 2021 The Institute"', default=""),
+    "citation": Field(is_str, "how to cite the briefing, on the last page", default=""),
+    "disclaimer": Field(is_str, "a disclaimer on the last page", default=""),
 }
 TIER_FIELDS = {
     "label": Field(is_str, 'what the tier is called, e.g. "First tier"', required=True),

@@ -71,6 +71,8 @@ class Project:
     templates_dir: Path
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     profiles: Profiles = field(default_factory=Profiles)
+    # where the last page's copyright, citation or disclaimer is written (the first of them)
+    colophon_at: Pos = field(default=Pos("briefing.yaml"), compare=False)
 
     @property
     def countries(self) -> tuple[Source, ...]:
@@ -307,4 +309,14 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
         templates_dir=root / "templates",
         meta={k: v for k, v in data.items() if k not in ("outline", "cuts", "profiles")},
         profiles=profiles,
+        colophon_at=_colophon_at(raw),
     )
+
+
+def _colophon_at(raw: Any) -> Pos:
+    """The line of the first of `copyright`, `citation` and `disclaimer` written."""
+    if isinstance(raw, YamlMap):
+        lines = [raw.at(k) for k in ("copyright", "citation", "disclaimer") if k in raw]
+        if lines:
+            return min(lines, key=lambda p: p.line)
+    return Pos("briefing.yaml")

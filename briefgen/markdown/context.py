@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from briefgen.design.theme import Typography
 from briefgen.errors import Diagnostic, Pos
 from briefgen.model import nodes as m
 
@@ -25,6 +26,7 @@ class Ctx:
     anchor_prefix: str
     context: str = ""  # the project's context country (ISO3), for charts that name none
     tiers: tuple[str, ...] = ()  # the project's wording of tiers 1, 2, ... for map legends
+    typography: Typography = field(default_factory=Typography)  # the brand's quotes and dashes, for box titles
     errors: list[Diagnostic] = field(default_factory=list)
     notes: dict[int, tuple[m.Block, ...]] = field(default_factory=dict)
     anchors: set[str] = field(default_factory=set)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from briefgen.design.theme import Typography
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.load.files import source_lines
 from briefgen.load.images import check_image
@@ -27,6 +29,7 @@ from briefgen.markdown.divs import divs_plugin, parse_attributes
 from briefgen.markdown.inlines import inlines
 from briefgen.markdown.notes import footnote_lines_plugin, unreferenced
 from briefgen.markdown.tablerows import table_check_plugin
+from briefgen.markdown.typography import DEFAULT, smarten, use_typography
 from briefgen.model import nodes as m
 
 # Layout cost grows faster than linearly past these; refusing beats a build that hangs.
@@ -34,7 +37,9 @@ MAX_PARAGRAPH_CHARS = 100_000
 MAX_TABLE_ROWS = 10_000
 
 
-def _markdown() -> MarkdownIt:
+@lru_cache(maxsize=4)
+def _markdown(style: Typography = DEFAULT) -> MarkdownIt:
+    """The parser, typesetting in the brand's `style` (one per style, made once)."""
     # `html` on: markdown-it then knows where raw HTML starts and ends, so Markdown
     # inside an HTML block or tag is not interpreted; writers print it as typed.
     options = {"html": True, "maxNesting": MAX_NESTING, "linkify": False, "inline_definitions": True}
@@ -45,10 +50,7 @@ def _markdown() -> MarkdownIt:
     # plain text, silently. Accept every target here; `inlines.py` and `check_image`
     # then refuse bad ones with an error at their line.
     md.validateLink = lambda _url: True  # type: ignore[method-assign]
-    return md
-
-
-_MD = _markdown()
+    return use_typography(md, style)
 
 
 def slug(text: str) -> str:
@@ -67,15 +69,17 @@ def parse_body(
     anchor_prefix: str = "",
     context: str = "",
     tiers: tuple[str, ...] = (),
+    typography: Typography = DEFAULT,
 ) -> tuple[m.Block, ...]:
     """Parse `text`; `line_of` maps a 0-based line of `text` to the user's file line.
 
     `shift` is added to body heading levels, so `##` in a top-level section is level 2.
+    `typography` is the brand's punctuation (`markdown/typography.py`).
     Raises BriefgenError with every problem found.
     """
     env: dict = {}
-    tokens = _MD.parse(text, env)
-    ctx = Ctx(file, line_of, base, root, shift, anchor_prefix, context, tiers)
+    tokens = _markdown(typography).parse(text, env)
+    ctx = Ctx(file, line_of, base, root, shift, anchor_prefix, context, tiers, typography)
     check_consumed(text, tokens, ctx.at, ctx.errors, env.get("footnote_spans", ()))
     blocks, _ = _blocks(tokens, 0, ctx, stop=None)
     for line, message, hint in env.get("table_problems", ()):
@@ -269,6 +273,7 @@ def _div(tokens: list[Token], i: int, ctx: Ctx) -> tuple[m.Block, int]:
     if rest:
         ctx.error(pos, f"could not read the div attributes near '{rest}'", 'write them as {.class key="value"}')
     blocks, i = _blocks(tokens, i + 1, ctx, stop="div_close")
+    attrs = tuple((k, smarten(v, ctx.typography) if k == "title" else v) for k, v in attrs)
     return m.Div(attrs, classes, blocks, pos), i
 
 

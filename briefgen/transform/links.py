@@ -1,11 +1,15 @@
 """Internal links: every `#anchor` must point at a section or heading in the document.
 
 In the full report a dangling anchor is an error. In a cut that leaves the target out,
-the link becomes plain text and a warning says so, so nothing points into the void.
+the link becomes plain text and a warning says so, so nothing points into the void. A
+cross-reference in parentheses, "(see the [China profile](#china))", whose every link
+is left out, is dropped whole instead (with a warning), so the reader is never sent to
+a section that is not there.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from briefgen.errors import BriefgenError, Diagnostic
@@ -142,6 +146,9 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
                 out.append(node)
         return run if all(a is b for a, b in zip(out, run, strict=False)) and len(out) == len(run) else tuple(out)
 
+    def fix_run(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
+        return fix(drop_dangling_xrefs(run, known, owner, problems), owner)
+
     targets: _Targets = (frozenset(known), tuple(sorted(figures.items())))
 
     def fixed(block: m.Block, summary: _Summary) -> m.Block:
@@ -152,7 +159,7 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
         found = memo.fixes.get(block, targets)
         if found is None:
             start = len(problems)
-            return memo.fixes.put(block, (map_inlines((block,), fix)[0], tuple(problems[start:])), targets)[0]
+            return memo.fixes.put(block, (map_inlines((block,), fix_run)[0], tuple(problems[start:])), targets)[0]
         problems.extend(found[1])
         return found[0]
 
@@ -165,3 +172,59 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
     if strict and problems:
         raise BriefgenError([replace(p, severity="error") for p in problems])
     return replace(doc, sections=sections), problems
+
+
+# "(see", "(see also", "(cf." opening a parenthesis, at the end of a text run
+_XREF_OPEN = re.compile(r"\s*\((?:see|cf\.)(?:\s+also)?\s[^()]*$", re.IGNORECASE)
+
+
+def drop_dangling_xrefs(
+    run: tuple[m.Inline, ...], known: set[str], owner: m.Block, problems: list[Diagnostic]
+) -> tuple[m.Inline, ...]:
+    """`run` without its parenthesised cross-references whose every internal link has no
+    target here; each one dropped is a warning at the block's line."""
+    out = list(run)
+    i = 0
+    while i < len(out):
+        node = out[i]
+        opened = _XREF_OPEN.search(node.text) if isinstance(node, m.Text) else None
+        close = _closing(out, i + 1) if opened else None
+        if opened is None or close is None:
+            i += 1
+            continue
+        links = [n for n in out[i + 1 : close] if isinstance(n, m.Link)]
+        dangling = [n for n in links if n.target.startswith("#") and n.target[1:] not in known]
+        if not links or len(dangling) < len(links):
+            i += 1
+            continue
+        after = out[close].text.split(")", 1)[1]  # type: ignore[union-attr]
+        words = (opened.group(0) + plain_of(out[i + 1 : close]) + out[close].text.split(")", 1)[0] + ")").strip()  # type: ignore[union-attr]
+        problems.append(
+            Diagnostic(
+                getattr(owner, "pos", m.NOWHERE),
+                f"cross-reference '{words}' dropped: {_names(dangling)} not in this document",
+                "this cut leaves the section out; reword the sentence if it needs the reference",
+                "warning",
+            )
+        )
+        before = node.text[: opened.start()]  # type: ignore[union-attr]
+        out[i : close + 1] = [m.Text(t) for t in (before + after,) if t]
+    return run if len(out) == len(run) and all(a is b for a, b in zip(out, run, strict=True)) else tuple(out)
+
+
+def _closing(run: list[m.Inline], start: int) -> int | None:
+    """The index of the text node that closes a parenthesis opened before `start`."""
+    for j in range(start, len(run)):
+        node = run[j]
+        if isinstance(node, m.Text) and ")" in node.text:
+            return j if "(" not in node.text.split(")", 1)[0] else None
+    return None
+
+
+def plain_of(run: list[m.Inline]) -> str:
+    return "".join(n.text if isinstance(n, m.Text) else plain_of(list(getattr(n, "children", ()))) for n in run)
+
+
+def _names(links: list[m.Link]) -> str:
+    targets = [n.target for n in links]
+    return f"{targets[0]} is" if len(targets) == 1 else f"{', '.join(targets[:-1])} and {targets[-1]} are"

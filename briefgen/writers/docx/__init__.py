@@ -36,7 +36,8 @@ from briefgen.writers.docx.pages import marking_only, running_heads, setup_page
 from briefgen.writers.docx.render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
 from briefgen.writers.docx.styles import stylesheet
 from briefgen.writers.docx.styles.parastyles import paragraph_gap
-from briefgen.writers.docx.styles.styles import text_width_twips
+from briefgen.writers.docx.styles.styles import palette, text_width_twips
+from briefgen.writers.docx.symbols import fallback_chars
 from briefgen.writers.docx.text import clean
 from briefgen.writers.docx.toc import fill_toc_numbers, write_toc
 
@@ -91,6 +92,7 @@ def write_docx(
         anchors=anchors(doc),
     )
     ctx.width = text_width_twips(theme)
+    ctx.symbol_font, ctx.symbol_chars = palette(theme).symbol_font, fallback_chars(theme)
     ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == Layout.SUMMARY)
     body = opc.body(document)
     first = document.sections[0]

@@ -66,14 +66,18 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
     is_ordered = isinstance(node, m.OrderedList)
     depth = ctx.list_depth + 1
     style = numbering.list_style(is_ordered, depth)
-    num_id = numbering.restart(ctx.docx, style, node.start) if isinstance(node, m.OrderedList) else None
+    ilvl = numbering.level_of(depth)
+    if isinstance(node, m.OrderedList):
+        num_id = numbering.restart(ctx.docx, node.start, ilvl)
+    else:
+        num_id = numbering.bullets(ctx.docx)
     with scoped(ctx, list_depth=depth, para_style=None):
         for item in node.items:
             blocks = item.blocks
             first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
             p = text_paragraph(container, style, first.children if first else (), ctx)
             if num_id is not None:
-                numbering.apply(p, num_id)
+                numbering.apply(p, num_id, ilvl)
             for block in blocks[1:] if first else blocks:
                 if isinstance(block, m.Paragraph):
                     # Later paragraphs of an item line up with its text, unnumbered.

@@ -16,7 +16,8 @@ from lxml.etree import _Element
 from briefgen.errors import fail
 from briefgen.model import nodes as m
 from briefgen.writers.docx.context import Ctx, Fmt, bookmark_name
-from briefgen.writers.docx.package.ooxml import el, ordered, val
+from briefgen.writers.docx.package.ooxml import el, fonts, ordered, val
+from briefgen.writers.docx.symbols import pieces
 from briefgen.writers.docx.text import plain, put_text
 
 InlineHandler = Callable[[m.Inline, _Element, Ctx, Fmt], None]
@@ -37,11 +38,14 @@ def make_run(parent: _Element, text: str, ctx: Ctx, fmt: Fmt, style: str | None 
         props += [el("w:i"), el("w:iCs")]
     if flags["Strikethrough"] and style != "Strikethrough":
         props.append(el("w:strike"))
-    r = el("w:r")
-    if any(p is not None for p in props):
-        r.append(ordered("w:rPr", props))
-    put_text(r, text)
-    parent.append(r)
+    split = [(text, False)] if style == "Code" else pieces(text, ctx.symbol_chars)
+    for piece, symbol in split:
+        r = el("w:r")
+        own = [*props, fonts(ctx.symbol_font)] if symbol else props
+        if any(p is not None for p in own):
+            r.append(ordered("w:rPr", own))
+        put_text(r, piece)
+        parent.append(r)
     return r
 
 

@@ -34,7 +34,8 @@ def code_block(b: m.CodeBlock, r: Renderer) -> list[Flowable]:
     # reportlab collapses runs of spaces and treats a tab as one: spaces become
     # non-breaking, and tabs are expanded to the stops every TAB_COLUMNS columns that the
     # DOCX's code style sets, so indentation (meaning, in Python) survives in both.
-    lines = [r.inline.plain(line.expandtabs(TAB_COLUMNS)).replace(" ", "&nbsp;") for line in b.text.split("\n")]
+    # The no-break spaces go in before escaping: a symbol-font tag has a space of its own.
+    lines = [r.inline.plain(line.expandtabs(TAB_COLUMNS).replace(" ", "\u00a0")) for line in b.text.split("\n")]
     return [Paragraph("<br/>".join(lines), r.styles["code"])]
 
 

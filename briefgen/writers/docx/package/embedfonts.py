@@ -1,5 +1,8 @@
 """Embedding the brand's fonts: subset TrueType files, obfuscated and listed as Word does it.
 
+The body and heading families, and the code font and the symbol fallback as the PDF
+sets them, each named in the DOCX by its own family name.
+
 A client without Noto installed would otherwise see Word substitute other fonts, with
 other widths: line breaks move and the one-page summary can spill onto a second page.
 The brand fonts are SIL OFL, so they may travel inside the document.
@@ -91,10 +94,12 @@ def embed_fonts(document: DocxDocument, theme: Theme) -> int:
     root = etree.fromstring(table.blob)
     embedded, subsetted = 0, False
     for name, faces in families(theme):
+        if len(faces) == 1 and not _in_use(document, name):
+            continue  # the code font or the symbol fallback, which this document never sets
         embeds: list[_Element] = []
         for face, tag in FACES:
-            path: Path = getattr(faces, face)
-            if plain(family_name(path)) != name:
+            path = faces.get(face)
+            if path is None or plain(family_name(path)) != name:
                 continue  # Word finds a face through its family name: another family's face would never be used
             found = subset_font(path, chars)
             if found is None:
@@ -120,12 +125,38 @@ def embed_fonts(document: DocxDocument, theme: Theme) -> int:
     return embedded
 
 
-def families(theme: Theme) -> list[tuple[str, FontSet]]:
-    """(Word family name, faces) of the body and the heading fonts, each family once."""
-    out: dict[str, FontSet] = {}
+def families(theme: Theme) -> list[tuple[str, dict[str, Path]]]:
+    """(Word family name, face -> file) of the body, heading, code and symbol fonts, each
+    family once. The code and symbol fonts are single faces: Word sets them upright."""
+    out: dict[str, dict[str, Path]] = {}
     for faces in (theme.fonts, theme.heading_fonts):
-        out.setdefault(plain(family_name(faces.regular)), faces)
+        out.setdefault(plain(family_name(faces.regular)), _faces(faces))
+    for single in (theme.mono or theme.fonts.regular, theme.symbols):
+        if single is not None:
+            out.setdefault(plain(family_name(single)), {"regular": single})
     return list(out.items())
+
+
+def _in_use(document: DocxDocument, family: str) -> bool:
+    """Whether some run or paragraph sets `family`, directly or through its style."""
+    styles = {
+        s.get(qn("w:styleId"))
+        for s in document.styles.element.iter(qn("w:style"))
+        if any(f.get(qn("w:ascii")) == family for f in s.iter(qn("w:rFonts")))
+    }
+    for part in document.part.package.iter_parts():
+        root = getattr(part, "element", None)
+        if root is None or root is document.styles.element:
+            continue
+        if any(f.get(qn("w:ascii")) == family for f in root.iter(qn("w:rFonts"))):
+            return True
+        if any(s.get(qn("w:val")) in styles for s in root.iter(qn("w:rStyle"), qn("w:pStyle"))):
+            return True
+    return False
+
+
+def _faces(faces: FontSet) -> dict[str, Path]:
+    return {face: getattr(faces, face) for face, _ in FACES}
 
 
 def used_chars(document: DocxDocument) -> frozenset[str]:

@@ -40,8 +40,17 @@ def _abstract_for(numbering: _Element, num_id: str) -> _Element | None:
     return numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']")
 
 
+# Word numbers lists at levels 0-8; a list nested deeper keeps the last level's look.
+MAX_LEVEL = 8
+
+
 def install(document: DocxDocument, pal: Palette, size: float) -> None:
-    """Restyle the bullets and numbers of the six list styles; `size` is the body size."""
+    """Restyle the bullets and numbers of the six list styles; `size` is the body size.
+
+    "List Bullet" and "List Number" get all nine levels, so that every list paragraph
+    carries its real level (`w:ilvl`) and Word, LibreOffice, pandoc and screen readers
+    see the nesting; the level-2 and level-3 styles keep their single level for authors
+    who apply them by hand."""
     numbering = document.part.numbering_part.element
     for is_ordered in (False, True):
         for depth in (1, 2, 3):
@@ -51,14 +60,22 @@ def install(document: DocxDocument, pal: Palette, size: float) -> None:
             if abstract is None:
                 # Only a template without list numbering gets here; the style then still works, unnumbered.
                 continue
-            _restyle_level(abstract, style, is_ordered, depth, pal, size)
+            for lvl in abstract.findall(qn("w:lvl")):
+                abstract.remove(lvl)
+            levels = range(MAX_LEVEL + 1) if depth == 1 else (depth - 1,)
+            for ilvl in levels:
+                abstract.append(_level(ilvl, style if ilvl == depth - 1 else None, is_ordered, pal, size))
+            kind = abstract.find(qn("w:multiLevelType"))
+            if depth == 1 and kind is not None:
+                kind.set(qn("w:val"), "multilevel")
+            elif depth > 1:
+                abstract[-1].set(qn("w:ilvl"), "0")
 
 
-def _restyle_level(abstract: _Element, style: str, is_ordered: bool, depth: int, pal: Palette, size: float) -> None:
-    lvl = abstract.find(qn("w:lvl"))
-    for child in list(lvl):
-        lvl.remove(child)
-    indent = LIST_INDENT * depth
+def _level(ilvl: int, style: str | None, is_ordered: bool, pal: Palette, size: float) -> _Element:
+    """One `w:lvl`: its bullet or number, indent and look; `style` is the paragraph style
+    it is linked to (level 0 of a list style only)."""
+    indent = LIST_INDENT * (ilvl + 1)
     ppr = ordered(
         "w:pPr",
         [
@@ -67,10 +84,10 @@ def _restyle_level(abstract: _Element, style: str, is_ordered: bool, depth: int,
         ],
     )
     if is_ordered:
-        text, fmt = "%1.", "decimal"
+        text, fmt = f"%{ilvl + 1}.", "decimal"
         rpr = ordered("w:rPr", [fonts(pal.head_font), el("w:b"), el("w:bCs"), val("w:color", pal.accent)])
     else:
-        text, fmt = BULLETS[depth - 1], "bullet"
+        text, fmt = BULLETS[ilvl % len(BULLETS)], "bullet"
         rpr = ordered(
             "w:rPr",
             [
@@ -80,30 +97,35 @@ def _restyle_level(abstract: _Element, style: str, is_ordered: bool, depth: int,
                 val("w:szCs", half_points(size)),
             ],
         )
-    for kid in (
-        val("w:start", 1),
-        val("w:numFmt", fmt),
-        val("w:pStyle", style_id(style)),
-        val("w:lvlText", text),
-        val("w:lvlJc", "left"),
-        ppr,
-        rpr,
-    ):
-        lvl.append(kid)
+    kids = [val("w:start", 1), val("w:numFmt", fmt)]
+    kids += [val("w:pStyle", style_id(style))] if style else []
+    kids += [val("w:lvlText", text), val("w:lvlJc", "left"), ppr, rpr]
+    return el("w:lvl", {"ilvl": ilvl}, *kids)
 
 
-def restart(document: DocxDocument, style: str, start: int) -> int | None:
-    """A new numId for one ordered list in `style`, counting from `start`."""
-    num_id = _style_num_id(document, style)
+def level_of(depth: int) -> int:
+    """The `w:ilvl` of a list paragraph at nesting `depth` (1-based)."""
+    return min(depth - 1, MAX_LEVEL)
+
+
+def bullets(document: DocxDocument) -> int | None:
+    """The numId of the bullet lists (one for all: bullets do not count)."""
+    num_id = _style_num_id(document, list_style(False, 1))
+    return int(num_id) if num_id else None
+
+
+def restart(document: DocxDocument, start: int, ilvl: int) -> int | None:
+    """A new numId for one ordered list at level `ilvl`, counting from `start`."""
+    num_id = _style_num_id(document, list_style(True, 1))
     numbering = document.part.numbering_part.element
     abstract = _abstract_for(numbering, num_id) if num_id else None
     if abstract is None:
         return None
     num = numbering.add_num(int(abstract.get(qn("w:abstractNumId"))))
-    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
     return int(num.get(qn("w:numId")))
 
 
-def apply(paragraph: _Element, num_id: int) -> None:
-    """Attach the list paragraph `paragraph` (a `w:p`) to the list `num_id`."""
-    set_ppr(paragraph, el("w:numPr", None, val("w:ilvl", 0), val("w:numId", num_id)))
+def apply(paragraph: _Element, num_id: int, ilvl: int) -> None:
+    """Attach the list paragraph `paragraph` (a `w:p`) to the list `num_id` at level `ilvl`."""
+    set_ppr(paragraph, el("w:numPr", None, val("w:ilvl", ilvl), val("w:numId", num_id)))

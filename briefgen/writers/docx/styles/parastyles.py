@@ -21,24 +21,23 @@ from briefgen.design.spacing import BlockSpace, ListSpace
 from briefgen.design.system import TextStyle, scaled
 from briefgen.model.typeset import TAB_COLUMNS
 from briefgen.writers.docx.package.ooxml import border, el, half_points, hexcolor, spacing, tabs, twips, val
-from briefgen.writers.docx.styles.styles import MONO, Palette, define, run_props
+from briefgen.writers.docx.styles.styles import Palette, define, run_props
 from briefgen.writers.docx.styles.tablestyles import define_table_styles
 
 LIST_INDENT = twips(ListSpace.word_level)  # twips per list level (the design's, which no brand changes)
 LIST_HANG = twips(ListSpace.word_hang)  # twips between the bullet and the text
 CODE_INDENT = twips(BlockSpace.code_inset)  # twips each side of a code block
-MONO_ADVANCE = 1229 / 2048  # ems: every character of the monospaced code font (Courier New)
-MONO_EM = 2320 / 2048  # ems: Courier New's single line (ascent + descent)
 
 
-def code_tabs(size: float, indent: int, width: int) -> _Element:
+def code_tabs(size: float, indent: int, width: int, advance: float = 0.6) -> _Element:
     """Tab stops every `TAB_COLUMNS` characters of the code font across the text width.
 
     Word's default stops (every 1.27 cm) fall mid-character in a monospaced font; these
     put a tab where the PDF, which expands tabs to spaces, puts the next column.
-    Positions count from the margin, as WordprocessingML's do.
+    Positions count from the margin, as WordprocessingML's do; `advance` is the code
+    font's character width in ems.
     """
-    step = TAB_COLUMNS * MONO_ADVANCE * half_points(size) * 10  # the size Word sets: whole half points
+    step = TAB_COLUMNS * advance * half_points(size) * 10  # the size Word sets: whole half points
     count = max(1, int((width - 2 * indent) / step))
     # Each stop a hair before its column: text that ends exactly on a column has passed
     # that stop, so its tab goes on to the next one, as a tab expanded to spaces does.
@@ -94,7 +93,7 @@ class Styler:
 
     def run(self, name: str) -> _Element:
         s = self.role(name)
-        font = MONO if s.face == "mono" else self.p.head_font if s.face == "heading" else self.p.body_font
+        font = self.p.mono_font if s.face == "mono" else self.p.head_font if s.face == "heading" else self.p.body_font
         return run_props(
             font, s.size, hexcolor(s.color), bold=s.bold, italic=s.italic, caps=s.caps, tracking=s.tracking
         )
@@ -183,10 +182,10 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
             "code",
             [
                 el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),
-                code_tabs(st.role("code").size, CODE_INDENT, width),
+                code_tabs(st.role("code").size, CODE_INDENT, width, p.mono_advance),
                 el("w:ind", {"left": CODE_INDENT, "right": CODE_INDENT}),
             ],
-            line=st.em("code", MONO_EM),
+            line=st.em("code", p.mono_em),
         ),
         *_rule_styles(st, width),
     ]
@@ -395,5 +394,5 @@ def _character_styles(styles: _Element, p: Palette) -> None:
     # As in the PDF: links out of the document stand out; cross-references read quietly, like a printed "see …".
     c("Hyperlink", run_props(color=p.link, extra=(val("w:u", "single"),)), 99)
     c("Cross Reference", run_props(color=p.cross_ref), 99)
-    c("Code", run_props(MONO, extra=(el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),)))
+    c("Code", run_props(p.mono_font, extra=(el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),)))
     c("Footnote Reference", run_props(color=p.accent, extra=(val("w:vertAlign", "superscript"),)), 99)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
@@ -18,11 +19,9 @@ from lxml.etree import _Element
 from briefgen.design import contrast
 from briefgen.design.system import Design, design_of
 from briefgen.design.theme import Theme
-from briefgen.fonts.fontfile import family_name, natural_leading
+from briefgen.fonts.fontfile import advances, family_name, natural_leading
 from briefgen.writers.docx.package.ooxml import el, fonts, half_points, hexcolor, mm_twips, ordered, twips, val
 from briefgen.writers.docx.text import plain
-
-MONO = "Courier New"  # on every Word install; LibreOffice maps it to a metric twin
 
 # Word's internal names for built-in styles differ in case from what its UI shows.
 _BUILTIN_NAMES = {
@@ -91,6 +90,10 @@ class Palette:
     head_font: str
     body_em: float  # the fonts' "single" line height in ems (see fonts.natural_leading)
     head_em: float
+    mono_font: str  # the code font, as in the PDF: the brand's `mono`, else its regular face
+    mono_advance: float  # ems: every character of the monospaced code font
+    mono_em: float  # the code font's single line in ems
+    symbol_font: str  # the fallback for characters the text fonts lack ("" when the brand names none)
 
 
 @lru_cache(maxsize=8)
@@ -118,7 +121,22 @@ def palette(theme: Theme) -> Palette:
         head_font=plain(family_name(theme.heading_fonts.regular)),
         body_em=natural_leading(theme.fonts.regular),
         head_em=natural_leading(theme.heading_fonts.regular),
+        mono_font=plain(family_name(mono_path(theme))),
+        mono_advance=_advance(mono_path(theme)),
+        mono_em=natural_leading(mono_path(theme)),
+        symbol_font=plain(family_name(theme.symbols)) if theme.symbols else "",
     )
+
+
+def mono_path(theme: Theme) -> Path:
+    """The code font's file: the brand's `mono`, else its regular face (as the PDF sets code)."""
+    return theme.mono or theme.fonts.regular
+
+
+def _advance(path: Path) -> float:
+    """A monospaced font's advance in ems (its digit zero's: every character's)."""
+    units, widths = advances(path)
+    return widths.get(ord("0"), units * 0.6) / units if units else 0.6
 
 
 def mix(color: str, other: str, amount: float) -> str:

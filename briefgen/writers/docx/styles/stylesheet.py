@@ -19,7 +19,7 @@ from briefgen.fonts.fontfile import signature
 from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.package.ooxml import el, ordered, spacing, val
 from briefgen.writers.docx.styles import numbering, parastyles
-from briefgen.writers.docx.styles.styles import Palette, palette, run_props, text_width_twips
+from briefgen.writers.docx.styles.styles import Palette, mono_path, palette, run_props, text_width_twips
 from briefgen.writers.docx.styles.wordtheme import brand_theme
 
 
@@ -33,7 +33,11 @@ def install(document: DocxDocument, theme: Theme, scale: float, compact: bool) -
     parastyles.define_all(styles, pal, size, text_width_twips(theme), compact)
     numbering.install(document, pal, size)
     brand_theme(document, pal, theme.name)
-    _font_table(document, ((pal.body_font, theme.fonts.regular), (pal.head_font, theme.heading_fonts.regular)))
+    families = [(pal.body_font, theme.fonts.regular), (pal.head_font, theme.heading_fonts.regular)]
+    families.append((pal.mono_font, mono_path(theme)))
+    if theme.symbols:
+        families.append((pal.symbol_font, theme.symbols))
+    _font_table(document, tuple(families))
     return pal
 
 
