@@ -65,7 +65,16 @@ class LineBreak:
     """A hard line break inside a paragraph."""
 
 
-Inline = Text | Emph | Strong | Strike | Code | Link | NoteRef | LineBreak
+@dataclass(frozen=True)
+class PageRef:
+    """The page a cross-reference sends the reader to: writers print ", p. N" (N: the page
+    where the anchor `target` lands) when the target comes earlier in the document, and
+    nothing otherwise (one layout pass knows only the pages already laid out)."""
+
+    target: str
+
+
+Inline = Text | Emph | Strong | Strike | Code | Link | NoteRef | LineBreak | PageRef
 
 
 # ---------------------------------------------------------------- block nodes
@@ -234,7 +243,7 @@ BLOCK_TYPES: tuple[type, ...] = (
 )
 """Every block type a writer must render (Div is resolved before writing)."""
 
-INLINE_TYPES: tuple[type, ...] = (Text, Emph, Strong, Strike, Code, Link, NoteRef, LineBreak)
+INLINE_TYPES: tuple[type, ...] = (Text, Emph, Strong, Strike, Code, Link, NoteRef, LineBreak, PageRef)
 
 
 # ---------------------------------------------------------------- structure

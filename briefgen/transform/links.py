@@ -4,7 +4,9 @@ In the full report a dangling anchor is an error. In a cut that leaves the targe
 the link becomes plain text and a warning says so, so nothing points into the void. A
 cross-reference in parentheses, "(see the [China profile](#china))", whose every link
 is left out, is dropped whole instead (with a warning), so the reader is never sent to
-a section that is not there.
+a section that is not there. A cross-reference that stays (a link to a section or a
+heading in "(see …)", or alone in a table cell, as in the chronology) gets a `PageRef`
+after it, which the writers print as ", p. N".
 """
 
 from __future__ import annotations
@@ -147,7 +149,8 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
         return run if all(a is b for a, b in zip(out, run, strict=False)) and len(out) == len(run) else tuple(out)
 
     def fix_run(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
-        return fix(drop_dangling_xrefs(run, known, owner, problems), owner)
+        fixed = fix(drop_dangling_xrefs(run, known, owner, problems), owner)
+        return add_page_refs(fixed, known - figures.keys(), isinstance(owner, m.Table))
 
     targets: _Targets = (frozenset(known), tuple(sorted(figures.items())))
 
@@ -228,3 +231,23 @@ def plain_of(run: list[m.Inline]) -> str:
 def _names(links: list[m.Link]) -> str:
     targets = [n.target for n in links]
     return f"{targets[0]} is" if len(targets) == 1 else f"{', '.join(targets[:-1])} and {targets[-1]} are"
+
+
+def add_page_refs(run: tuple[m.Inline, ...], pages: set[str], cell: bool) -> tuple[m.Inline, ...]:
+    """`run` with a `PageRef` after each cross-reference to one of `pages`' anchors: the
+    links inside "(see …)", and a link that is a table cell's whole content."""
+
+    def paged(node: m.Inline) -> bool:
+        return isinstance(node, m.Link) and node.target.startswith("#") and node.target[1:] in pages
+
+    if cell and len(run) == 1 and paged(run[0]):
+        return (run[0], m.PageRef(run[0].target[1:]))  # type: ignore[union-attr]
+    out: list[m.Inline] = []
+    inside = False
+    for node in run:
+        out.append(node)
+        if isinstance(node, m.Text):
+            inside = bool(_XREF_OPEN.search(node.text)) or (inside and ")" not in node.text)
+        elif inside and paged(node):
+            out.append(m.PageRef(node.target[1:]))  # type: ignore[union-attr]
+    return run if len(out) == len(run) else tuple(out)

@@ -75,6 +75,7 @@ class Ctx:
     tables: int = 0
     watermarks: int = 0
     toc_links: list[tuple[_Element, str]] = field(default_factory=list)  # contents entries awaiting a number
+    page_refs: list[tuple[_Element, str]] = field(default_factory=list)  # PAGEREF results awaiting a number
     symbol_font: str = ""  # the symbol fallback's family, and the characters set in it (`symbols.py`)
     symbol_chars: frozenset[int] = frozenset()
 

@@ -17,6 +17,7 @@ from briefgen.errors import fail
 from briefgen.model import nodes as m
 from briefgen.writers.docx.context import Ctx, Fmt, bookmark_name
 from briefgen.writers.docx.package.ooxml import el, fonts, ordered, val
+from briefgen.writers.docx.pagerefs import page_ref
 from briefgen.writers.docx.symbols import pieces
 from briefgen.writers.docx.text import plain, put_text
 
@@ -114,6 +115,7 @@ INLINE_HANDLERS: dict[type, InlineHandler] = {
     m.Link: _link,
     m.NoteRef: _note_ref,
     m.LineBreak: _line_break,
+    m.PageRef: page_ref,
 }
 
 

@@ -20,6 +20,7 @@ from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx, bookmark_name
 from briefgen.writers.docx.fields import field_begin, field_end, run
 from briefgen.writers.docx.package.ooxml import el
+from briefgen.writers.docx.pagerefs import fill_page_refs
 
 INSTRUCTION = f'TOC \\o "1-{MAX_LEVEL}" \\h \\z \\u'
 
@@ -52,6 +53,7 @@ def fill_toc_numbers(ctx: Ctx) -> None:
     the PDF, laid out meanwhile in another process.
     """
     pages = ctx.toc_pages() if callable(ctx.toc_pages) else ctx.toc_pages
+    fill_page_refs(ctx, pages)
     for link, anchor in ctx.toc_links:
         page = (pages or {}).get(anchor)
         if page is not None:

@@ -41,6 +41,7 @@ from briefgen.writers.common.figures import MAX_HEIGHT_SHARE
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
+from briefgen.writers.pdf.pagerefs import laying_out
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
@@ -280,5 +281,6 @@ def write_pdf(
         fix_timestamp(canvas, epoch)
         return canvas
 
-    pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
+    with laying_out(pdf.anchor_pages):  # page references resolve against it (pagerefs.py)
+        pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
     return PdfResult(buffer.getvalue(), pdf.page, dict(pdf.anchor_pages))

@@ -12,6 +12,7 @@ from briefgen.design.theme import Theme
 from briefgen.fonts.fontfile import coverage
 from briefgen.model import nodes as m
 from briefgen.model.typeset import drawable
+from briefgen.writers.pdf.pagerefs import marker
 
 
 def escape(text: str) -> str:
@@ -38,6 +39,7 @@ class InlineRenderer:
             m.Link: self._link,
             m.NoteRef: lambda n, cov: f"<super>{n.number}</super>",  # type: ignore[union-attr]
             m.LineBreak: lambda n, cov: "<br/>",
+            m.PageRef: lambda n, cov: marker(n.target),  # type: ignore[union-attr]
         }
 
     def text(self, text: str, cov: frozenset[int]) -> str:

@@ -13,10 +13,13 @@ from __future__ import annotations
 from reportlab.platypus import Paragraph as _Paragraph
 
 from briefgen.libs.rl_internals import has_line_breaking
+from briefgen.writers.pdf.pagerefs import has_markers, resolve
 
 
 class Paragraph(_Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        if has_markers(self.__dict__.get("text")):  # page references: known once laid out this far
+            self.__init__(resolve(self.text), self.style, self.bulletText)  # type: ignore[misc]
         memo = self.__dict__.get("_wrapped")
         # reportlab drops the lines when a split finds no room for the paragraph: wrap again then.
         if memo is not None and memo[0] == availWidth and memo[1] is self.style and has_line_breaking(self):
