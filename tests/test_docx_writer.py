@@ -383,7 +383,12 @@ def test_runs_carry_character_styles_not_direct_formatting(report) -> None:
     body = xml(report, "word/document.xml")
     for style in ("Strong", "Emphasis", "Strikethrough", "Code", "Hyperlink", "FootnoteReference"):
         assert f'<w:rStyle w:val="{style}"/>' in body, style
-    assert "<w:rFonts" not in body and "<w:sz " not in body and "<w:color" not in body
+    assert "<w:sz " not in body and "<w:color" not in body
+    # The one direct font: the symbol fallback, on the characters the text fonts lack (symbols.py).
+    named = re.findall(r'<w:rFonts w:ascii="([^"]+)"[^>]*/></w:rPr><w:t>([^<]*)</w:t>', body)
+    assert len(named) == body.count("<w:rFonts")
+    assert {family for family, _ in named} <= {"Noto Sans Math"}
+    assert all(not any(c.isalnum() for c in text) for _, text in named)
 
 
 @pytest.mark.parametrize("layout", ["report", "annex", "summary"])

@@ -3,7 +3,8 @@
 Words are drawn from the characters the brand's body fonts (and, for the Basic
 Multilingual Plane, its symbols fallback) cover, minus Markdown and Jinja syntax. Each
 paragraph is built to PDF (and DOCX when that writer exists) and must come back out of
-the file: compared with whitespace removed, since lines wrap and pypdf joins them.
+the file as the model holds it (the typographer sets its quotes and dashes): compared
+with whitespace removed, since lines wrap and pypdf joins them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from hypothesis import strategies as st
 
 from briefgen.cli.main import main
 from briefgen.load.yamlio import load_yaml
+from briefgen.markdown import parse_body
+from briefgen.model import nodes as m
+from briefgen.model.walk import plain
 from briefgen.transform.glyphs import coverage
 
 REPO = Path(__file__).resolve().parents[1]
@@ -87,12 +91,20 @@ def build_paragraph(root: Path, paragraph: str) -> dict[str, bytes]:
     return {fmt: (root / "output" / f"full.{fmt}").read_bytes() for fmt in FORMATS}
 
 
+def typeset(paragraph: str) -> str:
+    """The paragraph as the model holds it: quotes, dashes and ellipses set the brand's
+    way (markdown/typography.py), every other character as typed."""
+    (block,) = parse_body(paragraph, file="p.md", line_of=lambda i: i + 1, base=REPO, root=REPO)
+    assert isinstance(block, m.Paragraph)
+    return plain(block.children)
+
+
 def assert_round_trip(words: list[str], extracted: str, where: str) -> None:
     text = flat(extracted)
-    for word in words:
+    expected = typeset("Start " + " ".join(words) + " End")
+    for word in expected.split():
         assert flat(word) in text, f"{word!r} ({[f'U+{ord(c):04X}' for c in word]}) missing from the {where}"
-    paragraph = flat("Start " + " ".join(words) + " End")
-    assert paragraph in text, f"the paragraph is not contiguous in the {where}"
+    assert flat(expected) in text, f"the paragraph is not contiguous in the {where}"
 
 
 def test_alphabet_is_wide() -> None:

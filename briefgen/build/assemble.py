@@ -385,13 +385,13 @@ class Assembler:
             )
         )
         return m.Meta(
-            title=self.title(p.title),
+            title=self.smart(p.title),
             subtitle=self.smart(p.subtitle),
             series=p.series,
             date=p.date,
             authors=p.authors,
             cut=sel.cut.id,
-            cut_title=self.title(title or sel.cut.title or p.title),
+            cut_title=self.smart(title or sel.cut.title or p.title),
             layout=sel.cut.layout,
             audience=sel.audience,
             client_name=client.name if client else "",

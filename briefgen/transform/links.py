@@ -2,7 +2,7 @@
 
 In the full report a dangling anchor is an error. In a cut that leaves the target out,
 the link becomes plain text and a warning says so, so nothing points into the void. A
-cross-reference in parentheses, "(see the [China profile](#china))", whose every link
+cross-reference in parentheses, "(see the [port profile](#port))", whose every link
 is left out, is dropped whole instead (with a warning), so the reader is never sent to
 a section that is not there. A cross-reference that stays (a link to a section or a
 heading in "(see …)", or alone in a table cell, as in the chronology) gets a `PageRef`

@@ -129,7 +129,8 @@ class _Doc(BaseDocTemplate):
         # entry sits at most one below the one before it; the heading keeps its look.
         level = min(level, self.outline_level + 1)
         self.outline_level = level
-        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+        # A heading's bound last words (markdown/typography.py) are for the page, not the outline.
+        self.canv.addOutlineEntry(title.replace("\u00a0", " "), key, level=level, closed=level > 0)
 
 
 def outline_keys(doc: m.Document) -> frozenset[str]:
