@@ -59,7 +59,9 @@ def test_docx_code_keeps_tabs_with_stops_at_the_same_columns(probe: Path) -> Non
     assert style
     stops = [int(p) for p in re.findall(r'<w:tab w:val="left" w:pos="(\d+)"/>', style.group(0))]
     size = int(re.search(r'<w:sz w:val="(\d+)"/>', style.group(0)).group(1)) / 2  # type: ignore[union-attr]
-    step = 4 * 1233 / 2048 * size * 20  # four characters of DejaVu Sans Mono (the brand's mono, as in the PDF), in twips
+    step = (
+        4 * 1233 / 2048 * size * 20
+    )  # four characters of DejaVu Sans Mono (the brand's mono, as in the PDF), in twips
     assert len(stops) > 10
     assert all(abs((b - a) - step) <= 1 for a, b in itertools.pairwise(stops))
 
