@@ -246,8 +246,7 @@ class Assembler:
             src = at.source
             if at.group_id:
                 group_pos = p.profiles.group_under_pos
-                group = m.Section(at.group_id, self.title(at.group_title), 1, (), group_pos, "group", True)
-                sections.append(group)
+                sections.append(m.Section(at.group_id, self.title(at.group_title), 1, (), group_pos, "group", True))
             try:
                 blocks = self.section_blocks(src, ctx, at.level)
             except BriefgenError as exc:

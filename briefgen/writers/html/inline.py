@@ -66,4 +66,5 @@ INLINE_HANDLERS: dict[type, InlineHandler] = {
     m.Link: _link,  # type: ignore[dict-item]
     m.NoteRef: _note_ref,  # type: ignore[dict-item]
     m.LineBreak: lambda n, r: "<br>",
+    m.PageRef: lambda n, r: "",  # a web page has no pages: the link itself is the reference
 }
