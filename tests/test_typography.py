@@ -117,3 +117,12 @@ def test_a_bad_typography_key_is_refused_at_its_line(tmp_path: Path, capsys: pyt
     assert f"templates/brand.yaml:{lines + 1}: error:" in err
     assert "must be one of en, em" in err
     assert "must be four quote characters" in err
+
+
+def test_chart_captions_are_set_like_the_text() -> None:
+    chart = '```chart\ntype: bar\ntitle: "Aid \'pledged\' -- by donor"\nsource: "Agency -- 2021"\ndata:\n  - {label: A-1, value: 3}\n```\n'
+    (block,) = _blocks(chart)
+    assert isinstance(block, m.Chart)
+    assert block.spec.title == "Aid \u2018pledged\u2019 \u2013 by donor"
+    assert block.spec.source == "Agency \u2013 2021"
+    assert block.spec.rows[0].label == "A-1"  # the rows are data, kept as written

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -219,6 +220,11 @@ def _chart(tok: Token, ctx: Ctx) -> m.Chart | None:
     except BriefgenError as exc:
         ctx.errors.extend(exc.diagnostics)
         return None
+    # The caption's words, set like the text around them (the rows' labels are data).
+    style = ctx.typography
+    spec = replace(
+        spec, title=smarten(spec.title, style), note=smarten(spec.note, style), source=smarten(spec.source, style)
+    )
     return m.Chart(spec, spec.alt or alt_text(spec), f"fig-{spec.id}" if spec.id else "", pos)
 
 
