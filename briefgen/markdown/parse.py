@@ -54,6 +54,9 @@ def _markdown(style: Typography = DEFAULT) -> MarkdownIt:
     return use_typography(md, style)
 
 
+_MD = _markdown()  # the parser in the default style (tests tokenise with it)
+
+
 def slug(text: str) -> str:
     s = re.sub(r"[^\w\s-]", "", text.lower()).strip()
     return re.sub(r"[\s_]+", "-", s) or "section"
