@@ -65,6 +65,7 @@ def test_a_brand_style_with_guillemets_and_closed_em_dashes() -> None:
 
 def test_plain_strings_and_binding() -> None:
     assert smarten('A "quoted" title -- and more...') == "A \u201cquoted\u201d title \u2013 and more\u2026"
+    assert smarten("the '90s, Qatar's") == "the \u201990s, Qatar\u2019s"  # unpaired: an apostrophe
     assert dashes("well-known, 1--2, a---b") == "well-known, 1\u20132, a \u2013 b"
     assert bind_last_words("The regional level") == "The regional" + NBSP + "level"
     assert bind_last_words("Two words") == "Two words"  # binding both would leave nothing to break

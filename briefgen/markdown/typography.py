@@ -23,7 +23,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core.smartquotes import process_inlines
+from markdown_it.rules_core.smartquotes import APOSTROPHE, process_inlines
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
@@ -54,17 +54,20 @@ def dashes(text: str, style: Typography = DEFAULT) -> str:
 
 
 def _restyle_curly(text: str, style: Typography, open_single: list[int]) -> str:
-    """Curly quotes typed in the default style, mapped to a brand's other style.
+    """Curly quotes typed in the default style, mapped to a brand's other style; a
+    straight ' that smartquotes left unpaired ('90s, a lone one) becomes an apostrophe.
 
     ’ closes a ‘ still open in the same run, unless it sits between two letters (an
     apostrophe); otherwise it stays an apostrophe."""
+    text = text.replace("'", APOSTROPHE)
     if style.quotes == _CURLY or not any(c in text for c in _CURLY):
         return text
     out = list(text)
     for i, ch in enumerate(text):
         if ch in "\u201c\u201d\u2018":
             out[i] = style.quotes[_CURLY.index(ch)]
-            open_single += [1] if ch == "\u2018" else []
+            if ch == "\u2018":
+                open_single.append(1)
         elif ch == "\u2019" and open_single:
             inside_word = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
             if not inside_word:
