@@ -19,7 +19,7 @@ from briefgen.model import nodes as m
 from briefgen.writers.docx.context import Ctx, Fmt
 from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.inline import make_run, note_anchor
-from briefgen.writers.docx.package.ooxml import set_ppr, spacing, val
+from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.styles import numbering
 from briefgen.writers.docx.styles.styles import BOLD_STYLES, style_id
 
@@ -82,7 +82,9 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
                 if isinstance(block, m.Paragraph):
                     # Later paragraphs of an item line up with its text, unnumbered.
                     cont = "List Continue" + ("" if depth == 1 else f" {min(depth, 3)}")
-                    text_paragraph(container, cont, block.children, ctx)
+                    p = text_paragraph(container, cont, block.children, ctx)
+                    if depth > 3:  # deeper than the styles go: the indent of its level (numbering.py)
+                        set_ppr(p, el("w:ind", {"left": numbering.indent_of(ilvl)}))
                 else:
                     ctx.render_blocks((block,), container, ctx)
     last = _last_block(container)

@@ -75,7 +75,7 @@ def install(document: DocxDocument, pal: Palette, size: float) -> None:
 def _level(ilvl: int, style: str | None, is_ordered: bool, pal: Palette, size: float) -> _Element:
     """One `w:lvl`: its bullet or number, indent and look; `style` is the paragraph style
     it is linked to (level 0 of a list style only)."""
-    indent = LIST_INDENT * (ilvl + 1)
+    indent = indent_of(ilvl)
     ppr = ordered(
         "w:pPr",
         [
@@ -101,6 +101,11 @@ def _level(ilvl: int, style: str | None, is_ordered: bool, pal: Palette, size: f
     kids += [val("w:pStyle", style_id(style))] if style else []
     kids += [val("w:lvlText", text), val("w:lvlJc", "left"), ppr, rpr]
     return el("w:lvl", {"ilvl": ilvl}, *kids)
+
+
+def indent_of(ilvl: int) -> int:
+    """The text indent (twips) of list level `ilvl`."""
+    return LIST_INDENT * (ilvl + 1)
 
 
 def level_of(depth: int) -> int:
