@@ -31,8 +31,9 @@ from briefgen.design.theme import Typography
 
 DEFAULT = Typography()
 NBSP = "\u00a0"
-# Any dash with one space on each side, between two words.
-_SPACED = re.compile(r"(?<=\S)[ ](?:---|--|-|\u2013|\u2014)[ ](?=\S)")
+# Any dash with one space on each side, between two words; a text token's edge counts as
+# a word ("*a* -- `b`": the dash's token is " -- ").
+_SPACED = re.compile(r"(?:(?<=\S)|^)[ ](?:---|--|-|\u2013|\u2014)[ ](?:(?=\S)|$)")
 _CLOSED = re.compile(r"(?<=[^\W\d_])(?:---|\u2014)(?=[^\W\d_])")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\w)--(?=\w)")
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
