@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ class Assembler:
             self.templater.add_body(src.rel, src.body, src.body_line)
         self._glyphs = GlyphMemos(c.glyph_blocks, c.missing_glyphs, c.rtl_runs)
         self._links = LinkMemos(c.link_summaries, c.link_fixes)
+        self._parse_body = partial(parse_body, root=project.root, typography=project.theme.typography)
 
     # ------------------------------------------------------------ context
     def context(self, sel: Selection) -> dict[str, Any]:
@@ -113,17 +115,15 @@ class Assembler:
         if seen is not None and _fits(seen[1], level - seen[0]):
             blocks = shift_headings(seen[1], level - seen[0])
         else:
-            blocks = parse_body(
+            blocks = self._parse_body(
                 text,
                 file=file,
                 line_of=line_of,
                 base=base,
-                root=self.project.root,
                 shift=level,
                 anchor_prefix=prefix,
                 context=self.project.profiles.context,
                 tiers=self.project.profiles.legend,
-                typography=self.project.theme.typography,
             )
             levels.put((file, text, prefix), (level, blocks))
         return parsed.put(key, blocks)  # type: ignore[no-any-return]
@@ -137,18 +137,10 @@ class Assembler:
             key = (pos.file, text, level, prefix)
             if key not in self.caches.parsed:
                 clean, line_of = positions(text, pos)
-                root = self.project.root
                 self.caches.parsed.put(
                     key,
-                    parse_body(
-                        clean,
-                        file=pos.file,
-                        line_of=line_of,
-                        base=base,
-                        root=root,
-                        shift=level,
-                        anchor_prefix=prefix,
-                        typography=self.project.theme.typography,
+                    self._parse_body(
+                        clean, file=pos.file, line_of=line_of, base=base, shift=level, anchor_prefix=prefix
                     ),
                 )
             return self.caches.parsed[key]  # type: ignore[no-any-return]
