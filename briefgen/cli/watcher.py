@@ -91,7 +91,8 @@ class Watcher:
 
     def saved(self, batch: set[tuple[object, str]]) -> list[str]:
         """The files a batch changed, less the temporary files an editor (or `sed -i`)
-        made and removed within it: created, gone again, and no input of any build."""
+        made and removed within it (created, gone again, and no input of any build) and
+        the folders that hold the changes (polling reports them too)."""
         from watchfiles import Change
 
         kinds: dict[str, set[object]] = {}
@@ -100,7 +101,8 @@ class Watcher:
         return sorted(
             self.shown(Path(path))
             for path, seen in kinds.items()
-            if Change.added not in seen or Change.deleted not in seen or Path(path).exists()
+            if (Change.added not in seen or Change.deleted not in seen or Path(path).exists())
+            and not Path(path).is_dir()
         )
 
     def shown(self, path: Path) -> str:

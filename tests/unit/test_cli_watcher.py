@@ -28,6 +28,7 @@ def test_a_batch_lists_saved_files_but_not_an_editors_temporary_ones(tmp_path: P
         (Change.deleted, str(tmp_path / "sections" / "sedX1Y2Z3")),
         (Change.modified, str(tmp_path / "sections" / "01.md")),
         (Change.deleted, str(tmp_path / "sections" / "02.md")),  # a removed section counts
+        (Change.modified, str(tmp_path / "sections")),  # its folder, as polling reports it
     }
     assert watcher.saved(batch) == ["sections/01.md", "sections/02.md"]
     assert listed([f"s/{i}.md" for i in range(7)]) == "s/0.md, s/1.md, s/2.md, s/3.md, s/4.md and 2 more"
