@@ -35,7 +35,7 @@ def test_a_kept_rebuild_writes_what_a_fresh_one_writes_after_each_kind_of_save(t
     assert first.data is not None and b"The opening paragraph." in first.data
     saves = [
         {"sections/01-intro.md": section("Introduction", "The opening paragraph, rewritten.\n")},
-        {"sections/01-intro.md": section("A new title", "The opening paragraph, rewritten.\n")},
+        {"sections/01-intro.md": section("Renamed", "The opening paragraph, rewritten.\n")},
         {"sections/03-new.md": section("Added", "A section added by a glob.\n")},
         {
             "brand/brand.yaml": (root / "brand" / "brand.yaml")
@@ -48,7 +48,7 @@ def test_a_kept_rebuild_writes_what_a_fresh_one_writes_after_each_kind_of_save(t
         rebuilder.saved(files)
         page = rebuilder.page()
         assert page.errors == () and page.data == fresh(root), files
-    assert b"A new title" in page.data and b"A section added by a glob." in page.data
+    assert b"Renamed" in page.data and b"A section added by a glob." in page.data
 
 
 def test_an_error_is_reported_at_its_line_after_the_front_matter_moved_it(tmp_path: Path) -> None:
