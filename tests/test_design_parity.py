@@ -1,5 +1,7 @@
 """The PDF and the DOCX draw one design: headings h1–h3 and every kind of box come out
-with the same sizes and colours in both files.
+with the same sizes and colours in both files, and a section's title has the same short
+accent rule under it. (The cover band, the summary's masthead and the watermark are
+compared in `test_design_cover.py`.)
 
 The PDF side is read from the written file's content streams (pypdf: the size each text
 is set in, the fill colour it is drawn in, the last rectangle filled before a box's title
@@ -149,14 +151,19 @@ class _Docx:
 
 
 @pytest.fixture(scope="module")
-def both(theme: Any) -> tuple[tuple[dict, dict], _Docx]:
+def written(theme: Any) -> tuple[bytes, bytes]:
     from briefgen.writers.docx import write_docx
     from briefgen.writers.pdf.document import write_pdf
 
     doc = _document()
     out = io.BytesIO()
     write_docx(doc, theme, out)
-    return _pdf_reading(write_pdf(doc, theme).data), _Docx(out.getvalue())
+    return write_pdf(doc, theme).data, out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def both(written: tuple[bytes, bytes]) -> tuple[tuple[dict, dict], _Docx]:
+    return _pdf_reading(written[0]), _Docx(written[1])
 
 
 @pytest.mark.parametrize("level", [1, 2, 3])
@@ -205,3 +212,33 @@ def test_links_out_and_cross_references_have_one_colour_each_in_both_formats(bot
     colours = {kind: _find(texts, text)[1] for kind, text in LINKS.items()}
     assert colours == {kind: word.run_color(text) for kind, text in LINKS.items()}
     assert colours["external"] != colours["cross-reference"]  # a link out stands out; a "see …" reads quietly
+
+
+def test_a_section_title_has_the_same_short_accent_rule_in_both(written, both, theme) -> None:
+    import pdfplumber
+
+    from briefgen.design.system import design_of
+
+    design = design_of(theme)
+    accent = design.colors.accent.lstrip("#").upper()
+    with pdfplumber.open(io.BytesIO(written[0])) as pdf:
+        page = pdf.pages[0]
+        frame = page.width - sum(v * 72 / 25.4 for v in (theme.margins_mm[1], theme.margins_mm[3]))
+        rules = [ln for ln in page.lines if _hex(ln["stroking_color"]) == accent and ln["linewidth"] > 1]
+    assert rules, "no accent rule under the section title"
+    assert rules[0]["width"] / frame == pytest.approx(design.block.section_rule_length, abs=0.01)
+    assert rules[0]["linewidth"] == pytest.approx(design.rules.section)
+    (_, word) = both
+    style = word.styles.find(f"{W}style[@{W}styleId='SectionRule']")
+    top = style.find(f"{W}pPr/{W}pBdr/{W}top")
+    assert top.get(f"{W}color").upper() == accent
+    assert int(top.get(f"{W}sz")) == round(design.rules.section * 8)
+    right = int(style.find(f"{W}pPr/{W}ind").get(f"{W}right"))
+    width = round(frame * 20)
+    assert 1 - right / width == pytest.approx(design.block.section_rule_length, abs=0.01)
+    used = {
+        p.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        for p in word.body.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle") is not None
+    }
+    assert "SectionRule" in used

@@ -122,3 +122,21 @@ def test_the_pdf_draws_text_the_design_padding_inside_a_box_and_a_table(written,
     leading = design.text("cell_head").leading * theme.base_size
     pad = design.table.data
     assert header["bottom"] - header["top"] == pytest.approx(pad.top + leading + pad.bottom, abs=0.3)
+
+
+def test_the_table_header_is_the_band_with_white_bold_text_in_both(written, theme) -> None:
+    design = design_of(theme)
+    head_style = design.text("cell_head")
+    with pdfplumber.open(io.BytesIO(written[0])) as pdf:
+        page = pdf.pages[0]
+        head = _word_left(page.extract_words(extra_attrs=["non_stroking_color", "fontname"]), HEAD)
+        fill = next(r for r in page.rects if r["top"] <= head["top"] <= r["bottom"] and r["x0"] <= head["x0"])
+    hexed = lambda c: "#" + "".join(f"{round(float(v) * 255):02X}" for v in c)  # noqa: E731
+    assert hexed(fill["non_stroking_color"]) == design.colors.band
+    assert hexed(head["non_stroking_color"]) == head_style.color and "Bold" in head["fontname"]
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(written[1])).read("word/styles.xml"))
+    first = _style(styles, "BriefgenTable").find(f"{W}tblStylePr[@{W}type='firstRow']")
+    assert "#" + first.find(f"{W}tcPr/{W}shd").get(f"{W}fill").upper() == design.colors.band
+    word_head = _style(styles, "TableHeading")
+    assert "#" + word_head.find(f"{W}rPr/{W}color").get(f"{W}val").upper() == head_style.color
+    assert word_head.find(f"{W}rPr/{W}b") is not None

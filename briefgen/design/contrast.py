@@ -48,6 +48,18 @@ def lighten(hex_color: str, amount: float) -> str:
     return mix(hex_color, WHITE, amount)
 
 
+def legible(color: str, background: str, minimum: float = MINIMUM) -> str:
+    """`color` as it must be drawn on `background` to read at `minimum`: itself when it
+    does, else moved towards white on a dark background (black on a light one) in steps
+    of 5 %, as little as it takes. The writers draw every text on a band in such a colour."""
+    target = WHITE if is_dark(background) else "#000000"
+    for step in range(21):
+        mixed = mix(color, target, step / 20)
+        if contrast(mixed, background) >= minimum:
+            return mixed
+    return target
+
+
 def is_dark(hex_color: str) -> bool:
     """A band on which white reads better than black."""
     return contrast(hex_color, WHITE) > contrast(hex_color, "#000000")

@@ -9,9 +9,11 @@ Where the two formats keep distinct values, the field says why.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 WATERMARK_OPACITY = 0.08
+MM = 72 / 25.4  # points per mm
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class PageSpace:
     section_room: float = 60.0  # a section starts on a new page unless this much room is left
     # the summary page
     summary_band: float = 24.0  # height of its top band
+    summary_strip: float = 7.0  # above the band, for a client's marking (only when there is one)
     summary_top: float = 9.0  # text below the band
     summary_bottom: float = 14.0  # bottom margin
     summary_logo: float = 12.0  # logo height
@@ -127,19 +130,11 @@ class PageSpace:
     cover_tagline: float = 16.0  # baseline above the page's bottom edge
     cover_document_id: float = 21.0
     contents_number: float = 14.0  # the contents' page-number column
-    # Word's title page: logos as large as fit these boxes (width, height)
-    word_logo: tuple[float, float] = (55.0, 22.0)
-    word_client_logo: tuple[float, float] = (42.0, 22.0)
+    # Word's logos as large as fit these boxes (width, height)
+    word_logo: tuple[float, float] = (55.0, 22.0)  # the cover's (its height: `cover_logo`)
     word_band_logo: tuple[float, float] = (40.0, 14.0)
     word_band_pad: float = 11.0  # points inside the summary band's cells
     word_band_logo_room: float = 20.0  # points beside the band's logo
-    word_tab_pad: tuple[float, float] = (5.5, 10.0)  # points: the cover's series tab (above/below, sides)
-    word_tab_room: float = 35.0  # points beside the series label
-    word_tab_char: float = 0.75  # em: a label character's width, to size the tab
-    word_spacer: float = 6.0  # em: the title page's vertical spacers
-    word_spacer_small: float = 1.5  # em
-    word_rule_before: float = 1.6  # em around the title page's accent rule
-    word_rule_after: float = 1.4  # em
 
 
 @dataclass(frozen=True)
@@ -169,12 +164,18 @@ class ChartLines:
 
 @dataclass(frozen=True)
 class WatermarkLook:
-    """The diagonal watermark."""
+    """The diagonal watermark: as large as `size`, smaller when its text would not fit the
+    page's diagonal inside the `guard` (mm) from every edge."""
 
-    size: float = 44.0  # points: PDF glyph size
+    size: float = 44.0  # points: the largest type size
     opacity: float = WATERMARK_OPACITY  # of the watermark colour over the page
-    word_max: float = 460.0  # Word's text-path shape: width in points, by the text's length
-    word_base: float = 60.0
-    word_per_char: float = 34.0
-    word_aspect: float = 1.6  # height per character of width
+    guard: float = 20.0  # mm kept clear at every page edge
+    line: float = 1.2  # ems: the height of the text's box (ascenders to descenders)
     word_opacity: float = 0.5  # of the already paper-mixed colour (`watermark_on_paper`)
+
+    def fitted(self, width_em: float, page_pt: tuple[float, float]) -> float:
+        """The type size for a text `width_em` wide (in ems of its size), set at 45° in the
+        middle of a page `page_pt` (width, height) in points: its turned box, (width +
+        `line`) / √2 on each side, stays inside the guard."""
+        room = (min(page_pt) - 2 * self.guard * MM) * math.sqrt(2)
+        return min(self.size, room / (width_em + self.line))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal
 
-from briefgen.design.contrast import BAND_LABEL_TINT, WHITE, mix
+from briefgen.design.contrast import BAND_LABEL_TINT, WHITE, legible, mix
 from briefgen.design.spacing import (
     WATERMARK_OPACITY,
     BlockSpace,
@@ -46,9 +46,10 @@ class Palette:
     band: str  # the dark bands: cover, summary band, bottom-line box, table header row
     band_edge: str  # the stripe under a band
     on_band: str  # titles and text on a band
-    band_label: str  # labels on a band (WCAG-checked in contrast.py)
+    band_label: str  # labels on a band
     band_subtitle: str  # the cover's subtitle on the band
-    marking: str  # the client's marking line
+    marking: str  # the client's marking line, on paper
+    marking_on_band: str  # the same on a band (the cover's top marking)
     watermark: str  # the diagonal watermark, drawn at `Design.watermark.opacity` over the page
     watermark_on_paper: str  # the same, mixed opaque on paper (Word puts it behind the text)
     link: str  # links out of the document
@@ -96,7 +97,6 @@ class Rules:
     quote_bar: float = 2.0
     section: float = 2.2  # the short accent rule under a section title (a fifth of the text width)
     section_after: float = 14.0  # points between that rule and the section's text
-    cover_rule: float = 4.5  # Word's title page: the accent rule under the title
     band_edge: float = 2.2  # mm: the stripe under the cover band (summary: `summary_band_edge`)
     summary_band_edge: float = 1.4  # mm
 
@@ -151,10 +151,12 @@ def palette(theme: Theme) -> Palette:
         rule=mix(c.muted, WHITE, 0.65),
         band=c.primary,
         band_edge=c.accent,
-        on_band=WHITE,
-        band_label=mix(c.accent, WHITE, BAND_LABEL_TINT),
-        band_subtitle=mix(c.primary, WHITE, 0.82),
+        # Every text on the band is drawn in a colour that reads on it (WCAG AA, `legible`).
+        on_band=legible(WHITE, c.primary),
+        band_label=legible(mix(c.accent, WHITE, BAND_LABEL_TINT), c.primary),
+        band_subtitle=legible(mix(c.primary, WHITE, 0.82), c.primary),
         marking=c.accent,
+        marking_on_band=legible(c.accent, c.primary),
         watermark=c.accent,
         watermark_on_paper=mix(c.accent, WHITE, 1 - WATERMARK_OPACITY),
         link=c.accent,
@@ -200,16 +202,11 @@ def type_scale(p: Palette) -> dict[str, TextStyle]:
         "toc_title": T(2.0, 2.4, p.primary, head, bold=True, after=1.4),
         "toc1": T(1.0, 1.5, p.primary, head, bold=True, before=0.55),
         "toc2": T(0.92, 1.3, text, indent=1.6),
-        # -- Word's title page and summary band (the PDF draws its own cover, below)
-        "title": T(3.0, 3.36, p.primary, head, bold=True, before=1.4, after=0.8),
-        "subtitle": T(1.4, 1.82, p.muted, head, after=0.4),
-        "cover_series": T(0.9, 0.99, p.on_band, head, bold=True, after=0.0, caps=True, tracking=1.5),
-        "cover_meta": T(1.05, 1.365, text, head, after=0.25),
-        "cover_label": T(0.8, 1.04, p.accent, head, bold=True, after=0.25, caps=True, tracking=1.0),
+        # -- Word's summary band (the PDF draws its own, below)
         "band_title": T(1.6, 1.76, p.on_band, head, bold=True, after=0.3),
         "band_label": T(0.85, 0.9775, p.band_label, head, bold=True, after=0.15, caps=True, tracking=1.0),
         "band_meta": T(0.85, 0.9775, p.on_band, head, after=0.0),
-        # -- the PDF's cover and summary band, in points: they do not shrink with the body
+        # -- the cover (both formats) and the PDF's summary band, in points: they do not shrink with the body
         "cover_kicker": T(10, 13, p.band_label, head, bold=True, after=0, caps=True, fixed=True),
         "cover_title": T(30, 36, p.on_band, head, bold=True, before=6, after=0, fixed=True),
         "cover_subtitle": T(13, 18, p.band_subtitle, head, before=10, after=0, fixed=True),
@@ -241,6 +238,29 @@ def design_of(theme: Theme) -> Design:
         rules=Rules(),
         base_size=theme.base_size,
     )
+
+
+# The type-scale roles drawn on a band: the PDF's cover and summary band, Word's title
+# page tab and summary band.
+BAND_ROLES = (
+    *("cover_kicker", "cover_title", "cover_subtitle", "summary_label", "summary_date"),
+    *("band_title", "band_label", "band_meta", "cell_head"),
+)
+
+
+def band_texts(design: Design) -> list[tuple[str, str, str]]:
+    """(what, text colour, background) for every text drawn on a coloured band or a dark
+    box: what the contrast test holds to WCAG AA in both writers."""
+    c = design.colors
+    pairs = [(role, design.text(role).color, c.band) for role in BAND_ROLES]
+    pairs.append(("marking on the band", c.marking_on_band, c.band))
+    for kind, look in design.boxes.items():
+        if look.fill == c.band:
+            pairs += [
+                (f"{kind} {part}", design.text(role).color, look.fill)
+                for part, role in (("title", look.title), ("text", look.body))
+            ]
+    return pairs
 
 
 def box_look(design: Design, kind: str) -> BoxLook:

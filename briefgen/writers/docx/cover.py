@@ -1,8 +1,10 @@
-"""Covers: the report cover, the short annex cover, and the summary's brand band.
+"""Covers: the report and annex cover, and the summary's brand band, as the PDF draws them.
 
-Covers are built from styles ("Cover Title", "Band Title"…) and borderless or shaded
-one-row tables, which Word and LibreOffice lay out alike; no text boxes or floating
-shapes, so nothing drifts when a client edits the file.
+The cover's full-bleed band and its accent edge are DrawingML rectangles anchored to the
+page behind the text (`floating.py`), the logos float on it, and the kicker, title and
+subtitle are paragraphs with exact leading set on the band, so the title block's foot
+lands where the PDF's does. The summary's band is a shaded one-row table, which Word and
+LibreOffice lay out alike.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from briefgen.design.spacing import Pad
+from briefgen.design.system import design_of
+from briefgen.design.theme import Theme
 from briefgen.design.wording import long_date
+from briefgen.fonts.fontfile import advances
 from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import run
 from briefgen.writers.docx.figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, image_size
-from briefgen.writers.docx.package.ooxml import border, no_border, ordered, set_ppr, shading, twips, val
+from briefgen.writers.docx.floating import WP, lift, rectangle
+from briefgen.writers.docx.package.ooxml import border, no_border, ordered, set_ppr, shading, spacing, twips, val
 from briefgen.writers.docx.styles.styles import Palette, palette
-from briefgen.writers.docx.styles.tablestyles import BOX_TABLE, NO_PAD, cell_margins
+from briefgen.writers.docx.styles.tablestyles import BOX_TABLE, cell_margins
 from briefgen.writers.docx.tables import add_cell, add_row, finish_cell, table_xml
 
 PT_PER_MM = 72 / 25.4
@@ -29,12 +35,18 @@ PT_PER_MM = 72 / 25.4
 
 def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float], alt: str, align: str = "") -> None:
     """A logo drawn as large as fits `box_mm` (width, height): unlike figures, small files may grow."""
-    w_px, h_px = image_size(path)
-    k = min(box_mm[0] * EMU_PER_MM / w_px, box_mm[1] * EMU_PER_MM / h_px)
     p = new_paragraph(container, p_style)
     if align:
         set_ppr(p, val("w:jc", align))
+    _picture(p, container, path, box_mm, alt)
+
+
+def _picture(p: Any, container: Any, path: Path, box_mm: tuple[float, float], alt: str) -> tuple[float, float]:
+    """Append the picture at `path`, as large as fits `box_mm`, to the `w:p` `p`; its size in mm."""
+    w_px, h_px = image_size(path)
+    k = min(box_mm[0] * EMU_PER_MM / w_px, box_mm[1] * EMU_PER_MM / h_px)
     add_picture(p, container, path, int(w_px * k), int(h_px * k), alt)
+    return w_px * k / EMU_PER_MM, h_px * k / EMU_PER_MM
 
 
 def _cell_look(fill: str | None, margins: Pad | None = None, v_align: str = "", edges: list | None = None) -> list:
@@ -63,56 +75,100 @@ def _text(container: Any, style: str, text: str) -> None:
         new_paragraph(container, style).append(run(text))
 
 
-def _logo_row(container: Any, ctx: Ctx) -> None:
-    """Brand logo, with the client's logo at the right margin when there is one."""
-    theme, meta = ctx.theme, ctx.meta
-    page = palette(theme).design.page
-    if not meta.client_logo:
-        _logo(container, "Cover Logo", theme.logo, page.word_logo, f"{theme.name} logo")
-        return
-    half = ctx.width // 2
-    tbl = table_xml(BOX_TABLE, [half, ctx.width - half], 0, header_look=False)
-    opc.insert_table(container, tbl)
-    tr = add_row(tbl)
-    for width, path, box, alt, align in (
-        (half, theme.logo, page.word_logo, f"{theme.name} logo", ""),
-        (ctx.width - half, meta.client_logo, page.word_client_logo, f"{meta.client_name or 'Client'} logo", "right"),
-    ):
-        tc = add_cell(tr, width, extra=_cell_look(None, NO_PAD, "center"))
-        _logo(opc.cell(tc, container), "Cover Logo", path, box, alt, align)
-        finish_cell(tc)
-
-
 def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
-    """The cover page: logos; a primary-colour tab with the series; title, subtitle; date, authors, client."""
-    meta = ctx.meta
-    pal = palette(ctx.theme)
-    page = pal.design.page
-    _logo_row(container, ctx)
-    for _ in range(2 if annex else 3):
-        new_paragraph(container, "Cover Spacer")
-    label = meta.cover_label
-    if label.strip():
-        # A tab just wider than its label: the brand colour, used once and boldly.
-        per_char = page.word_tab_char * 20  # twips per point of body size
-        width = min(ctx.width, twips(page.word_tab_room) + int(len(label) * ctx.theme.base_size * ctx.scale * per_char))
-        tbl = table_xml(BOX_TABLE, [width], 0, header_look=False)
-        opc.insert_table(container, tbl)
-        y, x = page.word_tab_pad
-        tc = add_cell(add_row(tbl), width, extra=_cell_look(pal.band, Pad(y, x, y, x)))
-        _text(opc.cell(tc, container), "Cover Series", label)
-        finish_cell(tc)
-    _text(container, "Title", meta.title)
-    if not annex:
-        _text(container, "Subtitle", meta.subtitle)
-    new_paragraph(container, "Cover Rule")
-    _text(container, "Cover Meta", long_date(meta.date))
-    if not annex:
-        _text(container, "Cover Meta", ", ".join(meta.authors))
+    """The cover page, as the PDF draws it: a full-bleed band in the primary colour with
+    its accent edge, the light logo on it, and the kicker, title and subtitle set so that
+    their foot is `cover_title_rise` above the band's foot; below the band the client,
+    date, authors (and an annex's report); the client's logo at the right. The tagline and
+    document ID are in the cover's footer (`pages.marking_only`)."""
+    meta, theme = ctx.meta, ctx.theme
+    pal = palette(theme)
+    page, rules = pal.design.page, pal.design.rules
+    page_w, page_h = theme.page_mm
+    top = theme.margins_mm[0]
+    band = page_h * page.cover_band_share
+    block = [("Cover Series", "cover_kicker", meta.cover_label), ("Title", "cover_title", meta.title)]
+    if meta.subtitle:
+        block.append(("Subtitle", "cover_subtitle", meta.subtitle))
+    height = sum(_set_height(theme, role, text, ctx.width / 20) for _, role, text in block if text.strip())
+    above = max(band - page.cover_title_rise - height / PT_PER_MM - top, 0.5)
+    # The spacer down to the title block holds the band, its edge and the logo, all floating.
+    p = _spacer(container, above)
+    doc = ctx.docx.part
+    p.append(rectangle((0, 0, page_w, band), pal.band, 1, doc.next_id, "Cover band"))
+    p.append(rectangle((0, band, page_w, rules.band_edge), pal.band_edge, 2, doc.next_id, "Cover band edge"))
+    logo = theme.logo_on_dark or theme.logo
+    _floating(
+        p,
+        container,
+        logo,
+        (page.word_logo[0], page.cover_logo),
+        f"{theme.name} logo",
+        theme.margins_mm[3],
+        page.cover_logo_top,
+    )
+    for style, _, text in block:
+        _text(container, style, text)
+    _spacer(container, page.cover_title_rise + page.cover_details_below)
     if meta.client_name:
-        new_paragraph(container, "Cover Spacer Small")
-        _text(container, "Cover Label", "Prepared for")
-        _text(container, "Cover Meta", meta.client_name)
+        _text(container, "Cover Client", f"Prepared for {meta.client_name}")
+    _text(container, "Cover Meta", long_date(meta.date))
+    _text(container, "Cover Meta", ", ".join(meta.authors))
+    if annex:
+        _text(container, "Cover Meta", meta.title)
+    if meta.client_logo:
+        most = page.cover_client_logo_width
+        box = (most, page.cover_client_logo)
+        x = page_w - theme.margins_mm[1] - most
+        _floating(
+            p,
+            container,
+            meta.client_logo,
+            box,
+            f"{meta.client_name or 'Client'} logo",
+            x,
+            None,
+            band + page.cover_client_logo_below,
+        )
+
+
+def _spacer(container: Any, mm: float) -> Any:
+    p = new_paragraph(container, "Cover Spacer")
+    set_ppr(p, spacing(before=0, after=0, line=mm * PT_PER_MM, exact=True))
+    return p
+
+
+def _floating(
+    p: Any,
+    container: Any,
+    path: Path,
+    box_mm: tuple[float, float],
+    alt: str,
+    x: float,
+    top: float | None,
+    foot: float = 0.0,
+) -> None:
+    """A logo floating in front of the band at `x` mm from the page's left edge, its top at
+    `top` mm from the page's top (or its foot at `foot` mm)."""
+    _, height = _picture(p, container, path, box_mm, alt)
+    lift(p.findall(f".//{{{WP}}}inline")[-1], x, top if top is not None else foot - height, 3)
+
+
+def _set_height(theme: Theme, role: str, text: str, width_pt: float) -> float:
+    """Points the cover's `role` takes for `text` in `width_pt`: its lines (wrapped as Word
+    wraps, word by word) times its exact leading, and its space before."""
+    style = design_of(theme).text(role)
+    units, advance = advances(theme.heading_fonts.bold if style.bold else theme.heading_fonts.regular)
+    blank = advance.get(0x20, units // 2)
+    space = blank * style.size / units
+    lines, used = 1, 0.0
+    for word in (text.upper() if style.caps else text).split():
+        w = sum(advance.get(ord(ch), blank) for ch in word) * style.size / units
+        if used and used + space + w > width_pt:
+            lines, used = lines + 1, w
+        else:
+            used += (space if used else 0.0) + w
+    return lines * style.leading + style.before
 
 
 def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:

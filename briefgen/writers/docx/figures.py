@@ -88,12 +88,19 @@ def _figure(node: m.Figure, container: Any, ctx: Ctx) -> None:
     p = new_paragraph(container, "Figure")
     add_picture(p, container, node.path, width, height, node.alt, node.pos)
     ctx.figures += 1
-    cap = new_paragraph(container, "Caption")
-    cap.append(run("Figure "))
-    field(cap, "SEQ Figure \\* ARABIC", str(ctx.figures))
+    cap = _caption_label(container, ctx)
     if node.caption:
-        cap.append(run(": "))
+        cap.append(run(":", "Strong"))
+        cap.append(run(" "))
         ctx.render_inlines(node.caption, cap, ctx)
+
+
+def _caption_label(container: Any, ctx: Ctx) -> Any:
+    """A caption paragraph opening with its bold "Figure N" (a SEQ field), as the PDF's does."""
+    cap = new_paragraph(container, "Caption")
+    cap.append(run("Figure ", "Strong"))
+    field(cap, "SEQ Figure \\* ARABIC", str(ctx.figures), style="Strong")
+    return cap
 
 
 def _art(node: m.Chart, ctx: Ctx, width_pt: float) -> tuple[float, float, bytes]:
@@ -148,11 +155,10 @@ def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
         height = int(width * art_h / art_w)
         add_picture(p, container, io.BytesIO(data), width, height, node.alt, node.pos, f"chart-{ctx.figures + 1}.png")
     ctx.figures += 1
-    cap = new_paragraph(container, "Caption")
-    cap.append(run("Figure "))
-    field(cap, "SEQ Figure \\* ARABIC", str(ctx.figures))
+    cap = _caption_label(container, ctx)
     if spec.title:
-        cap.append(run(f": {plain(spec.title)}"))
+        cap.append(run(":", "Strong"))
+        cap.append(run(f" {plain(spec.title)}"))
     if node.anchor:
         bookmark(cap, node.anchor, ctx)
     if spec.docx == "native" and spec.note:

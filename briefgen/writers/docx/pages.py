@@ -15,11 +15,13 @@ from docx.section import Section as DocxSection
 from docx.shared import Mm
 from lxml.etree import _Element
 
+from briefgen.design.spacing import MM
 from briefgen.design.wording import running_foot, running_title
+from briefgen.fonts.fontfile import advances
 from briefgen.libs import opc_internals as opc
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import field, run
-from briefgen.writers.docx.package.ooxml import el, set_ppr, val
+from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.styles.styles import palette, style_id
 from briefgen.writers.docx.text import plain
 from briefgen.writers.docx.watermark import watermark_run
@@ -61,10 +63,10 @@ def _reset(story: _Element) -> _Element:
     return story
 
 
-def _marking(story: _Element, ctx: Ctx) -> None:
+def _marking(story: _Element, ctx: Ctx, style: str = "Marking") -> None:
     marking = ctx.meta.marking
     if marking and marking.text.strip():
-        _paragraph(story, "Marking").append(run(marking.text))
+        _paragraph(story, style).append(run(marking.text))
 
 
 def _watermark(first: _Element, ctx: Ctx) -> None:
@@ -72,23 +74,38 @@ def _watermark(first: _Element, ctx: Ctx) -> None:
     if marking and marking.watermark.strip():
         pal = palette(ctx.theme)
         ctx.watermarks += 1
-        look = pal.design.watermark
-        first.append(watermark_run(plain(marking.watermark), ctx.watermarks, pal.watermark, pal.head_font, look))
+        look, text = pal.design.watermark, plain(marking.watermark)
+        units, advance = advances(ctx.theme.heading_fonts.bold)
+        width_em = sum(advance.get(ord(ch), advance.get(0x20, units // 2)) for ch in text) / units
+        size = look.fitted(width_em, (ctx.theme.page_mm[0] * MM, ctx.theme.page_mm[1] * MM))
+        box = (width_em * size, look.line * size)
+        first.append(watermark_run(text, ctx.watermarks, pal.watermark, pal.head_font, box, look.word_opacity))
 
 
 def marking_only(section: DocxSection, ctx: Ctx) -> None:
-    """Cover pages: no running heads, only the marking (and watermark) in header and footer."""
+    """Cover pages: no running heads; the marking (on the band, in its legible colour) and
+    watermark on top; the document ID, the brand's tagline and the marking below, as the
+    PDF's cover has them."""
     section.different_first_page_header_footer = True
     for header in (section.first_page_header, section.header):
         header.is_linked_to_previous = False
         story = _reset(opc.element(header))
-        _marking(story, ctx)
+        _marking(story, ctx, "Marking On Band")
         if not len(story):
             story.append(el("w:p"))  # a header needs a paragraph; the Header style would draw its rule
         _watermark(story.find(qn("w:p")), ctx)
+    meta = ctx.meta
     for footer in (section.first_page_footer, section.footer):
         footer.is_linked_to_previous = False
         story = _reset(opc.element(footer))
+        if meta.document_id and meta.client_name:
+            _paragraph(story, "Cover Small").append(run(f"Document {meta.document_id}"))
+        if ctx.theme.tagline.strip():
+            tagline = _paragraph(story, "Cover Small")
+            tagline.append(run(ctx.theme.tagline))
+            if meta.marking and meta.marking.text.strip():  # the marking at the page's foot, as in the PDF
+                page = palette(ctx.theme).design.page
+                set_ppr(tagline, spacing(after=(page.cover_tagline - page.marking_bottom) * MM / 2))
         _marking(story, ctx)
         if not len(story):
             story.append(el("w:p"))

@@ -10,8 +10,6 @@ from __future__ import annotations
 from lxml import etree
 from lxml.etree import _Element
 
-from briefgen.design.spacing import WatermarkLook
-
 V = "urn:schemas-microsoft-com:vml"
 OFFICE = "urn:schemas-microsoft-com:office:office"
 W10 = "urn:schemas-microsoft-com:office:word"
@@ -67,7 +65,9 @@ def _shapetype(parent: _Element) -> None:
     lock.set("shapetype", "t")
 
 
-def watermark_run(text: str, number: int, color: str, font: str, look: WatermarkLook) -> _Element:
+def watermark_run(
+    text: str, number: int, color: str, font: str, box_pt: tuple[float, float], opacity: float
+) -> _Element:
     """A `w:r` holding the watermark shape; `number` keeps shape ids unique per file."""
     r = etree.Element(f"{{{W}}}r", nsmap={"w": W})
     pict = etree.SubElement(r, f"{{{W}}}pict")
@@ -76,12 +76,13 @@ def watermark_run(text: str, number: int, color: str, font: str, look: Watermark
     shape.set("id", f"PowerPlusWaterMarkObject{number}")
     shape.set(f"{{{OFFICE}}}spid", f"_x0000_s{2048 + number}")
     shape.set("type", "#_x0000_t136")
-    # Width follows the text length so short and long markings look alike.
-    width = min(look.word_max, look.word_base + look.word_per_char * len(text))
+    # The text path stretches the glyphs to its box: `box_pt` is the text's own width and
+    # line height at the size that fits the page's diagonal (`WatermarkLook.fitted`).
+    width, height = box_pt
     shape.set(
         "style",
         (
-            f"position:absolute;margin-left:0;margin-top:0;width:{width:g}pt;height:{width / max(len(text), 1) * look.word_aspect:.0f}pt;"
+            f"position:absolute;margin-left:0;margin-top:0;width:{width:.1f}pt;height:{height:.1f}pt;"
             "rotation:315;z-index:-251654144;mso-position-horizontal:center;"
             "mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"
         ),
@@ -90,7 +91,7 @@ def watermark_run(text: str, number: int, color: str, font: str, look: Watermark
     shape.set("fillcolor", f"#{color}")
     shape.set("stroked", "f")
     fill = etree.SubElement(shape, f"{{{V}}}fill")
-    fill.set("opacity", f"{look.word_opacity:g}".removeprefix("0"))
+    fill.set("opacity", f"{opacity:g}".removeprefix("0"))
     textpath = etree.SubElement(shape, f"{{{V}}}textpath")
     textpath.set("style", f'font-family:"{font}";font-size:1pt')
     textpath.set("string", text)

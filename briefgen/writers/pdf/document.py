@@ -42,7 +42,7 @@ from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.pagerefs import laying_out
-from briefgen.writers.pdf.pages import Furniture, NumberedCanvas
+from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 from briefgen.writers.pdf.styles import build_styles, palette
@@ -191,6 +191,7 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     if doc.meta.layout == Layout.SUMMARY:
         page = design_of(theme).page
         top, bottom = page.summary_band * mm + page.summary_top * mm, page.summary_bottom * mm
+        top += summary_strip(doc.meta, page)
     width, height = page_w - left - right, page_h - top - bottom
     extras: dict[str, object] = {"theme": theme, "fonts": fonts}
     r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras=extras, handlers=HANDLERS)

@@ -14,6 +14,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
+from briefgen.design.spacing import PageSpace
 from briefgen.design.system import design_of
 from briefgen.design.theme import Theme
 from briefgen.design.wording import long_date, running_foot, running_title
@@ -29,6 +30,7 @@ from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.styles import Palette, face, fixed_style
 
 WATERMARK = "watermark"  # the form XObject every page of a watermarked document shows
+CAP_HALF = 0.36  # ems: half a capital letter's height, to centre the watermark on the page
 
 
 class NumberedCanvas(Canvas):
@@ -90,7 +92,10 @@ class Furniture:
         self.top, self.right, self.bottom, self.left = top, right, bottom, left
 
     # -------------------------------------------------------------- every page
-    def marking(self, c: Canvas) -> None:
+    def marking(self, c: Canvas, top: Color | None = None, top_y: float | None = None) -> None:
+        """The watermark and the marking at the page's top and foot; `top` is the top
+        marking's colour where it is drawn on a band, `top_y` its baseline where the page
+        gives it a strip of its own."""
         mark = self.doc.meta.marking
         if not mark:
             return
@@ -105,19 +110,22 @@ class Furniture:
             c.restoreState()
         if mark.text:
             c.saveState()
-            c.setFillColor(self.pal.marking)
             c.setFont(self.fonts.heading.bold, self.design.furniture_size)
-            c.drawCentredString(self.page_w / 2, self.page_h - self.space.marking_top * mm, drawable(mark.text))
+            c.setFillColor(top or self.pal.marking)
+            y = self.page_h - self.space.marking_top * mm if top_y is None else top_y
+            c.drawCentredString(self.page_w / 2, y, drawable(mark.text))
+            c.setFillColor(self.pal.marking)
             c.drawCentredString(self.page_w / 2, self.space.marking_bottom * mm, drawable(mark.text))
             c.restoreState()
 
     def _watermark_outline(self, text: str) -> tuple[Outline, float]:
         shape = outline(drawable(text), self.theme.heading_fonts.bold)
-        return shape, self.design.watermark.size / shape.units_per_em
+        size = self.design.watermark.fitted(shape.width / shape.units_per_em, (self.page_w, self.page_h))
+        return shape, size / shape.units_per_em
 
     def _watermark_box(self, text: str) -> tuple[float, float, float, float]:
         shape, scale = self._watermark_outline(text)
-        size = self.design.watermark.size
+        size = scale * shape.units_per_em
         half = shape.width * scale / 2 + size
         return -half, -size, half, 2 * size
 
@@ -126,11 +134,12 @@ class Furniture:
         mark = self.doc.meta.marking
         assert mark and mark.watermark
         shape, scale = self._watermark_outline(mark.watermark)
-        shift = shape.width / 2
+        # centred on the origin both ways: half its width left, half a capital's height down
+        shift, drop = shape.width / 2, shape.units_per_em * CAP_HALF
         path = c.beginPath()
         for op in shape.ops:
             kind, *xy = op
-            pts = [(v - shift if i % 2 == 0 else v) * scale for i, v in enumerate(xy)]  # type: ignore[operator]
+            pts = [(v - shift if i % 2 == 0 else v - drop) * scale for i, v in enumerate(xy)]  # type: ignore[operator]
             if kind == "M":
                 path.moveTo(*pts)
             elif kind == "L":
@@ -170,13 +179,16 @@ class Furniture:
     def summary_page(self, c: Canvas, _doc: Any) -> None:
         meta, pal, rules, space = self.doc.meta, self.pal, self.design.rules, self.space
         band = space.summary_band * mm
+        # A client's marking gets a strip of its own above the band, not the band's labels' place.
+        strip = summary_strip(self.doc.meta, space)
+        bottom = self.page_h - strip - band  # the band's foot
         c.saveState()
         c.setFillColor(pal.band)
-        c.rect(0, self.page_h - band, self.page_w, band, stroke=0, fill=1)
+        c.rect(0, bottom, self.page_w, band, stroke=0, fill=1)
         c.setFillColor(pal.band_edge)
         edge = rules.summary_band_edge * mm
-        c.rect(0, self.page_h - band - edge, self.page_w, edge, stroke=0, fill=1)
-        logo_y = self.page_h - band + space.summary_logo_rise * mm
+        c.rect(0, bottom - edge, self.page_w, edge, stroke=0, fill=1)
+        logo_y = bottom + space.summary_logo_rise * mm
         self._logo(c, self.theme.logo_on_dark or self.theme.logo, self.left, logo_y, space.summary_logo * mm)
         label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
         lines = (
@@ -187,9 +199,9 @@ class Furniture:
             style = self.design.text(role)
             c.setFillColor(HexColor(style.color))
             c.setFont(face(self.fonts, style), style.size)
-            c.drawRightString(self.page_w - self.right, self.page_h - band + rise * mm, drawable(text))
+            c.drawRightString(self.page_w - self.right, bottom + rise * mm, drawable(text))
         c.restoreState()
-        self.marking(c)
+        self.marking(c, top_y=self.page_h - strip / 2 - self.design.furniture_size * CAP_HALF)
 
     # -------------------------------------------------------------- cover
     def cover_page(self, c: Canvas, _doc: Any) -> None:
@@ -226,7 +238,7 @@ class Furniture:
         if meta.document_id and meta.client_name:
             c.drawString(self.left, space.cover_document_id * mm, f"Document {meta.document_id}")
         c.restoreState()
-        self.marking(c)
+        self.marking(c, top=self.pal.marking_on_band)
 
     def _para(self, role: str, text: str) -> Paragraph:
         return Paragraph(self.inline.plain(text, heading=True), fixed_style(self.design, role, self.fonts))
@@ -256,6 +268,11 @@ class Furniture:
         if max_w and width > max_w:
             width, height = max_w, max_w * ih / iw
         draw_image(c, Path(path), x, y, width, height)
+
+
+def summary_strip(meta: m.Meta, space: PageSpace) -> float:
+    """Points above the summary's band for the client's marking: none without one."""
+    return space.summary_strip * mm if meta.marking and meta.marking.text.strip() else 0.0
 
 
 def _fit(c: Canvas, text: str, font: str, size: float, width: float) -> str:

@@ -34,6 +34,7 @@ class Palette:
     on_band: Color
     band_label: Color
     marking: Color
+    marking_on_band: Color
     watermark: Color
     zebra: Color
 

@@ -17,11 +17,11 @@ from typing import Any
 
 from lxml.etree import _Element
 
-from briefgen.design.spacing import BlockSpace, ListSpace
+from briefgen.design.spacing import MM, BlockSpace, ListSpace
 from briefgen.design.system import TextStyle, scaled
 from briefgen.model.typeset import TAB_COLUMNS
 from briefgen.writers.docx.package.ooxml import border, el, half_points, hexcolor, spacing, tabs, twips, val
-from briefgen.writers.docx.styles.styles import Palette, define, run_props
+from briefgen.writers.docx.styles.styles import Palette, define, define_character_styles, run_props
 from briefgen.writers.docx.styles.tablestyles import define_table_styles
 
 LIST_INDENT = twips(ListSpace.word_level)  # twips per list level (the design's, which no brand changes)
@@ -126,7 +126,7 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
     for table in (_text_styles, _heading_styles, _box_styles, _furniture_styles, _cover_styles):
         for w in table(st, width):
             st.define(styles, w)
-    _character_styles(styles, p)
+    define_character_styles(styles, p)
     define_table_styles(styles, p, b)
 
 
@@ -242,18 +242,23 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
     right = ("right", width, "dot")
     toc = {"priority": 39}
     return [
+        # The cover's title and subtitle, on its band: exact leading, as the PDF sets them,
+        # so the block's height (and the spacer above it) is known before Word lays it out.
         Word(
             "Title",
-            "title",
+            "cover_title",
             [el("w:keepNext")],
+            line=st.role("cover_title").leading,
+            exact=True,
             tighten=False,
             options={"next_style": "Subtitle", "priority": 10, "quick": True},
         ),
         Word(
             "Subtitle",
-            "subtitle",
+            "cover_subtitle",
             [el("w:keepNext")],
-            gap=(0, st.role("subtitle").after * st.k),
+            line=st.role("cover_subtitle").leading,
+            exact=True,
             tighten=False,
             options={"priority": 11, "quick": True},
         ),
@@ -267,7 +272,8 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             tighten=False,
             options={"based_on": "Heading 1", **toc},
         ),
-        Word("TOC 1", "toc1", [el("w:keepNext"), tabs(right)], tighten=False, options=toc),
+        # As in the PDF: a section's entry has no dot leader, a heading's has.
+        Word("TOC 1", "toc1", [el("w:keepNext"), tabs(("right", width, ""))], tighten=False, options=toc),
         Word(
             "TOC 2",
             "toc2",
@@ -341,58 +347,38 @@ def _furniture_styles(st: Styler, width: int) -> list[Word]:
             tighten=False,
             rpr=run_props(p.head_font, size, p.marking, bold=True),
         ),
+        Word(
+            "Marking On Band",
+            None,
+            [val("w:jc", "center")],
+            gap=(0, 0.3 * st.b),
+            line=line,
+            tighten=False,
+            rpr=run_props(p.head_font, size, p.marking_on_band, bold=True),
+            options={"based_on": "Marking"},
+        ),
     ]
 
 
 def _cover_styles(st: Styler, width: int) -> list[Word]:
-    b, p, page = st.b, st.p, st.design.page
+    page = st.design.page
 
     def right() -> list[_Element | None]:
         return [val("w:jc", "right")]
 
+    def cover(name: str, role: str) -> Word:  # the PDF's cover roles, in points, exact leading
+        s = st.role(role)
+        after = page.cover_details_gap * MM if role in ("cover_info", "cover_client") else s.after
+        return Word(name, role, gap=(s.before, after), line=s.leading, exact=True, tighten=False)
+
     return [
         Word("Cover Logo", None, gap=(0, 0)),
-        Word("Cover Spacer", None, gap=(0, 0), line=b * page.word_spacer, exact=True, tighten=False),
-        Word("Cover Spacer Small", None, gap=(0, 0), line=b * page.word_spacer_small, exact=True, tighten=False),
-        Word(
-            "Cover Rule",
-            None,
-            [
-                el("w:pBdr", None, border("top", p.accent, st.design.rules.cover_rule)),
-                el("w:ind", {"right": rest(width, st.design.block.section_rule_length)}),
-            ],
-            gap=(page.word_rule_before * b, page.word_rule_after * b),
-            line=st.design.block.accent_paragraph,
-            exact=True,
-            tighten=False,
-            rpr=run_props(size=2),
-        ),
-        Word("Cover Series", "cover_series", tighten=False),
-        Word("Cover Meta", "cover_meta", tighten=False),
-        Word("Cover Label", "cover_label", tighten=False),
+        Word("Cover Spacer", None, gap=(0, 0), line=1, exact=True, tighten=False),  # each sets its height
+        cover("Cover Series", "cover_kicker"),
+        cover("Cover Client", "cover_client"),
+        cover("Cover Meta", "cover_info"),
+        cover("Cover Small", "cover_small"),
         Word("Band Title", "band_title", right(), tighten=False, options={"based_on": "Title"}),
         Word("Band Label", "band_label", right(), tighten=False),
         Word("Band Meta", "band_meta", right(), tighten=False),
     ]
-
-
-def _character_styles(styles: _Element, p: Palette) -> None:
-    def c(name: str, rpr: _Element, priority: int = 20) -> None:
-        define(
-            styles,
-            name,
-            "character",
-            based_on="Default Paragraph Font",
-            rpr=rpr,
-            priority=priority,
-            quick=name in ("Strong", "Emphasis"),
-        )
-
-    c("Strong", run_props(bold=True), 22)
-    c("Emphasis", run_props(italic=True), 20)
-    c("Strikethrough", run_props(extra=(el("w:strike"),)))
-    # As in the PDF: links out of the document stand out; cross-references read quietly, like a printed "see …".
-    c("Hyperlink", run_props(color=p.link, extra=(val("w:u", "single"),)), 99)
-    c("Cross Reference", run_props(color=p.cross_ref), 99)
-    c("Code", run_props(p.mono_font, extra=(el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),)))
-    c("Footnote Reference", run_props(color=p.accent, extra=(val("w:vertAlign", "superscript"),)), 99)

@@ -82,6 +82,7 @@ class Palette:
     on_band: str
     band_label: str
     marking: str
+    marking_on_band: str
     watermark: str
     zebra: str
     link: str
@@ -113,6 +114,7 @@ def palette(theme: Theme) -> Palette:
         on_band=hexcolor(c.on_band),
         band_label=hexcolor(c.band_label),
         marking=hexcolor(c.marking),
+        marking_on_band=hexcolor(c.marking_on_band),
         watermark=hexcolor(c.watermark_on_paper),
         zebra=hexcolor(c.zebra),
         link=hexcolor(c.link),
@@ -239,3 +241,27 @@ def text_width_twips(theme: Theme) -> int:
     width, _ = theme.page_mm
     _top, right, _bottom, left = theme.margins_mm
     return mm_twips(width - left - right)
+
+
+def define_character_styles(styles: _Element, p: Palette) -> None:
+    """The character styles: strong, emphasis, links, cross-references, code, note references."""
+
+    def c(name: str, rpr: _Element, priority: int = 20) -> None:
+        define(
+            styles,
+            name,
+            "character",
+            based_on="Default Paragraph Font",
+            rpr=rpr,
+            priority=priority,
+            quick=name in ("Strong", "Emphasis"),
+        )
+
+    c("Strong", run_props(bold=True), 22)
+    c("Emphasis", run_props(italic=True), 20)
+    c("Strikethrough", run_props(extra=(el("w:strike"),)))
+    # As in the PDF: links out of the document stand out; cross-references read quietly, like a printed "see …".
+    c("Hyperlink", run_props(color=p.link, extra=(val("w:u", "single"),)), 99)
+    c("Cross Reference", run_props(color=p.cross_ref), 99)
+    c("Code", run_props(p.mono_font, extra=(el("w:shd", {"val": "clear", "color": "auto", "fill": p.panel}),)))
+    c("Footnote Reference", run_props(color=p.accent, extra=(val("w:vertAlign", "superscript"),)), 99)
