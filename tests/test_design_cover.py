@@ -146,8 +146,18 @@ def test_the_summary_masthead_gives_the_marking_its_own_strip(summary, theme) ->
     assert mark, "the marking is not above the band"
     label = next(w for w in words if w["text"] == "POLICY")
     assert mark[0]["bottom"] < band["top"] <= label["top"]
-    # Word: the marking is in the header, the band is the first thing in the body
+    # Word: the marking is in the header, above the same full-bleed band, as wide and as deep
     assert "RESTRICTED" in _parts(summary[1], "word/header")
+    body = _parts(summary[1], "word/document.xml")
+    y, cx, cy, color = re.search(
+        r'<wp:positionV relativeFrom="page"><wp:posOffset>(\d+)</wp:posOffset></wp:positionV>'
+        r'<wp:extent cx="(\d+)" cy="(\d+)"/>.*?name="Summary band".*?<a:srgbClr val="(\w+)"/>',
+        body,
+    ).groups()
+    assert "#" + color == design_of(theme).colors.band == _hex(band["non_stroking_color"])
+    assert int(y) / 36000 * 72 / 25.4 == pytest.approx(band["top"], abs=0.5)
+    assert int(cy) / 36000 * 72 / 25.4 == pytest.approx(band["height"], abs=0.5)
+    assert int(cx) == pytest.approx(theme.page_mm[0] * 36000, abs=2)
 
 
 def test_the_watermark_fits_the_page_in_both(annex, theme) -> None:

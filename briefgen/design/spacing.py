@@ -133,7 +133,8 @@ class PageSpace:
     # Word's logos as large as fit these boxes (width, height)
     word_logo: tuple[float, float] = (55.0, 22.0)  # the cover's (its height: `cover_logo`)
     word_band_logo: tuple[float, float] = (40.0, 14.0)
-    word_band_pad: float = 11.0  # points inside the summary band's cells
+    word_band_inset: float = 3.0  # Word: the summary band's words start this far into the band
+    word_summary_head: float = 2.0  # Word: the summary's header (its marking) from the page's top
     word_band_logo_room: float = 20.0  # points beside the band's logo
 
 

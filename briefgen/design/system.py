@@ -204,8 +204,6 @@ def type_scale(p: Palette) -> dict[str, TextStyle]:
         "toc2": T(0.92, 1.3, text, indent=1.6),
         # -- Word's summary band (the PDF draws its own, below)
         "band_title": T(1.6, 1.76, p.on_band, head, bold=True, after=0.3),
-        "band_label": T(0.85, 0.9775, p.band_label, head, bold=True, after=0.15, caps=True, tracking=1.0),
-        "band_meta": T(0.85, 0.9775, p.on_band, head, after=0.0),
         # -- the cover (both formats) and the PDF's summary band, in points: they do not shrink with the body
         "cover_kicker": T(10, 13, p.band_label, head, bold=True, after=0, caps=True, fixed=True),
         "cover_title": T(30, 36, p.on_band, head, bold=True, before=6, after=0, fixed=True),
@@ -244,7 +242,7 @@ def design_of(theme: Theme) -> Design:
 # page tab and summary band.
 BAND_ROLES = (
     *("cover_kicker", "cover_title", "cover_subtitle", "summary_label", "summary_date"),
-    *("band_title", "band_label", "band_meta", "cell_head"),
+    *("band_title", "cell_head"),
 )
 
 

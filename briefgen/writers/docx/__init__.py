@@ -29,10 +29,10 @@ from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
 from briefgen.writers.docx.body import anchors, write_sections
 from briefgen.writers.docx.context import Ctx, bookmark_name
-from briefgen.writers.docx.cover import report_cover, summary_band
+from briefgen.writers.docx.cover import report_cover, summary_band, summary_strip_mm
 from briefgen.writers.docx.package import package, props
 from briefgen.writers.docx.package.embedfonts import embed_fonts
-from briefgen.writers.docx.pages import marking_only, running_heads, setup_page
+from briefgen.writers.docx.pages import marking_only, running_heads, setup_page, setup_summary_page
 from briefgen.writers.docx.render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
 from briefgen.writers.docx.styles import stylesheet
 from briefgen.writers.docx.styles.parastyles import paragraph_gap
@@ -99,6 +99,7 @@ def write_docx(
     setup_page(first, ctx)
 
     if layout == Layout.SUMMARY:
+        setup_summary_page(first, ctx, summary_strip_mm(ctx))
         running_heads(first, ctx, running_head=False, page_numbers=False)
         titles = {section.title for section in doc.sections}
         summary_band(body, ctx, show_title=doc.meta.title not in titles)

@@ -25,12 +25,13 @@ from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import run
 from briefgen.writers.docx.figures import EMU_PER_MM, EMU_PER_TWIP, add_picture, image_size
 from briefgen.writers.docx.floating import WP, lift, rectangle
-from briefgen.writers.docx.package.ooxml import border, no_border, ordered, set_ppr, shading, spacing, twips, val
-from briefgen.writers.docx.styles.styles import Palette, palette
+from briefgen.writers.docx.package.ooxml import el, mm_twips, no_border, ordered, set_ppr, shading, spacing, twips, val
+from briefgen.writers.docx.styles.styles import palette
 from briefgen.writers.docx.styles.tablestyles import BOX_TABLE, cell_margins
 from briefgen.writers.docx.tables import add_cell, add_row, finish_cell, table_xml
 
 PT_PER_MM = 72 / 25.4
+DESCENT = 0.27  # ems below the baseline of the heading face, near enough for placing a line
 
 
 def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float], alt: str, align: str = "") -> None:
@@ -61,13 +62,6 @@ def _cell_look(fill: str | None, margins: Pad | None = None, v_align: str = "", 
     if v_align:
         extra.append(val("w:vAlign", v_align))
     return extra
-
-
-def _band_cell(pal: Palette) -> list:
-    """A cell of the summary's band: the band colour with its edge below, as in the PDF."""
-    edge = pal.design.rules.summary_band_edge * PT_PER_MM
-    pad = pal.design.page.word_band_pad
-    return _cell_look(pal.band, Pad(pad, pad, pad, pad), "center", [border("bottom", pal.band_edge, edge)])
 
 
 def _text(container: Any, style: str, text: str) -> None:
@@ -172,34 +166,52 @@ def _set_height(theme: Theme, role: str, text: str, width_pt: float) -> float:
 
 
 def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
-    """The one-page summary's top band: light logo on the primary colour, label and date.
+    """The one-page summary's band, as the PDF draws it: full-bleed in the primary colour
+    (below the marking's strip, when there is one) with its accent edge, the light logo
+    at the left and the label and date at the right, level with the PDF's.
 
-    The title goes in the band only when no section heading repeats it below.
+    The band and edge are rectangles anchored to the page; the logo and the words sit in a
+    borderless one-row table of the band's height (the section's top margin puts it on
+    the band, `pages.setup_summary_page`). The title goes in the band only when no section
+    heading repeats it below.
     """
     meta, theme = ctx.meta, ctx.theme
     pal = palette(theme)
-    page = pal.design.page
+    page, rules = pal.design.page, pal.design.rules
+    strip = summary_strip_mm(ctx)
+    holder = _spacer(container, 1 / PT_PER_MM)  # 1 pt: holds the floating band
+    doc = ctx.docx.part
+    holder.append(rectangle((0, strip, theme.page_mm[0], page.summary_band), pal.band, 1, doc.next_id, "Summary band"))
+    edge = (0, strip + page.summary_band, theme.page_mm[0], rules.summary_band_edge)
+    holder.append(rectangle(edge, pal.band_edge, 2, doc.next_id, "Summary band edge"))
     logo_w = int(page.word_band_logo[0] * EMU_PER_MM / EMU_PER_TWIP) + twips(page.word_band_logo_room)
     widths = [logo_w, ctx.width - logo_w]
     tbl = table_xml(BOX_TABLE, widths, 0, header_look=False)
     opc.insert_table(container, tbl)
     tr = add_row(tbl)
-    tc = add_cell(tr, widths[0], extra=_band_cell(pal))
+    height = page.summary_band - page.word_band_inset - 1 / PT_PER_MM
+    tr.find(qn("w:trPr")).append(el("w:trHeight", {"val": mm_twips(height), "hRule": "exact"}))
+    foot = page.summary_logo_rise * PT_PER_MM  # the logo's foot above the band's, as in the PDF
+    tc = add_cell(tr, widths[0], extra=_cell_look(None, Pad(0, 0, foot, 0), "bottom"))
+    logo = theme.logo_on_dark or theme.logo
     _logo(
-        opc.cell(tc, container),
-        "Cover Logo",
-        theme.logo_on_dark or theme.logo,
-        page.word_band_logo,
-        f"{theme.name} logo",
+        opc.cell(tc, container), "Cover Logo", logo, (page.word_band_logo[0], page.summary_logo), f"{theme.name} logo"
     )
     finish_cell(tc)
-    tc = add_cell(tr, widths[1], extra=_band_cell(pal))
+    # the date's baseline `summary_date_rise` above the band's foot: its descent below it
+    below = page.summary_date_rise * PT_PER_MM - pal.design.text("summary_date").size * DESCENT
+    tc = add_cell(tr, widths[1], extra=_cell_look(None, Pad(0, 0, below, 0), "bottom"))
     cell = opc.cell(tc, container)
     if show_title:
         _text(cell, "Band Title", meta.title)
-    _text(cell, "Band Label", meta.cut_title or "Summary")
+    label = meta.cut_title or "Summary"
+    _text(cell, "Band Label", f"{label} · Prepared for {meta.client_name}" if meta.client_name else label)
     _text(cell, "Band Meta", long_date(meta.date))
-    if meta.client_name:
-        _text(cell, "Band Meta", f"Prepared for {meta.client_name}")
     finish_cell(tc)
-    new_paragraph(container, "Table Spacer")
+    _spacer(container, page.summary_top + rules.summary_band_edge)
+
+
+def summary_strip_mm(ctx: Ctx) -> float:
+    """Millimetres above the summary's band for the client's marking (none without one), as in the PDF."""
+    marking = ctx.meta.marking
+    return palette(ctx.theme).design.page.summary_strip if marking and marking.text.strip() else 0.0

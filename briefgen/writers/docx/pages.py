@@ -40,6 +40,17 @@ def setup_page(section: DocxSection, ctx: Ctx) -> None:
     section.gutter = 0
 
 
+def setup_summary_page(section: DocxSection, ctx: Ctx, strip_mm: float) -> None:
+    """The summary's page: its top margin puts the band's table on the full-bleed band
+    (below the marking's strip), its foot margin is the PDF's."""
+    setup_page(section, ctx)
+    page = palette(ctx.theme).design.page
+    section.top_margin = Mm(strip_mm + page.word_band_inset)
+    section.bottom_margin = Mm(page.summary_bottom)
+    section.header_distance = Mm(page.word_summary_head)
+    section.footer_distance = Mm(min(page.header_distance, page.summary_bottom * page.header_share))
+
+
 def short_title(title: str, limit: int = 60) -> str:
     """The running-head title: the whole title, or its part before a dash or colon."""
     if len(title) <= limit:
@@ -126,8 +137,10 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
         meta = ctx.meta
         head.append(run(short_title(running_title(meta.title, meta.cut_title, meta.layout))))
         head.append(run("\t" + ctx.theme.name))
-    if not len(story):
-        story.append(el("w:p"))
+    if not len(story):  # a header needs a paragraph: 1 pt high, so the summary's band stays where it is
+        empty = el("w:p")
+        set_ppr(empty, spacing(before=0, after=0, line=1, exact=True))
+        story.append(empty)
     _watermark(story.find(qn("w:p")), ctx)
 
     footer = section.footer

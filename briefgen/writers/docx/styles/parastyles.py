@@ -366,11 +366,15 @@ def _cover_styles(st: Styler, width: int) -> list[Word]:
     def right() -> list[_Element | None]:
         return [val("w:jc", "right")]
 
-    def cover(name: str, role: str) -> Word:  # the PDF's cover roles, in points, exact leading
+    def cover(name: str, role: str, line: float | None = None, ppr: list[_Element | None] | None = None) -> Word:
+        """The PDF's cover and band roles, in points, with exact leading."""
         s = st.role(role)
         after = page.cover_details_gap * MM if role in ("cover_info", "cover_client") else s.after
-        return Word(name, role, gap=(s.before, after), line=s.leading, exact=True, tighten=False)
+        return Word(name, role, ppr or [], gap=(s.before, after), line=line or s.leading, exact=True, tighten=False)
 
+    # The summary band's label and date: their baselines `summary_label_rise` and
+    # `summary_date_rise` above the band's foot, as in the PDF.
+    rise = (page.summary_label_rise - page.summary_date_rise) * MM
     return [
         Word("Cover Logo", None, gap=(0, 0)),
         Word("Cover Spacer", None, gap=(0, 0), line=1, exact=True, tighten=False),  # each sets its height
@@ -379,6 +383,6 @@ def _cover_styles(st: Styler, width: int) -> list[Word]:
         cover("Cover Meta", "cover_info"),
         cover("Cover Small", "cover_small"),
         Word("Band Title", "band_title", right(), tighten=False, options={"based_on": "Title"}),
-        Word("Band Label", "band_label", right(), tighten=False),
-        Word("Band Meta", "band_meta", right(), tighten=False),
+        cover("Band Label", "summary_label", ppr=right()),
+        cover("Band Meta", "summary_date", rise, right()),
     ]
