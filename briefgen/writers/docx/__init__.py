@@ -101,8 +101,9 @@ def write_docx(
     if layout == Layout.SUMMARY:
         setup_summary_page(first, ctx, summary_strip_mm(ctx))
         running_heads(first, ctx, running_head=False, page_numbers=False)
-        titles = {section.title for section in doc.sections}
-        summary_band(body, ctx, show_title=doc.meta.title not in titles)
+        # (a heading may bind its last words with a no-break space: compare the words)
+        titles = {" ".join(section.title.split()) for section in doc.sections}
+        summary_band(body, ctx, show_title=" ".join(doc.meta.title.split()) not in titles)
         write_sections(doc, body, ctx, break_first=False, annex=False)
     else:
         report_cover(body, ctx, annex=layout == Layout.ANNEX)
