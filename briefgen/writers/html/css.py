@@ -65,9 +65,9 @@ def _roles(design: Design) -> str:
         "fact_label": ".facts dt",
         "fact_value": ".facts dd",
         "figure_value": ".figures .value",
-        "box_title": ".box-title",
+        "box_title": ".box > p.box-title",
         "box_body": ".box p, .box li",
-        "bottom_title": ".bottom-line .box-title",
+        "bottom_title": ".bottom-line > p.box-title",
         "bottom_body": ".bottom-line p, p.bottom-body",
         "toc1": ".toc > ol > li > a",
         "toc2": ".toc ol ol a",
@@ -138,9 +138,11 @@ a:hover { text-decoration-thickness: 2px; }
   display: flex; flex-wrap: wrap; gap: 0.25rem 2rem; align-items: center; font-family: var(--font-heading); }
 .details p { margin: 0; }
 .details .client { flex-basis: 100%; }
+.details .client-logo { order: -1; flex-basis: auto; margin: 0 0 0.25rem auto; }
 .details .reading { color: var(--muted); }
 .brief-band .reading { color: var(--band-label); }
-.details .client-logo { height: 2.5rem; width: auto; margin-left: auto; }
+.reading { font-family: var(--font-heading); font-size: 0.85rem; }
+.details .client-logo { height: 2.5rem; width: auto; }
 .page { display: block; padding-top: 2rem; padding-bottom: 3rem; }
 main { min-width: 0; max-width: var(--measure); }
 .toc { font-family: var(--font-heading); margin-bottom: 2rem; border-left: 3px solid var(--rule);
@@ -159,6 +161,22 @@ main { min-width: 0; max-width: var(--measure); }
     margin: 0; border-left: 0; padding: 0 0.5rem 0 0; }
 }
 section.section { margin: 0 0 2.5rem; }
+.layout-summary .page { max-width: 76rem; }
+.layout-summary .cover-inner { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.5rem;
+  padding-top: 1.1rem; padding-bottom: 1.1rem; max-width: 76rem; }
+.layout-summary .cover .logo { margin: 0 auto 0 0; height: 2.25rem; }
+.layout-summary .cover p { margin: 0; }
+.layout-summary main { max-width: none; }
+.brief-side > :first-child { margin-top: 0; }
+@media (min-width: WIDE) {
+  .layout-summary .page { display: block; padding-top: 1.5rem; }
+  .layout-summary .section-title { grid-column: 1 / -1; }
+  .layout-summary section.section { display: grid; grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+    gap: 0 3rem; align-items: start; }
+  .layout-summary .section-title.big { font-size: 1.7em; }
+  .brief-side { position: sticky; top: 1rem; }
+  .brief-side .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+}
 .section-title.big::after { content: ""; display: block; width: 18%;
   height: 0; border-bottom: 2.2pt solid var(--accent); margin-top: 0.6rem; }
 .kicker { margin-bottom: 0.25rem; }

@@ -41,12 +41,21 @@ def section_html(section: m.Section, c: Ctx) -> str:
     kicker = f'<p class="kicker">{esc(section.kicker)}</p>' if section.kicker else ""
     title_class = "section-title big" if big else "section-title"
     title = f"<{tag}{attrs(class_=title_class, id=section.id + '-title')}>{esc(section.title)}</{tag}>"
-    body = c.blocks(section.blocks)
+    body = _brief(section.blocks, c) if c.shift == 0 else c.blocks(section.blocks)
     classes = f"section level-{section.level} kind-{section.kind}"
     return (
         f'<section{attrs(class_=classes, id=section.id)} aria-labelledby="{esc(section.id)}-title">'
         f"{kicker}{title}{body}</section>"
     )
+
+
+def _brief(blocks: tuple[m.Block, ...], c: Ctx) -> str:
+    """The summary as a one-screen brief: the argument (bottom line, judgements) in the
+    main column, the evidence (headline figures, tables, what follows) beside it on a
+    wide screen. The reading order is the PDF's."""
+    split = next((i for i, b in enumerate(blocks) if isinstance(b, m.Table)), len(blocks))
+    main, side = c.blocks(blocks[:split]), c.blocks(blocks[split:])
+    return f'<div class="brief-main">{main}</div>' + (f'<div class="brief-side">{side}</div>' if side else "")
 
 
 def word_count(doc: m.Document) -> int:

@@ -18,17 +18,19 @@ from briefgen.model import nodes as m
 from briefgen.writers.html.markup import attrs, esc
 from briefgen.writers.html.render import Ctx
 
-MM = 72 / 25.4
 # The picture types a project may use (`load/images.py` checks them); `mimetypes` would
 # read the system's table on first use.
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
 
 def chart_width(theme: Theme) -> float:
-    """The PDF's text width in points: a chart is the PDF's very drawing (drawn once for
-    both), shown at its printed size and scaled down with a narrower column."""
-    _, right, _, left = theme.margins_mm
-    return (theme.page_mm[0] - left - right) * MM
+    """The PDF's text width in points, computed as the PDF writer does (to the last bit):
+    a chart is the PDF's very drawing, drawn once for both, shown at its printed size and
+    scaled down with a narrower column."""
+    from reportlab.lib.units import mm
+
+    _, right, _, left = (v * mm for v in theme.margins_mm)
+    return float(theme.page_mm[0] * mm - left - right)
 
 
 @lru_cache(maxsize=32)
