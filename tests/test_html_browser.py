@@ -181,3 +181,19 @@ def test_the_page_says_what_the_pdf_says(browser: Any, built: Path, name: str, w
 def _first_difference(a: str, b: str) -> str:
     at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return f"at {at}:\npage: …{a[max(0, at - 120) : at + 120]}…\npdf:  …{b[max(0, at - 120) : at + 120]}…"
+
+
+def test_the_keyboard_reaches_the_skip_link_first_and_focus_shows(browser: Any, built: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((built / "full.html").as_uri())
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "(() => { const a = document.activeElement, r = a.getBoundingClientRect(), s = getComputedStyle(a);"
+        " return [a.textContent, r.top >= 0 && r.bottom <= innerHeight, s.outlineStyle, s.outlineWidth]; })()"
+    )
+    assert skip[0] == "Skip to content" and skip[1] is True and skip[2] == "solid" and skip[3] == "3px"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the next stop is inside the text: a link or a scrolling table
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    page.close()

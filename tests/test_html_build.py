@@ -64,3 +64,21 @@ def test_an_unknown_format_is_a_usage_error(tmp_path: Path, make_project: Any, c
     bad = make_project(tmp_path / "bad", SECTIONS, formats=["web"])
     assert _build(bad) == 1
     assert "briefing.yaml:5: error: 'formats' item 1 must be one of pdf, docx, html" in capsys.readouterr().err
+
+
+def test_audiences_and_clients_filter_the_page_as_they_filter_the_pdf(tmp_path: Path, make_project: Any) -> None:
+    sections = {
+        "sections/01-intro.md": (
+            '---\ntitle: Introduction\n---\n\nFor all.\n\n::: {audience="business"}\nFor business only.\n:::\n\n'
+            '::: {not-client="acme"}\nNot for Acme.\n:::\n'
+        ),
+        "clients/acme.yaml": "name: Acme\naudience: business\nmarking: ACME ONLY\n",
+    }
+    root = make_project(tmp_path, sections)
+    assert _build(root, "--format", "html,pdf", "--audience", "public") == 0
+    assert _build(root, "--format", "html", "--client", "acme") == 0
+    public = (root / "output" / "full.html").read_text(encoding="utf-8")
+    acme = next((root / "output").glob("full-acme*.html")).read_text(encoding="utf-8")
+    assert "For all." in public and "For business only." not in public and "Not for Acme." in public
+    assert "For business only." in acme and "Not for Acme." not in acme
+    assert '<p class="marking" role="note" data-furniture="">ACME ONLY</p>' in acme and "ACME ONLY" not in public

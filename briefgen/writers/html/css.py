@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from briefgen.design.spacing import Pad
 from briefgen.design.system import Design, TextStyle, design_of
 from briefgen.design.theme import Theme
 
@@ -19,6 +20,11 @@ BODY_REM = 1.125  # 18 px: the web's reading size for the body text the PDF sets
 MEASURE = "40rem"  # the text column: some 70 characters a line
 SIDEBAR = "16rem"
 WIDE = "64rem"  # from here on, the contents sit in a sidebar beside the text
+
+
+def _pad(design: Design, pad: Pad) -> str:
+    """A padding of the design (points at the body size) in ems of the body."""
+    return " ".join(f"{v / design.base_size:.3g}em" for v in (pad.top, pad.right, pad.bottom, pad.left))
 
 
 def _font(style: TextStyle) -> str:
@@ -98,7 +104,8 @@ def stylesheet(theme: Theme, font_faces: str) -> str:
         [
             font_faces,
             f":root {{ {props}; --body: {BODY_REM}rem; --measure: {MEASURE}; --sidebar: {SIDEBAR};"
-            f" --bar: {r.box_bar}pt; --pad: {design.box.pad.right / design.base_size:.3g}em;"
+            f" --bar: {r.box_bar / design.base_size:.3g}em; --box-pad: {_pad(design, design.box.pad)};"
+            f" --cell-pad: {_pad(design, design.table.data)}; --figure-pad: {_pad(design, design.table.figures)};"
             " --font-body: 'Brand Body', 'Brand Symbols', Georgia, serif;"
             " --font-heading: 'Brand Heading', 'Brand Symbols', system-ui, sans-serif;"
             " --font-mono: 'Brand Mono', 'Brand Symbols', ui-monospace, monospace; }",
@@ -200,14 +207,15 @@ figure.chart svg { display: block; margin: 0 auto 0.5rem; }
 figcaption .source { display: block; font-style: normal; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-family: var(--font-body); }
-th, td { padding: 0.35em 0.5em 0.4em; vertical-align: top; text-align: left; border-bottom: 0.4pt solid var(--rule); }
+th, td { padding: var(--cell-pad); vertical-align: top; text-align: left; border-bottom: 0.4pt solid var(--rule); }
 thead th { background: var(--band); border-bottom: 1.2pt solid var(--band-edge); }
 tbody tr:nth-child(even) { background: var(--zebra); }
 .a-right { text-align: right; } .a-center { text-align: center; }
+@media (max-width: 40rem) { table.wide { min-width: 30rem; } }
 .figures { list-style: none; margin: 1.25em 0; padding: 0; display: grid;
   grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); background: var(--panel);
   border-top: 2pt solid var(--accent); }
-.figures li { padding: 0.6em 0.9em; border-right: 0.6pt solid var(--rule); }
+.figures li { padding: var(--figure-pad); border-right: 0.6pt solid var(--rule); }
 .figures .value, .figures .label { display: block; margin: 0; }
 .figures .label { font-family: var(--font-heading); font-style: italic; color: var(--muted); font-size: 0.82em; }
 .site-footer { padding-top: 1.5rem; padding-bottom: 2rem; border-top: 1px solid var(--rule); }
@@ -215,7 +223,7 @@ tbody tr:nth-child(even) { background: var(--zebra); }
 """
 
 BOXES = """
-.box { margin: 1.5em 0; padding: var(--pad) var(--pad) calc(var(--pad) - 2pt) calc(var(--pad) + 2pt);
+.box { margin: 1.5em 0; padding: var(--box-pad);
   background: var(--panel); border-left: var(--bar) solid var(--accent); }
 .box > :last-child, .box .beside > :last-child { margin-bottom: 0; }
 .box.factbox, .box.contact { border-left-color: var(--primary); }

@@ -35,9 +35,15 @@ def table(b: m.Table, c: Ctx) -> str:
     # The scrolling region is a landmark: it needs a name of its own, as a keyboard stop.
     label = f' aria-labelledby="{esc(ident)}"' if b.caption else f' aria-label="Table {n}"'
     return (
-        f'<figure class="table"><div class="scroll" role="region" tabindex="0"{label}><table>'
+        f'<figure class="table"><div class="scroll" role="region" tabindex="0"{label}><table{_wide(width)}>'
         f"{f'<thead>{head}</thead>' if head else ''}<tbody>{body}</tbody></table></div>{caption}</figure>"
     )
+
+
+def _wide(columns: int) -> str:
+    # Three columns and more would squeeze a phone's column to a word a line: such a
+    # table keeps a readable width and scrolls in its box instead (css.py).
+    return ' class="wide"' if columns >= 3 else ""
 
 
 def facts(b: m.Table, c: Ctx) -> str:
