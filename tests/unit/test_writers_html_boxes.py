@@ -10,7 +10,7 @@ from briefgen.model import nodes as m
 def test_a_callout_is_a_note_labelled_by_its_title() -> None:
     out = ctx("s").blocks((m.Callout("Why <it> matters", (para("Body."),)),))
     assert out == (
-        '<div class="box callout" role="note" aria-labelledby="s-box-1"><p class="box-title" id="s-box-1">'
+        '<div class="box callout" role="note" aria-labelledby="box:s:1"><p class="box-title" id="box:s:1">'
         "Why &lt;it&gt; matters</p><p>Body.</p></div>"
     )
 
@@ -18,7 +18,7 @@ def test_a_callout_is_a_note_labelled_by_its_title() -> None:
 def test_the_bottom_line_has_its_own_roles() -> None:
     out = ctx("s").blocks((m.Callout("Bottom line", (para("Text."),), "bottom-line"),))
     assert out.startswith('<div class="box bottom-line" role="note"')
-    assert '<p class="box-title" id="s-box-1">BOTTOM LINE</p><p class="bottom-body">Text.</p>' in out
+    assert '<p class="box-title" id="box:s:1">BOTTOM LINE</p><p class="bottom-body">Text.</p>' in out
 
 
 def test_an_untitled_box_of_an_unknown_kind_looks_like_a_callout() -> None:

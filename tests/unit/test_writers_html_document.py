@@ -17,7 +17,7 @@ def test_a_report_page_has_its_landmarks_in_order() -> None:
     assert out.startswith('<!DOCTYPE html>\n<html lang="fr">') and out.endswith("</html>\n")
     order = [out.index(x) for x in ('class="skip"', "<header", '<nav class="toc"', "<main", "<footer", "<script>")]
     assert order == sorted(order)
-    assert re.search(r'<section class="section level-1 kind-section" id="one" aria-labelledby="one-title">', out)
+    assert re.search(r'<section class="section level-1 kind-section" id="one" aria-labelledby="title:one">', out)
     assert out.index("First.") < out.index("Second.")
 
 

@@ -27,8 +27,8 @@ def test_a_chart_is_an_svg_labelled_by_its_title_and_described_by_its_alt_text()
     c.figures = 1  # after an image: charts and images share the numbering
     out = c.blocks((m.Chart(spec, "Bar chart: aid.", "fig-aid", AT),))
     assert out.startswith('<figure class="chart" id="fig-aid"><svg ')
-    assert 'role="img" aria-labelledby="chart-1-title" aria-describedby="chart-1-desc"' in out
-    assert '<title id="chart-1-title">Aid &lt;2021&gt;</title><desc id="chart-1-desc">Bar chart: aid.</desc>' in out
+    assert 'role="img" aria-labelledby="chart:1:title" aria-describedby="chart:1:desc"' in out
+    assert '<title id="chart:1:title">Aid &lt;2021&gt;</title><desc id="chart:1:desc">Bar chart: aid.</desc>' in out
     # The drawing's words are text, and the title and source are the caption's, not the SVG's.
     words = re.findall(r"<text[^>]*>([^<]*)</text>", out)
     assert {"North", "South", "10", "20"} <= set(words) and "Aid &lt;2021&gt;" not in words
@@ -39,4 +39,4 @@ def test_a_locator_is_a_bare_inset_with_its_alt_text() -> None:
     c = ctx()
     out = c.blocks((m.Chart(ChartSpec("locator", (), focus="NOR"), "Locator map: Norway.", "", AT),))
     assert out.startswith('<div class="locator"><svg ') and "<figcaption>" not in out
-    assert '<title id="chart-1-title">Locator map: Norway.</title>' in out and c.figures == 0
+    assert '<title id="chart:1:title">Locator map: Norway.</title>' in out and c.figures == 0

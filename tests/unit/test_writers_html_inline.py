@@ -30,8 +30,8 @@ def test_every_inline_renders_with_its_element() -> None:
 def test_note_references_link_to_the_note_and_count_repeats() -> None:
     r = Inlines("sec")
     first, second = r.run((m.NoteRef(2),)), r.run((m.NoteRef(2),))
-    assert 'id="sec-ref-2" href="#sec-note-2"' in first
-    assert 'id="sec-ref-2-2" href="#sec-note-2"' in second
+    assert 'id="fnref:sec:2" href="#fn:sec:2"' in first
+    assert 'id="fnref:sec:2:2" href="#fn:sec:2"' in second
     assert r.refs == {2: 2}
 
 

@@ -16,3 +16,9 @@ def test_attribute_values_escape_quotes_too() -> None:
 
 def test_attrs_drops_none_and_spells_names() -> None:
     assert attrs(class_="a b", id=None, aria_label='x"y') == ' class="a b" aria-label="x&quot;y"'
+
+
+def test_the_writers_own_ids_hold_a_colon_which_model_anchors_never_do() -> None:
+    from briefgen.writers.html.markup import own_id
+
+    assert own_id("fn", "intro", 2) == "fn:intro:2" and own_id("chart", 3) == "chart:3"

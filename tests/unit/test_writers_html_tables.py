@@ -15,7 +15,7 @@ def test_a_data_table_scrolls_in_its_region_with_its_caption() -> None:
     table = m.Table((_row("Name", "Km"),), (_row("A", "1,000", align="right"), _row("B")), AT, text("Borders"))
     out = ctx("s").blocks((table,))
     assert out.startswith('<figure class="table"><div class="scroll" role="region" tabindex="0"')
-    assert 'aria-labelledby="s-table-1"' in out and '<figcaption id="s-table-1">Borders</figcaption>' in out
+    assert 'aria-labelledby="table:s:1"' in out and '<figcaption id="table:s:1">Borders</figcaption>' in out
     assert '<th scope="col">Name</th>' in out and '<td class="a-right">1,000</td>' in out
     assert "<tr><td>B</td><td></td></tr>" in out  # a short row is padded, never dropped
 

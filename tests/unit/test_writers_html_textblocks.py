@@ -38,6 +38,6 @@ def test_notes_link_back_to_every_reference() -> None:
     c = ctx("sec")
     c.blocks((m.Paragraph((m.NoteRef(1), m.NoteRef(1)), AT),))
     out = c.blocks((m.Notes((m.Note(1, (para("The note."),)),), AT),))
-    assert '<li id="sec-note-1" value="1"><p class="note">The note.</p>' in out
-    assert out.count('class="back"') == 2 and 'href="#sec-ref-1-2"' in out
-    assert '<h2 class="notes-title" id="sec-notes-title">Notes</h2>' in out
+    assert '<li id="fn:sec:1" value="1"><p class="note">The note.</p>' in out
+    assert out.count('class="back"') == 2 and 'href="#fnref:sec:1:2"' in out
+    assert '<h3 class="notes-title" id="notes:sec">Notes</h3>' in out

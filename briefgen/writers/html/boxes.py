@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from briefgen.design.system import box_look
 from briefgen.model import nodes as m
-from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
 
 def callout(b: m.Callout, c: Ctx) -> str:
     look = box_look(c.design, b.kind)
     c.extras["boxes"] = n = int(c.extras.get("boxes", 0)) + 1  # type: ignore[call-overload]
-    ident = f"{c.inline.section}-box-{n}"
+    ident = own_id("box", c.inline.section, n)
     title = ""
     if b.title:
         shown = b.title.upper() if look.caps_title else b.title

@@ -20,7 +20,7 @@ from briefgen.writers.html import page, webfonts
 from briefgen.writers.html.blocks import HANDLERS
 from briefgen.writers.html.css import stylesheet
 from briefgen.writers.html.inline import Inlines
-from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
 # Marks the contents entry of the section being read (the sidebar is sticky CSS).
@@ -37,14 +37,15 @@ def section_html(section: m.Section, c: Ctx) -> str:
     """A section, its title one level below the page's h1 (the summary's own title is h1)."""
     c.inline = Inlines(section.id, section.pos)
     big = section.level == 1 or section.new_page
-    tag = f"h{section.level + c.shift}"
+    c.title_level = section.level + c.shift
+    tag = f"h{c.title_level}"
     kicker = f'<p class="kicker">{esc(section.kicker)}</p>' if section.kicker else ""
     title_class = "section-title big" if big else "section-title"
-    title = f"<{tag}{attrs(class_=title_class, id=section.id + '-title')}>{esc(section.title)}</{tag}>"
+    title = f"<{tag}{attrs(class_=title_class, id=own_id('title', section.id))}>{esc(section.title)}</{tag}>"
     body = _brief(section.blocks, c) if c.shift == 0 else c.blocks(section.blocks)
     classes = f"section level-{section.level} kind-{section.kind}"
     return (
-        f'<section{attrs(class_=classes, id=section.id)} aria-labelledby="{esc(section.id)}-title">'
+        f"<section{attrs(class_=classes, id=section.id, aria_labelledby=own_id('title', section.id))}>"
         f"{kicker}{title}{body}</section>"
     )
 

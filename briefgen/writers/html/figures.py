@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefgen.design.theme import Theme
 from briefgen.model import nodes as m
-from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
 # The picture types a project may use (`load/images.py` checks them); `mimetypes` would
@@ -54,15 +54,15 @@ def _chart_svg(b: m.Chart, c: Ctx, ident: str, width: float, title: str) -> str:
     fonts = c.extras["fonts"]
     faces = (fonts.heading.regular, fonts.heading.bold)  # type: ignore[attr-defined]
     art = drawing(b.spec, c.theme, width, fonts=faces, titles=not b.spec.numbered)
-    label = f' role="img" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc"'
-    head = f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{esc(b.alt)}</desc>'
+    label = f' role="img" aria-labelledby="{ident}:title" aria-describedby="{ident}:desc"'
+    head = f'<title id="{ident}:title">{esc(title)}</title><desc id="{ident}:desc">{esc(b.alt)}</desc>'
     return svg(art, c.extras["svg_fonts"], label, head)  # type: ignore[arg-type]
 
 
 def chart(b: m.Chart, c: Ctx) -> str:
     """A numbered figure (chart, caption, source) or, for a locator, the bare inset."""
     c.extras["charts"] = n = int(c.extras.get("charts", 0)) + 1  # type: ignore[call-overload]
-    ident = f"chart-{n}"
+    ident = own_id("chart", n)
     if not b.spec.numbered:
         from briefgen.charts.locator import WIDTH_PT
 

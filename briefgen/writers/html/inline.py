@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.model import nodes as m
-from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.markup import attrs, esc, own_id
 
 InlineHandler = Callable[[m.Inline, "Inlines"], str]
 
@@ -34,10 +34,10 @@ class Inlines:
         return "".join(out)
 
     def note_id(self, number: int) -> str:
-        return f"{self.section}-note-{number}"
+        return own_id("fn", self.section, number)
 
     def ref_id(self, number: int, index: int = 1) -> str:
-        return f"{self.section}-ref-{number}" + (f"-{index}" if index > 1 else "")
+        return own_id("fnref", self.section, number, *((index,) if index > 1 else ()))
 
 
 def _link(n: m.Link, r: Inlines) -> str:
@@ -53,7 +53,7 @@ def _note_ref(n: m.NoteRef, r: Inlines) -> str:
     ident = r.ref_id(n.number, count)
     return (
         f'<sup class="noteref"><a{attrs(id=ident, href="#" + r.note_id(n.number))} '
-        f'aria-describedby="{esc(r.section)}-notes-title">{n.number}</a></sup>'
+        f'aria-describedby="{own_id("notes", r.section)}">{n.number}</a></sup>'
     )
 
 

@@ -22,6 +22,12 @@ def attr(text: str) -> str:
     return esc(text).replace('"', "&quot;")
 
 
+def own_id(kind: str, *parts: object) -> str:
+    """An id the writer adds (a box's title, a note, a chart's title): `kind:part:…`. The
+    model's anchors and section ids never hold a colon, so the two can never clash."""
+    return ":".join((kind, *map(str, parts)))
+
+
 def attrs(**values: str | None) -> str:
     """` name="value"` pairs (a trailing underscore is dropped: `class_`); None leaves one out."""
     return "".join(f' {k.rstrip("_").replace("_", "-")}="{attr(v)}"' for k, v in values.items() if v is not None)

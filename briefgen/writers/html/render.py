@@ -30,6 +30,7 @@ class Ctx:
     figures: int = 0
     paragraph_class: str = ""  # the role paragraphs take inside a box ("bottom-body", "note")
     shift: int = 1  # model heading level + shift = HTML heading level (the cover's title is h1)
+    title_level: int = 2  # the current section title's HTML heading level
     extras: dict[str, object] = field(default_factory=dict)
 
     @property

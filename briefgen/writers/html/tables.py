@@ -4,7 +4,7 @@ never widens the page), fact tables (label and value) and headline-figure panels
 from __future__ import annotations
 
 from briefgen.model import nodes as m
-from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
 
@@ -30,7 +30,7 @@ def table(b: m.Table, c: Ctx) -> str:
         for row in b.rows
     )
     c.extras["tables"] = n = int(c.extras.get("tables", 0)) + 1  # type: ignore[call-overload]
-    ident = f"{c.inline.section}-table-{n}"
+    ident = own_id("table", c.inline.section, n)
     caption = f'<figcaption id="{esc(ident)}">{c.run(b.caption)}</figcaption>' if b.caption else ""
     # The scrolling region is a landmark: it needs a name of its own, as a keyboard stop.
     label = f' aria-labelledby="{esc(ident)}"' if b.caption else f' aria-label="Table {n}"'

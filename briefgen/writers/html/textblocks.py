@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefgen.model import nodes as m
-from briefgen.writers.html.markup import attrs, esc
+from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
 
@@ -51,8 +51,11 @@ def block_quote(b: m.BlockQuote, c: Ctx) -> str:
 
 def notes(b: m.Notes, c: Ctx) -> str:
     section = c.inline.section
-    out = [f'<aside class="notes" aria-labelledby="{esc(section)}-notes-title">']
-    out.append(f'<h2 class="notes-title" id="{esc(section)}-notes-title">Notes</h2><ol>')
+    # Named "Notes" and its section's title: every section's notes are a landmark of their own.
+    title = own_id("notes", section)
+    out = [f'<aside class="notes" aria-labelledby="{esc(title)} {esc(own_id("title", section))}">']
+    tag = f"h{min(c.title_level + 1, 6)}"
+    out.append(f'<{tag} class="notes-title" id="{esc(title)}">Notes</{tag}><ol>')
     for note in b.notes:
         refs = c.inline.refs.get(note.number, 0)
         backs = "".join(
