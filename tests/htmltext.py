@@ -13,7 +13,8 @@ What only one side has is left out by rule: the page's elements marked `data-web
 (the reading time, footnote back links, an annex's sidebar, the summary's footer) and
 `data-furniture` (the marking banner and the running foot, which the PDF prints on every
 page, and which its side leaves out as furniture); the PDF's bullet glyphs
-(the page's are list markers, not text), while the numbers of numbered lists, which both
+(the page's are list markers, not text) and the page numbers the PDF adds to a
+cross-reference (", p. 20": a web page has no pages), while the numbers of numbered lists, which both
 show, are written into the page's text; whitespace is collapsed, and the characters the
 PDF never draws (soft hyphens, joiners) are dropped from both.
 """
@@ -27,6 +28,7 @@ from typing import Any
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]")
 _NUMBERED = re.compile(r"^(.*\S) (\d+)$")
+_PAGE_REF = re.compile(r",\s+p\.\s+\d+\b")  # a cross-reference's page in the PDF (model.PageRef)
 
 
 def normal(text: str) -> str:
@@ -59,7 +61,7 @@ def pdf_text(path: Path, heads: frozenset[str] = frozenset()) -> dict[str, str]:
     return {
         "cover": normal("\n".join(cover)),
         "contents": normal("\n".join(contents)),
-        "body": normal("\n".join(lines)),
+        "body": _PAGE_REF.sub("", normal("\n".join(lines))),
     }
 
 
