@@ -267,3 +267,132 @@ def require_pdf_version(canvas: Any, version: tuple[int, int]) -> None:
     (checked against reportlab 5.1.0, which takes feature names rather than versions)."""
     doc = canvas._doc
     doc._pdfVersion = max(doc._pdfVersion, version)
+
+
+# ---------------------------------------------------------------- tagged PDF (writers/pdf/tagging.py)
+
+
+def hook_flowable_drawing(hook: Callable[[Any, Any, Callable[[], None]], None]) -> None:
+    """Let `hook(flowable, canvas, draw)` wrap the drawing of every flowable that carries a
+    `pdf_tag` in its instance dictionary (`draw()` draws it as usual).
+
+    Checked against reportlab 5.1.0: `Flowable.drawOn` ("do not override") is the one method
+    every flowable is drawn through, in frames, tables, lists and boxes; no subclass the PDF
+    writer uses overrides it. It is replaced, process-wide and once; an untagged flowable
+    costs one look-up. The tagged PDF brackets a tagged flowable's operators in marked content.
+    """
+    from reportlab.platypus.flowables import Flowable
+
+    original = getattr(Flowable.drawOn, "briefgen_original", Flowable.drawOn)
+
+    def draw_on(self: Any, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803 - reportlab API
+        if self.__dict__.get("pdf_tag") is None:
+            original(self, canvas, x, y, _sW)
+        else:
+            hook(self, canvas, lambda: original(self, canvas, x, y, _sW))
+
+    draw_on.briefgen_original = original  # type: ignore[attr-defined]
+    Flowable.drawOn = draw_on
+
+
+def hash_subset_tags(tag: Callable[[bytes, list[int]], bytes]) -> None:
+    """Name each TrueType subset `tag(face name, code points) + "+" + face name`.
+
+    Checked against reportlab 5.1.0: `TTFont.addObjects` names subset n of every font
+    `SUBSETN(n)+name`, a module global: every face's first subset is `AAAAAA+` in every
+    document. While `addObjects` runs, the global is swapped for one that knows the font's
+    subsets (`state.subsets`, the code points of each). Process-wide and once.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    original = getattr(ttfonts.TTFont.addObjects, "briefgen_original", ttfonts.TTFont.addObjects)
+
+    def add_objects(self: Any, doc: Any) -> None:
+        state = self.state.get(doc)
+        if state is None:
+            original(self, doc)
+            return
+        subsets, name, plain = state.subsets, self.face.name, ttfonts.SUBSETN
+        ttfonts.SUBSETN = lambda n, *_: tag(name, subsets[n])
+        try:
+            original(self, doc)
+        finally:
+            ttfonts.SUBSETN = plain
+
+    add_objects.briefgen_original = original  # type: ignore[attr-defined]
+    ttfonts.TTFont.addObjects = add_objects
+
+
+def allow_keys(obj: Any, *keys: str) -> None:
+    """Let a catalog or page object write entries reportlab does not list (`OutputIntents`,
+    `StructParents`, `Tabs`).
+
+    Checked against reportlab 5.1.0: `PDFCatalog.format` (and `PDFPage`, its subclass)
+    writes only the attributes named in `__NoDefault__`, read through the instance; an
+    instance list with the extra keys lets them through.
+    """
+    obj.__NoDefault__ = [*type(obj).__NoDefault__, *keys]
+
+
+def document_pages(canvas: Any) -> list[Any]:
+    """The `PDFPage` objects written so far, in order (checked against reportlab 5.1.0:
+    `_doc.Pages.pages`, appended to by `showPage`)."""
+    return canvas._doc.Pages.pages  # type: ignore[no-any-return]
+
+
+def annotation_refs(canvas: Any) -> list[Any]:
+    """The current page's annotation references, in the order made (checked against
+    reportlab 5.1.0: `_annotationrefs`, appended to by `linkRect` and `linkURL`)."""
+    return canvas._annotationrefs  # type: ignore[no-any-return]
+
+
+def set_annotation_entry(canvas: Any, ref: Any, key: str, value: Any) -> None:
+    """Add `key` to the annotation `ref` names (checked against reportlab 5.1.0: `linkURL` makes a
+    `PDFDictionary`, `linkRect` a `LinkAnnotation`, whose `otherkw` may hold only `permitted` keys)."""
+    annot = canvas._doc.idToObject[ref.name]
+    if hasattr(annot, "otherkw"):
+        if key == "Contents":
+            annot.Contents = value
+            return
+        annot.permitted = (*type(annot).permitted, "StructParent")
+        annot.otherkw[key] = value
+    else:
+        annot.dict[key] = value
+
+
+def annotation_entry(canvas: Any, ref: Any, key: str) -> Any:
+    """An entry of the annotation `ref` names, or None (see `set_annotation_entry`)."""
+    annot = canvas._doc.idToObject[ref.name]
+    if hasattr(annot, "otherkw"):
+        return getattr(annot, key, None) if key in ("Contents", "Destination") else annot.otherkw.get(key)
+    return annot.dict.get(key)
+
+
+def contained(flowable: Any) -> list[Any]:
+    """The flowables (or, for a table, the rows of cells) a container flowable draws.
+
+    Checked against reportlab 5.1.0: `Table._cellvalues` (rows of cells, each a string, a
+    flowable or a list of flowables), `KeepTogether._content`, `ListFlowable._flowables` and
+    `ListItem._flowables`. The tagged PDF walks them to find the text a block drew.
+    """
+    from reportlab.platypus import Table
+
+    if isinstance(flowable, Table):
+        return list(flowable._cellvalues)
+    for attr in ("_content", "_flowables"):
+        found = flowable.__dict__.get(attr)
+        if isinstance(found, list):
+            return found
+    return []
+
+
+def reference(canvas: Any, obj: Any) -> Any:
+    """An indirect reference to `obj` in the canvas's document, registering it on first use
+    (checked against reportlab 5.1.0: `_doc.Reference`, how every object gets its number)."""
+    return canvas._doc.Reference(obj)
+
+
+def catalog(canvas: Any) -> Any:
+    """The document's catalog object (checked against reportlab 5.1.0: `_doc.Catalog`, which
+    `setCatalogEntry` sets attributes on)."""
+    return canvas._doc.Catalog

@@ -294,6 +294,7 @@ class Meta:
     document_id: str = ""
     keywords: tuple[str, ...] = ()
     lang: str = "en"  # the text's language tag (briefing.yaml's `lang`)
+    pdf_standard: str = "both"  # "both" (PDF/UA-1 and PDF/A-2b), "ua1", "a2b" or "none"
 
     @property
     def cover_label(self) -> str:

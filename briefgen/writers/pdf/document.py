@@ -38,6 +38,7 @@ from briefgen.model.contents import outline_headings
 from briefgen.model.layout import Layout
 from briefgen.model.walk import plain
 from briefgen.writers.common.figures import MAX_HEIGHT_SHARE
+from briefgen.writers.pdf import archival
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
@@ -46,6 +47,8 @@ from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 from briefgen.writers.pdf.styles import build_styles, palette
+from briefgen.writers.pdf.tagging import Tagger
+from briefgen.writers.pdf.tagmodel import Tags
 from briefgen.writers.pdf.textblocks import Anchored
 
 rl_config.invariant = 1
@@ -143,16 +146,23 @@ def outline_keys(doc: m.Document) -> frozenset[str]:
 
 def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flowable]:
     out: list[Flowable] = []
+    tags: Tags | None = r.extras.get("tags")  # type: ignore[assignment]
+    if tags:
+        tags.section(section.level)
     if section.new_page and not first:
         out.append(PageBreak())
     elif not first:
         out.append(CondPageBreak(r.design.page.section_room * mm))
     if section.kicker:
         out.append(Paragraph(r.inline.plain(section.kicker.upper(), heading=True), r.styles["kicker"]))
+        if tags:
+            tags.tag(out[-1], "P")
     big = section.level == 1 or section.new_page
     style = r.styles["h1"] if big else r.styles["h2"]
     text = f'<a name="{section.id}"/>{r.inline.plain(section.title, heading=True)}'
     out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1))
+    if tags:
+        tags.tag(out[-1], tags.heading(section.level))
     if big:
         out.append(
             HRFlowable(
@@ -216,6 +226,27 @@ def measure(doc: m.Document, theme: Theme, scale: float = 1.0) -> tuple[float, f
     return used, height
 
 
+def _info(meta: m.Meta) -> archival.Info:
+    """The document information dictionary's entries (the XMP repeats them)."""
+    subject = meta.cut_title if meta.cut_title != meta.title else meta.subtitle
+    keywords = list(meta.keywords) + ([meta.client_name, meta.document_id] if meta.client_name else [])
+    return archival.Info(
+        title=meta.title + (f" — {meta.cut_title}" if meta.layout != Layout.REPORT else ""),
+        author=", ".join(meta.authors),
+        subject=subject + (f" · Prepared for {meta.client_name} · {meta.document_id}" if meta.client_name else ""),
+        keywords=", ".join(keywords),
+        creator="briefgen",
+        producer="briefgen (reportlab)",
+        epoch=source_epoch(meta.date),
+    )
+
+
+def _at_save(canvas: Any, tagger: Tagger | None, info: archival.Info, meta: m.Meta) -> None:
+    if tagger:
+        tagger.write(canvas)
+    archival.finish(canvas, info, meta.pdf_standard, meta.lang)
+
+
 def write_pdf(
     doc: m.Document,
     theme: Theme,
@@ -235,7 +266,11 @@ def write_pdf(
     top, right, bottom, left = setup.margins
     buffer = io.BytesIO()
     meta = doc.meta
-    subject = meta.cut_title if meta.cut_title != meta.title else meta.subtitle
+    info = _info(meta)
+    tagger = Tagger() if meta.pdf_standard in ("both", "ua1") else None
+    if tagger:
+        archival.install()
+        r.extras["tags"] = Tags(tagger)
     pdf = _Doc(
         buffer,
         outline=outline_keys(doc),
@@ -244,13 +279,13 @@ def write_pdf(
         rightMargin=right,
         topMargin=top,
         bottomMargin=bottom,
-        title=meta.title + (f" — {meta.cut_title}" if meta.layout != Layout.REPORT else ""),
-        author=", ".join(meta.authors),
-        subject=subject + (f" · Prepared for {meta.client_name} · {meta.document_id}" if meta.client_name else ""),
-        keywords=list(meta.keywords) + ([meta.client_name, meta.document_id] if meta.client_name else []),
-        creator="briefgen",
-        producer="briefgen (reportlab)",
-        lang="en",
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=info.keywords,
+        creator=info.creator,
+        producer=info.producer,
+        lang=meta.lang,
         initialFontName=styles["body"].fontName,  # else reportlab's unembedded Helvetica
         initialFontSize=styles["body"].fontSize,
     )
@@ -271,18 +306,24 @@ def write_pdf(
         story = [NextPageTemplate("body"), PageBreak()]
         if meta.layout == Layout.REPORT:
             numbers = (r.styles["toc1"].fontName, r.styles["toc2"].fontName)
-            story += contents_flowables(doc, styles, r.inline, numbers)
+            contents = contents_flowables(doc, styles, r.inline, numbers)
+            if tagger:
+                r.extras["tags"].contents(contents)  # type: ignore[attr-defined]
+            story += contents
         for i, section in enumerate(doc.sections):
             story += section_flowables(section, r, first=(i == 0 and meta.layout != Layout.REPORT))
-    epoch = source_epoch(meta.date)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, **kwargs)
         canvas.anchor_pages = pdf.anchor_pages
         canvas.on_paginated = on_paginated
+        canvas.tagger = tagger
+        if meta.pdf_standard != "none":
+            canvas.at_save = lambda c: _at_save(c, tagger, info, meta)
         fix_timestamp(canvas, epoch)
         return canvas
 
+    epoch = info.epoch
     with laying_out(pdf.anchor_pages):  # page references resolve against it (pagerefs.py)
         pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
     return PdfResult(buffer.getvalue(), pdf.page, dict(pdf.anchor_pages))

@@ -46,6 +46,8 @@ class NumberedCanvas(Canvas):
         self.on_paginated: Callable[[dict[str, int]], None] | None = None
         # Forms the pages show, drawn once when the file is saved: name -> (bounding box, draw).
         self.forms_at_save: dict[str, tuple[tuple[float, float, float, float], Callable[[Canvas], None]]] = {}
+        self.tagger: Any = None  # a tagged PDF's `tagging.Tagger`: artifacts bracketed as each page is written
+        self.at_save: Callable[[Canvas], None] | None = None  # the catalog's last entries, once every page is
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._pages.append(hold_page(self))
@@ -76,7 +78,11 @@ class NumberedCanvas(Canvas):
                 self.setFont(font, size)
                 self.setFillColor(color)
                 self.drawRightString(x, y, f"Page {self.getPageNumber()} of {total}")
+            if self.tagger:
+                self.tagger.end_page(self)
             Canvas.showPage(self)
+        if self.at_save:
+            self.at_save(self)
         Canvas.save(self)
 
 

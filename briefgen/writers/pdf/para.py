@@ -27,3 +27,11 @@ class Paragraph(_Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, self.style)
         return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[_Paragraph]:  # noqa: N803 - reportlab API
+        parts = super().split(availWidth, availHeight)
+        tag = self.__dict__.get("pdf_tag")
+        if tag is not None:  # both halves belong to the paragraph's structure element
+            for part in parts:
+                part.pdf_tag = tag
+        return parts

@@ -20,6 +20,7 @@ from briefgen.model import nodes as m
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.styles import Palette
+from briefgen.writers.pdf.tagmodel import Tags
 
 Handler = Callable[[Any, "Renderer"], list[Flowable]]
 
@@ -41,14 +42,21 @@ class Renderer:
 
     def blocks(self, blocks: tuple[m.Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
+        tags: Tags | None = self.extras.get("tags")  # type: ignore[assignment]
+        group = tags.group() if tags else None  # a list item's or a note's blocks
         for block in blocks:
             handler = self.handlers.get(type(block))
             if handler is None:
                 raise BriefgenError([Diagnostic(block.pos, f"{type(block).__name__} cannot be rendered in PDF")])
+            elem = tags.open(block) if tags else None
             flowables = handler(block, self)
+            if tags:
+                tags.close(elem, block, flowables)
             for flowable in flowables:
                 flowable.source_pos = block.pos  # lets layout errors name the user's line
             out.extend(flowables)
+        if tags:
+            tags.end_group(group)
         return out
 
     @property
