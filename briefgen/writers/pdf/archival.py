@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 
 from briefgen.libs import rl_internals as rl
 
@@ -66,15 +67,23 @@ def finish(canvas: Any, info: Info, standard: str, lang: str) -> None:
     if tagged:
         canvas.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
         canvas.setViewerPreference("DisplayDocTitle", "true")
-    stream = PDFStream(
+    stream = _Plain(
         PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
         xmp(info, ua=tagged, archival=archival).encode("utf-8"),
-        filters=[],  # PDF/A: the metadata stays readable without decoding
     )
     canvas.setCatalogEntry("Metadata", stream)
     if archival:
         rl.allow_keys(rl.catalog(canvas), "OutputIntents")
         canvas.setCatalogEntry("OutputIntents", PDFArray([rl.reference(canvas, _output_intent())]))
+
+
+class _Plain(PDFStream):  # type: ignore[misc]
+    """A stream written as it is, with no /Filter key at all (PDF/A: the metadata stays
+    readable without decoding; reportlab writes an empty filter list)."""
+
+    def format(self, document: Any) -> bytes:
+        entries = PDFDictionary({**self.dictionary.dict, "Length": len(self.content)})
+        return pdf_format(entries, document) + b"\nstream\n" + self.content + b"\nendstream\n"
 
 
 def _output_intent() -> PDFDictionary:
