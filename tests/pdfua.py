@@ -238,11 +238,13 @@ def _descendants(elem: Dictionary) -> Iterator[Dictionary]:
             yield from _descendants(kid)
 
 
-def document_problems(pdf: pikepdf.Pdf) -> list[str]:
+def document_problems(pdf: pikepdf.Pdf, *, ua: bool = True) -> list[str]:
     """Lang (11-006), MarkInfo (01-002), DisplayDocTitle (07-001), the tree itself (01-001)."""
     root, out = pdf.Root, []
     if not str(root.get("/Lang", "")).strip():
         out.append("11-006: no document language (/Lang in the catalog)")
+    if not ua:
+        return out
     mark = root.get("/MarkInfo")
     if mark is None or not bool(mark.get("/Marked", False)):
         out.append("01-002: MarkInfo /Marked is not true")
@@ -254,16 +256,16 @@ def document_problems(pdf: pikepdf.Pdf) -> list[str]:
     return out
 
 
-def metadata_problems(pdf: pikepdf.Pdf, *, archival: bool = True) -> list[str]:
+def metadata_problems(pdf: pikepdf.Pdf, *, ua: bool = True, archival: bool = True) -> list[str]:
     """XMP ids (06-002, PDF/A 6.6.4), dc:title (06-003) agreeing with the Info dictionary."""
     out: list[str] = []
     if "/Metadata" not in pdf.Root:
         return ["06-001: no XMP metadata stream in the catalog"]
     meta = pdf.open_metadata()
-    if meta.get(XMP_UA) != "1":
+    if ua and meta.get(XMP_UA) != "1":
         out.append(f"06-002: pdfuaid:part is {meta.get(XMP_UA)!r}, not '1'")
     title = meta.get("dc:title")
-    if not title:
+    if ua and not title:
         out.append("06-003: no dc:title in the XMP metadata")
     info = pdf.trailer.get("/Info") or Dictionary()
     if title and str(info.get("/Title", title)) != title:
@@ -320,17 +322,24 @@ def font_problems(pdf: pikepdf.Pdf) -> list[str]:
     return out
 
 
-def annotation_problems(pdf: pikepdf.Pdf, tree: Tree | None) -> list[str]:
+def annotation_problems(pdf: pikepdf.Pdf, tree: Tree | None, *, ua: bool = True, archival: bool = True) -> list[str]:
     """Annotations tagged (28-002: OBJR in a structure element; 28-011: a Link in Link),
-    Contents on links (28-004 in PDF/UA's 7.18.5), tab order /S on pages with annotations (28-?)."""
+    Contents on links (28-004 in PDF/UA's 7.18.5), tab order /S on pages with annotations (28-?);
+    PDF/A: every annotation prints."""
     out: list[str] = []
     parent_tree = _parent_tree(pdf)
     for number, page in enumerate(pdf.pages, 1):
         annots = [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") != Name.Popup]
-        if annots and page.obj.get("/Tabs") != Name.S:
+        if ua and annots and page.obj.get("/Tabs") != Name.S:
             out.append(f"28-?: page {number} has annotations but no /Tabs /S")
         for annot in annots:
             kind = str(annot.get("/Subtype"))
+            if archival and not int(annot.get("/F", 0)) & 4:
+                out.append(f"PDF/A 6.3.2: page {number}: an annotation without the print flag")
+            if not ua:
+                continue
+            if kind == "/Link" and not str(annot.get("/Contents", "")).strip():
+                out.append(f"28-004: page {number}: a Link annotation without /Contents")
             if tree is None or annot.objgen not in tree.objrs:
                 out.append(f"28-002: page {number}: a {kind} annotation is in no structure element (OBJR)")
                 continue
@@ -339,8 +348,6 @@ def annotation_problems(pdf: pikepdf.Pdf, tree: Tree | None) -> list[str]:
                 out.append(f"28-002: page {number}: a {kind} annotation's /StructParent is not in the ParentTree")
             elif kind == "/Link" and str(elem.get("/S")) != "/Link":
                 out.append(f"28-011: page {number}: a Link annotation not in a Link element")
-            if kind == "/Link" and not str(annot.get("/Contents", "")).strip():
-                out.append(f"28-004: page {number}: a Link annotation without /Contents")
     return out
 
 
@@ -359,12 +366,15 @@ def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, Any]:
     return out
 
 
-def problems(path: Path | str, *, archival: bool = True) -> list[str]:
-    """Every problem this checker finds in the PDF at `path` (empty: it passes)."""
+def problems(path: Path | str, *, ua: bool = True, archival: bool = True) -> list[str]:
+    """Every problem this checker finds in the PDF at `path` (empty: it passes), for PDF/UA-1
+    (`ua`) and PDF/A-2b (`archival`); the language, XMP and fonts are checked for either."""
     with pikepdf.open(path) as pdf:
-        tree = read_tree(pdf)
-        out = document_problems(pdf) + metadata_problems(pdf, archival=archival) + font_problems(pdf)
-        out += content_problems(pdf, tree) + annotation_problems(pdf, tree)
+        tree = read_tree(pdf) if ua else None
+        out = document_problems(pdf, ua=ua) + metadata_problems(pdf, ua=ua, archival=archival) + font_problems(pdf)
+        out += annotation_problems(pdf, tree, ua=ua, archival=archival)
+        if ua:
+            out += content_problems(pdf, tree)
         if tree is not None:
             out += tree_problems(tree)
     return out

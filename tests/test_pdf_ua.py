@@ -206,3 +206,50 @@ def test_the_checker_finds_broken_xmp(tagged: Path, tmp_path: Path) -> None:
 
     found = _broken(tagged, tmp_path, change)
     assert any("06-002" in p for p in found) and any("differs from the Info" in p for p in found), found
+
+
+# ---------------------------------------------------------------- choosing the standard
+
+
+def _build(tmp_path: Path, *args: str, **briefing: str) -> Path:
+    from conftest import write_project
+
+    root = write_project(tmp_path, **briefing)
+    assert main(["build", "--project", str(root), "--output", str(tmp_path / "out"), "--format", "pdf", *args]) == 0
+    return tmp_path / "out" / "full.pdf"
+
+
+def test_pdf_standard_none_writes_an_untagged_pdf(tmp_path: Path) -> None:
+    pdf_path = _build(tmp_path, "--pdf-standard", "none", pdf_standard="ua1")  # the option wins
+    with pikepdf.open(pdf_path) as pdf:
+        assert "/StructTreeRoot" not in pdf.Root and "/Metadata" not in pdf.Root
+        names = [str(f.BaseFont) for p in pdf.pages for f in (p.Resources.get("/Font") or {}).values()]
+    assert names and not any(n.startswith("/AAAAAA+") for n in names)  # subset tags are fixed anyway
+    assert any(p.startswith("01-001") for p in pdfua.problems(pdf_path))
+
+
+def test_pdf_standard_a2b_from_briefing_is_archival_and_untagged(tmp_path: Path) -> None:
+    pdf_path = _build(tmp_path, pdf_standard="a2b", lang="fr-CA")
+    assert pdfua.problems(pdf_path, ua=False) == []
+    with pikepdf.open(pdf_path) as pdf:
+        assert "/StructTreeRoot" not in pdf.Root and str(pdf.Root.Lang) == "fr-CA"
+        meta = pdf.open_metadata()
+        assert meta.get(pdfua.XMP_A_PART) == "2" and meta.get(pdfua.XMP_UA) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("pdf_standard", "pdfx", "briefing.yaml:5: error: 'pdf_standard' must be one of both, ua1, a2b, none"),
+        ("lang", "English!", "briefing.yaml:5: error: 'lang' must be a language tag"),
+    ],
+)
+def test_bad_settings_are_errors_at_their_line(
+    tmp_path: Path, key: str, value: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import write_project
+
+    root = write_project(tmp_path, **{key: value})
+    assert main(["build", "--project", str(root), "--output", str(tmp_path / "out")]) == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out" / "full.pdf").exists()

@@ -391,4 +391,5 @@ class Assembler:
             document_id=doc_id,
             keywords=keywords,
             lang=p.meta.get("lang") or "en",
+            pdf_standard=p.meta.get("pdf_standard") or "both",
         )

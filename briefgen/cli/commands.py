@@ -7,6 +7,7 @@ Each command imports the stages it needs when it runs, so `--help` and a usage e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections.abc import Callable
@@ -38,6 +39,8 @@ def _build(args: argparse.Namespace) -> int:
     project = load(environment.resolved(args.project, "--project"), args.strict, load_warnings)
     print_diagnostics(load_warnings)
     formats = formats or tuple(dict.fromkeys(project.meta.get("formats") or DEFAULT_FORMATS))
+    if args.pdf_standard:  # the command line over briefing.yaml's pdf_standard
+        project = dataclasses.replace(project, meta={**project.meta, "pdf_standard": args.pdf_standard})
     output = environment.resolved(args.output or project.root / "output", "--output")
     if args.level > 0:
         print(

@@ -66,6 +66,13 @@ def _build(sub: Any) -> argparse.ArgumentParser:
         help="processes to use (default: cores): --all builds deliverables side by side; "
         "a single deliverable writes its PDF and DOCX side by side; 1 does all in turn",
     )
+    b.add_argument(
+        "--pdf-standard",
+        choices=("both", "ua1", "a2b", "none"),  # model.nodes.PDF_STANDARDS, not imported: --help stays fast
+        type=str.lower,
+        help="what the PDFs conform to: both (PDF/UA-1, tagged, and PDF/A-2b), ua1, a2b or none "
+        "(default: briefing.yaml's pdf_standard, else both)",
+    )
     b.add_argument("--explain", action="store_true", help="list what each output leaves out, and why")
     b.add_argument(
         "--wait", action="store_true", help="if another build is writing to the output folder, wait for it to finish"

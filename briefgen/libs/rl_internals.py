@@ -340,10 +340,11 @@ def document_pages(canvas: Any) -> list[Any]:
     return canvas._doc.Pages.pages  # type: ignore[no-any-return]
 
 
-def annotation_refs(canvas: Any) -> list[Any]:
-    """The current page's annotation references, in the order made (checked against
-    reportlab 5.1.0: `_annotationrefs`, appended to by `linkRect` and `linkURL`)."""
-    return canvas._annotationrefs  # type: ignore[no-any-return]
+def annotation_refs(canvas: Any, page: Any = None) -> list[Any]:
+    """The current page's annotation references (or a written `page`'s), in the order made
+    (checked against reportlab 5.1.0: `_annotationrefs`, appended to by `linkRect` and
+    `linkURL`, becomes the page's `Annots` when it is shown)."""
+    return (canvas._annotationrefs if page is None else page.Annots) or []
 
 
 def set_annotation_entry(canvas: Any, ref: Any, key: str, value: Any) -> None:

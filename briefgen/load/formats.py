@@ -20,6 +20,7 @@ from briefgen.load.schema import (
     one_of,
 )
 from briefgen.model.layout import Layout
+from briefgen.model.nodes import PDF_STANDARDS
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -67,7 +68,9 @@ BRIEFING_FIELDS = {
     "cuts": Field(is_map, "deliverables: cut id -> definition", default={}),
     "profiles": Field(is_map, "the wording of country profiles: see the profiles keys", default={}),
     "lang": Field(
-        is_lang, "the language of the text (the web page's lang, read by screen readers and browsers)", default="en"
+        is_lang,
+        "the language of the text (the web page's lang, the PDF's /Lang, the DOCX's language; read by screen readers)",
+        default="en",
     ),
     "formats": Field(
         list_of(one_of(*OUTPUT_FORMATS)),
@@ -77,6 +80,11 @@ BRIEFING_FIELDS = {
     "copyright": Field(is_str, 'copyright line on the last page, e.g. "© 2021 The Institute"', default=""),
     "citation": Field(is_str, "how to cite the briefing, on the last page", default=""),
     "disclaimer": Field(is_str, "a disclaimer on the last page", default=""),
+    "pdf_standard": Field(
+        one_of(*PDF_STANDARDS),
+        'what the PDFs conform to: "both" (PDF/UA-1, tagged, and PDF/A-2b), "ua1", "a2b" or "none"',
+        default="both",
+    ),
 }
 TIER_FIELDS = {
     "label": Field(is_str, 'what the tier is called, e.g. "First tier"', required=True),

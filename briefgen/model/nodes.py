@@ -275,6 +275,9 @@ class Marking:
     watermark: str = ""
 
 
+PDF_STANDARDS = ("both", "ua1", "a2b", "none")  # PDF/UA-1 and PDF/A-2b, one of them, or neither
+
+
 @dataclass(frozen=True)
 class Meta:
     """What a deliverable is: used for covers, headers and file metadata."""

@@ -20,8 +20,6 @@ from reportlab.pdfbase.pdfdoc import format as pdf_format
 
 from briefgen.libs import rl_internals as rl
 
-STANDARDS = ("both", "ua1", "a2b", "none")  # what `--pdf-standard` and `pdf_standard:` accept
-
 
 @dataclass(frozen=True)
 class Info:
@@ -58,7 +56,7 @@ def _draw(flowable: Any, canvas: Any, draw: Any) -> None:
 
 
 def finish(canvas: Any, info: Info, standard: str, lang: str) -> None:
-    """The catalog's entries for the chosen standard (`STANDARDS`), just before saving."""
+    """The catalog's entries for the chosen standard (`model.nodes.PDF_STANDARDS`), just before saving."""
     canvas.setCatalogEntry("Lang", PDFString(lang))
     if standard == "none":
         return
@@ -73,6 +71,9 @@ def finish(canvas: Any, info: Info, standard: str, lang: str) -> None:
     )
     canvas.setCatalogEntry("Metadata", stream)
     if archival:
+        for page in rl.document_pages(canvas):
+            for ref in rl.annotation_refs(canvas, page):
+                rl.set_annotation_entry(canvas, ref, "F", 4)  # PDF/A: annotations print
         rl.allow_keys(rl.catalog(canvas), "OutputIntents")
         canvas.setCatalogEntry("OutputIntents", PDFArray([rl.reference(canvas, _output_intent())]))
 

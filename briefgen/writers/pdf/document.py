@@ -43,6 +43,7 @@ from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.pagerefs import laying_out
+from briefgen.writers.pdf.packing import pack
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
@@ -267,9 +268,9 @@ def write_pdf(
     buffer = io.BytesIO()
     meta = doc.meta
     info = _info(meta)
+    archival.install()  # subset tags made from the subsets, whatever the standard
     tagger = Tagger() if meta.pdf_standard in ("both", "ua1") else None
     if tagger:
-        archival.install()
         r.extras["tags"] = Tags(tagger)
     pdf = _Doc(
         buffer,
@@ -326,4 +327,4 @@ def write_pdf(
     epoch = info.epoch
     with laying_out(pdf.anchor_pages):  # page references resolve against it (pagerefs.py)
         pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
-    return PdfResult(buffer.getvalue(), pdf.page, dict(pdf.anchor_pages))
+    return PdfResult(pack(buffer.getvalue()), pdf.page, dict(pdf.anchor_pages))

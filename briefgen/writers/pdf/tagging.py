@@ -162,7 +162,6 @@ class Tagger:
                 nums += [index, PDFArray([marks[i] for i in range(len(marks))])]
         for n, (annot, ref) in enumerate(annots, len(pages)):
             rl.set_annotation_entry(canvas, annot.ref, "StructParent", n)
-            rl.set_annotation_entry(canvas, annot.ref, "F", 4)  # printed: PDF/A's rule
             if not _text(rl.annotation_entry(canvas, annot.ref, "Contents")):
                 rl.set_annotation_entry(canvas, annot.ref, "Contents", _describe(canvas, annot))
             nums += [n, ref]

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from lxml import etree
 
 from briefgen.design.theme import Theme
@@ -55,11 +56,22 @@ def set_properties(document: DocxDocument, meta: m.Meta, theme: Theme) -> None:
     props.comments = plain(" · ".join(notes))
     props.content_status = plain(meta.marking.text if meta.marking else "")
     props.last_modified_by = plain(theme.name)
-    props.language = ""
+    props.language = meta.lang
     props.version = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = stamp
     _app_properties(document, theme)
+    set_language(document, meta.lang)
+
+
+def set_language(document: DocxDocument, language: str) -> None:
+    """The text's language, for spelling and screen readers: the document defaults' `w:lang`
+    (the styled blank is shared by every project, so it is set per document here)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    found = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}") if defaults is not None else None
+    if found is not None:
+        found.set(qn("w:val"), language)
+        found.set(qn("w:eastAsia"), language)
 
 
 def _app_properties(document: DocxDocument, theme: Theme) -> None:
