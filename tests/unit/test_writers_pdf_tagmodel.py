@@ -47,3 +47,14 @@ def test_a_data_table_gets_rows_header_cells_and_a_caption() -> None:
     head = elem.kids[0]
     assert isinstance(head, Elem) and [(k.kind, k.scope) for k in head.kids] == [("TH", "Column")] * 2
     assert cells[1][0].pdf_tag.kind == "TD" and caption.pdf_tag.kind == "Caption"
+
+
+def test_the_cover_is_read_first_its_title_a_heading() -> None:
+    tagger = Tagger()
+    tags = Tags(tagger)
+    tags.section(1)
+    kicker, title = Paragraph("k", ParagraphStyle("cover_kicker")), Paragraph("t", ParagraphStyle("cover_title"))
+    tags.cover(kicker)
+    tags.cover(title)
+    assert _kinds(tagger.root) == ["Sect", "Sect"]
+    assert tagger.root.kids[0] is kicker.pdf_tag.parent and _kinds(kicker.pdf_tag.parent) == ["P", "H1"]

@@ -271,7 +271,8 @@ def write_pdf(
     archival.install()  # subset tags made from the subsets, whatever the standard
     tagger = Tagger() if meta.pdf_standard in ("both", "ua1") else None
     if tagger:
-        r.extras["tags"] = Tags(tagger)
+        tags = r.extras["tags"] = Tags(tagger)
+        furniture.tag_cover = tags.cover
     pdf = _Doc(
         buffer,
         outline=outline_keys(doc),

@@ -91,6 +91,7 @@ class Furniture:
 
     def __init__(self, doc: m.Document, theme: Theme, fonts: BrandFonts, pal: Palette, inline: InlineRenderer):
         self.doc, self.theme, self.fonts, self.pal, self.inline = doc, theme, fonts, pal, inline
+        self.tag_cover: Callable[[Paragraph], None] | None = None
         self.design = design_of(theme)
         self.space = self.design.page
         self.page_w, self.page_h = (v * mm for v in theme.page_mm)
@@ -247,7 +248,10 @@ class Furniture:
         self.marking(c, top=self.pal.marking_on_band)
 
     def _para(self, role: str, text: str) -> Paragraph:
-        return Paragraph(self.inline.plain(text, heading=True), fixed_style(self.design, role, self.fonts))
+        p = Paragraph(self.inline.plain(text, heading=True), fixed_style(self.design, role, self.fonts))
+        if self.tag_cover:  # a tagged PDF: the cover's title and details are read, not skipped
+            self.tag_cover(p)
+        return p
 
     def _cover_details(self, c: Canvas, y: float, width: float) -> None:
         """Below the band: the client, the date, the authors and (an annex) the report it comes from."""

@@ -46,6 +46,7 @@ class Tags:
         self.base = 0  # the section's level less one: its body's "##" is one below it
         self.notes = 0
         self.sects: list[tuple[int, Elem]] = []  # open sections: (level, element)
+        self.cover_sect: Elem | None = None
 
     @property
     def current(self) -> Elem:
@@ -61,7 +62,16 @@ class Tags:
         flowable.pdf_tag = elem
         return elem
 
-    # -------------------------------------------------------------- sections and contents
+    # -------------------------------------------------------------- cover, sections and contents
+    def cover(self, paragraph: Flowable) -> None:
+        """A cover paragraph: in a `Sect` read first, the title its heading."""
+        root = self.stack[0]
+        if self.cover_sect is None:
+            self.cover_sect = Elem("Sect", root)
+            root.kids.insert(0, self.cover_sect)
+        title = getattr(getattr(paragraph, "style", None), "name", "") == "cover_title"
+        paragraph.pdf_tag = self.cover_sect.add(self.heading(1) if title else "P")
+
     def section(self, level: int) -> None:
         """A `Sect`, inside the section before it when that one is of a higher level."""
         while self.sects and self.sects[-1][0] >= level:
