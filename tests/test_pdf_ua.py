@@ -253,3 +253,26 @@ def test_bad_settings_are_errors_at_their_line(
     assert main(["build", "--project", str(root), "--output", str(tmp_path / "out")]) == 1
     assert message in capsys.readouterr().err
     assert not (tmp_path / "out" / "full.pdf").exists()
+
+
+def test_the_docx_keeps_pace_language_and_table_header_rows(tmp_path: Path) -> None:
+    import zipfile
+
+    from conftest import write_project
+    from support import validate_docx
+
+    table = "| Name | Value |\n|---|---:|\n| One | 1 |\n| Two | 2 |\n"
+    root = write_project(tmp_path, {"sections/02-detail.md": f"---\ntitle: Detail\n---\n\n{table}"}, lang="fr-CA")
+    assert main(["build", "--project", str(root), "--output", str(tmp_path / "out"), "--format", "docx"]) == 0
+    docx = tmp_path / "out" / "full.docx"
+    with zipfile.ZipFile(docx) as z:
+        styles, core = z.read("word/styles.xml").decode(), z.read("docProps/core.xml").decode()
+        body = z.read("word/document.xml").decode()
+    assert re.search(r'<w:rPrDefault>.*<w:lang w:val="fr-CA"', styles, re.S)
+    assert "<dc:language>fr-CA</dc:language>" in core
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", body, re.S)
+    header = [r for r in rows if "Name" in r and "Value" in r]
+    assert header and "<w:tblHeader/>" in header[0]
+    assert not any("<w:tblHeader/>" in r for r in rows if "One" in r)
+    result = validate_docx(docx)
+    assert result.returncode == 0, result.stdout + result.stderr
