@@ -34,12 +34,16 @@ def build(out: Path, standard: str, callgrind: bool, project: Path = ROOT) -> in
         subprocess.run(cmd, check=True, cwd=ROOT)
         return None
     stats = out.parent / f"callgrind-{standard}.out"
-    subprocess.run(
+    run = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={stats}", *cmd],
-        check=True,
         cwd=ROOT,
         capture_output=True,
+        text=True,
     )
+    if run.returncode:
+        print(f"callgrind run failed ({run.returncode}):\n{run.stderr[-2000:]}")
+        subprocess.run(cmd, check=True, cwd=ROOT)
+        return None
     found = re.search(r"^(?:summary|totals): (\d+)", stats.read_text(), re.M)
     return int(found.group(1)) if found else None
 
