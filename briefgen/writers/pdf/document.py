@@ -42,8 +42,8 @@ from briefgen.writers.pdf import archival
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
-from briefgen.writers.pdf.pagerefs import laying_out
 from briefgen.writers.pdf.packing import pack
+from briefgen.writers.pdf.pagerefs import laying_out
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
