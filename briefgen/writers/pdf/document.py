@@ -248,6 +248,18 @@ def _at_save(canvas: Any, tagger: Tagger | None, info: archival.Info, meta: m.Me
     archival.finish(canvas, info, meta.pdf_standard, meta.lang)
 
 
+def _tagger(meta: m.Meta, r: Renderer, furniture: Furniture) -> Tagger | None:
+    """A tagged PDF's structure tree, its model side given to the renderer and the cover,
+    when the standard asks for tags."""
+    archival.install()  # subset tags made from the subsets, whatever the standard
+    if meta.pdf_standard not in ("both", "ua1"):
+        return None
+    tagger = Tagger()
+    tags = r.extras["tags"] = Tags(tagger)
+    furniture.tag_cover = tags.cover
+    return tagger
+
+
 def write_pdf(
     doc: m.Document,
     theme: Theme,
@@ -268,11 +280,7 @@ def write_pdf(
     buffer = io.BytesIO()
     meta = doc.meta
     info = _info(meta)
-    archival.install()  # subset tags made from the subsets, whatever the standard
-    tagger = Tagger() if meta.pdf_standard in ("both", "ua1") else None
-    if tagger:
-        tags = r.extras["tags"] = Tags(tagger)
-        furniture.tag_cover = tags.cover
+    tagger = _tagger(meta, r, furniture)
     pdf = _Doc(
         buffer,
         outline=outline_keys(doc),
@@ -322,10 +330,9 @@ def write_pdf(
         canvas.tagger = tagger
         if meta.pdf_standard != "none":
             canvas.at_save = lambda c: _at_save(c, tagger, info, meta)
-        fix_timestamp(canvas, epoch)
+        fix_timestamp(canvas, info.epoch)
         return canvas
 
-    epoch = info.epoch
     with laying_out(pdf.anchor_pages):  # page references resolve against it (pagerefs.py)
         pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
     return PdfResult(pack(buffer.getvalue()), pdf.page, dict(pdf.anchor_pages))
