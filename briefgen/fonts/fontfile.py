@@ -28,8 +28,17 @@ def font_bytes(path: Path) -> bytes:
 
 @lru_cache(maxsize=32)
 def coverage(path: Path) -> frozenset[int]:
-    """Every code point the font's Unicode `cmap` maps to a real glyph (not .notdef)."""
-    return frozenset(char_map(path))
+    """Every code point the font's Unicode `cmap` maps to a real glyph (not .notdef).
+
+    The same set as `char_map`'s keys, without looking up each glyph where a whole range
+    maps by a delta: `check` asks this of every brand font, and needs no glyph ids.
+    """
+    try:
+        data = font_bytes(path)
+        found = _unicode_cmap(data)
+        return _covered4(data, found[1]) if found[0] == 4 else frozenset(char_map(path))
+    except (OSError, struct.error, KeyError, ValueError):
+        return frozenset(char_map(path))  # which says what is wrong, at the font
 
 
 @lru_cache(maxsize=32)
@@ -48,6 +57,12 @@ _UNICODE_CMAPS = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0
 
 
 def cmap_of(data: bytes) -> dict[int, int]:
+    fmt, at = _unicode_cmap(data)
+    return _format12(data, at) if fmt == 12 else _format4(data, at)
+
+
+def _unicode_cmap(data: bytes) -> tuple[int, int]:
+    """(format, offset) of the font's preferred Unicode `cmap` subtable in format 4 or 12."""
     base = tables(data)[b"cmap"]
     count = struct.unpack_from(">H", data, base + 2)[0]
     subtables: dict[tuple[int, int], int] = {}
@@ -58,11 +73,34 @@ def cmap_of(data: bytes) -> dict[int, int]:
         if key in subtables:
             at = subtables[key]
             fmt = struct.unpack_from(">H", data, at)[0]
-            if fmt == 12:
-                return _format12(data, at)
-            if fmt == 4:
-                return _format4(data, at)
+            if fmt in (4, 12):
+                return fmt, at
     raise ValueError("no Unicode character map in format 4 or 12")
+
+
+def _covered4(data: bytes, at: int) -> frozenset[int]:
+    """The keys of `_format4(data, at)`: a segment mapped by a delta covers its whole range
+    but the one code the delta sends to glyph 0; the others are looked up code by code."""
+    segs = struct.unpack_from(">H", data, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{segs}H", data, at + 14)
+    starts = struct.unpack_from(f">{segs}H", data, at + 16 + 2 * segs)
+    deltas = struct.unpack_from(f">{segs}h", data, at + 16 + 4 * segs)
+    ranges = struct.unpack_from(f">{segs}H", data, at + 16 + 6 * segs)
+    range_at = at + 16 + 6 * segs
+    covered: set[int] = set()
+    for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, ranges, strict=True)):
+        if start == 0xFFFF:
+            continue
+        codes = range(start, end + 1)
+        if offset == 0:
+            segment = set(codes)
+            segment.discard(-delta & 0xFFFF)  # the one code that (code + delta) & 0xFFFF sends to .notdef
+            covered |= segment
+            continue
+        # idRangeOffset counts from its own slot to the glyph id of `start`, then one per code.
+        glyphs = struct.unpack_from(f">{len(codes)}H", data, range_at + 2 * i + offset)
+        covered.update(code for code, glyph in zip(codes, glyphs, strict=True) if glyph and (glyph + delta) & 0xFFFF)
+    return frozenset(covered)
 
 
 def _format12(data: bytes, at: int) -> dict[int, int]:
