@@ -1,0 +1,95 @@
+"""writers.docx.styles.parastyles: every Word style the writer names is defined, each
+paragraph style set from its design role (size, colour, face) with what only Word has
+(keep-with-next, outline levels), code tab stops every 4 columns, the summary tighter."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import docxkit
+import pytest
+from docxkit import xp
+
+from briefgen.design.system import design_of, scaled
+from briefgen.model import nodes as m
+from briefgen.writers.docx.package.ooxml import half_points, hexcolor
+from briefgen.writers.docx.styles.parastyles import LIST_INDENT, code_tabs, paragraph_gap, rhythm
+
+T = m.Text
+
+
+def style(styles: Any, sid: str) -> Any:
+    [node] = xp(styles, f"w:style[@w:styleId='{sid}']")
+    return node
+
+
+def test_the_summary_spaces_paragraphs_tighter() -> None:
+    assert rhythm(True) < rhythm(False) == 1.0
+    assert paragraph_gap(10, compact=True) < paragraph_gap(10, compact=False)
+    assert paragraph_gap(20, compact=False) == 2 * paragraph_gap(10, compact=False)  # relative to the body size
+
+
+def test_code_tab_stops_fall_every_four_columns_just_before_each(theme: Any) -> None:
+    stops = [int(x) for x in xp(code_tabs(9, 113, 9000), "w:tab/@w:pos")]
+    steps = {b - a for a, b in itertools.pairwise(stops)}
+    assert len(stops) > 5 and max(steps) - min(steps) <= 1  # even, up to rounding
+    assert stops[-1] <= 9000 - 113
+    assert len(xp(code_tabs(18, 113, 9000), "w:tab")) < len(stops)  # bigger type: fewer columns
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4, 6])
+def test_headings_follow_the_design_scale_and_join_the_outline(theme: Any, level: int) -> None:
+    c = docxkit.ctx(theme)
+    node = style(c.docx.styles.element, f"Heading{level}")
+    role = scaled(design_of(theme).heading(level), theme.base_size)
+    assert xp(node, "w:rPr/w:sz/@w:val") == [str(half_points(role.size))]
+    assert xp(node, "w:rPr/w:color/@w:val") == [hexcolor(role.color)]
+    assert xp(node, "w:pPr/w:outlineLvl/@w:val") == [str(level - 1)]
+    assert xp(node, "w:pPr/w:keepNext")
+
+
+def test_a_scale_shrinks_every_style_together(theme: Any) -> None:
+    def size(scale: float, sid: str) -> int:
+        return int(xp(style(docxkit.ctx(theme, scale=scale).docx.styles.element, sid), "w:rPr/w:sz/@w:val")[0])
+
+    for sid in ("Heading1", "Caption"):
+        assert size(0.8, sid) < size(1.0, sid)
+
+
+def test_every_style_the_writer_names_is_defined(theme: Any, tmp_path: Any) -> None:
+    c = docxkit.ctx(theme)
+    item = m.ListItem(
+        (m.Paragraph((T("a"),)), m.Paragraph((T("b"),)), m.OrderedList((m.ListItem((m.Paragraph((T("c"),)),)),)))
+    )
+    cells = ((m.Cell((T("x"),)), m.Cell((m.Code("y"),))),)
+    blocks = (
+        m.Heading(2, (m.Strong((T("h"),)),), "h"),
+        m.Paragraph(
+            (T("p "), m.Emph((T("e"),)), m.Strike((T("s"),)), m.Link("https://x.org", (T("l"),))), style="lead"
+        ),
+        m.Paragraph((m.Link("#h", (T("x"),)), m.NoteRef(1)), style="small"),
+        m.BulletList((item,)),
+        m.BlockQuote((m.Paragraph((T("q"),)),)),
+        m.CodeBlock("code"),
+        m.Rule(),
+        m.Table(header=cells, rows=cells, caption=(T("t"),)),
+        m.Table(header=(), rows=cells, kind="facts", caption=(T("f"),)),
+        m.Table(header=(), rows=cells, kind="figures"),
+        *(
+            m.Callout("Title", (m.Paragraph((T("in"),)),), kind=k)
+            for k in ("callout", "bottom-line", "factbox", "contact")
+        ),
+        m.Notes((m.Note(1, (m.Paragraph((T("n"),)),)),)),
+    )
+    c.anchors = {"h"}
+    body = docxkit.render(c, *blocks)
+    used = set(xp(body, ".//w:pStyle/@w:val | .//w:rStyle/@w:val | .//w:tblStyle/@w:val"))
+    defined = set(xp(c.docx.styles.element, "w:style/@w:styleId"))
+    assert len(used) > 25 and used <= defined, sorted(used - defined)
+
+
+def test_list_styles_indent_by_level(theme: Any) -> None:
+    styles = docxkit.ctx(theme).docx.styles.element
+    continues = [int(xp(style(styles, sid), "w:pPr/w:ind/@w:left")[0]) for sid in ("ListContinue", "ListContinue2")]
+    assert continues == [LIST_INDENT, 2 * LIST_INDENT]
