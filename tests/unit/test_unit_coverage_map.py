@@ -23,15 +23,15 @@ PACKAGE = UNIT.parents[1] / "briefgen"
 # module (relative to briefgen/) → why it has no unit test file of its own
 EXEMPT: dict[str, str] = {
     "__main__.py": "three lines that call cli.main; tests/test_invocation.py runs `python -m briefgen`",
+    "writers/pdf/__init__.py": "one call before its re-exports: `load_platypus()`, checked by test_rl_internals.py"
+    " (and the import order by tests/test_pdf_imports.py)",
+    "design/theme.py": "pure data: the frozen records `load/brand.py` fills and checks (test_load_brand.py)",
 }
 
 # modules whose unit test file is still to be written (issue 15); the list only shrinks
 PENDING: set[str] = {
     "batch/workers.py",
     "build/assemble.py",
-    "charts/__init__.py",
-    "charts/spec.py",
-    "charts/specfields.py",
     "cli/commands.py",
     "cli/environment.py",
     "cli/main.py",
@@ -40,25 +40,6 @@ PENDING: set[str] = {
     "cli/report.py",
     "cli/scaffold.py",
     "cli/schemagen.py",
-    "design/theme.py",
-    "writers/__init__.py",
-    "writers/common/figures.py",
-    "writers/pdf/__init__.py",
-    "writers/pdf/blocks.py",
-    "writers/pdf/boxes.py",
-    "writers/pdf/contents.py",
-    "writers/pdf/document.py",
-    "writers/pdf/figures.py",
-    "writers/pdf/images.py",
-    "writers/pdf/inline.py",
-    "writers/pdf/lists.py",
-    "writers/pdf/outlines.py",
-    "writers/pdf/pages.py",
-    "writers/pdf/para.py",
-    "writers/pdf/renderer.py",
-    "writers/pdf/styles.py",
-    "writers/pdf/tables.py",
-    "writers/pdf/textblocks.py",
 }
 
 
