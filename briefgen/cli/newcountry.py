@@ -9,7 +9,7 @@ the body is a short placeholder. An existing file is never overwritten.
 
 from __future__ import annotations
 
-import fnmatch
+import glob
 import json
 import os
 import unicodedata
@@ -55,7 +55,10 @@ def new_country(root: Path, name: str) -> tuple[Path, str]:
     tmp.write_text(profile(country, title, _context(raw)), encoding="utf-8")
     os.replace(tmp, path)
     outline = raw.get("outline") if isinstance(raw, dict) else None
-    listed = isinstance(outline, list) and any(isinstance(p, str) and fnmatch.fnmatch(rel, p) for p in outline)
+    # The loader's own glob (where `*` stops at a folder), not fnmatch: "sections/*.md" does not list it.
+    listed = isinstance(outline, list) and any(
+        isinstance(p, str) and rel in glob.glob(p, root_dir=root, recursive=True) for p in outline
+    )
     note = "" if listed else f"add '{rel}' to 'outline:' in briefing.yaml to include it"
     return path, note
 
