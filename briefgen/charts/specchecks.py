@@ -28,7 +28,11 @@ def check_native(rows: list[Row], reporter: Reporter) -> None:
     """A native Word chart is a table of labels × series: each cell can hold one value only."""
     first: dict[tuple[str, str], Pos] = {}
     for row in rows:
-        if isinstance(row, Datum) and first.setdefault((row.label, row.series), row.pos) is not row.pos:
+        if not isinstance(row, Datum):
+            continue
+        if (row.label, row.series) not in first:  # by key: rows may share one position object
+            first[row.label, row.series] = row.pos
+        else:
             where = f" in series '{row.series}'" if row.series else ""
             reporter.error(
                 row.pos,
