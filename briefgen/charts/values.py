@@ -46,7 +46,7 @@ def series_name(series: str) -> str:
 def number(value: float) -> str:
     """1135 → "1,135"; 12.5 → "12.5"; 0.25 → "0.25"; -3 → "-3" (Noto Sans has no U+2212 minus)."""
     text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
-    return ("-" if value < 0 else "") + text
+    return ("-" if value < 0 and text != "0" else "") + text  # -0.001 reads "0", not "-0"
 
 
 def amount(value: float, unit: str = "", series: str = "", qualifier: str = "") -> str:
@@ -56,7 +56,7 @@ def amount(value: float, unit: str = "", series: str = "", qualifier: str = "") 
     text = number(value)
     symbol = CURRENCIES.get(series.upper(), ("", ""))[0]
     if symbol:
-        text = ("-" if value < 0 else "") + symbol + text.lstrip("-")
+        text = ("-" if text.startswith("-") else "") + symbol + text.lstrip("-")
     if unit:
         text += unit if unit in _NO_SPACE_UNITS else f" {unit}"
     return f"{qualifier} {text}" if qualifier else text

@@ -19,6 +19,9 @@ from briefgen.charts import values
         (-1234.5, "-1,234.5"),
         (1e6, "1,000,000"),
         (7.0, "7"),
+        (-0.001, "0"),  # rounds to nothing: no minus sign before it
+        (-0.004, "0"),
+        (-0.005, "-0.01"),
     ],
 )
 def test_number_uses_thousands_commas_and_at_most_two_decimals(value: float, text: str) -> None:
@@ -109,3 +112,8 @@ def test_ticks_cover_the_range_with_round_values(low: float, high: float, expect
     got = values.ticks(low, high)
     assert got == pytest.approx(expected)
     assert got[0] <= low and got[-1] >= high
+
+
+def test_a_currency_amount_that_rounds_to_zero_has_no_minus() -> None:
+    assert values.amount(-0.001, series="USD") == "$0"
+    assert values.amount(-2, series="USD") == "-$2"
