@@ -16,6 +16,7 @@ from briefgen import geo
 from briefgen.charts.spec import TYPES, ChartSpec, Datum, Event, Place, Row
 from briefgen.charts.specchecks import check_keys, check_map_rows, check_native, locator_countries
 from briefgen.charts.specfields import ROW_FIELDS, ROW_WHAT, SPEC_FIELDS
+from briefgen.charts.values import is_currency
 from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, relpath
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text
 from briefgen.load.schema import validate
@@ -176,7 +177,10 @@ def _row(kind: str, values: dict[str, Any], pos: Pos, at: Any, reporter: Reporte
                 at("value") if at else pos, "bar values must be zero or more", "use a line chart for changes"
             )
             return None
-        return Datum(label, value, values["series"] or "", values["qualifier"] or "", values["note"] or "", pos)
+        series = values["series"] or ""
+        if is_currency(series):  # 'usd' and 'USD' are one currency: one series, one legend entry
+            series = series.upper()
+        return Datum(label, value, series, values["qualifier"] or "", values["note"] or "", pos)
     if kind == "timeline":
         return Event(dt.date.fromisoformat(values["date"]), label, pos)
     iso3 = _country(values["country"], at("country") if at else pos, reporter)

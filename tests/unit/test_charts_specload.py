@@ -41,12 +41,21 @@ def test_inline_bar_rows_are_typed_with_their_file_lines(tmp_path: Path) -> None
         "picture",
     )
     assert got.rows == (
-        Datum("2021", 1.5, "usd", "about", "", got.rows[0].pos),
+        Datum("2021", 1.5, "USD", "about", "", got.rows[0].pos),  # a currency code, in capitals
         Datum("EU", 200.0, "", "", "later", got.rows[1].pos),
     )
     assert [(r.pos.file, r.pos.line) for r in got.rows] == [("s.md", 15), ("s.md", 16)]
     assert (got.pos.file, got.pos.line) == ("s.md", LINE)
-    assert got.series == ["usd", ""]
+    assert got.series == ["USD", ""]
+
+
+def test_a_currency_written_in_any_case_is_one_series_and_other_series_keep_their_case(tmp_path: Path) -> None:
+    got = spec(
+        "type: bar\ndata:\n  - {label: A, value: 1, series: usd}\n  - {label: B, value: 2, series: USD}\n"
+        "  - {label: C, value: 3, series: Eur}\n  - {label: D, value: 4, series: Voyages}\n",
+        tmp_path,
+    )
+    assert got.series == ["USD", "EUR", "Voyages"]
 
 
 def test_a_vertical_native_bar_chart_keeps_its_settings(tmp_path: Path) -> None:
