@@ -79,11 +79,11 @@ def test_native_charts_take_one_value_per_label_and_series() -> None:
     ]
 
 
-
 def test_a_repeated_value_is_found_even_when_rows_share_one_position_object() -> None:
     shared = Pos("s.md", 9)  # rows given their chart's position: one object for all
     assert len(native(Datum("A", 1, pos=shared), Datum("A", 2, pos=shared))) == 1
     assert native(Datum("A", 1), Datum("B", 2)) == []  # distinct labels at the default position: fine
+
 
 def map_rows(*rows: Any) -> list[str]:
     reporter = Reporter()
