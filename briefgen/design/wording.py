@@ -40,7 +40,9 @@ def long_date(value: Any) -> str:
 def thousands(value: Any) -> str:
     """1135 -> '1,135'; other values unchanged."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{value:,}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+        text = f"{value:,}"
+        # Trailing zeros of decimals only: 1e+20 must not lose the zero of its exponent.
+        return text.rstrip("0").rstrip(".") if isinstance(value, float) and "." in text and "e" not in text else text
     return str(value)
 
 

@@ -39,3 +39,8 @@ def test_thousands_keeps_a_float_s_significant_digits() -> None:
     assert thousands(2500.0) == "2,500"  # a whole float reads as an integer
     assert thousands(0.25) == "0.25"
     assert thousands(1_000_000) == "1,000,000"
+
+
+def test_thousands_never_strips_a_zero_from_an_exponent() -> None:
+    assert thousands(1e20) == "1e+20"  # too big for plain digits: Python writes an exponent, kept whole
+    assert thousands(1.5e-7) == "1.5e-07"
