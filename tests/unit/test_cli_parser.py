@@ -15,15 +15,10 @@ def parse(*argv: str) -> object:
     return top.parse_args(list(argv))
 
 
-def test_build_defaults_to_the_full_report_in_both_formats_here() -> None:
+def test_build_defaults_to_the_full_report_here_in_the_projects_formats() -> None:
     args = parse("build")
-    assert (args.command, args.cuts, args.format, args.project, args.output) == (
-        "build",
-        [],
-        "pdf,docx",
-        Path("."),
-        None,
-    )
+    # no --format: the command takes briefing.yaml's 'formats' (or its own default)
+    assert (args.command, args.cuts, args.format, args.project, args.output) == ("build", [], None, Path("."), None)
     assert args.jobs >= 1 and not (args.all or args.explain or args.wait or args.strict)
 
 
