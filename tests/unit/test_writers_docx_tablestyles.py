@@ -8,7 +8,9 @@ from typing import Any
 import docxkit
 from docxkit import xp
 
-from briefgen.writers.docx.package.ooxml import local
+from briefgen.design.spacing import Pad
+from briefgen.design.system import design_of
+from briefgen.writers.docx.package.ooxml import local, twips
 from briefgen.writers.docx.styles.styles import palette, style_id
 from briefgen.writers.docx.styles.tablestyles import (
     BOX_TABLE,
@@ -26,10 +28,11 @@ def table_style(theme: Any, name: str) -> Any:
     return node
 
 
-def test_cell_margins_are_top_left_bottom_right_in_twips() -> None:
-    mar = cell_margins(30, 100)
+def test_cell_margins_are_a_design_pad_in_words_order_and_twips() -> None:
+    mar = cell_margins(Pad(top=1.5, right=5, bottom=2, left=6))
     assert [local(c) for c in mar] == ["top", "left", "bottom", "right"]
-    assert xp(mar, "*/@w:w") == ["30", "100", "30", "100"]
+    assert xp(mar, "*/@w:w") == ["30", "120", "40", "100"]
+    assert cell_margins(Pad(1, 1, 1, 1), "w:tcMar").tag.endswith("}tcMar")
 
 
 def test_the_data_table_has_a_banded_header_and_zebra_rows_in_the_design_colours(theme: Any) -> None:
@@ -43,7 +46,9 @@ def test_the_data_table_has_a_banded_header_and_zebra_rows_in_the_design_colours
 
 def test_facts_in_a_box_are_based_on_the_facts_style(theme: Any) -> None:
     assert xp(table_style(theme, FACTS_IN_BOX), "w:basedOn/@w:val") == [style_id(FACTS_TABLE)]
-    assert xp(table_style(theme, FACTS_TABLE), "w:tblPr/w:tblCellMar/w:left/@w:w") == ["120"]
+    facts = design_of(theme).table.facts
+    mar = xp(table_style(theme, FACTS_TABLE), "w:tblPr/w:tblCellMar")[0]
+    assert xp(mar, "w:right/@w:w") == [str(twips(facts.right))] and xp(mar, "w:top/@w:w") == [str(twips(facts.top))]
 
 
 def test_the_figures_panel_has_an_accent_rule_on_top_and_a_panel_fill(theme: Any) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 
+from briefgen.design.spacing import WatermarkLook
 from briefgen.writers.docx.watermark import OFFICE, V, W, watermark_run
+
+LOOK = WatermarkLook()
 
 
 def shape(text: str = "CONFIDENTIAL", number: int = 1) -> object:
-    r = watermark_run(text, number, "FFEBEB", "Noto Sans")
+    r = watermark_run(text, number, "FFEBEB", "Noto Sans", LOOK)
     assert r.tag == f"{{{W}}}r"
     [pict] = list(r)
     [shape] = pict.findall(f"{{{V}}}shape")
@@ -36,4 +39,4 @@ def width(s: object) -> float:
 
 
 def test_a_longer_text_is_wider_up_to_a_cap() -> None:
-    assert width(shape("DRAFT")) < width(shape("CONFIDENTIAL")) <= width(shape("X" * 200)) == 460
+    assert width(shape("DRAFT")) < width(shape("CONFIDENTIAL")) <= width(shape("X" * 200)) == LOOK.word_max

@@ -52,7 +52,8 @@ def test_the_label_share_is_the_one_giving_the_shortest_facts(theme: Any) -> Non
     r = pdfkit.renderer(theme)
     long_label = "A rather long label for a fact"
     cells = [[Paragraph(long_label, r.styles["fact_label"]), Paragraph("short", r.styles["fact_value"])]] * 3
-    share = boxes._label_share(cells, 200.0)
-    heights = {s: boxes._facts_height(cells, 200.0, s) for s in boxes.LABEL_SHARES}
+    pad = r.design.table.facts
+    share = boxes._label_share(cells, 200.0, pad)
+    heights = {s: boxes._facts_height(cells, 200.0, s, pad) for s in boxes.LABEL_SHARES}
     assert round(heights[share]) == min(round(h) for h in heights.values())
     assert share > boxes.LABEL_SHARES[0]  # a long label wants a wider label column than the narrowest
