@@ -1,5 +1,7 @@
-"""writers.docx.styles.numbering: the six list styles' bullets and numbers restyled in
-place (found through each style's own numbering link), and a fresh count per ordered list."""
+"""writers.docx.styles.numbering: the list styles' bullets and numbers restyled in place
+(found through each style's own numbering link), nine real levels for "List Bullet" and
+"List Number" so every list paragraph carries its nesting, and a fresh count per ordered
+list at its level."""
 
 from __future__ import annotations
 
@@ -23,42 +25,61 @@ def test_list_styles_by_kind_and_depth_stop_at_three() -> None:
     assert numbering.list_style(True, 0) == "List Number"
 
 
-def level_of(document: Any, style: str) -> Any:
-    """The `w:lvl` the style's own numbering link leads to."""
+def test_levels_and_indents_follow_the_depth_up_to_words_nine() -> None:
+    assert [numbering.level_of(d) for d in (1, 2, 9, 12)] == [0, 1, 8, numbering.MAX_LEVEL]
+    assert numbering.indent_of(2) == 3 * numbering.LIST_INDENT
+
+
+def abstract_of(document: Any, style: str) -> Any:
+    """The `w:abstractNum` the style's own numbering link leads to."""
     styles, numbers = document.styles.element, document.part.numbering_part.element
     sid = style.replace(" ", "")
     [num_id] = xp(styles, f"w:style[@w:styleId='{sid}']/w:pPr/w:numPr/w:numId/@w:val")
     [abstract] = xp(numbers, f"w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")
-    [lvl] = xp(numbers, f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl")
-    return lvl
+    [node] = xp(numbers, f"w:abstractNum[@w:abstractNumId='{abstract}']")
+    return node
 
 
-def test_bullets_change_by_depth_in_the_accent_colour(theme: Any) -> None:
+def test_bullets_have_nine_levels_that_cycle_their_marks_in_the_accent_colour(theme: Any) -> None:
+    node = abstract_of(docxkit.ctx(theme).docx, "List Bullet")
+    levels = xp(node, "w:lvl")
+    assert [int(x) for x in xp(node, "w:lvl/@w:ilvl")] == list(range(numbering.MAX_LEVEL + 1))
+    assert xp(node, "w:multiLevelType/@w:val") == ["multilevel"]
+    for ilvl, lvl in enumerate(levels):
+        assert xp(lvl, "w:lvlText/@w:val") == [numbering.BULLETS[ilvl % 3]]
+        assert xp(lvl, "w:rPr/w:color/@w:val") == [palette(theme).accent]
+        assert xp(lvl, "w:pPr/w:ind/@w:left") == [str(numbering.indent_of(ilvl))]
+    assert xp(levels[0], "w:pStyle/@w:val") == ["ListBullet"] and xp(levels[1], "w:pStyle") == []
+
+
+def test_numbers_are_bold_decimals_that_name_their_own_level(theme: Any) -> None:
+    node = abstract_of(docxkit.ctx(theme).docx, "List Number")
+    assert xp(node, "w:lvl[@w:ilvl='0']/w:lvlText/@w:val") == ["%1."]
+    assert xp(node, "w:lvl[@w:ilvl='2']/w:lvlText/@w:val") == ["%3."]
+    assert set(xp(node, "w:lvl/w:numFmt/@w:val")) == {"decimal"} and xp(node, "w:lvl[1]/w:rPr/w:b")
+
+
+def test_a_level_two_style_keeps_one_level_with_the_second_levels_look(theme: Any) -> None:
+    node = abstract_of(docxkit.ctx(theme).docx, "List Bullet 2")
+    [lvl] = xp(node, "w:lvl")
+    assert lvl.get(f"{{{docxkit.W}}}ilvl") == "0"
+    assert xp(lvl, "w:lvlText/@w:val") == [numbering.BULLETS[1]]
+    assert xp(lvl, "w:pPr/w:ind/@w:left") == [str(numbering.indent_of(1))]
+
+
+def test_restart_makes_a_new_sequence_at_its_level_and_apply_attaches_a_paragraph(theme: Any) -> None:
     document = docxkit.ctx(theme).docx
-    accent = palette(theme).accent
-    for depth, bullet in zip((1, 2, 3), numbering.BULLETS, strict=True):
-        lvl = level_of(document, numbering.list_style(False, depth))
-        assert xp(lvl, "w:lvlText/@w:val") == [bullet] and xp(lvl, "w:numFmt/@w:val") == ["bullet"]
-        assert xp(lvl, "w:rPr/w:color/@w:val") == [accent]
-        assert xp(lvl, "w:pPr/w:ind/@w:left") == [str(numbering.LIST_INDENT * depth)]
-
-
-def test_numbers_are_bold_decimals_with_a_full_stop(theme: Any) -> None:
-    lvl = level_of(docxkit.ctx(theme).docx, "List Number 2")
-    assert xp(lvl, "w:lvlText/@w:val") == ["%1."] and xp(lvl, "w:numFmt/@w:val") == ["decimal"]
-    assert xp(lvl, "w:rPr/w:b")
-
-
-def test_restart_makes_a_new_sequence_and_apply_attaches_a_paragraph(theme: Any) -> None:
-    document = docxkit.ctx(theme).docx
-    a, b = numbering.restart(document, "List Number", 1), numbering.restart(document, "List Number", 7)
+    a, b = numbering.restart(document, 1, 0), numbering.restart(document, 7, 2)
     assert a is not None and b is not None and a != b
     numbers = document.part.numbering_part.element
+    assert xp(numbers, f"w:num[@w:numId='{b}']/w:lvlOverride/@w:ilvl") == ["2"]
     assert xp(numbers, f"w:num[@w:numId='{b}']//w:startOverride/@w:val") == ["7"]
     p = el("w:p")
-    numbering.apply(p, b)
-    assert xp(p, "w:pPr/w:numPr/w:numId/@w:val") == [str(b)] and xp(p, "w:pPr/w:numPr/w:ilvl/@w:val") == ["0"]
+    numbering.apply(p, b, 2)
+    assert xp(p, "w:pPr/w:numPr/w:numId/@w:val") == [str(b)] and xp(p, "w:pPr/w:numPr/w:ilvl/@w:val") == ["2"]
 
 
-def test_a_style_without_numbering_gets_no_sequence(theme: Any) -> None:
-    assert numbering.restart(docxkit.ctx(theme).docx, "Normal", 1) is None
+def test_all_bullet_lists_share_the_bullet_styles_sequence(theme: Any) -> None:
+    document = docxkit.ctx(theme).docx
+    [num_id] = xp(document.styles.element, "w:style[@w:styleId='ListBullet']/w:pPr/w:numPr/w:numId/@w:val")
+    assert numbering.bullets(document) == int(num_id)
