@@ -47,7 +47,8 @@ def _inline_run(children: list[Token], i: int, ctx: Ctx, pos: Pos, stop: str | N
         if kind == stop:
             return out, i + 1
         if kind in ("text", "text_special", "html_inline"):
-            out.append(m.Text(tok.content))
+            if tok.content:  # markdown-it leaves empty text tokens at emphasis edges: no empty runs
+                out.append(m.Text(tok.content))
         elif kind == "softbreak":
             out.append(m.Text(" "))
         elif kind == "hardbreak":

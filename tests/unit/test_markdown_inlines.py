@@ -68,3 +68,16 @@ def test_an_image_inside_text_is_an_error_not_a_silent_drop() -> None:
     out, ctx = run("text ![alt](pic.png) more")
     assert [e.message for e in ctx.errors] == ["an image must stand alone in its paragraph"]
     assert out == (m.Text("text  more"),)
+
+
+@pytest.mark.parametrize("text", ["a **b**", "**b** a", "*x*", "[**l**](#a)", "a ~~s~~"])
+def test_markup_at_an_edge_leaves_no_empty_text(text: str) -> None:
+    out, _ = run(text)
+
+    def texts(nodes: tuple[m.Inline, ...]) -> list[str]:
+        found = []
+        for n in nodes:
+            found += [n.text] if isinstance(n, m.Text) else texts(getattr(n, "children", ()))
+        return found
+
+    assert "" not in texts(out) and texts(out)
