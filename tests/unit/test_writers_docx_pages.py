@@ -91,7 +91,7 @@ def test_a_marking_is_in_every_header_and_footer_with_the_watermark_in_headers(t
     headers = [cover.first_page_header, body.header]
     for part in (*headers, cover.first_page_footer, body.footer):
         assert "RESTRICTED" in text(story(part))
-        assert "Marking" in xp(story(part), "w:p/w:pPr/w:pStyle/@w:val")
+        assert any(v.startswith("Marking") for v in xp(story(part), "w:p/w:pPr/w:pStyle/@w:val"))
     shapes = [xp(story(h), ".//*[local-name()='shape']/@id") for h in headers]
     assert all(len(s) == 1 for s in shapes) and len({s[0] for s in shapes}) == 2  # one per header, ids unique
 
