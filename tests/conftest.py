@@ -93,6 +93,24 @@ def sample_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def sample_all(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every deliverable of the sample (`build --all`), built once for the session."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("sample-all")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefgen", "build", "--all", "-q", "--output", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 # ---------------------------------------------------------------- the sample's brand
 @pytest.fixture(scope="session")
 def theme() -> Any:

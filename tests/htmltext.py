@@ -38,7 +38,9 @@ def normal(text: str) -> str:
 def pdf_text(path: Path, heads: frozenset[str] = frozenset()) -> dict[str, str]:
     """The PDF's three parts; `heads` are the page's table header rows (as `normal` text)."""
     raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
-    pages = [p.splitlines() for p in raw.stdout.split("\f") if p.strip()]
+    # A word hyphenated at a line's end (a soft hyphen the PDF used) is one word in the page.
+    text = re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", raw.stdout)
+    pages = [p.splitlines() for p in text.split("\f") if p.strip()]
     if len(pages) == 1:  # the summary: its band's two lines, then the page
         lines = [x for x in pages[0] if not re.fullmatch(r"Page \d+ of \d+", x)]
         return {"cover": normal("\n".join(lines[:2])), "contents": "", "body": normal("\n".join(lines[2:]))}
@@ -48,8 +50,11 @@ def pdf_text(path: Path, heads: frozenset[str] = frozenset()) -> dict[str, str]:
     lines: list[str] = []
     for page in body_pages:
         kept = [x for x in page if x not in furniture and not re.fullmatch(r"Page \d+ of \d+", x)]
-        if kept and normal(kept[0]) in heads and normal(kept[0]) in (normal(x) for x in lines):
-            kept = kept[1:]  # a table's header row, repeated on the page it runs on to
+        for n in range(1, 5):  # a table's header row (wrapped in up to 4 lines), repeated on the page it runs on to
+            head = normal(" ".join(kept[:n]))
+            if len(kept) >= n and head in heads and head in normal(" ".join(lines)):
+                kept = kept[n:]
+                break
         lines += kept
     contents: list[str] = []
     if lines and lines[0] == "Contents":

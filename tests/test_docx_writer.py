@@ -21,9 +21,11 @@ import docx
 import pytest
 from PIL import Image, ImageDraw
 
+from briefgen.design.system import body_margins_mm
 from briefgen.errors import BriefgenError, Pos, Reporter
 from briefgen.load.brand import load_brand
 from briefgen.model import nodes as m
+from briefgen.model.layout import BreakBefore
 from briefgen.writers.docx import BLOCK_HANDLERS, INLINE_HANDLERS, bookmark_name, write_docx
 from briefgen.writers.docx.text import clean
 
@@ -436,15 +438,20 @@ def test_toc_without_pages_still_lists_entries(theme, chart) -> None:
     assert "Regional level" in cached and "Contact" in cached and "<w:tab/>" not in cached
 
 
-def test_cover_is_its_own_section_with_a_different_first_page(report) -> None:
+def test_cover_is_its_own_section_with_a_different_first_page(report, theme) -> None:
     doc = docx.Document(io.BytesIO(report))
     cover, body = doc.sections
     assert cover.different_first_page_header_footer and not body.different_first_page_header_footer
     assert body.start_type == docx.enum.section.WD_SECTION.NEW_PAGE
+    # Body pages keep the design's measure: the brand's margins, widened evenly (as the PDF's).
+    _top, right, _, left = body_margins_mm(theme)
     assert (
         abs(body.page_width.mm - 210) < 0.1
-        and abs(body.left_margin.mm - 20) < 0.1
+        and abs(body.left_margin.mm - left) < 0.1
+        and abs(body.right_margin.mm - right) < 0.1
         and abs(body.top_margin.mm - 22) < 0.1
+        and left > 20
+        and abs(cover.left_margin.mm - 20) < 0.1
     )
     first_header = "".join(p.text for p in cover.first_page_header.paragraphs)
     assert first_header == "Official – Sensitive"  # the marking only: no running head on the cover
@@ -524,11 +531,12 @@ def test_bookmarks_and_links(report, theme, chart) -> None:
     )
 
 
-def test_tables_fill_the_text_width_and_repeat_their_header(report) -> None:
+def test_tables_fill_the_text_width_and_repeat_their_header(report, theme) -> None:
     doc = docx.Document(io.BytesIO(report))
     data = next(t for t in doc.tables if t.style.name == "Briefgen Table")
     widths = [int(g.get(f"{W}w")) for g in data._tbl.tblGrid.findall(f"{W}gridCol")]
-    assert abs(sum(widths) - round(170 / 25.4 * 1440)) <= 1
+    _, right, _, left = body_margins_mm(theme)
+    assert abs(sum(widths) - round((210 - left - right) / 25.4 * 1440)) <= 1
     assert widths[2] > widths[1]  # the long 'Stance' column gets the room
     assert data.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     assert data.rows[1]._tr.trPr.find(f"{W}tblHeader") is None
@@ -578,20 +586,29 @@ def test_core_properties(report) -> None:
 
 # ---------------------------------------------------------------- layouts
 def test_annex_has_the_band_cover_no_toc_and_countries_on_new_pages(theme, chart) -> None:
-    data = build(report_doc(chart, "annex", cut_title="Country annex"), theme)
+    data = build(report_doc(chart, "annex", cut_title="Country annex", break_before=BreakBefore.PAGE), theme)
     texts = [p.text for p in body_paragraphs(data)]
     assert "TOC \\o" not in xml(data, "word/document.xml")
     doc = docx.Document(io.BytesIO(data))
     cover_text = " ".join(c.text for t in doc.tables[:1] for c in t._cells) + " ".join(texts[:8])
     assert "Country annex" in cover_text and "Prepared for Ministry of Examples" in texts
     assert "30 September 2021" in texts
+    assert _profile_breaks(doc) == [True, True]
+    # The default rule fills pages: a profile follows on, as in the PDF.
+    following = docx.Document(io.BytesIO(build(report_doc(chart, "annex", cut_title="Country annex"), theme)))
+    assert _profile_breaks(following) == [False, False]
+
+
+def _profile_breaks(doc: docx.document.Document) -> list[bool]:
+    """Whether each profile (Iran, Pakistan) starts a page, its break on the kicker above its title, if any."""
     paragraphs = doc.paragraphs
+    out = []
     for i, p in enumerate(paragraphs):
-        if p.style.name == "Heading 2" and p.text in ("Iran", "Pakistan"):
-            # The page break sits on the "Country profile" kicker just above the title, if any.
+        if p.style.name.startswith("Heading") and p.text in ("Iran", "Pakistan"):
             before = paragraphs[i - 1]
             starter = before if before.style.name == "Section Kicker" else p
-            assert starter.paragraph_format.page_break_before
+            out.append(bool(starter.paragraph_format.page_break_before))
+    return out
 
 
 def test_summary_is_one_section_with_a_band_and_no_toc(theme) -> None:

@@ -22,7 +22,7 @@ def test_watch_rebuilds_on_save_reports_errors_and_recovers(tmp_path: Path) -> N
     pdf = project / "output" / "full.pdf"
     with Running("watch", "-p", str(project), "--format", "pdf", "--jobs", "1") as watch:
         at, _ = watch.wait_for(r"^watching .* \(Ctrl\+C to stop\)")
-        assert any(line.startswith("wrote ") and "full.pdf (9 pages" in line for line in watch.lines[:at]), watch.output
+        assert any(line.startswith("wrote ") and "full.pdf (" in line for line in watch.lines[:at]), watch.output
         assert OPENING in pdf_text(pdf)
 
         edited(section, (OPENING, "Four routes matter, counting the sentinel passage."))

@@ -229,7 +229,7 @@ class Assembler:
         """The selected sections at their levels, with the group headings a report puts over profiles."""
         p = self.project
         placed = (
-            [Placed(s, 1, True) for s in sel.sources]
+            [Placed(s, 1, s.meta.new_page) for s in sel.sources]
             if sel.cut.layout == Layout.ANNEX
             else place(sel.sources, p.profiles, {s.id for s in p.sources})
         )
@@ -238,7 +238,7 @@ class Assembler:
             src = at.source
             if at.group_id:
                 group_pos = p.profiles.group_under_pos
-                sections.append(m.Section(at.group_id, self.title(at.group_title), 1, (), group_pos, "group", True))
+                sections.append(m.Section(at.group_id, self.title(at.group_title), 1, (), group_pos, "group", None))
             try:
                 blocks = self.section_blocks(src, ctx, at.level)
             except BriefgenError as exc:
@@ -279,7 +279,7 @@ class Assembler:
         blocks = filter_blocks(contact, fctx, result)
         return [
             m.Section(
-                "contact", self.title(p.theme.contact.title), 1, blocks, Pos("templates/contact.j2"), "contact", True
+                "contact", self.title(p.theme.contact.title), 1, blocks, Pos("templates/contact.j2"), "contact", None
             )
         ]
 
@@ -384,6 +384,7 @@ class Assembler:
             cut=sel.cut.id,
             cut_title=self.smart(title or sel.cut.title or p.title),
             layout=sel.cut.layout,
+            break_before=sel.cut.break_before,
             audience=sel.audience,
             client_name=client.name if client else "",
             client_logo=client.logo if client else None,

@@ -130,6 +130,10 @@ class Design:
     page: PageSpace = field(default_factory=PageSpace)
     chart: ChartLines = field(default_factory=ChartLines)
     watermark: WatermarkLook = field(default_factory=WatermarkLook)
+    # The text column of body pages at most this many ems of the body size: some 70-75
+    # characters a line in the usual text faces (60-80 read well; a full A4 width at
+    # 10.5 pt holds 95-100). The one-page summary keeps the brand's margins.
+    measure_em: float = 35.0
 
     def text(self, role: str) -> TextStyle:
         return self.type[role]
@@ -279,3 +283,13 @@ def scaled(style: TextStyle, body: float) -> TextStyle:
         indent=style.indent * body,
         fixed=True,
     )
+
+
+def body_margins_mm(theme: Theme) -> tuple[float, float, float, float]:
+    """(top, right, bottom, left) margins of body pages in mm: the brand's, widened evenly on
+    both sides where the text column would be wider than the design's measure."""
+    top, right, bottom, left = theme.margins_mm
+    width = theme.page_mm[0] - left - right
+    measure = design_of(theme).measure_em * theme.base_size * 25.4 / 72
+    spare = max(0.0, width - measure) / 2
+    return top, right + spare, bottom, left + spare

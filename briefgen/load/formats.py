@@ -19,7 +19,7 @@ from briefgen.load.schema import (
     nest,
     one_of,
 )
-from briefgen.model.layout import Layout
+from briefgen.model.layout import BreakBefore, Layout
 from briefgen.model.nodes import PDF_STANDARDS
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -30,6 +30,7 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # tests/unit keep the two equal).
 OUTPUT_FORMATS = ("pdf", "docx", "html")
 LAYOUTS = tuple(layout.value for layout in Layout)
+BREAKS = tuple(rule.value for rule in BreakBefore)
 
 
 @described({"type": "string", "pattern": _DATE.pattern}, 'date "YYYY-MM-DD"')
@@ -140,7 +141,9 @@ SECTION_FIELDS = {
         "default 1, and for profiles their group (see 'group_under')",
         default=None,
     ),
-    "new_page": Field(is_bool, "start on a new page", default=None),
+    "new_page": Field(
+        is_bool, "start on a new page (true) or follow on (false); default: the cut's 'break_before'", default=None
+    ),
     "events": Field(list_of(is_map), "dated events: {date, text}", default=[]),
     "bottom_line": Field(is_str, "one paragraph, boxed at the start", default=""),
     "key_judgements": Field(list_of(either(is_str, is_map)), "numbered judgements", default=[]),
@@ -186,6 +189,13 @@ CUT_FIELDS = {
     "include": Field(list_of(is_str), "section ids, paths, globs or 'countries'", default=None),
     "audience": Field(is_ident, "audience for this cut", default=None),
     "page_budget": Field(is_int, "pages allowed (summary layout)", default=1),
+    "break_before": Field(
+        one_of(*BREAKS),
+        "which sections start a new page: 'page' (top-level sections and profiles), 'chapter' "
+        "(top-level sections) or 'auto' (none: sections follow on, filling the pages)",
+        default="auto",
+        suggest=BREAKS,
+    ),
 }
 CLIENT_FIELDS = {
     "name": Field(is_str, "the client's name", required=True),
@@ -199,15 +209,30 @@ CLIENT_FIELDS = {
     "cuts": Field(list_of(is_str), "cuts this client receives in batch builds", default=["annex"]),
 }
 BUILTIN_CUTS = {
-    "full": {"title": "", "layout": Layout.REPORT, "include": None, "audience": None, "page_budget": 1},
+    "full": {
+        "title": "",
+        "layout": Layout.REPORT,
+        "include": None,
+        "audience": None,
+        "page_budget": 1,
+        "break_before": "auto",
+    },
     "annex": {
         "title": "Country annex",
         "layout": Layout.ANNEX,
         "include": ["countries"],
         "audience": None,
         "page_budget": 1,
+        "break_before": "auto",
     },
-    "summary": {"title": "Summary", "layout": Layout.SUMMARY, "include": None, "audience": None, "page_budget": 1},
+    "summary": {
+        "title": "Summary",
+        "layout": Layout.SUMMARY,
+        "include": None,
+        "audience": None,
+        "page_budget": 1,
+        "break_before": "auto",
+    },
 }
 
 nest(BRIEFING_FIELDS, "cuts", CUT_FIELDS, keyed=True)

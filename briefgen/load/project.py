@@ -22,7 +22,7 @@ from briefgen.load.profiles import Profiles, load_profiles
 from briefgen.load.schema import validate
 from briefgen.load.section import Source, load_source
 from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
-from briefgen.model.layout import Layout
+from briefgen.model.layout import BreakBefore, Layout
 
 BUILTIN_POS = Pos("<built-in>")
 
@@ -36,6 +36,7 @@ class Cut:
     audience: str | None
     page_budget: int
     pos: Pos
+    break_before: BreakBefore = BreakBefore.AUTO
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,14 @@ def _load_clients(root: Path, audiences: tuple[str, ...], reporter: Reporter) ->
 def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict[str, Cut]:
     cuts = {
         cid: Cut(
-            cid, d["title"], Layout(d["layout"]), tuple(d["include"]) if d["include"] else None, None, 1, BUILTIN_POS
+            cid,
+            d["title"],
+            Layout(d["layout"]),
+            tuple(d["include"]) if d["include"] else None,
+            None,
+            1,
+            BUILTIN_POS,
+            BreakBefore(d["break_before"]),
         )
         for cid, d in BUILTIN_CUTS.items()
     }
@@ -194,6 +202,7 @@ def _load_cuts(raw: Any, audiences: tuple[str, ...], reporter: Reporter) -> dict
             d["audience"],
             d["page_budget"],
             pos,
+            BreakBefore(d["break_before"]),
         )
     return cuts
 

@@ -83,7 +83,7 @@ class SectionMeta:
 
     The meaning of each key is its `Field.doc` in `formats.SECTION_FIELDS`. Resolved at
     load: `id` (default: the file name), `level` (1, or 2 for a country profile),
-    `new_page` (a top-level section or a profile starts a page) and a profile's `name`
+    `new_page` (None: the cut's `break_before` decides) and a profile's `name`
     (default: its title).
     """
 
@@ -93,7 +93,7 @@ class SectionMeta:
     tags: tuple[str, ...]
     kind: Literal["section", "country"]
     level: Literal[1, 2]
-    new_page: bool
+    new_page: bool | None
     events: tuple[Event, ...]
     bottom_line: str
     key_judgements: tuple[Judgement, ...]
@@ -197,13 +197,11 @@ def read_meta(raw: Any, rel: str, stem: str, reporter: Reporter) -> SectionMeta:
         data[key] = tuple(data[key]) if data[key] is not None else None
     country = data["kind"] == "country"
     level = data["level"] or (2 if country else 1)
-    new_page = data["new_page"]
     return SectionMeta(
         **{
             **data,
             "id": data["id"] or stem,
             "level": level,
-            "new_page": bool(new_page) if new_page is not None else (country or level == 1),
             "name": (data["name"] or data["title"]) if country else data["name"],
         },
         level_set=data["level"],

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Pos
-from briefgen.model.layout import Layout
+from briefgen.model.layout import BreakBefore, Layout
 
 NOWHERE = Pos("<generated>")
 
@@ -253,7 +253,8 @@ class Section:
 
     `level` is 1 for a top-level section and 2 for one nested under the previous
     top-level section (country profiles). `new_page` asks writers to start it on a
-    new page. `meta` is the front matter as templates see it, for generated parts.
+    new page (True) or to let it follow on (False); None leaves it to the deliverable's
+    `Meta.break_before` (see `layout.starts_page`). `meta` is the front matter as templates see it, for generated parts.
     """
 
     id: str
@@ -262,7 +263,7 @@ class Section:
     blocks: tuple[Block, ...]
     pos: Pos
     kind: str = "section"
-    new_page: bool = False
+    new_page: bool | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     kicker: str = ""  # the small label above a profile's title ("Country profile · Tier 1")
 
@@ -291,6 +292,7 @@ class Meta:
     cut_title: str
     layout: Layout
     audience: str
+    break_before: BreakBefore = BreakBefore.AUTO
     client_name: str = ""
     client_logo: Path | None = None
     marking: Marking | None = None

@@ -24,7 +24,7 @@ class Placed:
 
     source: Source
     level: int
-    new_page: bool
+    new_page: bool | None
     group_id: str = ""
     group_title: str = ""
 

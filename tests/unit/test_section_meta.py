@@ -21,7 +21,7 @@ from briefgen.model.layout import Layout
 
 # Set at load, so never None whatever the table's default; and a key fact's value, kept
 # as the text it prints whether written as text or as a number.
-RESOLVED: dict[str, Any] = {"id": str, "level": Literal[1, 2], "new_page": bool}
+RESOLVED: dict[str, Any] = {"id": str, "level": Literal[1, 2]}
 CONVERTED: dict[tuple[type, str], Any] = {(KeyFact, "value"): str}
 DERIVED = ("level_set", "file", "key_lines")
 
@@ -101,7 +101,7 @@ def test_a_profile_resolves_its_defaults(tmp_path: Path) -> None:
         "Ruritania",
         2,
         None,
-        True,
+        None,  # unset: the cut's break_before decides
     )
     assert meta.is_country and meta.has_exec
     assert meta.key_facts == (KeyFact("Capital", "12", "sections/x.md", 7),)
@@ -119,7 +119,7 @@ def test_a_section_resolves_level_and_page(tmp_path: Path) -> None:
         "detail",
         2,
         2,
-        False,
+        None,
         ("a", "b"),
         "",
     )

@@ -31,11 +31,11 @@ def rows(placed: list[Any]) -> list[tuple[str, int, bool, str, str]]:
 
 def test_each_run_of_profiles_gets_its_own_generated_group(tmp_path: Path) -> None:
     assert rows(place(sources(tmp_path), Profiles(), set())) == [
-        ("01-intro", 1, True, "", ""),
+        ("01-intro", 1, None, "", ""),
         # The group heading opens the page, so its first profile does not break again.
         ("02-aland", 2, False, "country-profiles", "Country profiles"),
-        ("03-bland", 2, True, "", ""),
-        ("04-mid", 1, True, "", ""),
+        ("03-bland", 2, None, "", ""),
+        ("04-mid", 1, None, "", ""),
         ("05-cland", 2, False, "country-profiles-2", "Country profiles"),
     ]
 
@@ -50,7 +50,7 @@ def test_a_group_id_steps_around_ids_already_taken(tmp_path: Path) -> None:
 
 def test_profiles_right_after_group_under_nest_there_and_later_runs_get_a_heading(tmp_path: Path) -> None:
     placed = place(sources(tmp_path), Profiles(group_under="01-intro"), set())
-    assert rows(placed)[1:3] == [("02-aland", 2, True, "", ""), ("03-bland", 2, True, "", "")]
+    assert rows(placed)[1:3] == [("02-aland", 2, None, "", ""), ("03-bland", 2, None, "", "")]
     assert rows(placed)[4] == ("05-cland", 2, False, "country-profiles", "Country profiles")
 
 
@@ -70,7 +70,7 @@ def test_a_profile_that_sets_its_level_is_never_grouped(tmp_path: Path) -> None:
         "sections/03-bland.md": section("Bland", kind="country", locator=False, level=1, new_page=False),
     }
     assert rows(place(sources(tmp_path, files), Profiles(), set())) == [
-        ("01-intro", 1, True, "", ""),
-        ("02-aland", 2, True, "", ""),
+        ("01-intro", 1, None, "", ""),
+        ("02-aland", 2, None, "", ""),
         ("03-bland", 1, False, "", ""),
     ]

@@ -1,8 +1,9 @@
 """writers.docx.body: every anchor the document will bookmark, found before writing; each
-section's kicker, heading (bookmarked), rule and page break by layout."""
+section's kicker, heading (bookmarked), rule and page break by the cut's `break_before`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import docxkit
@@ -11,6 +12,7 @@ from unitkit import meta
 
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
+from briefgen.model.layout import BreakBefore
 from briefgen.writers.docx.body import anchors, write_sections
 from briefgen.writers.docx.inline import note_anchor
 
@@ -23,8 +25,8 @@ def section(sid: str, level: int = 1, *blocks: m.Block, **kw: Any) -> m.Section:
     )
 
 
-def doc(*sections: m.Section) -> m.Document:
-    return m.Document(meta(), tuple(sections))
+def doc(*sections: m.Section, rule: BreakBefore = BreakBefore.AUTO) -> m.Document:
+    return m.Document(replace(meta(), break_before=rule), tuple(sections))
 
 
 def test_anchors_are_section_ids_headings_anchored_charts_and_notes_nested_anywhere() -> None:
@@ -35,9 +37,9 @@ def test_anchors_are_section_ids_headings_anchored_charts_and_notes_nested_anywh
     assert found == {"a", "b", "deep", "fig-1", note_anchor("a", 1), note_anchor("a", 2)}
 
 
-def write(theme: Any, *sections: m.Section, break_first: bool = False, annex: bool = False) -> Any:
+def write(theme: Any, *sections: m.Section, break_first: bool = False, rule: BreakBefore = BreakBefore.AUTO) -> Any:
     c = docxkit.ctx(theme)
-    write_sections(doc(*sections), docxkit.container(c), c, break_first=break_first, annex=annex)
+    write_sections(doc(*sections, rule=rule), docxkit.container(c), c, break_first=break_first)
     return docxkit.body(c)
 
 
@@ -59,16 +61,19 @@ def test_each_section_is_a_bookmarked_heading_of_its_level_then_its_blocks(theme
 
 
 def test_a_kicker_sits_above_the_title_and_takes_its_page_break(theme: Any) -> None:
-    body = write(theme, section("a"), section("b", 2, kicker="Profile · Tier 1", new_page=True))
+    body = write(theme, section("a"), section("b", 2, kicker="Profile · Tier 1", new_page=True, kind="country"))
     styles = paragraphs(body)
     i = styles.index(("SectionKicker", "Profile · Tier 1"))
     assert styles[i + 1] == ("Heading2", "B")
     assert breaks(body) == ["Profile · Tier 1"]
-    assert ("SectionRule", "") in styles[i + 2 : i + 3]  # a new page's section has its rule, as the PDF's h1
+    assert ("SectionRule", "") in styles[i + 2 : i + 3]  # a profile's title has its rule, as the PDF's h1
 
 
 def test_page_breaks_follow_the_layout(theme: Any) -> None:
     secs = (section("a"), section("b", 2), section("c"))
     assert breaks(write(theme, *secs)) == []
     assert breaks(write(theme, *secs, break_first=True)) == ["A"]  # after a contents page
-    assert breaks(write(theme, *secs, annex=True)) == ["B"]  # each profile of an annex
+    assert breaks(write(theme, *secs, rule=BreakBefore.CHAPTER)) == ["C"]  # each top-level section
+    profile = section("d", 2, kind="country")
+    assert breaks(write(theme, *secs, profile, rule=BreakBefore.PAGE)) == ["C", "D"]  # and each profile
+    assert breaks(write(theme, section("e"), section("f", new_page=True), section("g", new_page=False))) == ["F"]

@@ -208,3 +208,14 @@ def _dictionary():  # pyphen (50 ms to load) only when a word must break
     import pyphen
 
     return pyphen.Pyphen(lang=HYPHENATION)
+
+
+def text_width(text: str, font: Path, size: float) -> float:
+    """`text`'s advance width in points, in `font` at `size` (soft hyphens take no room)."""
+    return _width(text, font, size)
+
+
+def fit_cell(cell: m.Cell, room: float, font: Path, size: float) -> m.Cell:
+    """`cell` with numbers glued to their units and words wider than `room` hyphenated, as
+    a data table's cells are (fact tables use it too)."""
+    return _fit_cell(cell, plain(cell.children), room, font, size)[0]

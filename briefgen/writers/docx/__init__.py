@@ -91,7 +91,7 @@ def write_docx(
         render_inlines=render_inlines,
         anchors=anchors(doc),
     )
-    ctx.width = text_width_twips(theme)
+    ctx.width = text_width_twips(theme, measured=layout != Layout.SUMMARY)
     ctx.symbol_font, ctx.symbol_chars = palette(theme).symbol_font, fallback_chars(theme)
     ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == Layout.SUMMARY)
     body = opc.body(document)
@@ -104,16 +104,16 @@ def write_docx(
         # (a heading may bind its last words with a no-break space: compare the words)
         titles = {" ".join(section.title.split()) for section in doc.sections}
         summary_band(body, ctx, show_title=" ".join(doc.meta.title.split()) not in titles)
-        write_sections(doc, body, ctx, break_first=False, annex=False)
+        write_sections(doc, body, ctx, break_first=False)
     else:
         report_cover(body, ctx, annex=layout == Layout.ANNEX)
         marking_only(first, ctx)
         main = document.add_section(WD_SECTION.NEW_PAGE)
-        setup_page(main, ctx)
+        setup_page(main, ctx, measured=True)
         running_heads(main, ctx)
         if layout == Layout.REPORT:
             write_toc(body, doc, ctx)
-        write_sections(doc, body, ctx, break_first=layout == Layout.REPORT, annex=layout == Layout.ANNEX)
+        write_sections(doc, body, ctx, break_first=layout == Layout.REPORT)
 
     props.set_properties(document, doc.meta, theme)
     package.tidy(document)

@@ -9,12 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from briefgen.model import nodes as m
+from briefgen.model.layout import starts_page
 from briefgen.model.walk import iter_blocks
+from briefgen.writers.common.makeup import SECTION_GAP
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.inline import note_anchor
-from briefgen.writers.docx.package.ooxml import el, set_ppr
+from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing
+from briefgen.writers.docx.styles.styles import palette
 
 
 def anchors(doc: m.Document) -> set[str]:
@@ -30,8 +33,10 @@ def anchors(doc: m.Document) -> set[str]:
     return found
 
 
-def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bool, annex: bool) -> None:
-    """Every section in order. Page breaks: `new_page`, annex country sections, after a TOC."""
+def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bool) -> None:
+    """Every section in order. Page breaks: after a TOC, and where the cut's `break_before`
+    (or a section's own `new_page`) asks for one, as the PDF takes them."""
+    rule = doc.meta.break_before
     for i, section in enumerate(doc.sections):
         ctx.section_id = section.id
         ctx.pos = section.pos
@@ -43,10 +48,15 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
             label.append(run(kicker))
         p = new_paragraph(container, f"Heading {level}")
         # The first section already starts a page unless a TOC came before it.
-        if (first and break_first) or (not first and (section.new_page or (annex and section.level == 2))):
-            set_ppr(label if kicker else p, el("w:pageBreakBefore"))
+        starter = label if kicker else p
+        big = section.level == 1 or section.kind == "country"
+        if (first and break_first) or (not first and starts_page(section.level, section.kind, section.new_page, rule)):
+            set_ppr(starter, el("w:pageBreakBefore"))
+        elif not first and big:  # following on mid-page: air above the title, as the PDF's
+            h2 = palette(ctx.theme).design.text("h2").before * ctx.theme.base_size * ctx.scale
+            set_ppr(starter, spacing(before=h2 * SECTION_GAP))
         p.append(run(section.title))
         bookmark(p, section.id, ctx)
-        if section.level == 1 or section.new_page:  # a section title, as the PDF's h1: its rule below
+        if big:  # a section title, as the PDF's h1: its rule below
             new_paragraph(container, "Section Rule")
         ctx.render_blocks(section.blocks, container, ctx)

@@ -16,6 +16,7 @@ from docx.shared import Mm
 from lxml.etree import _Element
 
 from briefgen.design.spacing import MM
+from briefgen.design.system import body_margins_mm
 from briefgen.design.wording import running_foot, running_title
 from briefgen.fonts.fontfile import advances
 from briefgen.libs import opc_internals as opc
@@ -27,10 +28,11 @@ from briefgen.writers.docx.text import plain
 from briefgen.writers.docx.watermark import watermark_run
 
 
-def setup_page(section: DocxSection, ctx: Ctx) -> None:
-    """Page size and margins from the theme."""
+def setup_page(section: DocxSection, ctx: Ctx, *, measured: bool = False) -> None:
+    """Page size and margins from the theme; `measured`: body pages, whose text column
+    keeps the design's measure (as the PDF's)."""
     width, height = ctx.theme.page_mm
-    top, right, bottom, left = ctx.theme.margins_mm
+    top, right, bottom, left = body_margins_mm(ctx.theme) if measured else ctx.theme.margins_mm
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)

@@ -15,11 +15,13 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from briefgen.design.spacing import TableSpace
+from briefgen.design.spacing import Pad, TableSpace
 from briefgen.design.system import box_look
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.writers.common.columns import CellFonts, Columns, lay_out
+from briefgen.writers.common.facts import FactFonts, fact_texts, fit_facts, label_share
+from briefgen.writers.common.makeup import TABLE_START_ROWS
 from briefgen.writers.docx.blocks import new_paragraph, scoped, text_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import field, run
@@ -165,7 +167,10 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
         field(cap, "SEQ Table \\* ARABIC", str(ctx.tables))
         cap.append(run(": "))
         ctx.render_inlines(node.caption, cap, ctx)
-    if facts:
+    if facts and ncols == 2:  # the plan the PDF follows too (common/facts.py)
+        widths, fitted = _fact_widths(node, width, ctx)
+        rows = [*fitted.header, *fitted.rows]
+    elif facts:
         widths = column_widths(rows, ncols, width)
     else:  # the plan the PDF follows too (columns.py): widths, glued units, hyphenated words
         plan = _columns(node, width, ctx)
@@ -173,6 +178,10 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
         rows = [*plan.header, *plan.rows]
     style = (FACTS_IN_BOX if ctx.box else FACTS_TABLE) if facts else DATA_TABLE
     tbl = table_xml(style, widths, indent, bool(node.header) and not facts)
+    # Cell padding as the PDF's, less the spacing the cell styles put above and below each
+    # paragraph: rows as tall in both formats, so the DOCX paginates like the PDF.
+    if not facts or ncols == 2:
+        add_ordered(tbl.find(qn("w:tblPr")), cell_margins(_word_pad(facts, ctx)), TBLPR_ORDER)
     if node.caption:
         # The table's own alt text (Word: Table Properties › Alt Text), for screen readers.
         add_ordered(tbl.find(qn("w:tblPr")), val("w:tblCaption", plain(inline_text(node.caption))[:250]), TBLPR_ORDER)
@@ -180,6 +189,9 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
     if facts and node.caption:
         tc = add_cell(add_row(tbl), width, span=ncols)
         text_paragraph(opc.cell(tc, container), "Box Title", node.caption, ctx)
+    # Word keeps a row with the next when every paragraph in it keeps with the next: the
+    # header and the first body rows, so a table starts with TABLE_START_ROWS of them.
+    keep = 0 if facts else min(len(node.header) + TABLE_START_ROWS - 1, len(rows) - 1)
     for i, row in enumerate(rows):
         header = i < len(node.header)
         tr = add_row(tbl, header=header)
@@ -192,8 +204,36 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
             p = text_paragraph(opc.cell(tc, container), style, cell.children, ctx)
             if cell.align in ("center", "right"):
                 set_ppr(p, val("w:jc", cell.align))
+            if i < keep:
+                set_ppr(p, el("w:keepNext"))
             finish_cell(tc)
     new_paragraph(container, "Table Spacer")
+
+
+def _fact_widths(node: m.Table, width: int, ctx: Ctx) -> tuple[list[int], m.Table]:
+    """Label and value columns in twips, split as the PDF splits them, and the facts
+    hyphenated for them."""
+    design = palette(ctx.theme).design
+    size = ctx.theme.base_size * ctx.scale
+    fonts = FactFonts(
+        ctx.theme.heading_fonts.bold,
+        size * design.text("fact_label").size,
+        ctx.theme.fonts.regular,
+        size * design.text("fact_value").size,
+    )
+    pad = design.table.facts
+    sides = pad.left + pad.right
+    share = label_share(fact_texts(node), width / 20, fonts, sides)
+    label = int(width * share)
+    return [label, width - label], fit_facts(node, width / 20, share, fonts, sides)
+
+
+def _word_pad(facts: bool, ctx: Ctx) -> Pad:
+    """A data or facts table's PDF padding, less Word's paragraph spacing in its cells."""
+    space = palette(ctx.theme).design.table
+    pad = space.facts if facts else space.data
+    spaced = space.cell_text * ctx.theme.base_size * ctx.scale
+    return Pad(max(pad.top - spaced, 0), pad.right, max(pad.bottom - spaced, 0), pad.left)
 
 
 def _figures(node: m.Table, container: Any, ctx: Ctx) -> None:
@@ -249,9 +289,9 @@ def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
         title = new_paragraph(cell, BOX_TITLES[box_look(palette(ctx.theme).design, node.kind).title])
         title.append(run(node.title))
     pad = palette(ctx.theme).design.box.pad
-    inner = width - twips(pad.left + pad.right) - _thick_edge(ctx)
+    inner = width - twips(pad.left + pad.right)  # Word draws the bar on the cell's edge, as the PDF
     with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=inner):
-        if _has_locator(node) and ctx.width >= 3 * _locator_width():
+        if _has_locator(node) and ctx.width >= 2.5 * _locator_width():
             _beside(node.blocks[0], node.blocks[1], cell, ctx)
         else:
             ctx.render_blocks(node.blocks, cell, ctx)

@@ -36,7 +36,7 @@ for (const id of links.keys()) { const t = document.getElementById(id); if (t) s
 def section_html(section: m.Section, c: Ctx) -> str:
     """A section, its title one level below the page's h1 (the summary's own title is h1)."""
     c.inline = Inlines(section.id, section.pos)
-    big = section.level == 1 or section.new_page
+    big = section.level == 1 or section.kind == "country"  # as the PDF: new_page is now only a break
     c.title_level = section.level + c.shift
     tag = f"h{c.title_level}"
     kicker = f'<p class="kicker">{esc(section.kicker)}</p>' if section.kicker else ""

@@ -13,6 +13,7 @@ import base64
 from functools import lru_cache
 from pathlib import Path
 
+from briefgen.design.system import body_margins_mm
 from briefgen.design.theme import Theme
 from briefgen.model import nodes as m
 from briefgen.writers.html.markup import attrs, esc, own_id
@@ -26,10 +27,10 @@ MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif"
 def chart_width(theme: Theme) -> float:
     """The PDF's text width in points, computed as the PDF writer does (to the last bit):
     a chart is the PDF's very drawing, drawn once for both, shown at its printed size and
-    scaled down with a narrower column."""
+    scaled down with a narrower column (the text column's measure)."""
     from reportlab.lib.units import mm
 
-    _, right, _, left = (v * mm for v in theme.margins_mm)
+    _, right, _, left = (v * mm for v in body_margins_mm(theme))
     return float(theme.page_mm[0] * mm - left - right)
 
 

@@ -11,13 +11,11 @@ from reportlab.platypus import Flowable, Spacer, Table
 from briefgen.design.spacing import Pad
 from briefgen.design.system import box_look
 from briefgen.model import nodes as m
-from briefgen.model.memo import Memo
 from briefgen.writers.pdf.figures import locator
+from briefgen.writers.pdf.makeup import Box
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
-from briefgen.writers.pdf.tables import fact_cells, facts_table, padding, table_style
-
-LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
+from briefgen.writers.pdf.tables import fact_plan, facts_table, padding, table_style
 
 
 def split_in_row(r: Renderer) -> int:
@@ -27,7 +25,7 @@ def split_in_row(r: Renderer) -> int:
     return 1 if r.depth == 0 else 0
 
 
-def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, pad: Pad) -> Table:
+def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, pad: Pad) -> Box:
     style = table_style(
         [
             ("BACKGROUND", (0, 0), (-1, -1), bg),
@@ -36,7 +34,10 @@ def _boxed(content: list[Flowable], r: Renderer, *, bg: Color, bar: Color, pad: 
         ],
         r,
     )
-    return Table([[content]], colWidths=[r.width], style=style, hAlign="LEFT", splitInRow=split_in_row(r))
+    page = float(r.extras["frame_height"])  # type: ignore[arg-type]
+    return Box(
+        [[content]], colWidths=[r.width], style=style, hAlign="LEFT", splitInRow=split_in_row(r), page_height=page
+    )
 
 
 def callout(b: m.Callout, r: Renderer) -> list[Flowable]:
@@ -63,7 +64,7 @@ def _is_locator(block: m.Block) -> bool:
 def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
     """A fact box of [facts, locator]: the facts left and the map right, top-aligned, in one row.
 
-    Empty for any other box, and for a box too narrow to share (under three map widths),
+    Empty for any other box, and for a box too narrow to share (under 2.5 map widths),
     which then stacks its blocks as usual.
     """
     blocks = b.blocks
@@ -77,16 +78,15 @@ def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
         return []
     from briefgen.charts.locator import WIDTH_PT  # loaded already: the locator's spec came from it
 
-    if r.width < 3 * WIDTH_PT:
+    if r.width < 2.5 * WIDTH_PT:
         return []
     art = locator(blocks[1], r)
     gutter = r.styles["body"].fontSize * r.design.box.beside_gutter
     facts_width = r.width - art.width - gutter
     # Narrowed, the usual 32 % label column wraps most labels: take the split that
     # makes the facts shortest (ties go to the narrower label column).
-    cells = fact_cells(blocks[0], r)
-    share = _label_share(cells, facts_width, r.design.table.facts)
-    facts = facts_table(blocks[0], r, facts_width, share, cells)
+    share, fitted = fact_plan(blocks[0], facts_width, r)
+    facts = facts_table(fitted, r, facts_width, share)
     facts.source_pos = blocks[0].pos
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -98,37 +98,3 @@ def _with_locator(b: m.Callout, r: Renderer) -> list[Flowable]:
     return [
         Table([[facts, art]], colWidths=[facts_width, art.width + gutter], style=table_style(style, r), hAlign="LEFT")
     ]
-
-
-def _label_share(cells: list[list[Paragraph | str]], width: float, pad: Pad) -> float:
-    """The label share that makes the facts shortest (ties: the narrower label column).
-
-    Remembered by the cells' text and type: a batch prints the same country's facts in
-    many annexes, and each search wraps some hundred paragraphs.
-    """
-    key = (
-        width,
-        tuple(
-            (c.text, c.style.fontName, c.style.fontSize, c.style.leading) if isinstance(c, Paragraph) else c
-            for row in cells
-            for c in row
-        ),
-    )
-    return _SHARES.once(
-        (pad, *key), lambda: min(LABEL_SHARES, key=lambda s: (round(_facts_height(cells, width, s, pad)), s))
-    )
-
-
-# A writer's per-process memo (see `batch/caches.py` for why it is not passed in).
-_SHARES: Memo[float] = Memo("fact box label shares", 256)
-
-
-def _facts_height(cells: list[list[Paragraph | str]], width: float, share: float, pad: Pad) -> float:
-    """The height `facts_table` would have with this label share: each row's taller cell plus its padding."""
-    sides = pad.left + pad.right
-    widths = (width * share - sides, width * (1 - share) - sides)
-    total = 0.0
-    for row in cells:
-        heights = [c.wrap(w, 1e6)[1] if isinstance(c, Paragraph) else 0.0 for c, w in zip(row, widths, strict=True)]
-        total += max(heights) + pad.top + pad.bottom
-    return total

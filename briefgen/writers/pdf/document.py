@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     HRFlowable,
@@ -28,20 +28,22 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from briefgen.design.system import design_of
+from briefgen.design.system import body_margins_mm, design_of
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.fonts.register import register
 from briefgen.libs.rl_internals import fix_timestamp
 from briefgen.model import nodes as m
 from briefgen.model.contents import outline_headings
-from briefgen.model.layout import Layout
+from briefgen.model.layout import BreakBefore, Layout, starts_page
 from briefgen.model.walk import plain
 from briefgen.writers.common.figures import MAX_HEIGHT_SHARE
+from briefgen.writers.common.makeup import SECTION_GAP
 from briefgen.writers.pdf import archival
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.inline import InlineRenderer
+from briefgen.writers.pdf.makeup import SectionBreak, allow_widows, keep_headings
 from briefgen.writers.pdf.packing import pack
 from briefgen.writers.pdf.pagerefs import laying_out
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
@@ -145,36 +147,44 @@ def outline_keys(doc: m.Document) -> frozenset[str]:
     return frozenset(keys)
 
 
-def section_flowables(section: m.Section, r: Renderer, first: bool) -> list[Flowable]:
+def section_flowables(section: m.Section, r: Renderer, first: bool, rule: BreakBefore) -> list[Flowable]:
     out: list[Flowable] = []
     tags: Tags | None = r.extras.get("tags")  # type: ignore[assignment]
     if tags:
         tags.section(section.level)
-    if section.new_page and not first:
-        out.append(PageBreak())
-    elif not first:
-        out.append(CondPageBreak(r.design.page.section_room * mm))
-    if section.kicker:
-        out.append(Paragraph(r.inline.plain(section.kicker.upper(), heading=True), r.styles["kicker"]))
-        if tags:
-            tags.tag(out[-1], "P")
-    big = section.level == 1 or section.new_page
+    if not first and section.new_page:
+        out.append(PageBreak())  # the author's own: kept even on a short page
+    elif not first and starts_page(section.level, section.kind, section.new_page, rule):
+        followed: set[str] = r.extras.setdefault("followed", set())  # type: ignore[assignment]
+        out.append(SectionBreak(r.styles["body"].leading, section.id, followed))
+    big = section.level == 1 or section.kind == "country"
     style = r.styles["h1"] if big else r.styles["h2"]
+    heads: list[Flowable] = []
+    if section.kicker:
+        heads.append(Paragraph(r.inline.plain(section.kicker.upper(), heading=True), r.styles["kicker"]))
+        if tags:
+            tags.tag(heads[-1], "P")
     text = f'<a name="{section.id}"/>{r.inline.plain(section.title, heading=True)}'
-    out.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1))
+    heads.append(Anchored(text, style, key=section.id, title=section.title, level=section.level - 1))
     if tags:
-        tags.tag(out[-1], tags.heading(section.level))
+        tags.tag(heads[-1], tags.heading(section.level))
     if big:
-        out.append(
-            HRFlowable(
-                width=f"{r.design.block.section_rule_length:.0%}",
-                thickness=r.design.rules.section,
-                color=r.pal.accent,
-                hAlign="LEFT",
-                spaceBefore=0,
-                spaceAfter=r.design.rules.section_after,
-            )
+        accent = HRFlowable(
+            width=f"{r.design.block.section_rule_length:.0%}",
+            thickness=r.design.rules.section,
+            color=r.pal.accent,
+            hAlign="LEFT",
+            spaceBefore=0,
+            spaceAfter=r.design.rules.section_after,
         )
+        accent.section_rule = True
+        heads.append(accent)
+    if not first and big:
+        # Following on mid-page, a section needs air above it (a page's top drops it).
+        lead = heads[0].style
+        gap = r.styles["h2"].spaceBefore * SECTION_GAP
+        heads[0].style = ParagraphStyle(lead.name + "-on", parent=lead, spaceBefore=gap)
+    out.extend(heads)
     out.extend(r.blocks(section.blocks))
     return out
 
@@ -194,17 +204,20 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     fonts = register(theme)
     pal = palette(theme)
     styles = build_styles(theme, fonts, scale)
+    allow_widows(styles)
     colors = design_of(theme).colors
     inline = InlineRenderer(theme, fonts.symbols, (colors.link, colors.cross_ref), fonts.mono)
     furniture = Furniture(doc, theme, fonts, pal, inline)
     page_w, page_h = (v * mm for v in theme.page_mm)
-    top, right, bottom, left = (v * mm for v in theme.margins_mm)
     if doc.meta.layout == Layout.SUMMARY:
+        top, right, bottom, left = (v * mm for v in theme.margins_mm)
         page = design_of(theme).page
         top, bottom = page.summary_band * mm + page.summary_top * mm, page.summary_bottom * mm
         top += summary_strip(doc.meta, page)
+    else:  # the design's measure: a text column of some 70 characters a line
+        top, right, bottom, left = (v * mm for v in body_margins_mm(theme))
     width, height = page_w - left - right, page_h - top - bottom
-    extras: dict[str, object] = {"theme": theme, "fonts": fonts}
+    extras: dict[str, object] = {"theme": theme, "fonts": fonts, "frame_height": height}
     r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras=extras, handlers=HANDLERS)
     return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
 
@@ -217,7 +230,7 @@ def measure(doc: m.Document, theme: Theme, scale: float = 1.0) -> tuple[float, f
     setup = _setup(doc, theme, scale)
     story: list[Flowable] = []
     for section in doc.sections:
-        story += section_flowables(section, setup.renderer, first=True)
+        story += section_flowables(section, setup.renderer, True, doc.meta.break_before)
     width, height = setup.frame[2], setup.frame[3]
     canvas = Canvas(io.BytesIO())
     used = 0.0
@@ -304,7 +317,7 @@ def write_pdf(
     if meta.layout == Layout.SUMMARY:
         pdf.addPageTemplates([PageTemplate("summary", [body_frame], onPage=furniture.summary_page)])
         for section in doc.sections:
-            story += section_flowables(section, r, first=True)
+            story += section_flowables(section, r, True, meta.break_before)
     else:
         cover_frame = Frame(0, 0, page_w, page_h, id="cover")
         pdf.addPageTemplates(
@@ -319,9 +332,10 @@ def write_pdf(
             contents = contents_flowables(doc, styles, r.inline, numbers)
             if tagger:
                 r.extras["tags"].contents(contents)  # type: ignore[attr-defined]
-            story += contents
+            story += [*contents, PageBreak()]
         for i, section in enumerate(doc.sections):
-            story += section_flowables(section, r, first=(i == 0 and meta.layout != Layout.REPORT))
+            story += section_flowables(section, r, i == 0 and meta.layout != Layout.REPORT, meta.break_before)
+        story = keep_headings(story)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, **kwargs)

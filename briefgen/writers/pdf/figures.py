@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Image, Spacer
 
 from briefgen.errors import BriefgenError
 from briefgen.model import nodes as m
 from briefgen.writers.common.figures import MAX_HEIGHT_SHARE, printed_size, too_small
+from briefgen.writers.pdf.makeup import Keep
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 from briefgen.writers.pdf.vector import Vector
@@ -21,7 +22,7 @@ def figure(b: m.Figure, r: Renderer) -> list[Flowable]:
     image = Image(str(b.path), width=width, height=height)
     image.hAlign = "CENTER"
     caption = f"<b>Figure {r.figures}:</b> {r.inline.run(b.caption)}"
-    return [KeepTogether([image, Paragraph(caption, r.styles["caption"])]), Spacer(1, r.design.block.figure_after)]
+    return [Keep([image, Paragraph(caption, r.styles["caption"])]), Spacer(1, r.design.block.figure_after)]
 
 
 def locator(b: m.Chart, r: Renderer) -> Flowable:
@@ -42,10 +43,7 @@ def chart(b: m.Chart, r: Renderer) -> list[Flowable]:
     from briefgen.charts import drawing
 
     if not b.spec.numbered:
-        return [
-            KeepTogether([locator(b, r)]),
-            Spacer(1, r.design.block.figure_after),
-        ]  # a Drawing takes no `source_pos`
+        return [Keep([locator(b, r)]), Spacer(1, r.design.block.figure_after)]  # a Drawing takes no `source_pos`
 
     fonts = r.extras["fonts"]
     art = Vector(
@@ -58,4 +56,4 @@ def chart(b: m.Chart, r: Renderer) -> list[Flowable]:
     parts: list[Flowable] = [art, Paragraph(f"{anchor}<b>Figure {r.figures}:</b> {title}", r.styles["caption"])]
     if b.spec.source:
         parts.append(Paragraph(r.inline.plain(f"Source: {b.spec.source}"), r.styles["caption"]))
-    return [KeepTogether(parts), Spacer(1, r.design.block.figure_after)]
+    return [Keep(parts), Spacer(1, r.design.block.figure_after)]

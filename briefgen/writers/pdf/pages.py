@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from briefgen.design.spacing import PageSpace
-from briefgen.design.system import design_of
+from briefgen.design.system import body_margins_mm, design_of
 from briefgen.design.theme import Theme
 from briefgen.design.wording import long_date, running_foot, running_title
 from briefgen.fonts.register import BrandFonts
@@ -97,6 +97,8 @@ class Furniture:
         self.page_w, self.page_h = (v * mm for v in theme.page_mm)
         top, right, bottom, left = (v * mm for v in theme.margins_mm)
         self.top, self.right, self.bottom, self.left = top, right, bottom, left
+        # Body pages' running head and footer span the text column (the design's measure).
+        _, self.body_right, _, self.body_left = (v * mm for v in body_margins_mm(theme))
 
     # -------------------------------------------------------------- every page
     def marking(self, c: Canvas, top: Color | None = None, top_y: float | None = None) -> None:
@@ -165,21 +167,24 @@ class Furniture:
         c.setFont(head.regular, size)
         c.setFillColor(self.pal.muted)
         short = running_title(meta.title, meta.cut_title, meta.layout)
-        c.drawString(self.left, y, _fit(c, short, head.regular, size, self.page_w * space.head_title_share))
+        width = self.page_w - self.body_left - self.body_right
+        room = min(self.page_w * space.head_title_share, width * 0.75)  # the column is narrower than the page
+        c.drawString(self.body_left, y, _fit(c, short, head.regular, size, room))
         c.setFont(head.bold, size)
         c.setFillColor(self.pal.primary)
-        c.drawRightString(self.page_w - self.right, y, self.theme.name)
+        c.drawRightString(self.page_w - self.body_right, y, self.theme.name)
         c.setStrokeColor(self.pal.rule)
         c.setLineWidth(self.design.rules.hairline)
         head_rule = y - space.head_rule_below * mm
-        c.line(self.left, head_rule, self.page_w - self.right, head_rule)
+        c.line(self.body_left, head_rule, self.page_w - self.body_right, head_rule)
         fy = self.bottom - space.foot_below_text * mm
-        c.line(self.left, fy + space.foot_rule_above * mm, self.page_w - self.right, fy + space.foot_rule_above * mm)
+        foot_rule = fy + space.foot_rule_above * mm
+        c.line(self.body_left, foot_rule, self.page_w - self.body_right, foot_rule)
         c.setFont(head.regular, size)
         c.setFillColor(self.pal.muted)
-        c.drawString(self.left, fy, drawable(running_foot(self.theme.footer, meta.document_id, meta.client_name)))
+        c.drawString(self.body_left, fy, drawable(running_foot(self.theme.footer, meta.document_id, meta.client_name)))
         c.restoreState()
-        c.page_of = (self.page_w - self.right, fy, head.regular, size, self.pal.muted)  # type: ignore[attr-defined]
+        c.page_of = (self.page_w - self.body_right, fy, head.regular, size, self.pal.muted)  # type: ignore[attr-defined]
         self.marking(c)
 
     # -------------------------------------------------------------- summary

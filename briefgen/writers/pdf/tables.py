@@ -12,7 +12,10 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from briefgen.design.spacing import Pad
 from briefgen.model import nodes as m
+from briefgen.model.memo import Memo
 from briefgen.writers.common.columns import CellFonts, Columns, lay_out
+from briefgen.writers.common.facts import FactFonts, fact_texts, fit_facts, label_share
+from briefgen.writers.pdf.makeup import DataTable
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 
@@ -63,7 +66,8 @@ def padding(pad: Pad) -> list[tuple[object, ...]]:
 
 def table(b: m.Table, r: Renderer) -> list[Flowable]:
     if b.kind == "facts":
-        return [facts_table(b, r, r.width)]
+        share, fitted = fact_plan(b, r.width, r)
+        return [facts_table(fitted, r, r.width, share)]
     if b.kind == "figures":
         return [_figures(b, r), Spacer(1, r.styles["body"].fontSize * r.design.table.figures_after)]
     if not (b.header or b.rows):
@@ -92,11 +96,34 @@ def table(b: m.Table, r: Renderer) -> list[Flowable]:
             ("LINEBELOW", (0, n_head - 1), (-1, n_head - 1), r.design.rules.table_head, r.pal.band_edge),
         ]
     style.append(("ROWBACKGROUNDS", (0, n_head), (-1, -1), [r.pal.paper, r.pal.zebra]))
-    grid = Table(data, colWidths=widths, repeatRows=n_head, style=table_style(style, r), hAlign="LEFT", splitByRow=1)
+    grid = DataTable(
+        data, colWidths=widths, repeatRows=n_head, style=table_style(style, r), hAlign="LEFT", splitByRow=1
+    )
     out: list[Flowable] = [grid, Spacer(1, r.styles["body"].fontSize * r.design.table.after)]
     if b.caption:
         out.insert(1, r.para(b.caption, "caption"))
     return out
+
+
+def fact_plan(table: m.Table, width: float, r: Renderer) -> tuple[float, m.Table]:
+    """The label column's share, and the facts hyphenated for it: the plan the DOCX follows
+    too (`common/facts.py`)."""
+    theme = r.extras["theme"]
+    pad = r.design.table.facts
+    fonts = FactFonts(
+        theme.heading_fonts.bold,  # type: ignore[attr-defined]
+        r.styles["fact_label"].fontSize,
+        theme.fonts.regular,  # type: ignore[attr-defined]
+        r.styles["fact_value"].fontSize,
+    )
+    texts = fact_texts(table)
+    sides = pad.left + pad.right
+    share = _SHARES.once((width, sides, texts, fonts), lambda: label_share(texts, width, fonts, sides))
+    return share, fit_facts(table, width, share, fonts, sides)
+
+
+# A writer's per-process memo (see `batch/caches.py` for why it is not passed in).
+_SHARES: Memo[float] = Memo("fact box label shares", 256)
 
 
 def fact_cells(b: m.Table, r: Renderer) -> list[list[Paragraph | str]]:

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from briefgen.design import contrast
-from briefgen.design.system import Design, design_of
+from briefgen.design.system import Design, body_margins_mm, design_of
 from briefgen.design.theme import Theme
 from briefgen.fonts.fontfile import advances, family_name, natural_leading
 from briefgen.writers.docx.package.ooxml import el, fonts, half_points, hexcolor, mm_twips, ordered, twips, val
@@ -236,10 +236,10 @@ def _sync_linked(styles: _Element, char_id: str, rpr: _Element | None) -> None:
         char.append(deepcopy(rpr))
 
 
-def text_width_twips(theme: Theme) -> int:
-    """The width between the margins, in twips."""
+def text_width_twips(theme: Theme, *, measured: bool = False) -> int:
+    """The width between the margins, in twips; `measured`: of body pages (the design's measure)."""
     width, _ = theme.page_mm
-    _top, right, _bottom, left = theme.margins_mm
+    _top, right, _bottom, left = body_margins_mm(theme) if measured else theme.margins_mm
     return mm_twips(width - left - right)
 
 

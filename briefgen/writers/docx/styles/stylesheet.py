@@ -30,7 +30,7 @@ def install(document: DocxDocument, theme: Theme, scale: float, compact: bool) -
     styles = document.styles.element
     _drop_legacy_table_styles(styles)
     _doc_defaults(styles, pal, size)
-    parastyles.define_all(styles, pal, size, text_width_twips(theme), compact)
+    parastyles.define_all(styles, pal, size, text_width_twips(theme, measured=not compact), compact)
     numbering.install(document, pal, size)
     brand_theme(document, pal, theme.name)
     families = [(pal.body_font, theme.fonts.regular), (pal.head_font, theme.heading_fonts.regular)]

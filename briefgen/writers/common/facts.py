@@ -1,0 +1,78 @@
+"""A fact table's two columns (label, value), decided once for both writers.
+
+The label column takes the share of the width that makes the facts shortest, with the
+lines counted by the brand's own advance widths (as `columns.py` measures words), so
+the PDF and Word wrap the same labels and values and the fact box is as tall in both.
+Ties go to the narrower label column. `sides` is a cell's left plus right padding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefgen.model import nodes as m
+from briefgen.model.walk import plain
+from briefgen.writers.common.columns import fit_cell, text_width
+
+LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
+
+
+@dataclass(frozen=True)
+class FactFonts:
+    label: Path
+    label_size: float
+    value: Path
+    value_size: float
+
+
+def label_share(rows: tuple[tuple[str, str], ...], width: float, fonts: FactFonts, sides: float) -> float:
+    """The share of `width` for the label column (see the module docstring)."""
+    return min(LABEL_SHARES, key=lambda s: (_height(rows, width, s, fonts, sides), s))
+
+
+def _height(rows: tuple[tuple[str, str], ...], width: float, share: float, fonts: FactFonts, sides: float) -> float:
+    rooms = (width * share - sides, width * (1 - share) - sides)
+    total = 0.0
+    for label, value in rows:
+        total += max(
+            _lines(label, rooms[0], fonts.label, fonts.label_size) * fonts.label_size,
+            _lines(value, rooms[1], fonts.value, fonts.value_size) * fonts.value_size,
+        )
+    return round(total)
+
+
+def _lines(text: str, room: float, font: Path, size: float) -> int:
+    """Lines of `text` broken greedily at spaces within `room` points."""
+    lines, used = 1, 0.0
+    space = text_width(" ", font, size)
+    for word in text.split():
+        w = text_width(word, font, size)
+        if used and used + space + w > room:
+            lines, used = lines + 1, w
+        else:
+            used = used + space + w if used else w
+    return lines if text.strip() else 0
+
+
+def fact_texts(table: m.Table) -> tuple[tuple[str, str], ...]:
+    """(label, value) text of each row of a facts table, as the writers print them."""
+    return tuple(
+        (plain(row[0].children) if row else "", " ".join(plain(c.children) for c in row[1:])) for row in table.rows
+    )
+
+
+def fit_facts(table: m.Table, width: float, share: float, fonts: FactFonts, sides: float) -> m.Table:
+    """The facts table with each cell's long words hyphenated for its column (labels in the
+    label column, values in the value column), so no word is cut without a hyphen."""
+    rooms = (width * share - sides, width * (1 - share) - sides)
+    rows = tuple(
+        tuple(
+            fit_cell(c, rooms[0], fonts.label, fonts.label_size)
+            if j == 0
+            else fit_cell(c, rooms[1], fonts.value, fonts.value_size)
+            for j, c in enumerate(row)
+        )
+        for row in table.rows
+    )
+    return replace(table, rows=rows)

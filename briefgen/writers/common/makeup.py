@@ -1,0 +1,12 @@
+"""The page make-up rules both writers keep, as numbers (the PDF's `writers/pdf/makeup.py`
+applies them while laying out; the DOCX states them as Word's paragraph and row properties)."""
+
+from __future__ import annotations
+
+MIN_PAGE_LINES = 6  # lines of body text a page holds before a section may end it early
+HEAD_LINES = 2  # lines of a paragraph kept with the heading above it
+HEAD_SLACK = (
+    6.0  # points the PDF keeps spare under a heading's lines at a page foot (word processors set a little looser)
+)
+SECTION_GAP = 1.6  # a section title that follows on mid-page: this many times h2's space above it
+TABLE_START_ROWS = 3  # body rows a data table needs to start on a page

@@ -1,0 +1,202 @@
+"""The PDF's page make-up: where a page may break, and where it may not.
+
+The rules a typesetter keeps, as reportlab flowables and split decisions:
+
+- a heading keeps with the first lines of what follows it (`KeepWithLines`): two lines of
+  a paragraph, three body rows of a table, or the whole of a box;
+- a paragraph never leaves one line alone at a page's foot or head (`allow_widows`);
+- a box (call-out, fact box, bottom line, client note) moves whole to the next page
+  unless it is taller than a page (`Box`);
+- a data table starts on a page only with its header and three body rows, and repeats
+  its header (`DataTable`);
+- a section that asks for a new page gets one only if the page before it already holds
+  six lines of body text; otherwise it follows on (`SectionBreak`), so no page but the
+  last is left nearly empty.
+
+The same rules reach the DOCX as Word's properties (`writers/docx/body.py`, `tables.py`).
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _ContainerSpace, _listWrapOn
+
+from briefgen.writers.common.makeup import HEAD_LINES, HEAD_SLACK, MIN_PAGE_LINES, TABLE_START_ROWS
+from briefgen.writers.pdf.para import Paragraph
+
+
+def allow_widows(styles: dict[str, ParagraphStyle]) -> None:
+    """No widow and no orphan: a paragraph splits only with two lines on either side."""
+    for style in styles.values():
+        style.allowWidows = 0
+        style.allowOrphans = 0
+
+
+def _at_top(flowable: Flowable) -> bool:
+    """Whether the frame splitting `flowable` is empty (outside a frame: no)."""
+    frame = getattr(flowable, "_frame", None)
+    return bool(frame is not None and getattr(frame, "_atTop", 0))
+
+
+class Box(Table):
+    """A box's one-row table: it moves whole to the next page, and splits inside its row
+    only when it is taller than a whole page (else nothing of it could ever be shown)."""
+
+    def __init__(self, *args: Any, page_height: float = 0.0, **kw: Any):
+        # reportlab makes a split's parts with the table's own class; they split freely.
+        super().__init__(*args, **kw)
+        self.page_height = page_height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        _, height = self.wrap(availWidth, self.page_height)
+        if height <= self.page_height:
+            return []
+        return super().split(availWidth, availHeight)
+
+
+class Keep(KeepTogether):
+    """reportlab's KeepTogether, which also measures inside a box split across pages
+    (reportlab's in-row split asks it to wrap after taking its canvas away)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        if getattr(self, "canv", None) is None:
+            self.canv = _scratch()
+        return super().wrap(availWidth, availHeight)
+
+
+@lru_cache(maxsize=1)
+def _scratch() -> Canvas:
+    return Canvas(io.BytesIO())
+
+
+class DataTable(Table):
+    """A data table that starts on a page only with its header and `TABLE_START_ROWS` body rows."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        parts = super().split(availWidth, availHeight)
+        if not parts or _at_top(self):
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        body_rows = len(parts[0]._cellvalues) - head
+        if body_rows < min(TABLE_START_ROWS, len(self._cellvalues) - head):
+            return []
+        return parts
+
+
+class KeepWithLines(_ContainerSpace, Flowable):  # type: ignore[misc]
+    """Headings (and a section's kicker and rule) with the flowable after them.
+
+    They stay on a page only if the first `lines` lines of that flowable fit beneath them
+    (a table: its first rows, as `DataTable` allows; a box: all of it); else all move to
+    the next page. The parts are handed back to the frame one by one, so the paragraph
+    after the heading still fills the page and splits as usual.
+    """
+
+    def __init__(self, head: list[Flowable], body: Flowable, lines: int):
+        for f in head:
+            f.keepWithNext = 0  # this group keeps them; reportlab's own KeepTogether would move all
+        self._content = [*head, body]
+        self.head, self.body, self.lines = head, body, lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        return availWidth, 0xFFFFFF  # never drawn whole: always split into its parts
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        content = list(self._content)
+        if _at_top(self):
+            return content
+        _, head_height = _listWrapOn(self.head, availWidth, self.canv)
+        # reportlab overlaps a flowable's space after with the next one's space before.
+        room = availHeight - head_height - max(self.head[-1].getSpaceAfter(), self.body.getSpaceBefore())
+        room -= HEAD_SLACK  # where it is a near thing, Word and LibreOffice move the heading: so does the PDF
+        if room > 0 and self._starts(availWidth, room):
+            return content
+        return [FrameBreak(), *content]
+
+    def _starts(self, width: float, room: float) -> bool:
+        """Whether the body's first lines (or rows, or all of a box) fit in `room`."""
+        return _first_fits(self.body, width, room, self.lines, self.canv)
+
+
+def _first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas, depth: int = 0) -> bool:
+    """Whether `f` fits in `room`, or its first part does: `lines` lines of a paragraph
+    (never leaving a widow), a table's first rows, a list's first item, recursively."""
+    _, height = f.wrapOn(canv, width, room)
+    if height <= room:
+        return True
+    if isinstance(f, Paragraph):
+        count = len(getattr(f.blPara, "lines", ())) or 1
+        need = min(lines, count)
+        if need == count - 1:
+            need = count  # one line alone on the next page is a widow
+        return need * f.style.leading <= room
+    if depth > 4:
+        return False
+    f.canv = canv  # as a frame's split sets it
+    try:
+        parts = f.split(width, room)
+    finally:
+        del f.canv
+    if not parts or parts[0] is f:
+        return False
+    return _first_fits(parts[0], width, room, lines, canv, depth + 1)
+
+
+class SectionBreak(Flowable):
+    """Before a section that asks for a new page: a page break, unless the page so far
+    holds under `MIN_PAGE_LINES` lines of body text, when the section follows on.
+
+    `followed` lists the ids of the sections that followed on, for the DOCX writer.
+    """
+
+    def __init__(self, line_height: float, section_id: str, followed: set[str]):
+        self.line_height, self.section_id, self.followed = line_height, section_id, followed
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        frame = self._doctemplateAttr("frame")
+        if frame is None or frame._atTop:
+            return 0, 0
+        used = frame._height - availHeight
+        if used >= MIN_PAGE_LINES * self.line_height:
+            frame.add_generated_content(FrameBreak)
+        else:
+            self.followed.add(self.section_id)
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def keep_headings(story: list[Flowable]) -> list[Flowable]:
+    """The story with every run of headings grouped with the flowable after it."""
+    out: list[Flowable] = []
+    run: list[Flowable] = []
+    for f in story:
+        if _is_head(f):
+            run.append(f)
+            continue
+        if run and f.__class__.__name__ in ("Spacer", "CondPageBreak", "SectionBreak", "PageBreak"):
+            out.extend(run)
+            run = []
+        if run:
+            out.append(KeepWithLines(run, f, HEAD_LINES))
+            run = []
+        else:
+            out.append(f)
+    out.extend(run)
+    return out
+
+
+def _is_head(f: Flowable) -> bool:
+    if getattr(f, "section_rule", False):
+        return True
+    style = getattr(f, "style", None)
+    return bool(getattr(f, "keepWithNext", 0) or (style is not None and getattr(style, "keepWithNext", 0)))

@@ -1,0 +1,122 @@
+"""Page make-up measured from a written PDF with pdfplumber, as a reader sees the pages.
+
+For each page: the lines of text in the text frame (the running head and footer are
+outside it), the headings left with fewer than two lines below them, whether a box's bar
+(the 3 pt left bar every box has) runs into the frame's foot or out of its head, and the
+data tables (a header band over zebra rows): how many body rows each shows, and whether
+its header is repeated at the top of the next page.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+
+MM = 72 / 25.4
+EDGE = 4.0  # points: how close to the frame's top or foot counts as touching it
+BOX_BAR = 3.0  # the design's box bar width (design.rules.box_bar)
+
+
+@dataclass
+class Page:
+    number: int
+    lines: int = 0
+    lonely_headings: list[str] = field(default_factory=list)
+    box_at_foot: bool = False
+    box_at_head: bool = False
+    tables: list[int] = field(default_factory=list)  # body rows under each header band, top to bottom
+    header_at_head: bool = False  # a data table's header band opens the page (a repeated header)
+    contents: bool = False  # a contents page: most lines end with a page number
+
+
+def _close(a: tuple[float, ...] | None, b: tuple[float, ...]) -> bool:
+    return a is not None and len(a) == len(b) and all(abs(x - y) < 0.01 for x, y in zip(a, b, strict=True))
+
+
+def measure(path: Path, *, body_size: float, margins_mm: tuple[float, float] = (20, 20)) -> list[Page]:
+    """Every page of the PDF at `path`; the text frame lies within the top and bottom margins."""
+    out: list[Page] = []
+    with pdfplumber.open(path) as pdf:
+        for i, p in enumerate(pdf.pages):
+            top, foot = margins_mm[0] * MM - 2, p.height - margins_mm[1] * MM + 2
+            page = Page(i + 1)
+            chars = [c for c in p.chars if c["top"] >= top and c["bottom"] <= foot and c["text"].strip()]
+            lines = _lines(chars)
+            page.lines = len(lines)
+            numbered = sum(1 for _, _, (text, _) in lines if text.rstrip()[-1:].isdigit())
+            page.contents = bool(lines) and numbered * 2 > len(lines) and lines[0][2][0].strip() != ""
+            for n, (_, size, text) in enumerate(lines):
+                if size >= body_size * 1.1 and "Bold" in text[1] and sum(1 for x in lines[n + 1 :] if x[1] < size) < 2:
+                    page.lonely_headings.append(text[0])
+            bars = [ln for ln in p.lines if abs(ln["x0"] - ln["x1"]) < 0.5 and abs(ln["linewidth"] - BOX_BAR) < 0.05]
+            page.box_at_foot = any(ln["bottom"] >= foot - 2 - EDGE for ln in bars)
+            page.box_at_head = any(ln["top"] <= top + 2 + EDGE for ln in bars)
+            _tables(p, page, top, bars)
+            out.append(page)
+    return out
+
+
+def _lines(chars: list[dict]) -> list[tuple[float, float, tuple[str, str]]]:
+    """(baseline, largest size, (text, font of the largest char)) per line, top to bottom."""
+    rows: dict[float, list[dict]] = {}
+    for c in chars:
+        key = round(c["bottom"] / 2.5)
+        rows.setdefault(key, []).append(c)
+    out = []
+    for key in sorted(rows):
+        cs = sorted(rows[key], key=lambda c: c["x0"])
+        big = max(cs, key=lambda c: c["size"])
+        out.append((key * 2.5, big["size"], ("".join(c["text"] for c in cs), big["fontname"])))
+    return out
+
+
+def _tables(p: pdfplumber.page.Page, page: Page, top: float, bars: list[dict]) -> None:
+    rects = [r for r in p.rects if r["width"] > 100 and r.get("non_stroking_color") is not None]
+    if not rects:
+        return
+    fills = {tuple(r["non_stroking_color"]) for r in rects}
+    white = (1.0, 1.0, 1.0)
+    for band in sorted(rects, key=lambda r: r["top"]):
+        fill = tuple(band["non_stroking_color"])
+        if fill == white or band["height"] > 40 or len(fill) != 3 or sum(fill) > 1.5:
+            continue  # a header band is dark and one row high
+        if any(
+            abs(b["x0"] - band["x0"]) < 2 and b["top"] <= band["bottom"] and b["bottom"] >= band["top"] for b in bars
+        ):
+            continue  # a bottom-line box, not a table's header
+        rows, y = 0, band["bottom"]
+        for r in sorted(rects, key=lambda r: r["top"]):
+            same = abs(r["x0"] - band["x0"]) < 1 and abs(r["x1"] - band["x1"]) < 1
+            if same and abs(r["top"] - y) < 1 and tuple(r["non_stroking_color"]) != fill:
+                rows, y = rows + 1, r["bottom"]
+        page.tables.append(rows)
+        if band["top"] <= top + 2 + EDGE:
+            page.header_at_head = True
+    del fills
+
+
+def short_pages(pages: list[Page], least: int = 6, skip: int = 0) -> list[tuple[int, int]]:
+    """(page, lines) of every body page but the last with fewer than `least` lines; the
+    first `skip` pages (a cover) and contents pages are no body pages."""
+    return [(p.number, p.lines) for p in pages[skip:-1] if p.lines < least and not p.contents]
+
+
+def split_boxes(pages: list[Page]) -> list[int]:
+    """Pages whose box runs on to the next page."""
+    return [a.number for a, b in itertools.pairwise(pages) if a.box_at_foot and b.box_at_head]
+
+
+def thin_table_starts(pages: list[Page], least: int = 3) -> list[tuple[int, int]]:
+    """(page, rows) of a table part with fewer than `least` body rows that continues on the next page."""
+    out = []
+    for a, b in itertools.pairwise(pages):
+        if a.tables and b.header_at_head and a.tables[-1] < least:
+            out.append((a.number, a.tables[-1]))
+    return out
+
+
+def lonely_headings(pages: list[Page]) -> list[tuple[int, str]]:
+    return [(p.number, h) for p in pages for h in p.lonely_headings]

@@ -1,0 +1,121 @@
+"""Page make-up, measured from the written PDFs as a reader sees them (tests/makeupkit.py):
+on every sample deliverable, on the Arctic project, and on small projects made to tempt
+each fault (a table at a page foot, a section that would leave a page nearly empty).
+
+- no page but a document's last carries fewer than six lines of text;
+- no box runs from one page on to the next (none of these is taller than a page);
+- no heading is left at a page foot with fewer than two lines under it;
+- a table starts only with three body rows, and its header repeats on the next page.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from makeupkit import lonely_headings, measure, short_pages, split_boxes, thin_table_starts
+
+from briefgen.cli.main import main
+
+REPO = Path(__file__).resolve().parents[1]
+ARCTIC = REPO / "tests" / "roots" / "arctic"
+
+
+def _margins(root: Path) -> tuple[float, float]:
+    import yaml
+
+    brand = next((root / "templates").glob("brand.yaml"), None) or next((root / "brand").glob("brand.yaml"))
+    page = yaml.safe_load(brand.read_text(encoding="utf-8")).get("page", {}).get("margins_mm", {})
+    return float(page.get("top", 20)), float(page.get("bottom", 20))
+
+
+def _faults(folder: Path, body_size: float, margins: tuple[float, float]) -> dict[str, list[object]]:
+    faults: dict[str, list[object]] = {}
+    for pdf in sorted(folder.glob("*.pdf")):
+        pages = measure(pdf, body_size=body_size, margins_mm=margins)
+        skip = 0 if len(pages) == 1 else 1  # a report's or annex's cover holds no body text
+        found = {
+            "short pages": short_pages(pages, skip=skip),
+            "split boxes": split_boxes(pages),
+            "headings at a foot": lonely_headings(pages),
+            "thin table starts": thin_table_starts(pages),
+        }
+        for kind, items in found.items():
+            if items:
+                faults.setdefault(pdf.name, []).append((kind, items))
+    return faults
+
+
+def test_every_sample_deliverable_is_made_up_cleanly(sample_all: Path) -> None:
+    pdfs = sorted(p.name for p in sample_all.glob("*.pdf"))
+    assert {"full.pdf", "annex.pdf", "annex-meridian.pdf", "summary.pdf", "public.pdf"} <= set(pdfs)
+    assert _faults(sample_all, 10.5, _margins(REPO)) == {}
+
+
+@pytest.fixture(scope="module")
+def arctic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("arctic-makeup")
+    cmd = [sys.executable, "-m", "briefgen", "build", "--all", "-q", "-p", str(ARCTIC), "-o", str(out)]
+    result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_the_arctic_project_is_made_up_cleanly(arctic: Path) -> None:
+    assert len(list(arctic.glob("*.pdf"))) >= 3
+    assert _faults(arctic, 10.0, _margins(ARCTIC)) == {}
+
+
+PROSE = "A sentence of plain prose that runs on for a while, to fill the page. " * 6
+TABLE = "| Year | Tonnes | Note |\n|---|---|---|\n" + "".join(
+    f"| {1990 + i} | {i * 7} | row {i} |\n" for i in range(60)
+)
+
+
+def _build(tmp_path: Path, make_project: Callable[..., Path], files: dict[str, str], **briefing: object) -> Path:
+    root = make_project(tmp_path, files, **briefing)
+    code = main(["build", "--project", str(root), "--output", str(root / "out"), "--format", "pdf", "--jobs", "1"])
+    assert code == 0
+    return root / "out" / "full.pdf"
+
+
+@pytest.mark.parametrize("paragraphs", [9, 10, 11, 12])
+def test_a_long_table_starts_with_three_rows_and_repeats_its_header(
+    tmp_path: Path, make_project: Callable[..., Path], paragraphs: int
+) -> None:
+    # Prose pushes the table's start down the page by steps, so that in some runs only
+    # the header and a row or two would fit at the page's foot.
+    body = "---\ntitle: Tables\n---\n\n" + "\n\n".join([PROSE] * paragraphs) + "\n\n" + TABLE
+    pages = measure(
+        _build(tmp_path, make_project, {"sections/03-tables.md": body}), body_size=10.5, margins_mm=_margins(REPO)
+    )
+    assert thin_table_starts(pages) == []
+    parts = [p for p in pages[1:] if p.tables]  # the cover band is no table
+    assert len(parts) >= 2 and all(p.header_at_head for p in parts[1:])
+    assert sum(t for p in parts for t in p.tables) == 60  # every row, once
+
+
+def test_the_measure_finds_a_nearly_empty_page_the_author_asked_for(
+    tmp_path: Path, make_project: Callable[..., Path]
+) -> None:
+    # A section's own `new_page: true` is kept even after a short page: the measure sees it.
+    short = "---\ntitle: Short\n---\n\nTwo lines of text.\n"
+    forced = "---\ntitle: Forced\nnew_page: true\n---\n\n" + PROSE
+    files = {"sections/01-intro.md": short, "sections/02-detail.md": None, "sections/04-forced.md": forced}
+    pdf = _build(tmp_path, make_project, files)
+    pages = measure(pdf, body_size=10.5, margins_mm=_margins(REPO))
+    assert short_pages(pages, skip=1) == [(3, 2)]  # after the contents: the title and its one line
+
+
+def test_a_rule_break_is_skipped_after_a_short_page(tmp_path: Path, make_project: Callable[..., Path]) -> None:
+    # `break_before: chapter` asks each top-level section for a page; after a page of two
+    # lines the next section follows on instead.
+    short = "---\ntitle: Short\n---\n\nTwo lines of text.\n"
+    after = "---\ntitle: After\n---\n\n" + PROSE
+    files = {"sections/01-intro.md": short, "sections/02-detail.md": None, "sections/04-after.md": after}
+    pdf = _build(tmp_path, make_project, files, cuts={"full": {"break_before": "chapter"}})
+    pages = measure(pdf, body_size=10.5, margins_mm=_margins(REPO))
+    assert short_pages(pages, skip=1) == []
