@@ -11,6 +11,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES = [
@@ -117,3 +118,13 @@ def convert_all_to_pdf(docxs: list[Path], outdir: Path, *, reject_fonts: str | N
 
 def validate_docx(path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, timeout=120)
+
+
+def write_both(doc: Any, theme: Any) -> tuple[bytes, bytes]:
+    """A model written by both writers in this process: (PDF bytes, DOCX bytes)."""
+    from briefgen.writers.docx import write_docx
+    from briefgen.writers.pdf.document import write_pdf
+
+    out = io.BytesIO()
+    write_docx(doc, theme, out)
+    return write_pdf(doc, theme).data, out.getvalue()

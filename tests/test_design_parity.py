@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from lxml import etree
 from pypdf import PdfReader
+from support import write_both
 
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
@@ -152,13 +153,7 @@ class _Docx:
 
 @pytest.fixture(scope="module")
 def written(theme: Any) -> tuple[bytes, bytes]:
-    from briefgen.writers.docx import write_docx
-    from briefgen.writers.pdf.document import write_pdf
-
-    doc = _document()
-    out = io.BytesIO()
-    write_docx(doc, theme, out)
-    return write_pdf(doc, theme).data, out.getvalue()
+    return write_both(_document(), theme)
 
 
 @pytest.fixture(scope="module")

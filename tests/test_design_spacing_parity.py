@@ -12,6 +12,7 @@ from typing import Any
 import pdfplumber
 import pytest
 from lxml import etree
+from support import write_both
 
 from briefgen.design.spacing import Pad
 from briefgen.design.system import design_of
@@ -49,13 +50,7 @@ def _document() -> m.Document:
 
 @pytest.fixture(scope="module")
 def written(theme: Any) -> tuple[bytes, bytes]:
-    from briefgen.writers.docx import write_docx
-    from briefgen.writers.pdf.document import write_pdf
-
-    doc = _document()
-    out = io.BytesIO()
-    write_docx(doc, theme, out)
-    return write_pdf(doc, theme).data, out.getvalue()
+    return write_both(_document(), theme)
 
 
 def _twips(pt: float) -> int:

@@ -8,25 +8,11 @@ import typing
 from dataclasses import FrozenInstanceError
 
 import pytest
+from unitkit import meta
 
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
-
-
-def meta(**kw: object) -> m.Meta:
-    base: dict[str, object] = {
-        "title": "The report",
-        "subtitle": "",
-        "series": "Briefing series",
-        "date": "2024-05-01",
-        "authors": (),
-        "cut": "full",
-        "cut_title": "",
-        "layout": Layout.REPORT,
-        "audience": "government",
-    }
-    return m.Meta(**{**base, **kw})  # type: ignore[arg-type]
 
 
 def test_nodes_are_frozen_and_equal_by_value() -> None:
@@ -61,11 +47,11 @@ def test_blocks_default_to_a_generated_position() -> None:
 
 
 def test_the_cover_label_is_the_series_plus_a_cuts_own_title() -> None:
-    assert meta().cover_label == "Briefing series"
-    assert meta(cut="business", cut_title="Business edition").cover_label == "Briefing series · Business edition"
+    assert meta().cover_label == "Unit series"
+    assert meta(cut="business", cut_title="Business edition").cover_label == "Unit series · Business edition"
     # a cut whose title is the report's own adds nothing, nor does the full report's
-    assert meta(cut="business", cut_title="The report").cover_label == "Briefing series"
-    assert meta(cut="full", cut_title="Full report").cover_label == "Briefing series"
+    assert meta(cut="business", cut_title="Unit briefing").cover_label == "Unit series"
+    assert meta(cut="full", cut_title="Full report").cover_label == "Unit series"
     assert meta(series="", cut="x", cut_title="X").cover_label == "X"
 
 
