@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportlab.graphics.shapes import Drawing, Group, Rect
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect
 from reportlab.lib.colors import Color
 
 from briefgen.charts.alt import alt_text
@@ -23,6 +23,7 @@ from briefgen.design.theme import Theme
 
 GAP = 6.0  # between the figure's parts, in points
 SWATCH = 8.0
+LINE_SWATCH = 18.0  # long enough to show a dash pattern
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Body:
     legend: list[tuple[str, Color]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     legend_shape: str = "square"  # "square" for areas and bars, "line" for lines
+    legend_dashes: list[list[float] | None] = field(default_factory=list)  # lines: each entry's dashes
 
 
 _MODULES = {"bar": "bars", "line": "lines", "timeline": "timeline", "map": "regionmap", "locator": "locator"}
@@ -66,7 +68,7 @@ def _drawing(spec: ChartSpec, theme: Theme, width_pt: float, fonts: tuple[str, s
     if titles and spec.title:
         parts.append(_text_block(look, spec.title, width_pt, look.title_size, bold=True, color=look.primary))
     if len(body.legend) > 1:
-        parts.append(_legend(look, body.legend, width_pt, body.legend_shape))
+        parts.append(_legend(look, body.legend, width_pt, body.legend_shape, body.legend_dashes))
     parts.append((body.group, body.height))
     footer = [*body.notes, *([spec.note] if spec.note else [])]
     if titles and spec.source:
@@ -99,26 +101,43 @@ def _text_block(
     return g, height
 
 
-def _legend(look: Look, items: list[tuple[str, Color]], width: float, shape: str) -> tuple[Group, float]:
-    """Swatch + name pairs flowing left to right, wrapping onto more rows when needed."""
+def _legend(
+    look: Look, items: list[tuple[str, Color]], width: float, shape: str, dashes: list[list[float] | None]
+) -> tuple[Group, float]:
+    """Swatch + name pairs flowing left to right, wrapping onto more rows when needed; a line
+    swatch is drawn with its series' dash pattern, so the key does not rest on colour."""
     size, pitch = look.label_size, look.label_size * 1.6
     placed: list[tuple[float, int, str, Color]] = []
+    swatch = LINE_SWATCH if shape == "line" else SWATCH
     x, row = 0.0, 0
     for name, color in items:
-        w = SWATCH + 4 + look.width(name, size)
+        w = swatch + 4 + look.width(name, size)
         if x > 0 and x + w > width:
             x, row = 0.0, row + 1
         placed.append((x, row, name, color))
         x += w + 14
     height = (row + 1) * pitch - (pitch - size * 1.1)
     g = Group()
-    for x, r, name, color in placed:
+    for i, (x, r, name, color) in enumerate(placed):
         base = height - size * 0.9 - r * pitch
         if shape == "line":
-            g.add(Rect(x, base + size * 0.3 - 1, SWATCH, 2, fillColor=color, strokeColor=None))
+            y = base + size * 0.3
+            pattern = dashes[i] if i < len(dashes) else None
+            g.add(
+                Line(
+                    x + 1,
+                    y,
+                    x + swatch - 1,
+                    y,
+                    strokeColor=color,
+                    strokeWidth=2,
+                    strokeLineCap=1,
+                    strokeDashArray=pattern,
+                )
+            )
         else:
             g.add(Rect(x, base - 0.5, SWATCH, SWATCH, fillColor=color, strokeColor=None))
-        g.add(look.string(x + SWATCH + 4, base, name, size=size))
+        g.add(look.string(x + swatch + 4, base, name, size=size))
     return g, height
 
 

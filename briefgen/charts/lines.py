@@ -2,6 +2,8 @@
 
 Light horizontal gridlines, round tick values, a marker on every point, and the last
 value of each line written at its end so that the reader need not read the axis.
+Colour is not the only cue: each series has its own dash pattern (solid, dashed,
+dotted, dash-dot), shown in the legend too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,15 @@ from briefgen.charts import values as fmt
 from briefgen.charts.draw import Body
 from briefgen.charts.look import WHITE, Look
 from briefgen.charts.spec import ChartSpec, Datum
+
+# Series 1, 2, 3, 4, ...: solid, dashed, dotted, dash-dot, then again (with round caps, a
+# 0.1 dash draws a dot).
+DASHES: tuple[list[float] | None, ...] = (None, [5.0, 2.5], [0.1, 3.0], [6.0, 2.5, 0.1, 2.5])
+
+
+def dash(index: int) -> list[float] | None:
+    """The dash pattern of the `index`-th series (None: solid)."""
+    return DASHES[index % len(DASHES)]
 
 
 def draw(spec: ChartSpec, look: Look, width: float) -> Body:
@@ -67,11 +78,20 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
             x, _y = at(label, tick_values[0])
             g.add(look.string(x, y0 - small - 3, label, size=small, color=look.muted, anchor="middle"))
     placed: list[float] = []
-    for s in series:
+    for i, s in enumerate(series):
         points = [at(r.label, r.value) for r in rows if r.series == s]
         if len(points) > 1:
             flat = [c for p in points for c in p]
-            g.add(PolyLine(flat, strokeColor=colors[s], strokeWidth=stroke.series, strokeLineJoin=1, strokeLineCap=1))
+            g.add(
+                PolyLine(
+                    flat,
+                    strokeColor=colors[s],
+                    strokeWidth=stroke.series,
+                    strokeLineJoin=1,
+                    strokeLineCap=1,
+                    strokeDashArray=dash(i),
+                )
+            )
         for x, y in points:
             g.add(Circle(x, y, stroke.marker, fillColor=colors[s], strokeColor=WHITE, strokeWidth=stroke.marker_edge))
         # End label, nudged apart from labels of lines that end close by.
@@ -82,4 +102,5 @@ def draw(spec: ChartSpec, look: Look, width: float) -> Body:
         placed.append(ty)
         g.add(look.string(ex + 6, ty, end_texts[s], color=colors[s], bold=True))
     legend = [(fmt.series_name(s), colors[s]) for s in series] if len(series) > 1 else []
-    return Body(g, total, legend=legend, legend_shape="line")
+    dashes = [dash(i) for i in range(len(legend))]
+    return Body(g, total, legend=legend, legend_shape="line", legend_dashes=dashes)

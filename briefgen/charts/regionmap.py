@@ -3,6 +3,9 @@
 Colour carries the argument: the focus country in the brand's primary colour, the first
 tier (countries that border it) in an accent tint, the second tier in a muted tint, and
 every other country light grey for orientation; disputed areas are neutral and hatched.
+Colour is not the only cue: each tier country's name carries its tier's mark (a
+superscript "¹" or "²"), and the legend keys the tiers by the same marks; the focus is
+named in the legend itself.
 The projection is centred on the countries named (`projection.py`); a very large country
 (Russia, China) is framed only by its part near the others. Labels are placed by a small
 search: inside the country when the name fits, otherwise just outside with a leader line,
@@ -33,6 +36,7 @@ NEAR = 12.0  # degrees: the least reach of that part
 NAME_SIZE = 8.0
 NOTE_SIZE = 7.5
 CONTEXT_SIZE = 7.0
+MARKS = {"tier1": "\u00b9", "tier2": "\u00b2"}  # the tiers' non-colour cue, on names and legend
 GRID = 10  # the search for a label point inside a country's visible part: a 9 × 9 grid
 R = math.pi / 180
 
@@ -157,7 +161,8 @@ def _content(
     tiers = {p.tier for p in places.values() if p.iso3 != spec.focus}
     for n in (1, 2):
         if n in tiers:  # the project's wording (profiles: tiers), else neutral
-            legend.append((spec.tiers[n - 1] if n <= len(spec.tiers) else f"Tier {n}", colors[f"tier{n}"]))
+            name = spec.tiers[n - 1] if n <= len(spec.tiers) else f"Tier {n}"
+            legend.append((f"{MARKS[f'tier{n}']} {name}", colors[f"tier{n}"]))
     notes = ["Borders: Natural Earth 1:110m; no position is implied on disputed boundaries."]
     if disputed:
         notes.append(mapdraw.HATCH_NOTE)
@@ -185,7 +190,7 @@ def _labels(
     players = [s for s in shapes if s.role != "other"]
     todo = []
     for s in players:
-        lines = [(s.country.name, NAME_SIZE, True)]
+        lines = [(s.country.name + _mark_gap(s.role), NAME_SIZE, True)]
         place = places.get(s.country.iso3)
         if place and place.label:
             lines.append((place.label, NOTE_SIZE, False))
@@ -386,6 +391,20 @@ def _draw_label(g: Group, lb: _Label, box: Box, inside: bool, look: Look) -> Non
     color = look.on(lb.shape.fill) if inside else look.text
     xm = (box[0] + box[2]) / 2
     y = box[3]
-    for text, size, bold in lb.lines:
+    for i, (text, size, bold) in enumerate(lb.lines):
         y -= size * 1.15
-        g.add(look.string(xm, y + size * 0.25, text, size=size, bold=bold, color=color, anchor="middle"))
+        mark = MARKS.get(lb.shape.role, "") if i == 0 else ""
+        if not mark:
+            g.add(look.string(xm, y + size * 0.25, text, size=size, bold=bold, color=color, anchor="middle"))
+            continue
+        # The name and its tier mark as separate strings, so the name stays one word of text.
+        name = text[: -len(_mark_gap(lb.shape.role))]
+        x = xm - look.width(text, size, bold) / 2
+        g.add(look.string(x, y + size * 0.25, name, size=size, bold=bold, color=color))
+        x = xm + look.width(text, size, bold) / 2
+        g.add(look.string(x, y + size * 0.25, mark, size=size, bold=bold, color=color, anchor="end"))
+
+
+def _mark_gap(role: str) -> str:
+    """What follows a player's name on the map: a thin space and its tier's mark, if any."""
+    return "\u2009" + MARKS[role] if role in MARKS else ""

@@ -36,3 +36,12 @@ def test_higher_values_sit_higher() -> None:
     assert xs == sorted(xs)
     # Equal steps along the x axis, one per label.
     assert xs[1] - xs[0] == pytest.approx(xs[2] - xs[1])
+
+
+def test_each_series_has_its_own_dash_pattern_in_the_chart_and_the_legend() -> None:
+    # No information by colour alone: a greyscale print still tells the lines apart.
+    rows = tuple(Datum(year, v, name) for name in "abc" for year, v in (("2019", 1), ("2020", 2)))
+    body = lines.draw(ChartSpec("line", rows), look(), 400)
+    patterns = [str(p.strokeDashArray) for p in of(body.group, "PolyLine")]
+    assert len(set(patterns)) == 3
+    assert [str(d) for d in body.legend_dashes] == patterns
