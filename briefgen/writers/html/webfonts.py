@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from briefgen.design.theme import Theme
-from briefgen.fonts.fontfile import coverage, font_bytes
+from briefgen.fonts.fontfile import char_map, coverage, font_bytes
 from briefgen.fonts.register import BrandFonts
 from briefgen.fonts.ttfsubset import subset_ttf
 from briefgen.fonts.woff2 import woff2
@@ -46,7 +46,7 @@ def characters(markup: str) -> frozenset[int]:
 
 def _uri(path: Path, chars: frozenset[int]) -> str:
     def make() -> str:
-        packed = woff2(subset_ttf(font_bytes(path), chars))
+        packed = woff2(subset_ttf(font_bytes(path), chars, char_map(path)))
         return "data:font/woff2;base64," + base64.b64encode(packed).decode()
 
     return _SUBSETS.once((path, chars), make)
