@@ -26,3 +26,12 @@ def test_the_palette_is_custom_properties_and_print_has_its_own_rules() -> None:
     assert css.startswith("@font-face{}")
     assert f"--primary: {t.colors.primary}" in css and f"--panel: {t.colors.panel}" in css
     assert "@media print" in css and "position: sticky" in css
+
+
+def test_on_a_phone_a_chart_keeps_a_legible_width_inside_its_scrolling_frame() -> None:
+    css = stylesheet(theme(), "")
+    assert (
+        "@media (max-width: 40rem) { figure.chart .chart-frame svg { width: max(100%, 36rem); max-width: none; } }"
+        in css
+    )
+    assert ".scroll { overflow-x: auto; max-width: 100%; }" in css

@@ -26,7 +26,9 @@ def test_a_chart_is_an_svg_labelled_by_its_title_and_described_by_its_alt_text()
     c = ctx()
     c.figures = 1  # after an image: charts and images share the numbering
     out = c.blocks((m.Chart(spec, "Bar chart: aid.", "fig-aid", AT),))
-    assert out.startswith('<figure class="chart" id="fig-aid"><svg ')
+    # In a frame of its own, which scrolls on a phone: a keyboard stop named by the title.
+    frame = '<div class="scroll chart-frame" role="region" tabindex="0" aria-labelledby="chart:1:title"><svg '
+    assert out.startswith('<figure class="chart" id="fig-aid">' + frame)
     assert 'role="img" aria-labelledby="chart:1:title" aria-describedby="chart:1:desc"' in out
     assert '<title id="chart:1:title">Aid &lt;2021&gt;</title><desc id="chart:1:desc">Bar chart: aid.</desc>' in out
     # The drawing's words are text, and the title and source are the caption's, not the SVG's.

@@ -20,6 +20,9 @@ BODY_REM = 1.125  # 18 px: the web's reading size for the body text the PDF sets
 MEASURE = "40rem"  # the text column: some 70 characters a line
 SIDEBAR = "16rem"
 WIDE = "64rem"  # from here on, the contents sit in a sidebar beside the text
+# A chart is drawn at the PDF's text width with 7-8 pt text; narrower than this it would
+# shrink its text below some 8 px, so on a phone it keeps this width and scrolls in its frame.
+CHART_MIN = "36rem"
 
 
 def _pad(design: Design, pad: Pad) -> str:
@@ -110,7 +113,7 @@ def stylesheet(theme: Theme, font_faces: str) -> str:
             " --font-heading: 'Brand Heading', 'Brand Symbols', system-ui, sans-serif;"
             " --font-mono: 'Brand Mono', 'Brand Symbols', ui-monospace, monospace; }",
             _roles(design),
-            LAYOUT.replace("WIDE", WIDE),
+            LAYOUT.replace("WIDE", WIDE).replace("CHART_MIN", CHART_MIN),
             BOXES,
             PRINT,
         ]
@@ -204,6 +207,7 @@ sup.noteref a { text-decoration: none; font-family: var(--font-heading); font-we
 .notes .back { text-decoration: none; margin-left: 0.25em; }
 figure { margin: 1.5em 0; }
 figure.chart svg { display: block; margin: 0 auto 0.5rem; }
+@media (max-width: 40rem) { figure.chart .chart-frame svg { width: max(100%, CHART_MIN); max-width: none; } }
 figcaption .source { display: block; font-style: normal; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-family: var(--font-body); }

@@ -71,6 +71,9 @@ def chart(b: m.Chart, c: Ctx) -> str:
     c.figures += 1
     title = b.spec.title or f"Figure {c.figures}"
     art = _chart_svg(b, c, ident, chart_width(c.theme), title)
+    # On a phone the chart keeps a legible width and scrolls sideways in its own frame
+    # (css.py); a scrolling region is a keyboard stop, named by the chart's title.
+    art = f'<div class="scroll chart-frame" role="region" tabindex="0" aria-labelledby="{ident}:title">{art}</div>'
     caption = f"<b>Figure {c.figures}:</b> {esc(b.spec.title)}" if b.spec.title else f"<b>Figure {c.figures}:</b>"
     source = f'<span class="source">Source: {esc(b.spec.source)}</span>' if b.spec.source else ""
     return f'<figure class="chart"{attrs(id=b.anchor or None)}>{art}<figcaption>{caption}{source}</figcaption></figure>'
