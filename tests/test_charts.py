@@ -286,12 +286,12 @@ def test_map_draws_from_the_world_data(theme: Theme) -> None:
     found = texts(d)
     for name in ("Afghanistan", "Tajikistan", "1,135 km border", "Iran", "800 km border", "Qatar", "Russia"):
         assert name in found
-    assert "Tier 1" in found and "Tier 2" in found  # no project wording: neutral
+    assert "\u00b9 Tier 1" in found and "\u00b2 Tier 2" in found  # no project wording: neutral; keyed by marks
     worded = parse_spec(
         MAP, file="sections/x.md", line=14, base=REPO / "sections", root=REPO, tiers=("Neighbours", "Players")
     )
     found = texts(drawing(worded, theme, WIDTH, fonts=FONTS))
-    assert "Neighbours" in found and "Players" in found and "Tier 1" not in found
+    assert "\u00b9 Neighbours" in found and "\u00b2 Players" in found and "\u00b9 Tier 1" not in found
 
     def paths(node: Group) -> int:
         return sum(paths(c) if isinstance(c, Group) else isinstance(c, RLPath) for c in node.contents)
