@@ -130,7 +130,7 @@ def _legend(
                     x + swatch - 1,
                     y,
                     strokeColor=color,
-                    strokeWidth=2,
+                    strokeWidth=look.lines.series,
                     strokeLineCap=1,
                     strokeDashArray=pattern,
                 )
