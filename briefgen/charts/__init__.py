@@ -10,6 +10,7 @@
     alt.py        alternative text generated from the data
     projection.py a map's projection, centred on what it shows, and ring clipping
     mapdraw.py    what maps draw alike: country fills and borders, small-state dots, disputed areas
+    segments.py   label placement geometry: a leader line through a box, two leaders crossing
     raster.py     `Drawing` → PNG with Pillow, imported only when a DOCX needs it
 
 Nothing here touches the network. The world map's data and its country look-up are

@@ -26,10 +26,9 @@ from briefgen.charts import mapdraw
 from briefgen.charts.draw import Body
 from briefgen.charts.look import WHITE, Look, tint
 from briefgen.charts.projection import Point, Projection, centre, fit
+from briefgen.charts.segments import Box, Segment, crosses, segments_cross
 from briefgen.charts.spec import ChartSpec, Place
 
-Box = tuple[float, float, float, float]
-Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
 PAD = 0.05  # margin around the countries shown, as a share of their span
 BIG = 400.0  # square degrees: a country this large is framed by its part near the others only
 NEAR = 12.0  # degrees: the least reach of that part
@@ -221,7 +220,7 @@ def _labels(
         w, h = look.width(s.country.name, CONTEXT_SIZE), CONTEXT_SIZE * 1.15
         ax, ay = _anchor(s, proj, width, height)
         box = (ax - w / 2, ay - h / 2, ax + w / 2, ay + h / 2)
-        free = not any(_overlap(box, p, 3) for p in placed) and not any(_crosses(seg, box) for seg in leaders)
+        free = not any(_overlap(box, p, 3) for p in placed) and not any(crosses(seg, box) for seg in leaders)
         if _inside_frame(box, width, height) and _fits_in(s, box) and free:
             placed.append(box)
             g.add(
@@ -323,11 +322,11 @@ def _best(
     for cost, box, inside in candidates:
         if not _inside_frame(box, width, height) or any(_overlap(box, p) for p in placed):
             continue
-        if any(_crosses(seg, box) for seg in leaders):
+        if any(crosses(seg, box) for seg in leaders):
             continue  # would sit on another label's leader line
         if not inside:
             mine = _leader(lb.anchor, box)
-            if any(_crosses(mine, p) for p in placed) or any(_segments_cross(mine, seg) for seg in leaders):
+            if any(crosses(mine, p) for p in placed) or any(segments_cross(mine, seg) for seg in leaders):
                 continue  # its leader would cut through a label or another leader
         if any(box[0] - 3 < x < box[2] + 3 and box[1] - 3 < y < box[3] + 3 for x, y in anchors if (x, y) != lb.anchor):
             continue  # would hide where another country's label belongs
@@ -349,37 +348,6 @@ def _leader(anchor: tuple[float, float], box: Box) -> Segment:
     ax, ay = anchor
     gap = 2.0
     return (ax, ay, min(max(ax, box[0] - gap), box[2] + gap), min(max(ay, box[1] - gap), box[3] + gap))
-
-
-def _crosses(seg: Segment, box: Box) -> bool:
-    """Whether a segment passes through a box (Liang–Barsky clipping)."""
-    x0, y0, x1, y1 = seg
-    dx, dy = x1 - x0, y1 - y0
-    lo, hi = 0.0, 1.0
-    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo > hi:
-            return False
-    return True
-
-
-def _segments_cross(a: Segment, b: Segment) -> bool:
-    def side(ox: float, oy: float, px: float, py: float, qx: float, qy: float) -> float:
-        return (px - ox) * (qy - oy) - (py - oy) * (qx - ox)
-
-    d1 = side(b[0], b[1], b[2], b[3], a[0], a[1])
-    d2 = side(b[0], b[1], b[2], b[3], a[2], a[3])
-    d3 = side(a[0], a[1], a[2], a[3], b[0], b[1])
-    d4 = side(a[0], a[1], a[2], a[3], b[2], b[3])
-    return d1 * d2 < 0 and d3 * d4 < 0
 
 
 def _draw_label(g: Group, lb: _Label, box: Box, inside: bool, look: Look) -> None:
