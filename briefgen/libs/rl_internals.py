@@ -212,6 +212,59 @@ def last_line_slack(paragraph: Any) -> float:
     return last[0] if isinstance(last, tuple) else last.extraSpace
 
 
+# ---------------------------------------------------------------- page make-up
+
+
+def frame_of(flowable: Any) -> Any | None:
+    """The frame splitting or drawing `flowable`, if any.
+
+    Checked against reportlab 5.1.0: `Frame.split` and `Frame.add` set `_frame` on the
+    flowable they handle; the page make-up asks whether that frame is still empty.
+    """
+    return getattr(flowable, "_frame", None)
+
+
+def current_frame(flowable: Any) -> Any | None:
+    """The document's current frame, asked from inside `wrap` (reportlab 5.1.0:
+    `Flowable._doctemplateAttr('frame')`, None outside a document)."""
+    return flowable._doctemplateAttr("frame")
+
+
+def frame_empty(frame: Any) -> bool:
+    """Whether nothing has been placed in `frame` yet (reportlab 5.1.0: `Frame._atTop`)."""
+    return bool(getattr(frame, "_atTop", 0))
+
+
+def frame_used(frame: Any, avail_height: float) -> float:
+    """How much of `frame`'s height is taken, given the height a flowable is offered
+    (reportlab 5.1.0: `Frame._height` is the frame's whole usable height)."""
+    return float(frame._height) - avail_height
+
+
+def table_rows(table: Any) -> int:
+    """The rows a platypus `Table` (or a part of one after `split`) holds
+    (reportlab 5.1.0: `Table._cellvalues`)."""
+    return len(table._cellvalues)
+
+
+def wrap_all(flowables: list[Any], width: float, canvas: Any) -> tuple[float, float]:
+    """The width and height of `flowables` stacked, as `KeepTogether` measures them
+    (reportlab 5.1.0: `platypus.flowables._listWrapOn`)."""
+    from reportlab.platypus.flowables import _listWrapOn
+
+    return _listWrapOn(flowables, width, canvas)  # type: ignore[no-any-return]
+
+
+def container_base() -> type:
+    """The mix-in that lets a flowable hand its parts back to the frame one by one
+    (reportlab 5.1.0: `platypus.flowables._ContainerSpace`, the base of `KeepTogether`;
+    a subclass keeps its parts in `_content`, as `KeepTogether` does).
+    Imported on call: platypus must first be loaded through `load_platypus`."""
+    from reportlab.platypus.flowables import _ContainerSpace
+
+    return _ContainerSpace  # type: ignore[no-any-return]
+
+
 # ---------------------------------------------------------------- drawings replayed
 
 

@@ -292,6 +292,55 @@ def test_colours_ask_for_pdf_1_4_and_require_pdf_version_raises_it() -> None:
     assert buffer.getvalue().startswith(b"%PDF-1.4")
 
 
+# ---------------------------------------------------------------- page make-up
+
+
+def test_the_frame_tells_a_flowable_where_it_stands() -> None:
+    """frame_of, current_frame, frame_empty and frame_used, seen from inside a real build."""
+    from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+    seen: list[tuple[bool, float, bool]] = []
+
+    class Probe(Flowable):
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            frame = rl.current_frame(self)
+            seen.append((rl.frame_empty(frame), rl.frame_used(frame, ah), frame is rl.frame_of(self)))
+            return aw, 100
+
+        def draw(self) -> None:
+            pass
+
+    doc = BaseDocTemplate(io.BytesIO())
+    pads = {f"{side}Padding": 0 for side in ("left", "right", "top", "bottom")}
+    doc.addPageTemplates([PageTemplate("p", [Frame(72, 72, 400, 600, id="f", **pads)])])
+    doc.build([Probe(), Probe()])
+    (empty1, used1, _), (empty2, used2, _) = seen[0], seen[-1]
+    assert empty1 and used1 == 0
+    assert not empty2 and used2 == 100
+    assert rl.current_frame(Probe()) is None  # outside a document
+
+
+def test_table_rows_count_a_split_tables_parts_and_wrap_all_stacks() -> None:
+    from reportlab.platypus import Table
+
+    table = Table([[str(i)] for i in range(10)], rowHeights=[20] * 10, repeatRows=1)
+    canvas = Canvas(io.BytesIO())
+    table.wrapOn(canvas, 100, 1000)
+    first, rest = table.split(100, 85)
+    assert rl.table_rows(table) == 10 and rl.table_rows(first) == 4 and rl.table_rows(rest) == 7
+    _, height = rl.wrap_all([_paragraph("one"), _paragraph("two")], 300, canvas)
+    assert height == sum(_paragraph(t).wrap(300, 1000)[1] for t in ("one", "two"))
+
+
+def test_the_container_base_hands_its_content_to_the_frame() -> None:
+    from reportlab.platypus import KeepTogether
+
+    base = rl.container_base()
+    assert issubclass(KeepTogether, base) and hasattr(base, "getSpaceBefore")
+    keep = KeepTogether([_paragraph("a")])
+    assert keep._content and keep.getSpaceBefore() == keep._content[0].getSpaceBefore()
+
+
 def test_every_trick_names_the_version_it_was_checked_against() -> None:
     functions = [
         rl.load_platypus,
@@ -309,6 +358,13 @@ def test_every_trick_names_the_version_it_was_checked_against() -> None:
         rl.document_footprint,
         rl.pdf_version,
         rl.require_pdf_version,
+        rl.frame_of,
+        rl.current_frame,
+        rl.frame_empty,
+        rl.frame_used,
+        rl.table_rows,
+        rl.wrap_all,
+        rl.container_base,
     ]
     for function in functions:
         assert re.search(rf"reportlab {re.escape(rl.CHECKED)}", function.__doc__ or ""), function.__name__

@@ -13,7 +13,6 @@ from reportlab.platypus import Table
 from briefgen.design.system import box_look
 from briefgen.model import nodes as m
 from briefgen.writers.pdf import boxes
-from briefgen.writers.pdf.para import Paragraph
 
 T = m.Text
 
@@ -46,14 +45,3 @@ def test_only_the_outermost_box_splits_inside_its_row(theme: Any) -> None:
     outer, _ = boxes.callout(m.Callout("", (inner,)), r)
     nested = outer._cellvalues[0][0][0]
     assert outer.splitInRow == 1 and nested.splitInRow == 0
-
-
-def test_the_label_share_is_the_one_giving_the_shortest_facts(theme: Any) -> None:
-    r = pdfkit.renderer(theme)
-    long_label = "A rather long label for a fact"
-    cells = [[Paragraph(long_label, r.styles["fact_label"]), Paragraph("short", r.styles["fact_value"])]] * 3
-    pad = r.design.table.facts
-    share = boxes._label_share(cells, 200.0, pad)
-    heights = {s: boxes._facts_height(cells, 200.0, s, pad) for s in boxes.LABEL_SHARES}
-    assert round(heights[share]) == min(round(h) for h in heights.values())
-    assert share > boxes.LABEL_SHARES[0]  # a long label wants a wider label column than the narrowest

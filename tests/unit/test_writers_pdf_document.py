@@ -10,13 +10,14 @@ from typing import Any
 import pdfkit
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import CondPageBreak, HRFlowable, PageBreak
+from reportlab.platypus import HRFlowable, PageBreak
 from unitkit import meta
 
 from briefgen.errors import BriefgenError, Pos
 from briefgen.model import nodes as m
-from briefgen.model.layout import Layout
+from briefgen.model.layout import BreakBefore, Layout
 from briefgen.writers.pdf.document import measure, outline_keys, section_flowables, source_epoch, write_pdf
+from briefgen.writers.pdf.makeup import SectionBreak
 
 T = m.Text
 
@@ -46,11 +47,19 @@ def test_outline_keys_are_sections_and_their_own_non_empty_headings() -> None:
 
 def test_a_sections_flowables_break_the_page_as_asked(theme: Any) -> None:
     r = pdfkit.renderer(theme)
-    first = section_flowables(section("a"), r, first=True)
+    first = section_flowables(section("a"), r, first=True, rule=BreakBefore.PAGE)
     assert first[0].style is r.styles["h1"] and isinstance(first[1], HRFlowable)  # a level-1 title and its rule
-    assert isinstance(section_flowables(section("b", new_page=True), r, first=False)[0], PageBreak)
-    sub = section_flowables(section("c", level=2, kicker="Profile"), r, first=False)
-    assert isinstance(sub[0], CondPageBreak) and sub[1].style is r.styles["kicker"] and sub[2].style is r.styles["h2"]
+    # the author's own new page is kept whatever the cut's rule
+    assert isinstance(section_flowables(section("b", new_page=True), r, False, BreakBefore.AUTO)[0], PageBreak)
+    # the cut's rule asks for a break that makes sure the page before is not nearly empty
+    assert isinstance(section_flowables(section("c"), r, False, BreakBefore.PAGE)[0], SectionBreak)
+    assert isinstance(section_flowables(section("c"), r, False, BreakBefore.CHAPTER)[0], SectionBreak)
+    assert not any(
+        isinstance(f, (PageBreak, SectionBreak)) for f in section_flowables(section("d"), r, False, BreakBefore.AUTO)
+    )
+    sub = section_flowables(section("e", level=2, kicker="Profile"), r, first=False, rule=BreakBefore.CHAPTER)
+    assert not any(isinstance(f, (PageBreak, SectionBreak)) for f in sub)
+    assert pdfkit.words(sub).startswith("PROFILE E")  # the kicker, then the title
 
 
 def test_a_report_has_cover_contents_and_bookmarked_sections(theme: Any) -> None:

@@ -26,8 +26,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import _ContainerSpace, _listWrapOn
 
+from briefgen.libs import rl_internals as rl
 from briefgen.writers.common.makeup import HEAD_LINES, HEAD_SLACK, MIN_PAGE_LINES, TABLE_START_ROWS
 from briefgen.writers.pdf.para import Paragraph
 
@@ -41,8 +41,8 @@ def allow_widows(styles: dict[str, ParagraphStyle]) -> None:
 
 def _at_top(flowable: Flowable) -> bool:
     """Whether the frame splitting `flowable` is empty (outside a frame: no)."""
-    frame = getattr(flowable, "_frame", None)
-    return bool(frame is not None and getattr(frame, "_atTop", 0))
+    frame = rl.frame_of(flowable)
+    return frame is not None and rl.frame_empty(frame)
 
 
 class Box(Table):
@@ -84,13 +84,13 @@ class DataTable(Table):
         if not parts or _at_top(self):
             return parts
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        body_rows = len(parts[0]._cellvalues) - head
-        if body_rows < min(TABLE_START_ROWS, len(self._cellvalues) - head):
+        body_rows = rl.table_rows(parts[0]) - head
+        if body_rows < min(TABLE_START_ROWS, rl.table_rows(self) - head):
             return []
         return parts
 
 
-class KeepWithLines(_ContainerSpace, Flowable):  # type: ignore[misc]
+class KeepWithLines(rl.container_base(), Flowable):  # type: ignore[misc]
     """Headings (and a section's kicker and rule) with the flowable after them.
 
     They stay on a page only if the first `lines` lines of that flowable fit beneath them
@@ -112,7 +112,7 @@ class KeepWithLines(_ContainerSpace, Flowable):  # type: ignore[misc]
         content = list(self._content)
         if _at_top(self):
             return content
-        _, head_height = _listWrapOn(self.head, availWidth, self.canv)
+        _, head_height = rl.wrap_all(self.head, availWidth, self.canv)
         # reportlab overlaps a flowable's space after with the next one's space before.
         room = availHeight - head_height - max(self.head[-1].getSpaceAfter(), self.body.getSpaceBefore())
         room -= HEAD_SLACK  # where it is a near thing, Word and LibreOffice move the heading: so does the PDF
@@ -132,7 +132,7 @@ def _first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas
     if height <= room:
         return True
     if isinstance(f, Paragraph):
-        count = len(getattr(f.blPara, "lines", ())) or 1
+        count = (rl.line_count(f) if rl.has_line_breaking(f) else 0) or 1
         need = min(lines, count)
         if need == count - 1:
             need = count  # one line alone on the next page is a widow
@@ -161,10 +161,10 @@ class SectionBreak(Flowable):
         self.width = self.height = 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
-        frame = self._doctemplateAttr("frame")
-        if frame is None or frame._atTop:
+        frame = rl.current_frame(self)
+        if frame is None or rl.frame_empty(frame):
             return 0, 0
-        used = frame._height - availHeight
+        used = rl.frame_used(frame, availHeight)
         if used >= MIN_PAGE_LINES * self.line_height:
             frame.add_generated_content(FrameBreak)
         else:
