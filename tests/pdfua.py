@@ -200,7 +200,8 @@ def content_problems(pdf: pikepdf.Pdf, tree: Tree | None) -> list[str]:
 
 
 def tree_problems(tree: Tree) -> list[str]:
-    """Headings (14-002, 14-003), figures' Alt (13-004), tables' header cells (15-003)."""
+    """Headings (14-002, 14-003), figures' Alt (13-004), tables' header cells (15-003),
+    list items' `Lbl` and `LBody` (09-004)."""
     out = list(tree.problems)
     last = 0
     for elem, kind in zip(tree.elements, tree.types, strict=True):
@@ -224,6 +225,10 @@ def tree_problems(tree: Tree) -> list[str]:
         if kind in ("TH", "TD") and _role(elem.P, None) not in ("TR",) and str(elem.P.get("/S")) != "/TR":
             out.append(f"09-004: {kind} outside a TR")
     for elem, kind in zip(tree.elements, tree.types, strict=True):
+        if kind == "LI":
+            kids = [str(k.get("/S")) for k in _kids(elem) if isinstance(k, Dictionary) and "/S" in k]
+            if kids[:1] != ["/Lbl"] or "/LBody" not in kids:
+                out.append(f"09-004: an LI holds {kids}, not its Lbl then its LBody")
         if kind == "Table":
             cells = [k for k in _descendants(elem) if str(k.get("/S")) == "/TH"]
             if not cells:

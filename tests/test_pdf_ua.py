@@ -85,7 +85,7 @@ def test_the_sample_deliverables_pass_the_checker(sample_outputs: Path) -> None:
 def test_the_structure_comes_from_the_model(tagged: Path) -> None:
     assert pdfua.problems(tagged) == []
     kinds = [kind for _, kind in pdfua.structure(tagged)]
-    for kind in ("Document", "Sect", "H1", "H2", "H3", "P", "L", "LI", "LBody", "Table", "TR", "TH", "TD"):
+    for kind in ("Document", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD"):
         assert kind in kinds, kind
     for kind in ("Figure", "Caption", "Note", "Link", "BlockQuote", "Code", "TOC", "TOCI", "Div"):
         assert kind in kinds, kind
@@ -98,6 +98,9 @@ def test_the_structure_comes_from_the_model(tagged: Path) -> None:
     assert "A blue square, the brand's logo" in alts
     assert any(alt.startswith("Bar chart") or "Bars" in alt for alt in alts), alts
     assert notes and all(str(n.get("/ID", "")) for n in notes)
+    # each item's bullet or number is its Lbl, read before its body
+    labels = "".join(text.strip() + " " for kind, text in pdfua.tagged_text(tagged) if kind == "Lbl")
+    assert "• • 1. 2. " in labels, labels  # this section's list, its nested list inside
 
 
 def _elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
@@ -169,6 +172,11 @@ def _same_subset_tags(pdf: pikepdf.Pdf) -> None:
         font.BaseFont = Name("/" + "AAAAAA+" + str(font.BaseFont)[8:])
 
 
+def _no_label(pdf: pikepdf.Pdf) -> None:
+    item = _first(pdf, "LI")
+    item.K = pikepdf.Array([k for k in item.K if k.get("/S") != Name.Lbl])
+
+
 def _no_struct_parent(pdf: pikepdf.Pdf) -> None:
     for page in pdf.pages:
         for annot in page.obj.get("/Annots", []):
@@ -183,6 +191,7 @@ BROKEN = {
     "06-001": lambda pdf: pdf.Root.__delitem__("/Metadata"),
     "13-004": lambda pdf: _first(pdf, "Figure").__delitem__("/Alt"),
     "15-003": _no_scope,
+    "09-004": _no_label,
     "14-003": _skip_level,
     "01-005": _untagged_text,
     "9.6.4": _same_subset_tags,

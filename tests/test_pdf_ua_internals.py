@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pikepdf
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Paragraph, Table
 
 from briefgen.libs import rl_internals as rl
-from briefgen.writers.pdf.archival import subset_tag
 
 FONT = Path(__file__).resolve().parents[1] / "briefgen" / "fonts" / "NotoSans-Regular.ttf"
 
@@ -23,47 +19,6 @@ FONT = Path(__file__).resolve().parents[1] / "briefgen" / "fonts" / "NotoSans-Re
 def _saved(canvas: Canvas, buffer: io.BytesIO) -> pikepdf.Pdf:
     canvas.save()
     return pikepdf.open(io.BytesIO(buffer.getvalue()))
-
-
-def test_hook_flowable_drawing_wraps_tagged_flowables_only() -> None:
-    seen: list[object] = []
-
-    def hook(flowable: object, canvas: Canvas, draw: object) -> None:
-        seen.append(flowable)
-        rl.page_operators(canvas).append("% before")
-        draw()  # type: ignore[operator]
-        rl.page_operators(canvas).append("% after")
-
-    rl.hook_flowable_drawing(hook)
-    canvas = Canvas(io.BytesIO())
-    plain, tagged = Paragraph("plain", ParagraphStyle("s")), Paragraph("tagged", ParagraphStyle("s"))
-    tagged.pdf_tag = "P"
-    for p in (plain, tagged):
-        p.wrapOn(canvas, 200, 100)
-        p.drawOn(canvas, 10, 10)
-    assert seen == [tagged]
-    code = rl.page_operators(canvas)
-    assert code[code.index("% before") + 1 : code.index("% after")]  # the paragraph drew in between
-    from briefgen.writers.pdf.archival import install
-
-    install()  # put the writer's own hook back for the tests that follow
-
-
-def test_hash_subset_tags_names_subsets_by_their_characters() -> None:
-    rl.hash_subset_tags(subset_tag)
-    pdfmetrics.registerFont(TTFont("ua-test-face", str(FONT)))
-    names = []
-    # reportlab's first subset holds all of ASCII: texts differ past it
-    for text in ("abc é", "abc ß", "abc é"):
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer)
-        canvas.setFont("ua-test-face", 10)
-        canvas.drawString(10, 10, text)
-        with _saved(canvas, buffer) as pdf:
-            names += [str(f.BaseFont) for f in pdf.pages[0].Resources.Font.values() if "NotoSans" in str(f.BaseFont)]
-    assert len(names) == 3
-    assert names[0] != names[1] and names[0] == names[2]  # by content, and reproducible
-    assert all(re.fullmatch(r"/[A-Z]{6}\+NotoSans-Regular", n) and not n.startswith("/AAAAAA") for n in names)
 
 
 def test_allow_keys_writes_entries_reportlab_does_not_list() -> None:

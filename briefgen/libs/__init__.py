@@ -1,6 +1,7 @@
 """Fences around the private internals of the libraries briefgen builds on.
 
-One module per library (`rl_internals` for reportlab, `opc_internals` for python-docx):
+One module per library (`rl_internals` for reportlab, with `rl_hooks` for the process-wide
+hooks the tagged PDF installs; `opc_internals` for python-docx):
 every use of an attribute, method or behaviour that the library does not document goes
 through one of them, with the version it was checked against and why it is needed, and
 `tests/unit/test_<module>.py` checks each one, so that an upgrade fails in one named test

@@ -325,57 +325,6 @@ def require_pdf_version(canvas: Any, version: tuple[int, int]) -> None:
 # ---------------------------------------------------------------- tagged PDF (writers/pdf/tagging.py)
 
 
-def hook_flowable_drawing(hook: Callable[[Any, Any, Callable[[], None]], None]) -> None:
-    """Let `hook(flowable, canvas, draw)` wrap the drawing of every flowable that carries a
-    `pdf_tag` in its instance dictionary (`draw()` draws it as usual).
-
-    Checked against reportlab 5.1.0: `Flowable.drawOn` ("do not override") is the one method
-    every flowable is drawn through, in frames, tables, lists and boxes; no subclass the PDF
-    writer uses overrides it. It is replaced, process-wide and once; an untagged flowable
-    costs one look-up. The tagged PDF brackets a tagged flowable's operators in marked content.
-    """
-    from reportlab.platypus.flowables import Flowable
-
-    original = getattr(Flowable.drawOn, "briefgen_original", Flowable.drawOn)
-
-    def draw_on(self: Any, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803 - reportlab API
-        if self.__dict__.get("pdf_tag") is None:
-            original(self, canvas, x, y, _sW)
-        else:
-            hook(self, canvas, lambda: original(self, canvas, x, y, _sW))
-
-    draw_on.briefgen_original = original  # type: ignore[attr-defined]
-    Flowable.drawOn = draw_on
-
-
-def hash_subset_tags(tag: Callable[[bytes, list[int]], bytes]) -> None:
-    """Name each TrueType subset `tag(face name, code points) + "+" + face name`.
-
-    Checked against reportlab 5.1.0: `TTFont.addObjects` names subset n of every font
-    `SUBSETN(n)+name`, a module global: every face's first subset is `AAAAAA+` in every
-    document. While `addObjects` runs, the global is swapped for one that knows the font's
-    subsets (`state.subsets`, the code points of each). Process-wide and once.
-    """
-    from reportlab.pdfbase import ttfonts
-
-    original = getattr(ttfonts.TTFont.addObjects, "briefgen_original", ttfonts.TTFont.addObjects)
-
-    def add_objects(self: Any, doc: Any) -> None:
-        state = self.state.get(doc)
-        if state is None:
-            original(self, doc)
-            return
-        subsets, name, plain = state.subsets, self.face.name, ttfonts.SUBSETN
-        ttfonts.SUBSETN = lambda n, *_: tag(name, subsets[n])
-        try:
-            original(self, doc)
-        finally:
-            ttfonts.SUBSETN = plain
-
-    add_objects.briefgen_original = original  # type: ignore[attr-defined]
-    ttfonts.TTFont.addObjects = add_objects
-
-
 def allow_keys(obj: Any, *keys: str) -> None:
     """Let a catalog or page object write entries reportlab does not list (`OutputIntents`,
     `StructParents`, `Tabs`).

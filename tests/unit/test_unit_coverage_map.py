@@ -33,6 +33,7 @@ EXEMPT: dict[str, str] = {
 NAMED_OTHERWISE: dict[str, str] = {
     # libs/__init__.py promises `tests/unit/test_<module>.py`, named for the library they fence
     "libs/rl_internals.py": "test_rl_internals.py",
+    "libs/rl_hooks.py": "test_rl_hooks.py",
     "libs/opc_internals.py": "test_opc_internals.py",
     # the typed front matter and its enum are tested against the field table in one file
     "model/layout.py": "test_section_meta.py",

@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfbase.pdfdoc import format as pdf_format
 
+from briefgen.libs import rl_hooks as hooks
 from briefgen.libs import rl_internals as rl
 
 
@@ -43,8 +44,9 @@ def subset_tag(face: bytes, code_points: list[int]) -> bytes:
 
 def install() -> None:
     """The process-wide hooks the tagged PDF needs (idempotent)."""
-    rl.hash_subset_tags(subset_tag)
-    rl.hook_flowable_drawing(_draw)
+    hooks.hash_subset_tags(subset_tag)
+    hooks.hook_flowable_drawing(_draw)
+    hooks.hook_bullet_drawing(_draw)
 
 
 def _draw(flowable: Any, canvas: Any, draw: Any) -> None:

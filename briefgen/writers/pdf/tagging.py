@@ -2,7 +2,7 @@
 
 reportlab has no tagging API. Each flowable the model side (`tagmodel.py`) gave a
 structure element (`pdf_tag`) is bracketed, as it is drawn, in `/P <</MCID n>> BDC … EMC`
-(through `rl_internals.hook_flowable_drawing`); whatever a page draws outside them
+(through `rl_hooks.hook_flowable_drawing`); whatever a page draws outside them
 (running heads, footers, page numbers, rules, bands, bullets, the watermark) is
 bracketed as an `/Artifact` when the page is written. Links made inside a tagged
 flowable become `Link` elements holding their annotation (`OBJR`). At save, the elements

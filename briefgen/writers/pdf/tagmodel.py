@@ -2,7 +2,8 @@
 
 The renderer asks `Tags` as it turns blocks into flowables: `open` makes a block's element
 (`Sect`, `H1`–`H6`, `P`, `L`, `Table`, `Figure`, `BlockQuote`, `Code`, `Div`, `Note`, …),
-`group` an `LI`/`LBody` per list item and a `Note` per footnote, and `close` gives each
+`group` an `LI`/`LBody` per list item and a `Note` per footnote, `label` the item's `Lbl`
+(its bullet, drawn through `rl_hooks.hook_bullet_drawing`), and `close` gives each
 flowable the block drew (paragraphs, images, drawings, also inside tables, lists and
 boxes) its `pdf_tag`, in the order they are drawn. A rule gets no element: what has no
 element is drawn as an artifact (`tagging.py`). Headings never skip a level.
@@ -125,6 +126,16 @@ class Tags:
             return None
         self.stack.append(body)
         return body
+
+    def label(self) -> Elem | None:
+        """The last list item's `Lbl` (its bullet or number), read before its `LBody`."""
+        parent = self.current
+        items = [k for k in parent.kids if isinstance(k, Elem) and k.kind == "LI"] if parent.kind == "L" else []
+        if not items:
+            return None
+        label = Elem("Lbl", items[-1])
+        items[-1].kids.insert(0, label)
+        return label
 
     def end_group(self, body: Elem | None) -> None:
         if body is not None:

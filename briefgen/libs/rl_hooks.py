@@ -1,0 +1,108 @@
+"""The reportlab hooks the tagged PDF installs, beyond reportlab's documented API.
+
+Each function names the reportlab version it was checked against and why briefgen needs
+it, as in `rl_internals` (which holds the other tricks): drawing hooks that bracket a
+tagged flowable's or a list label's operators in marked content, and subset tags made
+from the subset. `tests/unit/test_rl_hooks.py` checks each against the installed reportlab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def hook_flowable_drawing(hook: Callable[[Any, Any, Callable[[], None]], None]) -> None:
+    """Let `hook(flowable, canvas, draw)` wrap the drawing of every flowable that carries a
+    `pdf_tag` in its instance dictionary (`draw()` draws it as usual).
+
+    Checked against reportlab 5.1.0: `Flowable.drawOn` ("do not override") is the one method
+    every flowable is drawn through, in frames, tables, lists and boxes; no subclass the PDF
+    writer uses overrides it. It is replaced, process-wide and once; an untagged flowable
+    costs one look-up. The tagged PDF brackets a tagged flowable's operators in marked content.
+    """
+    from reportlab.platypus.flowables import Flowable
+
+    original = getattr(Flowable.drawOn, "briefgen_original", Flowable.drawOn)
+
+    def draw_on(self: Any, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803 - reportlab API
+        if self.__dict__.get("pdf_tag") is None:
+            original(self, canvas, x, y, _sW)
+        else:
+            hook(self, canvas, lambda: original(self, canvas, x, y, _sW))
+
+    draw_on.briefgen_original = original  # type: ignore[attr-defined]
+    Flowable.drawOn = draw_on
+
+
+def hook_bullet_drawing(hook: Callable[[Any, Any, Callable[[], None]], None]) -> None:
+    """Let `hook(bullet, canvas, draw)` wrap the drawing of every list bullet (or number)
+    that carries a `pdf_tag` in its instance dictionary, as `hook_flowable_drawing` does
+    for flowables.
+
+    Checked against reportlab 5.1.0: a list item's label is drawn by a `BulletDrawer`
+    (not a flowable) through `BulletDrawer.drawOn(indenter, canvas, x, y, _sW)`, called
+    by `LIIndenter.drawOn` before the item's first flowable. Replaced process-wide and once.
+    The tagged PDF tags the label `Lbl` instead of leaving it an artifact.
+    """
+    from reportlab.platypus.flowables import BulletDrawer
+
+    original = getattr(BulletDrawer.drawOn, "briefgen_original", BulletDrawer.drawOn)
+
+    def draw_on(self: Any, indenter: Any, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        if self.__dict__.get("pdf_tag") is None:
+            original(self, indenter, canvas, x, y, _sW)
+        else:
+            hook(self, canvas, lambda: original(self, indenter, canvas, x, y, _sW))
+
+    draw_on.briefgen_original = original  # type: ignore[attr-defined]
+    BulletDrawer.drawOn = draw_on
+
+
+def label_bullets(flowable: Any, labels: list[Any]) -> None:
+    """Give the n-th item's bullet of the list `flowable` the `pdf_tag` `labels[n]`.
+
+    Checked against reportlab 5.1.0: `ListFlowable._makeBullet(value, params)` makes one
+    `BulletDrawer` per item, in item order, when the list first makes its content (at
+    wrap or split, not before: the list's later settings still count). The instance's
+    method is wrapped; bullets past `labels` stay untagged (drawn as artifacts).
+    """
+    make = flowable._makeBullet
+    made = iter(labels)
+
+    def make_bullet(value: Any, params: Any = None) -> Any:
+        bullet = make(value, params=params)
+        label = next(made, None)
+        if label is not None:
+            bullet.pdf_tag = label
+        return bullet
+
+    flowable._makeBullet = make_bullet
+
+
+def hash_subset_tags(tag: Callable[[bytes, list[int]], bytes]) -> None:
+    """Name each TrueType subset `tag(face name, code points) + "+" + face name`.
+
+    Checked against reportlab 5.1.0: `TTFont.addObjects` names subset n of every font
+    `SUBSETN(n)+name`, a module global: every face's first subset is `AAAAAA+` in every
+    document. While `addObjects` runs, the global is swapped for one that knows the font's
+    subsets (`state.subsets`, the code points of each). Process-wide and once.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    original = getattr(ttfonts.TTFont.addObjects, "briefgen_original", ttfonts.TTFont.addObjects)
+
+    def add_objects(self: Any, doc: Any) -> None:
+        state = self.state.get(doc)
+        if state is None:
+            original(self, doc)
+            return
+        subsets, name, plain = state.subsets, self.face.name, ttfonts.SUBSETN
+        ttfonts.SUBSETN = lambda n, *_: tag(name, subsets[n])
+        try:
+            original(self, doc)
+        finally:
+            ttfonts.SUBSETN = plain
+
+    add_objects.briefgen_original = original  # type: ignore[attr-defined]
+    ttfonts.TTFont.addObjects = add_objects
