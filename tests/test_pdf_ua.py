@@ -264,17 +264,26 @@ def test_bad_settings_are_errors_at_their_line(
     assert not (tmp_path / "out" / "full.pdf").exists()
 
 
-def test_the_docx_keeps_pace_language_and_table_header_rows(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def word(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A DOCX in Canadian French, with a table and a content image."""
+    from conftest import write_project
+
+    tmp = tmp_path_factory.mktemp("ua-docx")
+    table = "| Name | Value |\n|---|---:|\n| One | 1 |\n| Two | 2 |\n"
+    image = "![A blue square, the brand's logo](../templates/logo.png)\n"
+    detail = f"---\ntitle: Detail\n---\n\n{table}\n{image}"
+    root = write_project(tmp, {"sections/02-detail.md": detail}, lang="fr-CA")
+    assert main(["build", "--project", str(root), "--output", str(tmp / "out"), "--format", "docx"]) == 0
+    return tmp / "out" / "full.docx"
+
+
+def test_the_docx_keeps_pace_language_and_table_header_rows(word: Path) -> None:
     import zipfile
 
-    from conftest import write_project
     from support import validate_docx
 
-    table = "| Name | Value |\n|---|---:|\n| One | 1 |\n| Two | 2 |\n"
-    root = write_project(tmp_path, {"sections/02-detail.md": f"---\ntitle: Detail\n---\n\n{table}"}, lang="fr-CA")
-    assert main(["build", "--project", str(root), "--output", str(tmp_path / "out"), "--format", "docx"]) == 0
-    docx = tmp_path / "out" / "full.docx"
-    with zipfile.ZipFile(docx) as z:
+    with zipfile.ZipFile(word) as z:
         styles, core = z.read("word/styles.xml").decode(), z.read("docProps/core.xml").decode()
         body = z.read("word/document.xml").decode()
     assert re.search(r'<w:rPrDefault>.*<w:lang w:val="fr-CA"', styles, re.S)
@@ -283,5 +292,33 @@ def test_the_docx_keeps_pace_language_and_table_header_rows(tmp_path: Path) -> N
     header = [r for r in rows if "Name" in r and "Value" in r]
     assert header and "<w:tblHeader/>" in header[0]
     assert not any("<w:tblHeader/>" in r for r in rows if "One" in r)
-    result = validate_docx(docx)
+    result = validate_docx(word)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def test_the_docx_marks_decoration_decorative_and_keeps_content_alt_text(word: Path) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(word) as z:
+        tree = etree.fromstring(z.read("word/document.xml"))
+    ns = {
+        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "adec": ADEC,
+    }
+    decorative, described = {}, {}
+    for doc_pr in tree.iterfind(".//wp:docPr", ns):
+        flags = doc_pr.xpath(f"a:extLst/a:ext[@uri='{DECORATIVE}']/adec:decorative/@val", namespaces=ns)
+        (decorative if flags == ["1"] else described)[doc_pr.get("name")] = doc_pr.get("descr")
+    # the cover's band and edge, and the brand's logo (its name is in the running heads)
+    assert {"Cover band", "Cover band edge"} <= set(decorative), decorative
+    assert any(name.endswith((".png", ".jpg")) for name in decorative), decorative
+    assert all(descr is None for descr in decorative.values())
+    # the content image keeps its alt text
+    assert "A blue square, the brand's logo" in described.values(), described

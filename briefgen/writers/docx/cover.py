@@ -42,11 +42,13 @@ def _logo(container: Any, p_style: str, path: Path, box_mm: tuple[float, float],
     _picture(p, container, path, box_mm, alt)
 
 
-def _picture(p: Any, container: Any, path: Path, box_mm: tuple[float, float], alt: str) -> tuple[float, float]:
+def _picture(
+    p: Any, container: Any, path: Path, box_mm: tuple[float, float], alt: str, decorative: bool = False
+) -> tuple[float, float]:
     """Append the picture at `path`, as large as fits `box_mm`, to the `w:p` `p`; its size in mm."""
     w_px, h_px = image_size(path)
     k = min(box_mm[0] * EMU_PER_MM / w_px, box_mm[1] * EMU_PER_MM / h_px)
-    add_picture(p, container, path, int(w_px * k), int(h_px * k), alt)
+    add_picture(p, container, path, int(w_px * k), int(h_px * k), alt, decorative=decorative)
     return w_px * k / EMU_PER_MM, h_px * k / EMU_PER_MM
 
 
@@ -100,6 +102,7 @@ def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
         f"{theme.name} logo",
         theme.margins_mm[3],
         page.cover_logo_top,
+        decorative=True,  # the brand's name is text in every body page's running head
     )
     for style, _, text in block:
         _text(container, style, text)
@@ -141,10 +144,11 @@ def _floating(
     x: float,
     top: float | None,
     foot: float = 0.0,
+    decorative: bool = False,
 ) -> None:
     """A logo floating in front of the band at `x` mm from the page's left edge, its top at
     `top` mm from the page's top (or its foot at `foot` mm)."""
-    _, height = _picture(p, container, path, box_mm, alt)
+    _, height = _picture(p, container, path, box_mm, alt, decorative)
     lift(p.findall(f".//{{{WP}}}inline")[-1], x, top if top is not None else foot - height, 3)
 
 

@@ -1,7 +1,7 @@
 """Pictures: figures with their numbered captions, and the logos on covers and bands.
 
 Every picture is an inline DrawingML picture with alt text in `wp:docPr/@descr` (what a
-screen reader says). A figure is scaled to the text width and to at most half the text
+screen reader says), or marked decorative (`floating.mark_decorative`) when it only repeats text. A figure is scaled to the text width and to at most half the text
 height, never enlarged beyond its own size at 96 dpi; its caption is "Figure N: …" with
 a SEQ field so Word's caption numbering and cross-references keep working. A locator
 inset is a small picture without caption or number (`locator_picture`). A bar or line chart
@@ -26,6 +26,7 @@ from briefgen.model import nodes as m
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import bookmark, field, run
+from briefgen.writers.docx.floating import mark_decorative
 from briefgen.writers.docx.package.ooxml import set_ppr, spacing, val
 from briefgen.writers.docx.text import plain
 
@@ -44,8 +45,10 @@ def add_picture(
     alt: str,
     pos: Pos | None = None,
     name: str = "",
+    decorative: bool = False,
 ) -> None:
-    """Append an inline picture (`width`/`height` in EMU) with alt text to the `w:p` `p`."""
+    """Append an inline picture (`width`/`height` in EMU) with alt text to the `w:p` `p`
+    (or, `decorative`, marked decorative: screen readers skip it)."""
     source = path if isinstance(path, io.BytesIO) else str(path)
     name = name or (path.name if isinstance(path, Path) else "figure.png")
     try:
@@ -61,6 +64,8 @@ def add_picture(
     doc_pr = inline.docPr
     doc_pr.set("descr", plain(alt))
     doc_pr.set("name", plain(name))
+    if decorative:
+        mark_decorative(doc_pr)
 
 
 def image_size(path: Path, pos: Pos | None = None) -> tuple[int, int]:

@@ -1,6 +1,6 @@
 """Floating drawings placed on the page: the cover's full-bleed band and its edge (DrawingML
-rectangles, `wps:wsp`, behind the text) and the cover's logos (pictures lifted out of the
-text flow).
+rectangles, `wps:wsp`, behind the text, marked decorative) and the cover's logos (pictures
+lifted out of the text flow).
 
 Word's own cover pages are built so: a `wp:anchor` positioned from the page's corner, with
 no wrapping, so the text runs over the band as it does in the PDF. Word 2010 and later and
@@ -15,6 +15,8 @@ from lxml.etree import _Element
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EMU_PER_MM = 36000
 
@@ -54,11 +56,23 @@ def _anchor(x: int, y: int, cx: int, cy: int, z: int, behind: bool, shape_id: in
     return anchor
 
 
+def mark_decorative(doc_pr: _Element) -> None:
+    """Mark a drawing decorative as Word does (Alt Text, "Mark as decorative"): no `descr`,
+    and the 2017 decorative extension, so screen readers skip it."""
+    doc_pr.attrib.pop("descr", None)
+    ext_lst = doc_pr.find(f"{{{A}}}extLst")
+    if ext_lst is None:
+        ext_lst = _sub(doc_pr, A, "extLst")
+    ext = _sub(ext_lst, A, "ext", uri=DECORATIVE_EXT)
+    etree.SubElement(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}).set("val", "1")
+
+
 def rectangle(box_mm: tuple[float, float, float, float], color: str, z: int, shape_id: int, name: str) -> _Element:
     """A `w:r` drawing a filled rectangle (x, y, width, height in mm from the page's
-    corner) behind the text: decoration, so no alt text."""
+    corner) behind the text: decoration, marked decorative."""
     x, y, cx, cy = (round(v * EMU_PER_MM) for v in box_mm)
     anchor = _anchor(x, y, cx, cy, z, True, shape_id, name)
+    mark_decorative(anchor.find(f"{{{WP}}}docPr"))
     data = _sub(_sub(anchor, A, "graphic"), A, "graphicData", uri=WPS)
     wsp = etree.SubElement(data, f"{{{WPS}}}wsp", nsmap={"wps": WPS})
     _sub(wsp, WPS, "cNvSpPr")
