@@ -1,9 +1,8 @@
 """Every use of reportlab beyond its documented API, in one place.
 
-Each function names the reportlab version it was checked against and why briefgen
-needs the trick; `tests/unit/test_rl_internals.py` checks each one against the installed
-reportlab, so an upgrade that moves one of them fails there, by name. The pin in
-pyproject.toml stops at the next major version.
+Each function names the reportlab version it was checked against and why briefgen needs the
+trick; `tests/unit/test_rl_internals.py` checks each against the installed reportlab, so an
+upgrade that moves one fails there, by name (the pin stops at the next major version).
 
 Besides the functions below, briefgen overrides three undocumented hooks in its own
 subclasses (also checked by the tests): `BaseDocTemplate.handle_flowable` (every list
