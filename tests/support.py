@@ -128,3 +128,22 @@ def write_both(doc: Any, theme: Any) -> tuple[bytes, bytes]:
     out = io.BytesIO()
     write_docx(doc, theme, out)
     return write_pdf(doc, theme).data, out.getvalue()
+
+
+def one_section(title: str, section_id: str, heading: str, blocks: list[Any], pos: Any) -> Any:
+    """A summary-layout document of one section (no cover, no contents: each text once)."""
+    from briefgen.model import nodes as m
+    from briefgen.model.layout import Layout
+
+    meta = m.Meta(
+        title=title,
+        subtitle="",
+        series="",
+        date="2021-09-30",
+        authors=(),
+        cut="summary",
+        cut_title="Summary",
+        layout=Layout.SUMMARY,
+        audience="public",
+    )
+    return m.Document(meta, (m.Section(section_id, heading, 1, tuple(blocks), pos),))

@@ -20,11 +20,10 @@ from typing import Any
 import pytest
 from lxml import etree
 from pypdf import PdfReader
-from support import write_both
+from support import one_section, write_both
 
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
-from briefgen.model.layout import Layout
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 POS = Pos("sections/parity.md", 1)
@@ -44,18 +43,7 @@ def _document() -> m.Document:
         m.Paragraph((m.Link("#beta", (m.Text(LINKS["cross-reference"]),)),), POS),
     ]
     blocks += [m.Callout(title, (m.Paragraph(text, POS),), kind, POS) for kind, title in BOXES.items()]
-    meta = m.Meta(
-        title="Parity",
-        subtitle="",
-        series="",
-        date="2021-09-30",
-        authors=(),
-        cut="summary",
-        cut_title="Summary",
-        layout=Layout.SUMMARY,  # no cover and no contents: each text appears once
-        audience="public",
-    )
-    return m.Document(meta, (m.Section("alpha", HEADINGS[1], 1, tuple(blocks), POS),))
+    return one_section("Parity", "alpha", HEADINGS[1], blocks, POS)
 
 
 def _hex(rgb: list[Any]) -> str:

@@ -12,13 +12,12 @@ from typing import Any
 import pdfplumber
 import pytest
 from lxml import etree
-from support import write_both
+from support import one_section, write_both
 
 from briefgen.design.spacing import Pad
 from briefgen.design.system import design_of
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
-from briefgen.model.layout import Layout
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 POS = Pos("sections/spacing.md", 1)
@@ -34,18 +33,7 @@ def _document() -> m.Document:
         m.Table((cells(HEAD, "Mu"),), (cells("one", "two"), cells("three", "four")), POS),
         m.BulletList((m.ListItem((m.Paragraph((m.Text("An item."),), POS),)),), POS),
     ]
-    meta = m.Meta(
-        title="Spacing",
-        subtitle="",
-        series="",
-        date="2021-09-30",
-        authors=(),
-        cut="summary",
-        cut_title="Summary",
-        layout=Layout.SUMMARY,
-        audience="public",
-    )
-    return m.Document(meta, (m.Section("s", "Spacing", 1, tuple(blocks), POS),))
+    return one_section("Spacing", "s", "Spacing", blocks, POS)
 
 
 @pytest.fixture(scope="module")
