@@ -123,11 +123,13 @@ def _write_one(doc: m.Document, theme: object, bodies: dict[str, str]) -> Result
 
 
 def docx_body_text(data: bytes) -> str:
-    """The body's paragraphs, contents entries left out; tabs and breaks read as spaces."""
+    """The body's paragraphs, then the footnotes', contents entries left out; tabs and breaks read as spaces."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        root = ET.fromstring(z.read("word/document.xml"))
+        roots = [
+            ET.fromstring(z.read(name)) for name in ("word/document.xml", "word/footnotes.xml") if name in z.namelist()
+        ]
     lines = []
-    for p in root.iter(f"{W}p"):
+    for p in (p for root in roots for p in root.iter(f"{W}p")):
         style = p.find(f"{W}pPr/{W}pStyle")
         if style is not None and style.get(f"{W}val", "").startswith("TOC"):
             continue

@@ -63,7 +63,11 @@ def docx_xml(path: Path, part: str = "word/document.xml") -> str:
 
 
 def docx_text(path: Path) -> str:
+    """The text of the body, then of the footnotes (Word keeps a document's notes in their own part)."""
     xml = docx_xml(path)
+    with zipfile.ZipFile(path) as z:
+        if "word/footnotes.xml" in z.namelist():
+            xml += z.read("word/footnotes.xml").decode("utf-8")
     from xml.sax.saxutils import unescape
 
     return flat(" ".join(unescape(t) for t in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)))

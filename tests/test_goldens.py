@@ -61,6 +61,7 @@ def test_the_docx_body_and_styles_of_the_report(
     with docx_parts(built["full"], built["project"].theme, monkeypatch) as z:
         golden("docx/full.document.xml", pretty(z.read("word/document.xml")))
         golden("docx/full.styles.xml", pretty(z.read("word/styles.xml")))
+        golden("docx/full.footnotes.xml", pretty(z.read("word/footnotes.xml")))
 
 
 def test_the_docx_body_of_a_client_annex(

@@ -97,3 +97,22 @@ def content_types_xml(parts: Iterable[Any]) -> bytes:
     from docx.opc.pkgwriter import _ContentTypesItem
 
     return _ContentTypesItem.from_parts(parts).blob
+
+
+def story_container(part: Any) -> Any:
+    """A block container over a fresh, detached `w:body`, whose proxies belong to `part`.
+
+    Checked against python-docx 1.2.0: `BlockItemContainer(element, parent)` is the base
+    of the body, cells, headers and footers, and asks its parent only for `.part`;
+    a `w:body` made by `OxmlElement` has the generated `add_p` and `_insert_tbl`.
+    python-docx has no footnote proxy: the writer fills this container with the same
+    handlers as the body and moves the blocks into the `w:footnote` it made.
+    """
+    from docx.blkcntnr import BlockItemContainer
+    from docx.oxml import OxmlElement
+
+    class _Story:
+        def __init__(self, owner: Any) -> None:
+            self.part = owner
+
+    return BlockItemContainer(OxmlElement("w:body"), _Story(part))

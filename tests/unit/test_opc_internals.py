@@ -151,3 +151,15 @@ def test_every_trick_names_the_version_it_was_checked_against() -> None:
     ]
     for function in functions:
         assert re.search(rf"python-docx {re.escape(opc.CHECKED)}", function.__doc__ or ""), function.__name__
+
+
+def test_story_container_fills_a_detached_body_whose_proxies_belong_to_the_part() -> None:
+    document = docx.Document()
+    part = XmlPart.load(document.part.partname, document.part.content_type, b"<x/>", document.part.package)
+    story = opc.story_container(part)
+    paragraph = story.add_paragraph("in a note")
+    element = opc.element(story)
+    assert element.tag == qn("w:body") and element.getparent() is None  # not in any part yet
+    assert opc.paragraph_element(paragraph).getparent() is element and paragraph.part is part
+    opc.insert_table(story, parse_xml(TBL))
+    assert [child.tag for child in element] == [qn("w:p"), qn("w:tbl")]

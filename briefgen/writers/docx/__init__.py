@@ -6,7 +6,7 @@ reads like the build: start from python-docx's template; restyle its built-in st
 from the theme (stylesheet: styles, parastyles, tablestyles, numbering, wordtheme,
 fonts); write the layout's front matter (cover, toc; the summary's band) and running
 heads (pages, watermark); render each section (body) through the dispatch tables
-(render: blocks, inline, tables, figures, fields); set file properties (props); embed
+(render: blocks, inline, tables, figures, fields; notes as Word footnotes: footnotes); set file properties (props); embed
 the brand fonts, subset to the text (embedfonts); save a reproducible zip (package).
 All text passes through `text.clean` into the XML.
 """
@@ -27,6 +27,7 @@ from briefgen.errors import Pos, fail
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
+from briefgen.writers.docx import footnotes
 from briefgen.writers.docx.body import anchors, write_sections
 from briefgen.writers.docx.context import Ctx, bookmark_name
 from briefgen.writers.docx.cover import report_cover, summary_band, summary_strip_mm
@@ -91,6 +92,7 @@ def write_docx(
         render_inlines=render_inlines,
         anchors=anchors(doc),
     )
+    ctx.footnotes = footnotes.plan(doc)
     ctx.width = text_width_twips(theme, measured=layout != Layout.SUMMARY)
     ctx.symbol_font, ctx.symbol_chars = palette(theme).symbol_font, fallback_chars(theme)
     ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == Layout.SUMMARY)
@@ -115,6 +117,7 @@ def write_docx(
             write_toc(body, doc, ctx)
         write_sections(doc, body, ctx, break_first=layout == Layout.REPORT)
 
+    footnotes.finish(ctx)
     props.set_properties(document, doc.meta, theme)
     package.tidy(document)
     embed_fonts(document, theme)  # the contents' page numbers are digits: always embedded

@@ -18,6 +18,7 @@ from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.writers.docx.context import Ctx, Fmt
 from briefgen.writers.docx.fields import bookmark, run
+from briefgen.writers.docx.footnotes import listed
 from briefgen.writers.docx.inline import make_run, note_anchor
 from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.styles import numbering
@@ -128,8 +129,11 @@ def _rule(node: m.Rule, container: Any, ctx: Ctx) -> None:
 
 
 def _notes(node: m.Notes, container: Any, ctx: Ctx) -> None:
+    left = listed(node, ctx)  # the notes Word could not take as footnotes (footnotes.py)
+    if not left:
+        return
     new_paragraph(container, "Notes Rule")
-    for note in node.notes:
+    for note in left:
         blocks = note.blocks
         first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
         p = new_paragraph(container, "Notes")

@@ -50,6 +50,21 @@ class Fmt:
 
 
 @dataclass
+class NoteState:
+    """Real Word footnotes (`writers/docx/footnotes.py`): what is planned and what is made.
+
+    `notes` holds the notes of every section whose notes all become footnotes, by
+    (section id, number); the others keep the notes list at their end.
+    """
+
+    notes: dict[tuple[str, int], m.Note] = field(default_factory=dict)
+    made: dict[tuple[str, int], int] = field(default_factory=dict)  # -> footnote id, which is Word's number
+    marks: dict[int, _Element] = field(default_factory=dict)  # footnote id -> its reference run in the text
+    waiting: list[tuple[_Element, tuple[str, int]]] = field(default_factory=list)  # references made inside a note
+    part: Any = None  # word/footnotes.xml, made with the first footnote
+
+
+@dataclass
 class Ctx:
     """Per-build state. `render_blocks` / `render_inlines` are the dispatchers."""
 
@@ -78,6 +93,9 @@ class Ctx:
     page_refs: list[tuple[_Element, str]] = field(default_factory=list)  # PAGEREF results awaiting a number
     symbol_font: str = ""  # the symbol fallback's family, and the characters set in it (`symbols.py`)
     symbol_chars: frozenset[int] = frozenset()
+    footnotes: NoteState = field(default_factory=NoteState)
+    in_note: bool = False  # writing a note's text: Word has no footnote inside a footnote
+    story: Any = None  # the part that relates this text's hyperlinks (None: document.xml)
 
     @property
     def text_height_mm(self) -> float:

@@ -1,5 +1,7 @@
 """Inline nodes -> runs. Runs carry character styles only (Strong, Emphasis, Code, Hyperlink…).
 
+Note references are `footnotes.note_ref`'s: real Word footnotes where the layout allows.
+
 Each handler is `(node, parent, ctx, fmt)`: `parent` is the `w:p` or `w:hyperlink`
 receiving runs and `fmt` the formatting inherited from enclosing nodes. A run has one
 character style; the rare second one (bold inside a link) becomes a plain toggle.
@@ -16,6 +18,8 @@ from lxml.etree import _Element
 from briefgen.errors import fail
 from briefgen.model import nodes as m
 from briefgen.writers.docx.context import Ctx, Fmt, bookmark_name
+from briefgen.writers.docx.footnotes import note_anchor as note_anchor  # where handlers and tests find it
+from briefgen.writers.docx.footnotes import note_ref
 from briefgen.writers.docx.package.ooxml import el, fonts, ordered, val
 from briefgen.writers.docx.pagerefs import page_ref
 from briefgen.writers.docx.symbols import pieces
@@ -79,25 +83,11 @@ def _link(node: m.Link, parent: _Element, ctx: Ctx, fmt: Fmt) -> None:
         link = el("w:hyperlink", {"anchor": bookmark_name(anchor), "history": 1})
         fmt = replace(fmt, cross_ref=True)
     else:
-        part = ctx.docx.part
+        part = ctx.story or ctx.docx.part  # a footnote's links are the footnotes part's
         rid = part.relate_to(plain(target), RT.HYPERLINK, is_external=True)
         link = el("w:hyperlink", {"r:id": rid, "history": 1})
     parent.append(link)
     ctx.render_inlines(node.children or (m.Text(target),), link, ctx, replace(fmt, link=True))
-
-
-def _note_ref(node: m.NoteRef, parent: _Element, ctx: Ctx, fmt: Fmt) -> None:
-    anchor = note_anchor(ctx.section_id, node.number)
-    target = parent
-    if not fmt.link and anchor in ctx.anchors:
-        target = el("w:hyperlink", {"anchor": bookmark_name(anchor), "history": 1})
-        parent.append(target)
-    make_run(target, str(node.number), ctx, Fmt(), style="FootnoteReference")
-
-
-def note_anchor(section_id: str, number: int) -> str:
-    """The anchor of note `number` in a section (notes are numbered per section)."""
-    return f"note-{section_id}-{number}"
 
 
 def _line_break(node: m.LineBreak, parent: _Element, ctx: Ctx, fmt: Fmt) -> None:
@@ -113,7 +103,7 @@ INLINE_HANDLERS: dict[type, InlineHandler] = {
     m.Strike: _wrap("strike"),
     m.Code: _code,
     m.Link: _link,
-    m.NoteRef: _note_ref,
+    m.NoteRef: note_ref,
     m.LineBreak: _line_break,
     m.PageRef: page_ref,
 }

@@ -220,6 +220,8 @@ def _rule_styles(st: Styler, width: int) -> list[Word]:
             rpr=run_props(size=2),
         ),
         Word("Notes", "note", [el("w:ind", {"left": hang, "hanging": hang}), tabs(("left", hang, ""))]),
+        # A Word footnote at the page's foot: the PDF's note look, its mark in Footnote Reference.
+        Word("Footnote Text", "note", options={"priority": 99}),
     ]
 
 

@@ -31,6 +31,7 @@ _BUILTIN_NAMES = {
     "Header": "header",
     "Footer": "footer",
     "Footnote Reference": "footnote reference",
+    "Footnote Text": "footnote text",
 }
 
 # Styles Word itself defines (the rest are marked customStyle).
