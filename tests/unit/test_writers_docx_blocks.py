@@ -92,6 +92,7 @@ def test_code_rule_and_quote_have_their_styles(theme: Any) -> None:
 
 
 def test_notes_are_numbered_bookmarked_paragraphs_under_a_rule(theme: Any) -> None:
+    # A section whose notes are not Word footnotes (footnotes.plan left them out): its list.
     c = docxkit.ctx(theme)
     c.section_id = "intro"
     notes = m.Notes((m.Note(1, (para("first note"), para("its second paragraph"))), m.Note(2, (para("second"),))))

@@ -79,6 +79,7 @@ def test_a_link_without_words_shows_its_target(theme: Any) -> None:
 
 
 def test_a_note_reference_links_to_its_note_in_the_same_section(theme: Any) -> None:
+    # Outside footnotes.plan (a section keeping its notes list); footnotes: test_writers_docx_footnotes.py
     anchor = note_anchor("intro", 2)
     p, _ = runs(theme, m.NoteRef(2), anchors=(anchor,), section="intro")
     assert xp(p, "w:hyperlink/@w:anchor") == [anchor] and styled(p) == [("FootnoteReference", "2")]
