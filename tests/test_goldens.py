@@ -1,9 +1,9 @@
 """Golden files: the document model of a small project, and the key parts of its DOCX.
 
 `tests/roots/golden/` uses every kind of block once. Its model (`tests/modeldump.py`)
-and its DOCX's `word/document.xml` and `word/styles.xml`, pretty-printed, must equal
-the files under `tests/goldens/`; `--update-goldens` rewrites them (see the README
-there). The DOCX is written without the PDF (no contents page numbers), so the PDF's
+and its DOCX's `word/document.xml`, `word/styles.xml` and `word/footnotes.xml`,
+pretty-printed, must equal the files under `tests/goldens/`; `--update-goldens` rewrites
+them (see the README there). The DOCX is written without the PDF (no contents page numbers), so the PDF's
 layout never shows in these files.
 """
 

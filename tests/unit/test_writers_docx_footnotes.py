@@ -171,3 +171,10 @@ def test_finish_gives_a_reference_still_waiting_its_number(theme: Any) -> None:
     c.footnotes.waiting = [(waiting, ("gone", 4))]
     finish(c)
     assert text(p) == "4" and xp(p, "w:r/w:rPr/w:rStyle/@w:val") == ["FootnoteReference"] and not c.footnotes.waiting
+
+
+def test_the_embedded_fonts_cover_the_footnotes_text(theme: Any) -> None:
+    from briefgen.writers.docx.package.embedfonts import used_chars
+
+    c, _ = write(theme, document(section("a", para(m.NoteRef(1)), notes(m.Note(1, (para(T("\u03bb only here")),))))))
+    assert "\u03bb" in used_chars(c.docx)  # the footnotes part is read like the body
