@@ -608,7 +608,7 @@ def _profile_breaks(doc: docx.document.Document) -> list[bool]:
     paragraphs = doc.paragraphs
     out = []
     for i, p in enumerate(paragraphs):
-        if p.style.name.startswith("Heading") and p.text in ("Iran", "Pakistan"):
+        if p.style.name in ("Section Title", "Heading 2") and p.text in ("Iran", "Pakistan"):
             before = paragraphs[i - 1]
             starter = before if before.style.name == "Section Kicker" else p
             out.append(bool(starter.paragraph_format.page_break_before))

@@ -271,18 +271,28 @@ def box_look(design: Design, kind: str) -> BoxLook:
 
 
 def scaled(style: TextStyle, body: float) -> TextStyle:
-    """`style` in points for a body size of `body` points (fixed styles stay as they are)."""
+    """`style` in points for a body size of `body` points (fixed styles stay as they are).
+
+    The size is rounded to half a point, the step Word sets type in: both formats then
+    set each role at the same size and break its lines alike (a label of 8.82 pt would
+    be 9 pt in Word and wrap sooner there). Leading and spacing keep their exact values.
+    """
     if style.fixed:
         return style
     return replace(
         style,
-        size=style.size * body,
+        size=half_point(style.size * body),
         leading=style.leading * body,
         before=style.before * body,
         after=style.after * body,
         indent=style.indent * body,
         fixed=True,
     )
+
+
+def half_point(size: float) -> float:
+    """`size` in points rounded to the nearest half point (Word's `w:sz` is in half points)."""
+    return max(1.0, round(size * 2)) / 2
 
 
 def body_margins_mm(theme: Theme) -> tuple[float, float, float, float]:

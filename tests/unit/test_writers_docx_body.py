@@ -13,7 +13,7 @@ from unitkit import meta
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
 from briefgen.model.layout import BreakBefore
-from briefgen.writers.docx.body import anchors, write_sections
+from briefgen.writers.docx.body import anchors, drop_skipped_breaks, write_sections
 from briefgen.writers.docx.inline import note_anchor
 
 T = m.Text
@@ -64,7 +64,7 @@ def test_a_kicker_sits_above_the_title_and_takes_its_page_break(theme: Any) -> N
     body = write(theme, section("a"), section("b", 2, kicker="Profile · Tier 1", new_page=True, kind="country"))
     styles = paragraphs(body)
     i = styles.index(("SectionKicker", "Profile · Tier 1"))
-    assert styles[i + 1] == ("Heading2", "B")
+    assert styles[i + 1] == ("SectionTitle", "B")  # the PDF's h1 look, at level 2
     assert breaks(body) == ["Profile · Tier 1"]
     assert ("SectionRule", "") in styles[i + 2 : i + 3]  # a profile's title has its rule, as the PDF's h1
 
@@ -77,3 +77,27 @@ def test_page_breaks_follow_the_layout(theme: Any) -> None:
     profile = section("d", 2, kind="country")
     assert breaks(write(theme, *secs, profile, rule=BreakBefore.PAGE)) == ["C", "D"]  # and each profile
     assert breaks(write(theme, section("e"), section("f", new_page=True), section("g", new_page=False))) == ["F"]
+
+
+def test_a_rule_break_the_pdf_skipped_is_dropped_once_its_pages_are_known(theme: Any) -> None:
+    c = docxkit.ctx(theme)
+    secs = (section("a"), section("b"), section("c"), section("d", new_page=True))
+    write_sections(doc(*secs, rule=BreakBefore.CHAPTER), docxkit.container(c), c, break_first=False)
+    body = docxkit.body(c)
+    assert breaks(body) == ["B", "C", "D"]
+    # The PDF put B on A's page (A left under six lines), C on a page of its own; D's
+    # break is the author's, kept whatever the PDF did.
+    drop_skipped_breaks(c, {"a": 3, "b": 3, "c": 4, "d": 4})
+    assert breaks(body) == ["C", "D"]
+    gap = xp(body, "w:p[w:r/w:t='B']/w:pPr/w:spacing/@w:before")
+    assert gap and int(gap[0]) > 0  # B follows on with the air a section title has mid-page
+
+
+def test_without_the_pdfs_pages_every_break_stays(theme: Any) -> None:
+    c = docxkit.ctx(theme)
+    write_sections(
+        doc(section("a"), section("b"), rule=BreakBefore.CHAPTER), docxkit.container(c), c, break_first=False
+    )
+    drop_skipped_breaks(c, None)
+    drop_skipped_breaks(c, {"a": 3})  # B's page unknown
+    assert breaks(docxkit.body(c)) == ["B"]

@@ -88,7 +88,10 @@ def test_a_callout_is_a_one_cell_box_with_the_designs_bar_and_fill(theme: Any) -
         ("BottomLineTitle", "Bottom line"),
         ("BottomLineText", "It matters."),
     ]
-    assert int(xp(tbl, "w:tblPr/w:tblW/@w:w")[0]) < c.width  # the thick bar is taken off the width
+    # As the PDF's: the bar centred on the column's edge, the box out to the column's right edge.
+    half = round(palette(theme).design.rules.box_bar * 20) // 2
+    assert int(xp(tbl, "w:tblPr/w:tblInd/@w:w")[0]) == -half
+    assert int(xp(tbl, "w:tblPr/w:tblW/@w:w")[0]) == c.width + half
 
 
 def test_a_table_in_a_list_is_indented_by_the_lists_depth(theme: Any) -> None:

@@ -40,8 +40,9 @@ def test_every_role_is_a_style_and_headings_keep_with_the_next(theme: Any) -> No
 def test_a_scale_shrinks_every_size_together(theme: Any) -> None:
     fonts = register(theme)
     full, small = build_styles(theme, fonts), build_styles(theme, fonts, 0.5)
-    for role in ("body", "h2", "caption"):
-        assert small[role].fontSize == pytest.approx(full[role].fontSize * 0.5)
+    for role in ("body", "h2", "caption"):  # to the nearest half point, as Word sets type
+        assert abs(small[role].fontSize - full[role].fontSize * 0.5) <= 0.25
+        assert (small[role].fontSize * 2).is_integer()
 
 
 def test_faces_follow_the_roles_weight_slant_and_family(theme: Any) -> None:

@@ -6,7 +6,10 @@ and note references point only at places that exist in this cut.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from docx.oxml.ns import qn
 
 from briefgen.model import nodes as m
 from briefgen.model.layout import starts_page
@@ -16,7 +19,7 @@ from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.inline import note_anchor
-from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing
+from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.styles.styles import palette
 
 
@@ -35,8 +38,10 @@ def anchors(doc: m.Document) -> set[str]:
 
 def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bool) -> None:
     """Every section in order. Page breaks: after a TOC, and where the cut's `break_before`
-    (or a section's own `new_page`) asks for one, as the PDF takes them."""
+    (or a section's own `new_page`) asks for one, as the PDF takes them (a break the PDF
+    skipped goes once its pages are known: `drop_skipped_breaks`)."""
     rule = doc.meta.break_before
+    earlier: list[str] = []  # the anchors written so far, in order
     for i, section in enumerate(doc.sections):
         ctx.section_id = section.id
         ctx.pos = section.pos
@@ -46,17 +51,46 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
         if kicker:  # as in the PDF: "Country profile · First tier" above a profile's title
             label = new_paragraph(container, "Section Kicker")
             label.append(run(kicker))
-        p = new_paragraph(container, f"Heading {level}")
+        big = section.level == 1 or section.kind == "country"
+        # A big section's title has the PDF's h1 look at any level (`Section Title`).
+        p = new_paragraph(container, "Section Title" if big and level > 1 else f"Heading {level}")
+        if big and level > 2:
+            set_ppr(p, val("w:outlineLvl", level - 1))
         # The first section already starts a page unless a TOC came before it.
         starter = label if kicker else p
-        big = section.level == 1 or section.kind == "country"
-        if (first and break_first) or (not first and starts_page(section.level, section.kind, section.new_page, rule)):
+        h2 = palette(ctx.theme).design.text("h2").before * ctx.theme.base_size * ctx.scale
+        gap = h2 * SECTION_GAP if big else 0.0  # following on mid-page: air above the title, as the PDF's
+        asked = not first and starts_page(section.level, section.kind, section.new_page, rule)
+        if (first and break_first) or asked:
             set_ppr(starter, el("w:pageBreakBefore"))
-        elif not first and big:  # following on mid-page: air above the title, as the PDF's
-            h2 = palette(ctx.theme).design.text("h2").before * ctx.theme.base_size * ctx.scale
-            set_ppr(starter, spacing(before=h2 * SECTION_GAP))
+            if asked and not section.new_page and earlier:  # the rule's, not the author's own
+                ctx.rule_breaks.append((starter, section.id, tuple(earlier), gap))
+        elif not first and gap:
+            set_ppr(starter, spacing(before=gap))
+        earlier.append(section.id)
+        earlier.extend(b.anchor for b in iter_blocks(section.blocks) if isinstance(b, m.Heading))
         p.append(run(section.title))
         bookmark(p, section.id, ctx)
         if big:  # a section title, as the PDF's h1: its rule below
             new_paragraph(container, "Section Rule")
         ctx.render_blocks(section.blocks, container, ctx)
+
+
+def drop_skipped_breaks(ctx: Ctx, pages: Mapping[str, int] | None) -> None:
+    """Drop each break the cut's rule asked for where the PDF skipped it, once the PDF's
+    pages are known: the PDF follows on where the page before would hold under six lines
+    (`BreakBefore`), which shows as the section sharing its page with a heading before it.
+
+    A page that holds only the last lines of the section before, without a heading of its
+    own, cannot be told from the PDF's page numbers: that break stays.
+    """
+    if not pages:
+        return
+    for starter, section_id, before, gap in ctx.rule_breaks:
+        page = pages.get(section_id)
+        if page is None or page not in {pages.get(anchor) for anchor in before}:
+            continue
+        ppr = starter.find(qn("w:pPr"))
+        ppr.remove(ppr.find(qn("w:pageBreakBefore")))
+        if gap:
+            set_ppr(starter, spacing(before=gap))

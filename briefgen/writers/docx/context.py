@@ -96,6 +96,9 @@ class Ctx:
     footnotes: NoteState = field(default_factory=NoteState)
     in_note: bool = False  # writing a note's text: Word has no footnote inside a footnote
     story: Any = None  # the part that relates this text's hyperlinks (None: document.xml)
+    # Breaks the cut's `break_before` asks for, which the PDF may have skipped (`body.py`):
+    # (paragraph, section id, anchors written before it, space above it if it follows on)
+    rule_breaks: list[tuple[_Element, str, tuple[str, ...], float]] = field(default_factory=list)
 
     @property
     def text_height_mm(self) -> float:

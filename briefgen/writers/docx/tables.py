@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from briefgen.design.spacing import Pad, TableSpace
-from briefgen.design.system import box_look
+from briefgen.design.system import box_look, scaled
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.writers.common.columns import CellFonts, Columns, lay_out
@@ -139,7 +139,7 @@ def _columns(node: m.Table, width: int, ctx: Ctx) -> Columns:
     fonts = CellFonts(
         theme.heading_fonts.bold,
         theme.fonts.regular,
-        theme.base_size * ctx.scale * palette(theme).design.text("cell").size,
+        scaled(palette(theme).design.text("cell"), theme.base_size * ctx.scale).size,
     )
     return lay_out(node, width / 20, fonts)
 
@@ -217,9 +217,9 @@ def _fact_widths(node: m.Table, width: int, ctx: Ctx) -> tuple[list[int], m.Tabl
     size = ctx.theme.base_size * ctx.scale
     fonts = FactFonts(
         ctx.theme.heading_fonts.bold,
-        size * design.text("fact_label").size,
+        scaled(design.text("fact_label"), size).size,
         ctx.theme.fonts.regular,
-        size * design.text("fact_value").size,
+        scaled(design.text("fact_value"), size).size,
     )
     pad = design.table.facts
     sides = pad.left + pad.right
@@ -267,10 +267,12 @@ def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
     return [ordered("w:tcBorders", edges), shading(hexcolor(look.fill))]
 
 
-def _thick_edge(ctx: Ctx) -> int:
-    """Twips of a box's left bar beyond a hairline: taken off the box's width, or the bar
-    would reach past the right margin."""
-    return twips(palette(ctx.theme).design.rules.box_bar)
+def _half_bar(ctx: Ctx) -> int:
+    """Twips of half a box's left bar. The PDF centres the bar on the column's edge, so the
+    box's table starts that much left of the column and is that much wider: its text and
+    its right edge fall where the PDF's do (LibreOffice sets a cell's text half its left
+    border in from the edge)."""
+    return twips(palette(ctx.theme).design.rules.box_bar) // 2
 
 
 # The Word style for each title role of the design's boxes (a contact box's title looks
@@ -280,23 +282,40 @@ BOX_TITLES = {"box_title": "Box Title", "bottom_title": "Bottom Line Title", "h2
 
 def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
     indent, width = _available(ctx)
-    width -= _thick_edge(ctx)
-    tbl = table_xml(BOX_TABLE, [width], indent, header_look=False)
+    half = _half_bar(ctx)
+    tbl = table_xml(BOX_TABLE, [width + half], indent - half, header_look=False)
     opc.insert_table(container, tbl)
-    tc = add_cell(add_row(tbl), width, extra=_box_look(node.kind, ctx))
+    tc = add_cell(add_row(tbl), width + half, extra=_box_look(node.kind, ctx))
     cell = opc.cell(tc, container)
     if node.title:
         title = new_paragraph(cell, BOX_TITLES[box_look(palette(ctx.theme).design, node.kind).title])
         title.append(run(node.title))
     pad = palette(ctx.theme).design.box.pad
-    inner = width - twips(pad.left + pad.right)  # Word draws the bar on the cell's edge, as the PDF
+    inner = width - twips(pad.left + pad.right)  # the PDF's box content width
     with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=inner):
         if _has_locator(node) and ctx.width >= 2.5 * _locator_width():
             _beside(node.blocks[0], node.blocks[1], cell, ctx)
         else:
             ctx.render_blocks(node.blocks, cell, ctx)
     finish_cell(tc)
+    flush_cell_ends(tc)
     new_paragraph(container, "Table Spacer")
+
+
+def flush_cell_ends(tc: _Element) -> None:
+    """No space above a cell's first paragraph nor below its last, as the PDF: reportlab
+    drops them inside a cell, where Word and LibreOffice keep them (a box ending with a
+    list would be a paragraph gap taller in the DOCX)."""
+    blocks = [c for c in tc if c.tag in (qn("w:p"), qn("w:tbl"))]
+    for block, side in ((blocks[0], "before"), (blocks[-1], "after")) if blocks else ():
+        style = block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if block.tag != qn("w:p") or (style is not None and style.get(qn("w:val")) == style_id("Table Spacer")):
+            continue  # a nested table's spacer is as tall as the PDF's spacer after it
+        gap = set_ppr(block).find(qn("w:spacing"))
+        if gap is None:
+            set_ppr(block, spacing(**{side: 0}))
+        else:
+            gap.set(qn(f"w:{side}"), "0")
 
 
 def _has_locator(node: m.Callout) -> bool:

@@ -17,6 +17,7 @@ from lxml.etree import _Element
 from briefgen.model import nodes as m
 from briefgen.model.contents import MAX_LEVEL, entries
 from briefgen.writers.docx.blocks import new_paragraph
+from briefgen.writers.docx.body import drop_skipped_breaks
 from briefgen.writers.docx.context import Ctx, bookmark_name
 from briefgen.writers.docx.fields import field_begin, field_end, run
 from briefgen.writers.docx.package.ooxml import el
@@ -47,13 +48,15 @@ def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents"
 
 
 def fill_toc_numbers(ctx: Ctx) -> None:
-    """Give each contents entry its page number, once the PDF's pagination is known.
+    """Give each contents entry its page number, once the PDF's pagination is known (and
+    the page references theirs; the breaks the PDF skipped go).
 
     Called after the body is written: `ctx.toc_pages` may be a function that waits for
     the PDF, laid out meanwhile in another process.
     """
     pages = ctx.toc_pages() if callable(ctx.toc_pages) else ctx.toc_pages
     fill_page_refs(ctx, pages)
+    drop_skipped_breaks(ctx, pages)
     for link, anchor in ctx.toc_links:
         page = (pages or {}).get(anchor)
         if page is not None:

@@ -100,7 +100,7 @@ class Styler:
 
     def em(self, name: str, face_em: float | None = None) -> float:
         """A role's leading as Word's multiple of its font's single line."""
-        s = self.design.text(name)
+        s = self.role(name)  # at the size Word sets (whole half points)
         if face_em is None:
             face_em = self.p.head_em if s.face == "heading" else self.p.body_em if s.face == "body" else 1.0
         return s.em() / face_em
@@ -265,6 +265,7 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             options={"priority": 11, "quick": True},
         ),
         *headings,
+        _section_title(),
         Word(
             "TOC Heading",
             None,
@@ -300,6 +301,17 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             rpr=run_props(size=2),
         ),
     ]
+
+
+def _section_title() -> Word:
+    """A section below level 1 that the PDF titles as a chapter (a country profile):
+    Heading 1's look at level 2, so it stays under its chapter in the contents."""
+    return Word(
+        "Section Title",
+        "h1",
+        [el("w:keepNext"), el("w:keepLines"), val("w:outlineLvl", 1)],
+        options={"based_on": "Heading 2", "priority": 9, "next_style": "Normal"},
+    )
 
 
 def _box_styles(st: Styler, width: int) -> list[Word]:

@@ -46,6 +46,7 @@ WORD_BUILTINS = {
 # Paragraph styles whose text is bold: the Strong character style would toggle it off.
 BOLD_STYLES = {
     *(f"Heading {n}" for n in range(1, 7)),
+    "Section Title",
     "Title",
     "TOC 1",
     "Table Heading",

@@ -98,10 +98,15 @@ def _font_table(document: DocxDocument, families: tuple[tuple[str, Path], ...]) 
 
 
 def _doc_defaults(styles: _Element, pal: Palette, size: float) -> None:
-    """Document defaults name the brand fonts outright: theme fonts would otherwise win."""
+    """Document defaults name the brand fonts outright: theme fonts would otherwise win.
+
+    No pair kerning (`w:kern` 0), as the PDF sets type and as Word does by default:
+    LibreOffice would otherwise kern and fit a word more on some lines.
+    """
     defaults = styles.find(qn("w:docDefaults"))
     lang = el("w:lang", {"val": "en-GB", "eastAsia": "en-GB", "bidi": "ar-SA"})
     for child in list(defaults):
         defaults.remove(child)
-    defaults.append(el("w:rPrDefault", None, run_props(pal.body_font, size, pal.text, extra=(lang,))))
+    no_kerning = val("w:kern", 0)
+    defaults.append(el("w:rPrDefault", None, run_props(pal.body_font, size, pal.text, extra=(no_kerning, lang))))
     defaults.append(el("w:pPrDefault", None, ordered("w:pPr", [spacing(after=0, line=1.0)])))
