@@ -100,8 +100,8 @@ def _font_table(document: DocxDocument, families: tuple[tuple[str, Path], ...]) 
 def _doc_defaults(styles: _Element, pal: Palette, size: float) -> None:
     """Document defaults name the brand fonts outright: theme fonts would otherwise win.
 
-    No pair kerning (`w:kern` 0), as the PDF sets type and as Word does by default:
-    LibreOffice would otherwise kern and fit a word more on some lines.
+    No pair kerning (`w:kern` 0), as the PDF sets type: said outright, so no application
+    that kerns by default fits a word more on a line than the PDF does.
     """
     defaults = styles.find(qn("w:docDefaults"))
     lang = el("w:lang", {"val": "en-GB", "eastAsia": "en-GB", "bidi": "ar-SA"})
