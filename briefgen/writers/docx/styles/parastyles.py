@@ -304,14 +304,9 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
 
 
 def _section_title() -> Word:
-    """A section below level 1 that the PDF titles as a chapter (a country profile):
-    Heading 1's look at level 2, so it stays under its chapter in the contents."""
-    return Word(
-        "Section Title",
-        "h1",
-        [el("w:keepNext"), el("w:keepLines"), val("w:outlineLvl", 1)],
-        options={"based_on": "Heading 2", "priority": 9, "next_style": "Normal"},
-    )
+    """A profile's title: the PDF's h1 look, at level 2 under its chapter in the contents."""
+    keep = [el("w:keepNext"), el("w:keepLines"), val("w:outlineLvl", 1)]
+    return Word("Section Title", "h1", keep, options={"based_on": "Heading 2", "priority": 9, "next_style": "Normal"})
 
 
 def _box_styles(st: Styler, width: int) -> list[Word]:
