@@ -5,6 +5,7 @@ from __future__ import annotations
 
 MIN_PAGE_LINES = 6  # lines of body text a page holds before a section may end it early
 HEAD_LINES = 2  # lines of a paragraph kept with the heading above it
+LEAD_IN_LINES = 3  # a paragraph this short between a heading and a table or box keeps with both
 HEAD_SLACK = (
     6.0  # points the PDF keeps spare under a heading's lines at a page foot (word processors set a little looser)
 )

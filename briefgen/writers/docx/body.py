@@ -11,6 +11,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.model.layout import starts_page
 from briefgen.model.walk import iter_blocks
@@ -19,6 +20,7 @@ from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.inline import note_anchor
+from briefgen.writers.docx.keeps import render_keeping
 from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.styles.styles import palette
 
@@ -73,7 +75,12 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
         bookmark(p, section.id, ctx)
         if big:  # a section title, as the PDF's h1: its rule below
             new_paragraph(container, "Section Rule")
-        ctx.render_blocks(section.blocks, container, ctx)
+        render_keeping(section.blocks, container, ctx, lambda: _last_paragraph(container))
+
+
+def _last_paragraph(container: Any) -> Any:
+    paragraphs = opc.element(container).findall(qn("w:p"))
+    return paragraphs[-1] if paragraphs else None
 
 
 def drop_skipped_breaks(ctx: Ctx, pages: Mapping[str, int] | None) -> None:

@@ -1,0 +1,80 @@
+"""Word's keep-with-next for a paragraph that leads into what follows it, as the PDF's
+make-up keeps one (`writers/pdf/makeup.py`, `keep_headings`).
+
+Right after a heading, a lead-in of at most `LEAD_IN_LINES` lines stays on the page of
+the table or box after it (the table's first rows, the whole box), and a one-line
+paragraph with the first lines after it. Anywhere else, a paragraph ending in a colon
+does the same before its table, box or list. Only the body's own blocks: cells, boxes
+and lists keep their text as they are.
+
+Lines are counted as the PDF breaks them: greedily at spaces, with the brand's advance
+widths at the paragraph's size, across the text column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lxml.etree import _Element
+
+from briefgen.design.system import scaled
+from briefgen.model import nodes as m
+from briefgen.model.walk import plain
+from briefgen.writers.common.columns import text_width
+from briefgen.writers.common.makeup import HEAD_LINES, LEAD_IN_LINES
+from briefgen.writers.docx.context import Ctx
+from briefgen.writers.docx.package.ooxml import el, set_ppr
+from briefgen.writers.docx.styles.styles import palette
+
+_LISTS = (m.BulletList, m.OrderedList)
+
+
+def render_keeping(blocks: tuple[m.Block, ...], container: Any, ctx: Ctx, last_paragraph: Callable[[], Any]) -> None:
+    """Render a section's `blocks` one by one into the body, then keep each lead-in with
+    what follows it. `last_paragraph()` is the body's last `w:p` (or None)."""
+    after_heading = True  # the section's own title is just above its first block
+    for i, block in enumerate(blocks):
+        ctx.render_blocks((block,), container, ctx)
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if leads_in(block, nxt, after_heading, ctx):
+            p = last_paragraph()
+            if p is not None:
+                keep_with_next(p)
+        after_heading = isinstance(block, m.Heading)
+
+
+def leads_in(block: m.Block, nxt: m.Block | None, after_heading: bool, ctx: Ctx) -> bool:
+    """Whether `block` is a paragraph the PDF keeps with `nxt` (see the module docstring)."""
+    if not isinstance(block, m.Paragraph) or nxt is None:
+        return False
+    # A data table or a box: a lead-in of up to LEAD_IN_LINES lines goes with it.
+    boxed = isinstance(nxt, m.Callout) or (isinstance(nxt, m.Table) and nxt.kind == "data")
+    if after_heading:
+        if not (boxed or isinstance(nxt, (*_LISTS, m.Paragraph))):
+            return False
+    elif not (plain(block.children).rstrip().endswith(":") and (boxed or isinstance(nxt, _LISTS))):
+        return False
+    count = lines(block, ctx)
+    return count <= LEAD_IN_LINES if boxed else count < HEAD_LINES
+
+
+def lines(block: m.Paragraph, ctx: Ctx) -> int:
+    """The lines `block` takes across the text column, broken greedily at spaces."""
+    design = palette(ctx.theme).design
+    role = {"lead": "lead", "small": "small"}.get(block.style, "body")
+    size = scaled(design.text(role), ctx.theme.base_size * ctx.scale).size
+    font = ctx.theme.fonts.regular
+    room, space = ctx.width / 20, text_width(" ", font, size)
+    count, used = 1, 0.0
+    for word in plain(block.children).split():
+        width = text_width(word, font, size)
+        if used and used + space + width > room:
+            count, used = count + 1, width
+        else:
+            used = used + space + width if used else width
+    return count
+
+
+def keep_with_next(p: _Element) -> None:
+    set_ppr(p, el("w:keepNext"))
