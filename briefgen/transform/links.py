@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from briefgen.errors import BriefgenError, Diagnostic
+from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.model import nodes as m
 from briefgen.model.memo import ONE_CALL, IdentityMemo
 from briefgen.model.walk import iter_blocks, map_inlines, same_or
@@ -129,7 +129,7 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
         out: list[m.Inline] = []
         for node in run:
             if isinstance(node, m.Link) and node.target.startswith("#") and node.target[1:] not in known:
-                pos = getattr(owner, "pos", m.NOWHERE)
+                pos = position(owner, run)
                 problems.append(
                     Diagnostic(
                         pos,
@@ -204,7 +204,7 @@ def drop_dangling_xrefs(
         words = (opened.group(0) + plain_of(out[i + 1 : close]) + out[close].text.split(")", 1)[0] + ")").strip()  # type: ignore[union-attr]
         problems.append(
             Diagnostic(
-                getattr(owner, "pos", m.NOWHERE),
+                position(owner, run),
                 f"cross-reference '{words}' dropped: {_names(dangling)} not in this document",
                 "this cut leaves the section out; reword the sentence if it needs the reference",
                 "warning",
@@ -213,6 +213,16 @@ def drop_dangling_xrefs(
         before = node.text[: opened.start()]  # type: ignore[union-attr]
         out[i : close + 1] = [m.Text(t) for t in (before + after,) if t]
     return run if len(out) == len(run) and all(a is b for a, b in zip(out, run, strict=True)) else tuple(out)
+
+
+def position(owner: m.Block, run: tuple[m.Inline, ...]) -> Pos:
+    """Where `run` is: its table row's line inside a table (found by identity, only
+    when there is something to report), else its block's."""
+    if isinstance(owner, m.Table) and len(owner.row_pos) == len(owner.rows):
+        for pos, row in zip(owner.row_pos, owner.rows, strict=True):
+            if any(cell.children is run for cell in row):
+                return pos
+    return getattr(owner, "pos", m.NOWHERE)
 
 
 def _closing(run: list[m.Inline], start: int) -> int | None:

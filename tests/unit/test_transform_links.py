@@ -83,3 +83,21 @@ def test_a_shared_memo_replays_the_warnings_of_a_block_it_has_seen() -> None:
     again = resolve_links(doc(para), strict=False, memo=memo)
     assert messages(again[1]) == messages(first[1]) and len(again[1]) == 1
     assert again[0] == first[0]
+
+
+def test_a_dropped_reference_in_a_table_cell_is_reported_at_its_row() -> None:
+    def cell(*inlines: m.Inline) -> m.Cell:
+        return m.Cell(tuple(inlines))
+
+    rows = (
+        (cell(m.Text("a")), cell(m.Text("b"))),
+        (cell(m.Text("c")), cell(m.Text("Aid (see the "), link("#gone", "port profile"), m.Text(")"))),
+        (cell(link("#lost", "x")), cell(m.Text("d"))),
+    )
+    table = m.Table(
+        ((cell(m.Text("h")), cell(m.Text("i"))),), rows, AT, row_pos=(Pos("a.md", 9), Pos("a.md", 10), Pos("a.md", 11))
+    )
+    fixed, problems = resolve_links(doc(table), strict=False)
+    assert [p.pos.line for p in problems] == [10, 11]
+    assert "cross-reference '(see the port profile)' dropped" in problems[0].message
+    assert fixed.sections[0].blocks[1].rows[1][1].children == (m.Text("Aid"),)
