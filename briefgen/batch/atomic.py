@@ -4,11 +4,14 @@ Each file is written to a temporary name in the destination folder, checked, and
 then renamed over the old file, so a failed build leaves the previous good outputs. The
 old files are kept (hard-linked) until every rename succeeded; if one fails, the files
 already renamed are put back, so a deliverable's PDF and DOCX never come from two builds.
+`write_new` and `publish_new` do the same for what must not replace anything (`init`,
+`new country`): a name taken meanwhile, by a concurrent run, is refused, never overwritten.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -81,6 +84,45 @@ def stage(files: dict[Path, bytes], verify: Callable[[Path, bytes], str | None] 
         discard(temps)
         raise
     return temps
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Write `target` whole (a temporary file first, as `stage` does), refusing to
+    overwrite: FileExistsError if it exists, even if a concurrent run made it a moment ago."""
+    temp = stage({target: data})[target]
+    try:
+        os.chmod(temp, new_file_mode())
+        publish_new(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def publish_new(temp: Path, target: Path) -> None:
+    """Move the finished file or folder `temp` to `target`, which must not exist.
+
+    Unlike `os.replace` this never overwrites: a file is hard-linked under its new name
+    (which fails if the name is taken), a folder first claims its name with `mkdir`.
+    Raises FileExistsError if `target` exists.
+    """
+    if temp.is_dir():
+        os.mkdir(target)  # claims the name: a concurrent run's mkdir now fails
+        try:
+            os.replace(temp, target)  # onto the empty folder just made
+        except OSError as exc:  # another run filled it meanwhile
+            with contextlib.suppress(OSError):
+                os.rmdir(target)  # ours, if still empty
+            raise FileExistsError(exc.errno, exc.strerror, str(target)) from None
+        return
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here: the narrowest check-then-rename there is
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+        os.replace(temp, target)
+        return
+    os.unlink(temp)
 
 
 def commit(staged: dict[Path, Path]) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import glob
 import json
-import os
 import unicodedata
 from pathlib import Path
 
 from briefgen import geo
+from briefgen.batch.atomic import write_new
 from briefgen.errors import BriefgenError, Diagnostic, Pos, UsageError
 from briefgen.load.files import read_text
 from briefgen.load.yamlio import load_yaml
@@ -42,18 +42,18 @@ def new_country(root: Path, name: str) -> tuple[Path, str]:
     title = country.name if "." not in country.name else country.long_name
     rel = f"sections/countries/{slug(title)}.md"
     path = root / rel
-    if path.exists():
+    text = profile(country, title, _context(raw))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_new(path, text.encode("utf-8"))
+    except FileExistsError:
         raise BriefgenError(
             [
                 Diagnostic(
                     Pos(rel), "a profile already exists here; it was not overwritten", "edit it, or delete it first"
                 )
             ]
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(profile(country, title, _context(raw)), encoding="utf-8")
-    os.replace(tmp, path)
+        ) from None
     outline = raw.get("outline") if isinstance(raw, dict) else None
     # The loader's own glob (where `*` stops at a folder), not fnmatch: "sections/*.md" does not list it.
     listed = isinstance(outline, list) and any(

@@ -4,17 +4,20 @@ Besides the starter's text files it writes two placeholder logos (drawn here wit
 Pillow, in the starter brand's colours) and the JSON Schemas its YAML files point
 editors at. The project appears whole or not at all: it is written into a temporary
 folder beside the target, then renamed into place (or, into an empty folder that
-already exists, its few top-level entries are).
+already exists, its few top-level entries are). Neither overwrites anything: a
+concurrent run that got there first wins, and this one stops with an error.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from briefgen.batch.atomic import publish_new
 from briefgen.errors import Diagnostic, Pos, UsageError
 
 STARTER = Path(__file__).parent.parent / "starter"
@@ -43,13 +46,10 @@ def write_project(target: Path) -> list[Path]:
     try:
         _fill(staging)
         written = sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file())
-        if not target.exists():
-            os.replace(staging, target)
-        else:  # an empty folder stays (it may be the shell's current folder): fill it
-            for entry in sorted(staging.iterdir()):
-                os.replace(entry, target / entry.name)
-                moved.append(target / entry.name)
-            staging.rmdir()
+        try:
+            _place(staging, target, moved)
+        except OSError as exc:
+            raise _taken(target, exc) from None
     except BaseException:
         for path in moved:
             if path.is_dir():
@@ -59,6 +59,33 @@ def write_project(target: Path) -> list[Path]:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [target / p for p in written]
+
+
+def _place(staging: Path, target: Path, moved: list[Path]) -> None:
+    """Move the finished project into place, never over anything another run wrote."""
+    if not target.exists():
+        os.rename(staging, target)  # refused if a concurrent run filled it meanwhile
+        return
+    # An empty folder stays (it may be the shell's current folder): fill it.
+    for entry in sorted(staging.iterdir()):
+        publish_new(entry, target / entry.name)
+        moved.append(target / entry.name)
+    staging.rmdir()
+
+
+def _taken(target: Path, exc: OSError) -> UsageError:
+    """A failed rename: the target got files meanwhile (another `init`?), or cannot be written."""
+    taken = isinstance(exc, FileExistsError) or exc.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR)
+    problem = "files appeared in it while it was written (another 'briefgen init'?)" if taken else exc.strerror
+    return UsageError(
+        [
+            Diagnostic(
+                Pos(str(target)),
+                f"cannot create a project here: {problem}; nothing was written",
+                "give a new or empty folder, e.g. 'briefgen init my-briefing'",
+            )
+        ]
+    )
 
 
 def _fill(root: Path) -> None:

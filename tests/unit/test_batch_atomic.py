@@ -14,9 +14,11 @@ from briefgen.batch.atomic import (
     commit,
     discard,
     new_file_mode,
+    publish_new,
     stage,
     sweep,
     write_all,
+    write_new,
 )
 from briefgen.errors import BriefgenError
 
@@ -137,3 +139,24 @@ def test_check_output_dir_names_a_folder_it_cannot_create(tmp_path: Path) -> Non
         f"{blocker / 'out'}: error: cannot write to the output folder: Not a directory"
         " (choose another folder with --output, or fix its permissions)"
     ]
+
+
+def test_write_new_writes_whole_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    write_new(target, b"one")
+    assert target.read_bytes() == b"one" and stat.S_IMODE(target.stat().st_mode) == new_file_mode()
+    with pytest.raises(FileExistsError):
+        write_new(target, b"two")
+    assert target.read_bytes() == b"one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]  # no temporary left
+
+
+def test_publish_new_moves_a_folder_only_to_a_free_name(tmp_path: Path) -> None:
+    (tmp_path / "staged").mkdir()
+    (tmp_path / "staged" / "x").write_text("x", encoding="utf-8")
+    publish_new(tmp_path / "staged", tmp_path / "free")
+    assert (tmp_path / "free" / "x").is_file() and not (tmp_path / "staged").exists()
+    (tmp_path / "again").mkdir()
+    with pytest.raises(FileExistsError):
+        publish_new(tmp_path / "again", tmp_path / "free")
+    assert sorted(p.name for p in (tmp_path / "free").iterdir()) == ["x"]

@@ -10,6 +10,7 @@ import pytest
 from unitkit import loaded, project_dir
 
 from briefgen import geo
+from briefgen.cli import newcountry
 from briefgen.cli.newcountry import new_country, population, slug
 from briefgen.errors import BriefgenError, UsageError
 
@@ -59,3 +60,23 @@ def test_an_unknown_country_or_no_project_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BriefgenError) as caught:
         new_country(tmp_path / "nowhere", "Norway")
     assert caught.value.diagnostics[0].message == "no briefing.yaml here"
+
+
+def test_a_profile_written_meanwhile_by_a_concurrent_run_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project_dir(tmp_path)
+    target = root / "sections" / "countries" / "norway.md"
+    made = newcountry.profile
+
+    def racing(*args: object) -> str:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("theirs", encoding="utf-8")
+        return made(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(newcountry, "profile", racing)
+    with pytest.raises(BriefgenError) as caught:
+        new_country(root, "Norway")
+    assert "was not overwritten" in caught.value.diagnostics[0].message
+    assert target.read_text(encoding="utf-8") == "theirs"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["norway.md"]  # no temporary left

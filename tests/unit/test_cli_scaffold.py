@@ -58,3 +58,28 @@ def test_a_failure_half_way_leaves_nothing_behind(tmp_path: Path, monkeypatch: p
     with pytest.raises(OSError, match="disk full"):
         scaffold.write_project(tmp_path / "brief")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("exists", [False, True])
+def test_a_concurrent_run_that_got_there_first_wins_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exists: bool
+) -> None:
+    # Another `init` writes the same folder while this one fills its staging folder.
+    target = tmp_path / "brief"
+    if exists:
+        target.mkdir()
+    fill = scaffold._fill
+
+    def racing(root: Path) -> None:
+        fill(root)
+        target.mkdir(exist_ok=True)
+        (target / "briefing.yaml").write_text("theirs", encoding="utf-8")
+        (target / "sections").mkdir()
+
+    monkeypatch.setattr(scaffold, "_fill", racing)
+    with pytest.raises(UsageError) as caught:
+        scaffold.write_project(target)
+    assert "files appeared in it while it was written" in caught.value.diagnostics[0].message
+    assert (target / "briefing.yaml").read_text(encoding="utf-8") == "theirs"
+    assert sorted(p.name for p in target.iterdir()) == ["briefing.yaml", "sections"]  # none of ours left in it
+    assert [p.name for p in tmp_path.iterdir()] == ["brief"]  # nor a staging folder
