@@ -183,3 +183,21 @@ def test_a_bad_glyph_in_a_table_is_reported_at_its_row(
     code, err = _build(capsys, root, "full", "--format", "pdf")
     assert code == 1
     assert "sections/01-intro.md:8: error: character U+2603 (SNOWMAN)" in err
+
+
+def test_a_bad_key_fact_is_an_error_at_its_own_line(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = (
+        '---\ntitle: Zland\nkind: country\nlocator: false\nstance: "Waits ☂"\nkey_facts:\n'
+        '  - {label: "Capital", value: "Zton"}\n'
+        '  - label: "Weather"\n    value: "12 ☃"\n'
+        "---\n\nZland is a country.\n"
+    )
+    root = make_project(tmp_path, {"sections/03-z.md": profile})
+    capsys.readouterr()
+    assert main(["check", "--project", str(root)]) == 1
+    # The fact box's template ties each row to where its key or fact was written (at()).
+    err = capsys.readouterr().err
+    assert "sections/03-z.md:5: error: character U+2602 (UMBRELLA)" in err
+    assert "sections/03-z.md:8: error: character U+2603 (SNOWMAN)" in err

@@ -72,7 +72,14 @@ class Assembler:
             self.templater.add_body(src.rel, src.body, src.body_line)
         self._glyphs = GlyphMemos(c.glyph_blocks, c.missing_glyphs, c.rtl_runs)
         self._links = LinkMemos(c.link_summaries, c.link_fixes)
-        self._parse_body = partial(parse_body, root=project.root, typography=project.theme.typography)
+        # Every body, written or generated, is parsed with the profiles' context country and tiers.
+        self._parse_body = partial(
+            parse_body,
+            root=project.root,
+            typography=project.theme.typography,
+            context=project.profiles.context,
+            tiers=project.profiles.legend,
+        )
 
     # ------------------------------------------------------------ context
     def context(self, sel: Selection) -> dict[str, Any]:
@@ -115,16 +122,7 @@ class Assembler:
         if seen is not None and _fits(seen[1], level - seen[0]):
             blocks = shift_headings(seen[1], level - seen[0])
         else:
-            blocks = self._parse_body(
-                text,
-                file=file,
-                line_of=line_of,
-                base=base,
-                shift=level,
-                anchor_prefix=prefix,
-                context=self.project.profiles.context,
-                tiers=self.project.profiles.legend,
-            )
+            blocks = self._parse_body(text, file=file, line_of=line_of, base=base, shift=level, anchor_prefix=prefix)
             levels.put((file, text, prefix), (level, blocks))
         return parsed.put(key, blocks)  # type: ignore[no-any-return]
 

@@ -127,7 +127,9 @@ class SectionMeta:
         """What templates see as `section` (and `country`): a mapping of every key, in the
         order written and then the defaults, lists as lists and items as mappings."""
         order = dict.fromkeys([*(k for k in self.key_lines if k in SECTION_FIELDS), *SECTION_FIELDS])
-        return {key: _plain(getattr(self, key)) for key in (*order, "level_set", "file")}
+        view = {key: _plain(getattr(self, key)) for key in (*order, "level_set", "file")}
+        view["key_lines"] = dict(self.key_lines)  # for `at(section, key)` in generated parts
+        return view
 
 
 def _plain(value: Any) -> Any:

@@ -53,9 +53,13 @@ def attr_escape(value: Any) -> str:
 MARK = "\x00"  # brackets a position marker; never survives into the Markdown
 
 
-def at_marker(item: Any) -> str:
+def at_marker(item: Any, key: str | None = None) -> str:
     """`{{ at(item) }}`: ties the output line to the item's `file` and `line` (front-matter
-    items carry both), so a problem on that generated line is reported where it was written."""
+    items carry both), so a problem on that generated line is reported where it was written.
+    `{{ at(section, "stance") }}`: to the line of the section's key, if it was written."""
+    if key is not None and isinstance(item, Mapping):
+        line = (item.get("key_lines") or {}).get(key)
+        item = {"file": item.get("file"), "line": line}
     if isinstance(item, Mapping) and item.get("file") and isinstance(item.get("line"), int):
         return f"{MARK}{item['file']}\x01{item['line']}{MARK}"
     return ""

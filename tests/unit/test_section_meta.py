@@ -147,8 +147,9 @@ def test_templates_see_the_front_matter_as_a_mapping_in_written_order(tmp_path: 
     src, _ = load(tmp_path, "tags: [t]\ntitle: T\nevents:\n  - {date: '2020', text: Then}\n")
     view = src.meta.view()
     assert list(view)[:3] == ["tags", "title", "events"]
-    assert list(view)[-2:] == ["level_set", "file"]
-    assert set(view) == {*SECTION_FIELDS, "level_set", "file"}
+    assert list(view)[-3:] == ["level_set", "file", "key_lines"]
+    assert set(view) == {*SECTION_FIELDS, "level_set", "file", "key_lines"}
+    assert view["key_lines"] == {"tags": 2, "title": 3, "events": 4}  # file lines, after the opening ---
     assert view["events"] == [{"date": "2020", "text": "Then", "file": "sections/x.md", "line": 5}]
     assert view["tags"] == ["t"] and view["audiences"] is None and view["id"] == "x"
 
