@@ -76,6 +76,33 @@ def test_standard_output_on_a_full_device() -> None:
     assert _one_error(run.stderr) == "briefgen: error: cannot write to standard output: No space left on device"
 
 
+def _closed_pipe(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run briefgen with standard output a pipe nobody reads (`briefgen ... | head -0`)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return _cli(*args, stdout=write)
+    finally:
+        os.close(write)
+
+
+def test_a_closed_pipe_stops_no_work_and_hides_no_error(tmp_path: Path, make_project: Callable[..., Path]) -> None:
+    root = make_project(tmp_path, cuts={"one": {"include": ["01-intro"]}, "two": {"include": ["02-detail"]}})
+    run = _closed_pipe("build", "one", "two", "--format", "html", "--project", str(root), "-v")
+    # Both cuts are built (the first line printed used to end the build, without a word).
+    assert sorted(p.name for p in (root / "output").glob("*.html")) == ["one.html", "two.html"]
+    assert run.returncode == 1
+    assert _one_error(run.stderr) == "briefgen: error: cannot write to standard output: Broken pipe"
+    # A content error is still reported, and its exit code kept; the lost output is said last.
+    (root / "sections" / "02-detail.md").write_text("---\ntitle: D\n---\n\nSee [it](#gone).\n", encoding="utf-8")
+    run = _closed_pipe("check", "--project", str(root))
+    lines = run.stderr.strip().splitlines()
+    assert run.returncode == 1 and "internal error" not in run.stderr, run.stderr
+    assert lines[0].startswith("sections/02-detail.md:5: error: link to '#gone'")
+    assert lines[-1] == "briefgen: error: cannot write to standard output: Broken pipe"
+    assert _closed_pipe("build", "nonesuch", "--project", str(root)).returncode == 2  # a usage error stays 2
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs POSIX file descriptors")
 def test_standard_output_closed() -> None:
     run = _cli("list", preexec_fn=lambda: os.close(1))

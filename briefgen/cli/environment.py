@@ -65,25 +65,27 @@ def resolved(path: Path, option: str) -> Path:
 
 
 class _Watched:
-    """Standard output, remembering whether writing to it failed: an OSError from a
-    `print` (a full disk, a closed pipe) is then told apart from an internal one."""
+    """Standard output, remembering whether writing to it failed (a full disk, a closed
+    pipe). After a failure what is printed goes nowhere, so the command still runs to
+    its end and its errors reach standard error; `main` then reports the loss."""
 
     def __init__(self, stream: TextIO, failed: list[OSError]):
         self._stream, self._failed = stream, failed
 
     def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except OSError as exc:
-            self._failed.append(exc)
-            raise
+        if not self._failed:
+            try:
+                return self._stream.write(text)
+            except OSError as exc:
+                self._failed.append(exc)
+        return len(text)
 
     def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError as exc:
-            self._failed.append(exc)
-            raise
+        if not self._failed:
+            try:
+                self._stream.flush()
+            except OSError as exc:
+                self._failed.append(exc)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

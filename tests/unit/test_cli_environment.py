@@ -71,9 +71,10 @@ def test_watched_stdout_remembers_a_failed_write_and_restores_the_stream(monkeyp
     full = Full()
     monkeypatch.setattr(sys, "stdout", full)
     with env.watched_stdout() as failed:
-        with pytest.raises(OSError):
-            print("lost")
-        assert isinstance(failed[0], OSError) and failed[0].errno == 28
+        print("lost")  # not raised: the command goes on, and its errors still reach stderr
+        print("lost too")
+        sys.stdout.flush()
+        assert [e.errno for e in failed] == [28]  # the first failure, once
         assert sys.stdout is not full and sys.stdout.closed is False  # the wrapper passes attributes on
     assert sys.stdout is full
 

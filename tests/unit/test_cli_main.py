@@ -5,6 +5,8 @@ error one line unless --debug."""
 from __future__ import annotations
 
 import argparse
+import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,11 +85,21 @@ def test_ctrl_c_exits_130_and_says_nothing_partial_was_left(
     assert "interrupted by SIGINT" in capsys.readouterr().err
 
 
-def test_a_closed_pipe_is_not_reported_as_our_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lost_output_keeps_the_commands_errors_and_exit_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def piped(args: argparse.Namespace) -> int:
-        raise BrokenPipeError
+        print("a line nobody reads")
+        raise BriefgenError([Diagnostic(Pos("a.md", 3), "it broke", "fix it")])
 
-    closed: list[bool] = []
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
     replace(monkeypatch, "list", piped)
-    monkeypatch.setattr("sys.stderr", type("E", (), {"close": lambda self: closed.append(True)})())
-    assert main.main(["list"]) == 1 and closed == [True]
+    monkeypatch.setattr(main.environment.os, "dup2", lambda fd, to: None)  # would end pytest's capture
+    monkeypatch.setattr("sys.stdout", Closed())
+    assert main.main(["list"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["a.md:3: error: it broke (fix it)", "briefgen: error: cannot write to standard output: Broken pipe"]
+    assert not sys.stderr.closed
