@@ -27,6 +27,7 @@ import jinja2.nodes
 
 from briefgen.design.wording import long_date, thousands
 from briefgen.errors import BriefgenError, Diagnostic, Pos, did_you_mean
+from briefgen.libs.jinja_internals import ParsedOnce
 from briefgen.load.files import OUTSIDE_HINT, confine, decode, shown
 from briefgen.model.memo import ONE_CALL, Memo
 from briefgen.templating import budget
@@ -158,22 +159,10 @@ class _SourceLoader(jinja2.BaseLoader):
         return sorted(names)
 
 
-class _Sandbox(BoundedSandbox):
+class _Sandbox(ParsedOnce, BoundedSandbox):
     """The sandbox, parsing each template once: the templater reads the names a template
     uses from its tree before the first render (`Templater._names`), and compiling it
-    takes that same tree. `_parse` is the hook jinja2's `parse` and `compile` share
-    (checked against jinja2 3.1.6); a tree is kept only until its template compiles, at
-    most one per template name, and only for the very source it was parsed from."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.parsed: dict[str | None, tuple[str, str | None, jinja2.nodes.Template]] = {}
-
-    def _parse(self, source: str, name: str | None, filename: str | None) -> jinja2.nodes.Template:
-        kept = self.parsed.pop(name, None)
-        if kept is not None and kept[0] == source and kept[1] == filename:
-            return kept[2]
-        return super()._parse(source, name, filename)
+    takes that same tree (`libs/jinja_internals.py`)."""
 
 
 class Templater:
@@ -263,7 +252,7 @@ class Templater:
             tree = self.env.parse(source, name, filename)
         except jinja2.TemplateError:
             return None  # rendering reports it, at its line
-        self.env.parsed[name] = (source, filename, tree)  # for the compiler, which would parse it again
+        self.env.keep(name, source, filename, tree)  # for the compiler, which would parse it again
         # Every name the template loads: a superset of what it reads from the context (its
         # own loop and `set` names too), found in one walk of the tree. Jinja's
         # `meta.find_undeclared_variables` is exact but runs the whole code generator,

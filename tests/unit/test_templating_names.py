@@ -41,7 +41,7 @@ def test_each_template_and_include_is_parsed_once(templater: Templater, parses: 
     ctx = {"items": ["a", "b"], "unit": "kg", "author": "Ann", "unused": object()}
     assert templater.render("sections/a.md", ctx) == "- a (kg)\n- b (kg)\nby Ann\n"
     assert sorted(map(str, parses)) == ["sections/a.md", "tail.j2"]
-    assert templater.env.parsed == {}, "a kept tree is dropped once its template compiles"
+    assert templater.env.kept == {}, "a kept tree is dropped once its template compiles"
 
 
 def test_a_render_is_reused_until_a_name_it_reads_changes(templater: Templater) -> None:

@@ -35,6 +35,7 @@ NAMED_OTHERWISE: dict[str, str] = {
     "libs/rl_internals.py": "test_rl_internals.py",
     "libs/rl_hooks.py": "test_rl_hooks.py",
     "libs/opc_internals.py": "test_opc_internals.py",
+    "libs/jinja_internals.py": "test_jinja_internals.py",
     # the typed front matter and its enum are tested against the field table in one file
     "model/layout.py": "test_section_meta.py",
 }
