@@ -55,6 +55,30 @@ def test_a_heading_in_a_quote_looks_the_same_but_stays_out_of_the_contents(theme
     assert xp(body, "w:p[.//w:t='Aside']/w:pPr/w:outlineLvl/@w:val") == ["9"]
 
 
+def test_a_heading_in_a_quote_keeps_the_quotes_left_bar(theme: Any) -> None:
+    c = docxkit.ctx(theme)
+    body = docxkit.render(c, m.BlockQuote((para("before"), m.Heading(3, (T("Aside"),), "aside"), para("after"))))
+    bar = xp(c.docx.styles.element, "w:style[@w:styleId='Quote']/w:pPr/w:pBdr/w:left")
+    indent = xp(c.docx.styles.element, "w:style[@w:styleId='Quote']/w:pPr/w:ind")
+    assert len(bar) == 1 and len(indent) == 1
+    heading = xp(body, "w:p[.//w:t='Aside']/w:pPr")[0]
+    # The very same border and indents as the quote's paragraphs: Word draws one bar down all three.
+    assert [dict(e.attrib) for e in xp(heading, "w:pBdr/w:left")] == [dict(bar[0].attrib)]
+    assert [dict(e.attrib) for e in xp(heading, "w:ind")] == [dict(indent[0].attrib)]
+    assert xp(body, "w:p[.//w:t='Aside']/w:pPr/w:pStyle/@w:val") == ["Heading3"]
+
+
+def test_a_list_item_that_starts_with_a_heading_numbers_the_heading(theme: Any) -> None:
+    c = docxkit.ctx(theme)
+    items = (item(m.Heading(3, (T("Point"),), "point"), para("why")), item(para("plain")))
+    body = docxkit.render(c, m.BulletList(items))
+    # No empty bullet paragraph above the heading: the heading carries the bullet.
+    assert [text for _style, text in paragraphs(body)[-3:]] == ["Point", "why", "plain"]
+    assert len(xp(body, "w:p[.//w:t='Point']/w:pPr/w:numPr")) == 1
+    assert xp(body, "w:p[.//w:t='Point']/w:pPr/w:outlineLvl/@w:val") == ["9"]
+    assert xp(body, "w:p[not(.//w:t) and w:pPr/w:numPr]") == []
+
+
 def test_bullets_nest_by_style_and_later_paragraphs_of_an_item_continue_unnumbered(theme: Any) -> None:
     c = docxkit.ctx(theme)
     inner = m.BulletList((item(para("inner")),))

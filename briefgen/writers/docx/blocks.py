@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -54,13 +55,24 @@ def _paragraph(node: m.Paragraph, container: Any, ctx: Ctx) -> None:
     text_paragraph(container, paragraph_style(node, ctx), node.children, ctx)
 
 
-def _heading(node: m.Heading, container: Any, ctx: Ctx) -> None:
+def _heading(node: m.Heading, container: Any, ctx: Ctx) -> _Element:
     p = text_paragraph(container, f"Heading {min(max(node.level, 1), 6)}", node.children, ctx)
     if ctx.list_depth or ctx.para_style or ctx.box:
         # Inside a quote, list item, box or note: the heading's look, but body-text
         # outline level, so Word's contents and navigation skip it as contents.py does.
         set_ppr(p, val("w:outlineLvl", 9))
+    if ctx.para_style == "Quote":
+        _quote_bar(p, ctx)
     bookmark(p, node.anchor, ctx)
+    return p
+
+
+def _quote_bar(p: _Element, ctx: Ctx) -> None:
+    """The Quote style's left bar and indents on `p`, a heading inside a quote: the very
+    same border, so Word draws one bar down the quote's paragraphs and its heading."""
+    ppr = ctx.docx.styles["Quote"].element.find(qn("w:pPr"))
+    found = [] if ppr is None else [ppr.find(qn(tag)) for tag in ("w:pBdr", "w:ind")]
+    set_ppr(p, *(deepcopy(e) for e in found if e is not None))
 
 
 def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
@@ -75,8 +87,11 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
     with scoped(ctx, list_depth=depth, para_style=None):
         for item in node.items:
             blocks = item.blocks
-            first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
-            p = text_paragraph(container, style, first.children if first else (), ctx)
+            first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph | m.Heading) else None
+            if isinstance(first, m.Heading):  # numbered itself, not an empty paragraph above it
+                p = _heading(first, container, ctx)
+            else:
+                p = text_paragraph(container, style, first.children if first else (), ctx)
             if num_id is not None:
                 numbering.apply(p, num_id, ilvl)
             for block in blocks[1:] if first else blocks:
