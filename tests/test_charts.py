@@ -138,7 +138,7 @@ def texts(d: Drawing) -> list[str]:
             "sections/x.md:16: error: unknown country 'Tajikstan' for the regional map (did you mean 'Tajikistan'?)",
         ),
         (
-            "type: map\ndata:\n  - {country: QAT, tier: 3}\n",
+            "type: map\ndata:\n  - {country: QAT, tier: 10}\n",
             "sections/x.md:16: error: 'tier'",
         ),
         (

@@ -49,6 +49,8 @@ class Look:
     label_size: float
     small_size: float
     lines: ChartLines = field(default_factory=ChartLines)  # stroke widths, marks and tints
+    tiers: tuple[Color, ...] = ()  # the region map's tiers 1–9
+    other: Color = WHITE  # the region map's other countries
 
     @classmethod
     def of(cls, theme: Theme, fonts: tuple[str, str]) -> Look:
@@ -68,6 +70,8 @@ class Look:
             label_size=lines.label,
             small_size=lines.small,
             lines=lines,
+            tiers=tuple(HexColor(t) for t in c.map_tiers[:-1]),
+            other=HexColor(c.map_tiers[-1]),
         )
 
     # -------------------------------------------------------------- colours
@@ -81,6 +85,11 @@ class Look:
     def on(self, fill: Color) -> Color:
         """Text colour readable on `fill`."""
         return WHITE if luminance(fill) < 0.5 else self.text
+
+    def readable(self, fill: Color) -> Color:
+        """White or the text colour, whichever contrasts more with `fill` (WCAG)."""
+        hexes = [f"#{c.hexval()[2:]}" for c in (fill, WHITE, self.text)]
+        return WHITE if contrast.contrast(hexes[1], hexes[0]) > contrast.contrast(hexes[2], hexes[0]) else self.text
 
     # -------------------------------------------------------------- text
     def font(self, bold: bool = False) -> str:

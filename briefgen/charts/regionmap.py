@@ -1,11 +1,13 @@
 """The regional map: the focus country and its neighbours by tier, drawn from the world map.
 
-Colour carries the argument: the focus country in the brand's primary colour, the first
-tier (countries that border it) in an accent tint, the second tier in a muted tint, and
-every other country light grey for orientation; disputed areas are neutral and hatched.
-Colour is not the only cue: each tier country's name carries its tier's mark (a
-superscript "¹" or "²"), and the legend keys the tiers by the same marks; the focus is
-named in the legend itself.
+Colour carries the argument: the focus country in the brand's primary colour, each tier
+1–9 in its own fill (`design/tiers.py`: the first tier, countries that border it, an
+accent tint, the second a muted tint, the others picked from the brand's tints to stay
+apart), and every other country light grey for orientation; disputed areas are neutral
+and hatched. Colour is not the only cue: each tier country's name carries its tier's mark
+(a superscript "¹" to "⁹"), and the legend keys the tiers by the same marks, in order;
+the focus is named in the legend itself. Names on a fill are white or the text colour,
+whichever reads better.
 The projection is centred on the countries named (`projection.py`); a very large country
 (Russia, China) is framed only by its part near the others. Labels are placed by a small
 search: inside the country when the name fits, otherwise just outside with a leader line,
@@ -35,14 +37,15 @@ NEAR = 12.0  # degrees: the least reach of that part
 NAME_SIZE = 8.0
 NOTE_SIZE = 7.5
 CONTEXT_SIZE = 7.0
-MARKS = {"tier1": "\u00b9", "tier2": "\u00b2"}  # the tiers' non-colour cue, on names and legend
+# The tiers' non-colour cue, on names and legend: superscript 1–9.
+MARKS = {f"tier{n}": mark for n, mark in enumerate("\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", start=1)}
 GRID = 10  # the search for a label point inside a country's visible part: a 9 × 9 grid
 R = math.pi / 180
 
 
 @dataclass
 class Shape:
-    """A country as drawn, with its colour and role ("focus", "tier1", "tier2" or "other")."""
+    """A country as drawn, with its colour and role ("focus", "tier1" … "tier9" or "other")."""
 
     drawn: mapdraw.Drawn
     fill: Color
@@ -121,12 +124,8 @@ def _content(
     proj = _projection(spec, width)
     height = proj.height
     places = {p.iso3: p for p in spec.rows if isinstance(p, Place)}
-    colors = {
-        "focus": look.primary,
-        "tier1": tint(look.accent, 0.45),
-        "tier2": tint(look.muted, 0.5),
-        "other": tint(look.muted, 0.84),
-    }
+    colors = {"focus": look.primary, "other": look.other}
+    colors.update((f"tier{n}", fill) for n, fill in enumerate(look.tiers, start=1))
     shapes: list[Shape] = []
     for country in world.countries:
         drawn = mapdraw.country(country, proj)
@@ -158,10 +157,9 @@ def _content(
         focus_name = world.by_iso3(spec.focus).name
         legend.append((focus_name, colors["focus"]))
     tiers = {p.tier for p in places.values() if p.iso3 != spec.focus}
-    for n in (1, 2):
-        if n in tiers:  # the project's wording (profiles: tiers), else neutral
-            name = spec.tiers[n - 1] if n <= len(spec.tiers) else f"Tier {n}"
-            legend.append((f"{MARKS[f'tier{n}']} {name}", colors[f"tier{n}"]))
+    for n in sorted(tiers):  # the project's wording (profiles: tiers), else neutral
+        name = spec.tiers[n - 1] if n <= len(spec.tiers) else f"Tier {n}"
+        legend.append((f"{MARKS[f'tier{n}']} {name}", colors[f"tier{n}"]))
     notes = ["Borders: Natural Earth 1:110m; no position is implied on disputed boundaries."]
     if disputed:
         notes.append(mapdraw.HATCH_NOTE)
@@ -356,7 +354,7 @@ def _draw_label(g: Group, lb: _Label, box: Box, inside: bool, look: Look) -> Non
         _x, _y, nx, ny = _leader(lb.anchor, box)
         g.add(Line(ax, ay, nx, ny, strokeColor=look.text, strokeWidth=look.lines.leader))
         g.add(Circle(ax, ay, 1.4, fillColor=look.text, strokeColor=None))
-    color = look.on(lb.shape.fill) if inside else look.text
+    color = look.readable(lb.shape.fill) if inside else look.text
     xm = (box[0] + box[2]) / 2
     y = box[3]
     for i, (text, size, bold) in enumerate(lb.lines):

@@ -7,6 +7,7 @@ from typing import Any
 
 from briefgen.charts.spec import DOCX_MODES, FIGURE_TYPES, TYPES
 from briefgen.errors import did_you_mean
+from briefgen.load.formats import is_tier
 from briefgen.load.schema import Field, is_number, is_str, one_of
 
 
@@ -81,7 +82,9 @@ ROW_FIELDS = {
     "map": {
         "country": Field(is_str, "name, common alias or ISO 3166 alpha-3 code (NOR)", required=True),
         "tier": Field(
-            one_of(1, 2), "1: borders the focus country; 2: a regional player without a border", required=True
+            is_tier,
+            "1–9: 1 borders the focus country, 2 a regional player without a border, 3 and on as the project counts",
+            required=True,
         ),
         "label": Field(_is_label, "extra text under the name, e.g. '1,135 km'", default=""),
     },

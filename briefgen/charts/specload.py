@@ -158,8 +158,10 @@ def _cell(kind: str, key: str, text: str, pos: Pos, reporter: Reporter) -> Any:
             reporter.error(pos, f"'value' must be a number, not {text!r}", "write plain numbers such as 1000 or 12.5")
             return None
     if key == "tier":
-        if text not in ("1", "2"):
-            reporter.error(pos, f"'tier' must be one of 1, 2, not {text!r}", ROW_FIELDS[kind]["tier"].doc)
+        if text not in {str(n) for n in range(1, 10)}:
+            reporter.error(
+                pos, f"'tier' must be a whole number from 1 to 9, not {text!r}", ROW_FIELDS[kind]["tier"].doc
+            )
             return None
         return int(text)
     problem = ROW_FIELDS[kind][key].check(text)

@@ -28,6 +28,7 @@ from briefgen.design.spacing import (
     WatermarkLook,
 )
 from briefgen.design.theme import Theme
+from briefgen.design.tiers import other_fill, tier_fills
 
 Face = Literal["body", "heading", "mono"]
 
@@ -57,6 +58,7 @@ class Palette:
     zebra: str  # every other row of a data table
     chart_grid: str  # chart gridlines: visible on paper, quieter than any data
     chart_axis: str
+    map_tiers: tuple[str, ...]  # the region map's tiers 1–9, then its other countries (`tiers.py`)
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ def palette(theme: Theme) -> Palette:
         zebra=c.panel,
         chart_grid=mix(c.muted, WHITE, 0.78),
         chart_axis=mix(c.muted, WHITE, 0.35),
+        map_tiers=(*tier_fills(c.primary, c.accent, c.muted, c.text), other_fill(c.muted)),
     )
 
 

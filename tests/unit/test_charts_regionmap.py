@@ -59,3 +59,28 @@ def test_each_tier_has_a_mark_beside_its_countries_names_and_in_the_legend() -> 
 def _beside(name, mark: str, strings: list) -> bool:  # type: ignore[no-untyped-def]
     """Whether a `mark` string sits on the same baseline as the name, just after it."""
     return any(s.text == mark and abs(s.y - name.y) < 0.01 and 0 < s.x - name.x < 120 for s in strings)
+
+
+NINE = ("POL", "CZE", "AUT", "CHE", "FRA", "BEL", "NLD", "DNK", "LUX")
+
+
+def test_every_tier_from_one_to_nine_has_its_own_fill_legend_entry_and_mark() -> None:
+    lk = look()
+    rows = tuple(Place(iso3, iso3, n) for n, iso3 in enumerate(NINE, start=1))
+    body = regionmap.draw(ChartSpec("map", rows, focus="DEU"), lk, 400.0)
+    superscripts = "\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+    assert [name for name, _c in body.legend] == ["Germany", *(f"{m} Tier {n}" for n, m in enumerate(superscripts, 1))]
+    fills = [c.hexval() for _n, c in body.legend[1:]]
+    assert fills == [c.hexval() for c in lk.tiers] and len(set(fills)) == 9
+    assert lk.primary.hexval() not in fills and lk.other.hexval() not in fills
+    drawn = {s.fillColor.hexval() for s in of(body.group, "Path") if s.fillColor is not None}
+    assert set(fills) <= drawn  # the legend's colours are the ones on the map
+    strings = of(body.group, "String")
+    for name, mark in zip(("Poland", "Austria", "France", "Netherlands", "Luxembourg"), superscripts[::2], strict=True):
+        named = [s for s in strings if s.text.startswith(name)]
+        assert named and _beside(named[0], mark, strings), name
+
+
+def test_a_tier_beyond_two_was_refused_and_is_now_drawn() -> None:
+    body = regionmap.draw(ChartSpec("map", (Place("SWE", "Sweden", 7),), focus="NOR"), look(), 300.0)
+    assert [name for name, _c in body.legend] == ["Norway", "\u2077 Tier 7"]

@@ -129,10 +129,18 @@ def test_every_bad_row_is_reported_not_just_the_first(tmp_path: Path) -> None:
 
 
 def test_csv_cells_are_typed_like_their_yaml_twins(tmp_path: Path) -> None:
-    write(tmp_path, {"sections/t.csv": "\ufeffcountry, tier ,label\nNorway,1,\nFIN,2,far\n"})
+    write(tmp_path, {"sections/t.csv": "\ufeffcountry, tier ,label\nNorway,1,\nFIN,2,far\nDNK,9,\n"})
     got = spec("type: map\ncsv: t.csv\n", tmp_path, context="SWE")
-    assert [(p.iso3, p.tier, p.label) for p in got.rows if isinstance(p, Place)] == [("NOR", 1, ""), ("FIN", 2, "far")]
-    assert [(p.pos.file, p.pos.line) for p in got.rows] == [("sections/t.csv", 2), ("sections/t.csv", 3)]
+    assert [(p.iso3, p.tier, p.label) for p in got.rows if isinstance(p, Place)] == [
+        ("NOR", 1, ""),
+        ("FIN", 2, "far"),
+        ("DNK", 9, ""),
+    ]
+    assert [(p.pos.file, p.pos.line) for p in got.rows] == [
+        ("sections/t.csv", 2),
+        ("sections/t.csv", 3),
+        ("sections/t.csv", 4),
+    ]
 
 
 def test_csv_numbers_and_defaults(tmp_path: Path) -> None:
@@ -149,10 +157,10 @@ def test_csv_numbers_and_defaults(tmp_path: Path) -> None:
     [
         (
             "map",
-            "country,tier\nNOR,3\n",
+            "country,tier\nNOR,10\n",
             [
-                "sections/c.csv:2: error: 'tier' must be one of 1, 2, not '3' "
-                "(1: borders the focus country; 2: a regional player without a border)"
+                "sections/c.csv:2: error: 'tier' must be a whole number from 1 to 9, not '10' "
+                "(1–9: 1 borders the focus country, 2 a regional player without a border, 3 and on as the project counts)"
             ],
         ),
         (
