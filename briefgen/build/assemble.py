@@ -100,6 +100,7 @@ class Assembler:
             "client": self._once(("client", sel.client.id), lambda: client_view(sel)) if sel.client else None,
             "brand": self._once("brand", lambda: brand_view(self.project.theme)),
             "profiles": self._once("profiles", self.project.profiles.view),
+            "labels": self._once("labels", self.project.labels.view),
         }
 
     def view(self, src: Source) -> dict[str, Any]:
@@ -243,7 +244,7 @@ class Assembler:
                 errors.extend(exc.diagnostics)
                 continue
             blocks = filter_blocks(blocks, fctx, result)
-            kicker = self.smart(p.profiles.kicker(src.meta.tier)) if src.meta.is_country else ""
+            kicker = self.smart(p.profiles.kicker(src.meta.tier, p.labels.profile)) if src.meta.is_country else ""
             sections.append(
                 m.Section(
                     src.id,
@@ -391,4 +392,5 @@ class Assembler:
             keywords=keywords,
             lang=p.meta.get("lang") or "en",
             pdf_standard=p.meta.get("pdf_standard") or "both",
+            labels=p.labels,
         )

@@ -19,6 +19,7 @@ from briefgen.load.schema import (
     nest,
     one_of,
 )
+from briefgen.model.labels import MEANINGS
 from briefgen.model.layout import BreakBefore, Layout
 from briefgen.model.nodes import PDF_STANDARDS
 
@@ -73,6 +74,9 @@ BRIEFING_FIELDS = {
         "the language of the text (the web page's lang, the PDF's /Lang, the DOCX's language; read by screen readers)",
         default="en",
     ),
+    "labels": Field(
+        is_map, "the words briefgen prints around the text, in the text's language: see the labels keys", default={}
+    ),
     "formats": Field(
         list_of(one_of(*OUTPUT_FORMATS)),
         "what `build` writes when no --format is given: pdf, docx, html",
@@ -87,6 +91,8 @@ BRIEFING_FIELDS = {
         default="both",
     ),
 }
+# Every label with its English default (`model/labels.py`); placeholders are checked by the loader.
+LABEL_FIELDS = {key: Field(is_str, meaning, default=default) for key, (default, meaning) in MEANINGS.items()}
 TIER_FIELDS = {
     "label": Field(is_str, 'what the tier is called, e.g. "First tier"', required=True),
     "description": Field(is_str, 'what it means, shown after the label in the fact box, e.g. "borders X"', default=""),
@@ -237,6 +243,7 @@ BUILTIN_CUTS = {
 
 nest(BRIEFING_FIELDS, "cuts", CUT_FIELDS, keyed=True)
 nest(BRIEFING_FIELDS, "profiles", PROFILE_FIELDS)
+nest(BRIEFING_FIELDS, "labels", LABEL_FIELDS)
 nest(PROFILE_FIELDS, "tiers", TIER_FIELDS)
 nest(SECTION_FIELDS, "events", EVENT_FIELDS)
 nest(SECTION_FIELDS, "key_facts", FACT_FIELDS)

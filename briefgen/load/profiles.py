@@ -43,10 +43,11 @@ class Profiles:
             return None
         return self.tiers[n - 1] if n <= len(self.tiers) else Tier(f"Tier {n}")
 
-    def kicker(self, tier: int | None) -> str:
-        """The small label above a profile's title ("Country profile · Tier 1")."""
+    def kicker(self, tier: int | None, word: str = "Country profile") -> str:
+        """The small label above a profile's title ("Country profile · Tier 1"); `word` is
+        the project's `labels.profile`."""
         named = self.tier(tier)
-        return f"Country profile · {named.label}" if named else "Country profile"
+        return f"{word} · {named.label}" if named else word
 
     @property
     def legend(self) -> tuple[str, ...]:

@@ -16,12 +16,13 @@ from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, fail
 from briefgen.load.brand import load_brand
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text, shown
-from briefgen.load.formats import BRIEFING_FIELDS, BUILTIN_CUTS, CLIENT_FIELDS, CUT_FIELDS, is_ident
+from briefgen.load.formats import BRIEFING_FIELDS, BUILTIN_CUTS, CLIENT_FIELDS, CUT_FIELDS, LABEL_FIELDS, is_ident
 from briefgen.load.images import check_image
 from briefgen.load.profiles import Profiles, load_profiles
 from briefgen.load.schema import validate
 from briefgen.load.section import Source, load_source
 from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
+from briefgen.model.labels import Labels, placeholder_problem
 from briefgen.model.layout import BreakBefore, Layout
 
 BUILTIN_POS = Pos("<built-in>")
@@ -72,6 +73,7 @@ class Project:
     templates_dir: Path
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     profiles: Profiles = field(default_factory=Profiles)
+    labels: Labels = field(default_factory=Labels)
     # where the last page's copyright, citation or disclaimer is written (the first of them)
     colophon_at: Pos = field(default=Pos("briefing.yaml"), compare=False)
 
@@ -301,6 +303,7 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
     clients = _load_clients(root, audiences, reporter)
     _check_clients(clients, cuts, sources, failed, reporter)
     profiles = _profiles(raw, {s.id for s in sources}, failed, reporter)
+    labels = _labels(raw, reporter)
     if theme is None or not data.get("title"):
         return None  # nothing sensible can be assembled; callers see the reporter's errors
     return Project(
@@ -316,10 +319,28 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
         clients=clients,
         theme=theme,
         templates_dir=root / "templates",
-        meta={k: v for k, v in data.items() if k not in ("outline", "cuts", "profiles")},
+        meta={k: v for k, v in data.items() if k not in ("outline", "cuts", "profiles", "labels")},
         profiles=profiles,
+        labels=labels,
         colophon_at=_colophon_at(raw),
     )
+
+
+def _labels(raw: Any, reporter: Reporter) -> Labels:
+    """The `labels:` mapping: each label a string whose placeholders the writers fill."""
+    written = raw.get("labels") if isinstance(raw, dict) else None
+    if not isinstance(written, dict):
+        return Labels()  # absent, or not a mapping (reported with briefing.yaml's keys)
+    at = raw.at("labels") if isinstance(raw, YamlMap) else Pos("briefing.yaml", 1)
+    data = validate(written, LABEL_FIELDS, at, "labels", reporter)
+    for key, value in list(data.items()):
+        problem = placeholder_problem(key, value) if isinstance(value, str) else "must be text"
+        if problem:
+            where = written.at(key) if isinstance(written, YamlMap) else at
+            if isinstance(value, str):
+                reporter.error(where, f"label '{key}' {problem}", LABEL_FIELDS[key].doc)
+            data[key] = LABEL_FIELDS[key].default
+    return Labels(**data)
 
 
 def _colophon_at(raw: Any) -> Pos:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Pos
+from briefgen.model.labels import Labels, fill
 from briefgen.model.layout import BreakBefore, Layout
 
 NOWHERE = Pos("<generated>")
@@ -300,12 +301,18 @@ class Meta:
     keywords: tuple[str, ...] = ()
     lang: str = "en"  # the text's language tag (briefing.yaml's `lang`)
     pdf_standard: str = "both"  # "both" (PDF/UA-1 and PDF/A-2b), "ua1", "a2b" or "none"
+    labels: Labels = field(default_factory=Labels)  # the words printed around the text (briefing.yaml's `labels`)
+
+    @property
+    def prepared_for(self) -> str:
+        """ "Prepared for <client>" in the project's words ("" outside a client's build)."""
+        return fill(self.labels.prepared_for, client=self.client_name) if self.client_name else ""
 
     @property
     def cover_label(self) -> str:
         """The label above the title on covers: the series, plus the cut's title for a cut."""
         if self.layout == Layout.ANNEX:
-            return self.cut_title or "Country annex"
+            return self.cut_title or self.labels.annex
         own = self.cut != "full" and self.cut_title not in ("", self.title)
         return " · ".join(x for x in (self.series, self.cut_title if own else "") if x)
 

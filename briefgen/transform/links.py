@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.model import nodes as m
+from briefgen.model.labels import Labels, fill
 from briefgen.model.memo import ONE_CALL, IdentityMemo
 from briefgen.model.walk import iter_blocks, map_inlines, same_or
 
@@ -123,6 +124,7 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
     summaries = _summaries(doc, memo)
     known = _anchors(doc, summaries)
     figures = _figure_numbers(summaries)
+    opener = xref_opener(doc.meta.labels.see)
     problems: list[Diagnostic] = []
 
     def fix(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
@@ -140,7 +142,8 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
                 )
                 out.extend(fix(node.children, owner))
             elif isinstance(node, m.Link) and not node.children and node.target[1:] in figures:
-                out.append(replace(node, children=(m.Text(f"Figure {figures[node.target[1:]]}"),)))
+                number = fill(doc.meta.labels.figure, number=figures[node.target[1:]])
+                out.append(replace(node, children=(m.Text(number),)))
             elif isinstance(node, m.Emph | m.Strong | m.Strike | m.Link):
                 inner = fix(node.children, owner)
                 out.append(node if inner is node.children else replace(node, children=inner))
@@ -149,8 +152,8 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
         return run if all(a is b for a, b in zip(out, run, strict=False)) and len(out) == len(run) else tuple(out)
 
     def fix_run(run: tuple[m.Inline, ...], owner: m.Block) -> tuple[m.Inline, ...]:
-        fixed = fix(drop_dangling_xrefs(run, known, owner, problems), owner)
-        return add_page_refs(fixed, known - figures.keys(), isinstance(owner, m.Table))
+        fixed = fix(drop_dangling_xrefs(run, known, owner, problems, opener), owner)
+        return add_page_refs(fixed, known - figures.keys(), isinstance(owner, m.Table), opener)
 
     targets: _Targets = (frozenset(known), tuple(sorted(figures.items())))
 
@@ -181,8 +184,22 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
 _XREF_OPEN = re.compile(r"\s*\((?:see|cf\.)(?:\s+also)?\s[^()]*$", re.IGNORECASE)
 
 
+def xref_opener(words: str) -> re.Pattern[str]:
+    """What opens a cross-reference in the project's language (`labels.see`, words
+    separated by '|'), followed by "also" in English. (`re` keeps the compiled pattern.)"""
+    if words == Labels().see:
+        return _XREF_OPEN
+    alternatives = sorted((w.strip() for w in words.split("|") if w.strip()), key=len, reverse=True)
+    spelled = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
+    return re.compile(rf"\s*\((?:{spelled})\s[^()]*$", re.IGNORECASE)
+
+
 def drop_dangling_xrefs(
-    run: tuple[m.Inline, ...], known: set[str], owner: m.Block, problems: list[Diagnostic]
+    run: tuple[m.Inline, ...],
+    known: set[str],
+    owner: m.Block,
+    problems: list[Diagnostic],
+    opener: re.Pattern[str] = _XREF_OPEN,
 ) -> tuple[m.Inline, ...]:
     """`run` without its parenthesised cross-references whose every internal link has no
     target here; each one dropped is a warning at the block's line."""
@@ -190,7 +207,7 @@ def drop_dangling_xrefs(
     i = 0
     while i < len(out):
         node = out[i]
-        opened = _XREF_OPEN.search(node.text) if isinstance(node, m.Text) else None
+        opened = opener.search(node.text) if isinstance(node, m.Text) else None
         close = _closing(out, i + 1) if opened else None
         if opened is None or close is None:
             i += 1
@@ -243,7 +260,9 @@ def _names(links: list[m.Link]) -> str:
     return f"{targets[0]} is" if len(targets) == 1 else f"{', '.join(targets[:-1])} and {targets[-1]} are"
 
 
-def add_page_refs(run: tuple[m.Inline, ...], pages: set[str], cell: bool) -> tuple[m.Inline, ...]:
+def add_page_refs(
+    run: tuple[m.Inline, ...], pages: set[str], cell: bool, opener: re.Pattern[str] = _XREF_OPEN
+) -> tuple[m.Inline, ...]:
     """`run` with a `PageRef` after each cross-reference to one of `pages`' anchors: the
     links inside "(see …)", and a link that is a table cell's whole content."""
 
@@ -257,7 +276,7 @@ def add_page_refs(run: tuple[m.Inline, ...], pages: set[str], cell: bool) -> tup
     for node in run:
         out.append(node)
         if isinstance(node, m.Text):
-            inside = bool(_XREF_OPEN.search(node.text)) or (inside and ")" not in node.text)
+            inside = bool(opener.search(node.text)) or (inside and ")" not in node.text)
         elif inside and paged(node):
             out.append(m.PageRef(node.target[1:]))  # type: ignore[union-attr]
     return run if len(out) == len(run) else tuple(out)

@@ -67,4 +67,5 @@ def test_the_summary_band_shows_the_title_only_when_asked(theme: Any) -> None:
         styles = [xp(p, "string(w:pPr/w:pStyle/@w:val)") for p in xp(cells[1], "w:p") if text(p)]
         expected = ["BandLabel", "BandMeta"]
         assert styles == (["BandTitle", *expected] if show else expected)
-        assert "Summary · Prepared for Client Co" in text(cells[1]) and long_date("2024-05-01") in text(cells[1])
+        # the project's `labels.summary`, as on the PDF's band (no longer the cut's title)
+        assert "Policy brief · Prepared for Client Co" in text(cells[1]) and long_date("2024-05-01") in text(cells[1])

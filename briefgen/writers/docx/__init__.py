@@ -114,7 +114,7 @@ def write_docx(
         setup_page(main, ctx, measured=True)
         running_heads(main, ctx)
         if layout == Layout.REPORT:
-            write_toc(body, doc, ctx)
+            write_toc(body, doc, ctx, doc.meta.labels.contents)
         write_sections(doc, body, ctx, break_first=layout == Layout.REPORT)
 
     footnotes.finish(ctx)

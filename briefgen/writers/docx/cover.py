@@ -108,7 +108,7 @@ def report_cover(container: Any, ctx: Ctx, annex: bool = False) -> None:
         _text(container, style, text)
     _spacer(container, page.cover_title_rise + page.cover_details_below)
     if meta.client_name:
-        _text(container, "Cover Client", f"Prepared for {meta.client_name}")
+        _text(container, "Cover Client", meta.prepared_for)
     _text(container, "Cover Meta", long_date(meta.date))
     _text(container, "Cover Meta", ", ".join(meta.authors))
     if annex:
@@ -208,8 +208,8 @@ def summary_band(container: Any, ctx: Ctx, show_title: bool) -> None:
     cell = opc.cell(tc, container)
     if show_title:
         _text(cell, "Band Title", meta.title)
-    label = meta.cut_title or "Summary"
-    _text(cell, "Band Label", f"{label} · Prepared for {meta.client_name}" if meta.client_name else label)
+    label = meta.labels.summary  # as the PDF's band
+    _text(cell, "Band Label", f"{label} · {meta.prepared_for}" if meta.client_name else label)
     _text(cell, "Band Meta", long_date(meta.date))
     finish_cell(tc)
     _spacer(container, page.summary_top + rules.summary_band_edge)

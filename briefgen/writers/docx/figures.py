@@ -23,10 +23,12 @@ from briefgen.design.theme import Theme
 from briefgen.errors import Pos, fail
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
+from briefgen.model.labels import fill
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
-from briefgen.writers.docx.fields import bookmark, field, run
+from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.floating import mark_decorative
+from briefgen.writers.docx.labels import label_runs
 from briefgen.writers.docx.package.ooxml import set_ppr, spacing, val
 from briefgen.writers.docx.text import plain
 
@@ -103,8 +105,8 @@ def _figure(node: m.Figure, container: Any, ctx: Ctx) -> None:
 def _caption_label(container: Any, ctx: Ctx) -> Any:
     """A caption paragraph opening with its bold "Figure N" (a SEQ field), as the PDF's does."""
     cap = new_paragraph(container, "Caption")
-    cap.append(run("Figure ", "Strong"))
-    field(cap, "SEQ Figure \\* ARABIC", str(ctx.figures), style="Strong")
+    fields = {"number": ("SEQ Figure \\* ARABIC", str(ctx.figures))}
+    label_runs(cap, ctx.meta.labels.figure, fields, style="Strong")
     return cap
 
 
@@ -170,7 +172,7 @@ def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
         new_paragraph(container, "Caption").append(run(plain(spec.note)))
     if spec.source:
         note = new_paragraph(container, "Caption")
-        note.append(run(plain(f"Source: {spec.source}")))
+        note.append(run(plain(fill(ctx.meta.labels.source, source=spec.source))))
 
 
 FIGURE_HANDLERS = {m.Figure: _figure, m.Chart: _chart}

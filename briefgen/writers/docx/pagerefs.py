@@ -23,7 +23,7 @@ def page_ref(node: m.PageRef, parent: _Element, ctx: Ctx, _fmt: Any) -> None:
     name = bookmark_name(node.target)
     if name not in ctx.bookmarks:
         return  # a target further on: the one-pass PDF cannot number it either
-    parent.append(run(", p.\u00a0"))
+    parent.append(run(f", {ctx.meta.labels.page_ref}\u00a0"))
     field_begin(parent, f"PAGEREF {name} \\h")
     result = run()
     parent.append(result)

@@ -20,8 +20,10 @@ from briefgen.design.system import body_margins_mm
 from briefgen.design.wording import running_foot, running_title
 from briefgen.fonts.fontfile import advances
 from briefgen.libs import opc_internals as opc
+from briefgen.model.labels import fill
 from briefgen.writers.docx.context import Ctx
-from briefgen.writers.docx.fields import field, run
+from briefgen.writers.docx.fields import run
+from briefgen.writers.docx.labels import label_runs
 from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.styles.styles import palette, style_id
 from briefgen.writers.docx.text import plain
@@ -112,7 +114,7 @@ def marking_only(section: DocxSection, ctx: Ctx) -> None:
         footer.is_linked_to_previous = False
         story = _reset(opc.element(footer))
         if meta.document_id and meta.client_name:
-            _paragraph(story, "Cover Small").append(run(f"Document {meta.document_id}"))
+            _paragraph(story, "Cover Small").append(run(fill(meta.labels.document, id=meta.document_id)))
         if ctx.theme.tagline.strip():
             tagline = _paragraph(story, "Cover Small")
             tagline.append(run(ctx.theme.tagline))
@@ -151,10 +153,8 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
     if page_numbers:  # as the PDF's: the brand's footer left, "Page N of M" right
         foot = _paragraph(story, "Footer")
         text = running_foot(ctx.theme.footer, ctx.meta.document_id, ctx.meta.client_name)
-        foot.append(run(text + "\tPage "))
-        field(foot, "PAGE", "1")
-        foot.append(run(" of "))
-        field(foot, "NUMPAGES", "1")
+        fields = {"page": ("PAGE", "1"), "pages": ("NUMPAGES", "1")}
+        label_runs(foot, ctx.meta.labels.page_of, fields, before=text + "\t")
     _marking(story, ctx)
     if not len(story):
         story.append(el("w:p"))  # a footer needs a paragraph

@@ -24,9 +24,10 @@ from briefgen.writers.common.facts import FactFonts, fact_texts, fit_facts, labe
 from briefgen.writers.common.makeup import TABLE_START_ROWS
 from briefgen.writers.docx.blocks import new_paragraph, scoped, text_paragraph
 from briefgen.writers.docx.context import Ctx
-from briefgen.writers.docx.fields import field, run
+from briefgen.writers.docx.fields import run
 from briefgen.writers.docx.figures import locator_picture
 from briefgen.writers.docx.inline import inline_text
+from briefgen.writers.docx.labels import label_runs
 from briefgen.writers.docx.package.ooxml import (
     TBLPR_ORDER,
     add_ordered,
@@ -163,8 +164,7 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
         ctx.tables += 1
         cap = new_paragraph(container, "Caption")
         set_ppr(cap, el("w:keepNext"))
-        cap.append(run("Table "))
-        field(cap, "SEQ Table \\* ARABIC", str(ctx.tables))
+        label_runs(cap, ctx.meta.labels.table, {"number": ("SEQ Table \\* ARABIC", str(ctx.tables))})
         cap.append(run(": "))
         ctx.render_inlines(node.caption, cap, ctx)
     if facts and ncols == 2:  # the plan the PDF follows too (common/facts.py)

@@ -75,13 +75,14 @@ def write_html(doc: m.Document, theme: Theme) -> bytes:
     fonts = register(theme)
     meta = doc.meta
     summary = meta.layout == Layout.SUMMARY
-    c = Ctx(theme, HANDLERS, extras={"fonts": fonts, "svg_fonts": webfonts.svg_fonts(fonts)}, shift=0 if summary else 1)
+    extras = {"fonts": fonts, "svg_fonts": webfonts.svg_fonts(fonts), "labels": meta.labels}
+    c = Ctx(theme, HANDLERS, extras=extras, shift=0 if summary else 1)
     sections = "".join(section_html(s, c) for s in doc.sections)
     words = word_count(doc)
     top = (page.brief_band if summary else page.cover)(doc, theme, words)
     nav = "" if summary else page.contents(doc)
     body = (
-        '<a class="skip" href="#main">Skip to content</a>'
+        f'<a class="skip" href="#main">{esc(meta.labels.skip)}</a>'
         f"{top}"
         f'<div class="page">{nav}<main id="main" tabindex="-1"><article>{sections}</article></main></div>'
         f"{page.footer(doc, theme)}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from briefgen.design.system import body_margins_mm
 from briefgen.design.theme import Theme
 from briefgen.model import nodes as m
+from briefgen.model.labels import Labels, fill
 from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
@@ -44,7 +45,7 @@ def figure(b: m.Figure, c: Ctx) -> str:
     c.figures += 1
     img = f"<img{attrs(src=data_uri(b.path), alt=b.alt or None, width=str(b.width_px), height=str(b.height_px))}"
     img += ' alt=""' if not b.alt else ""
-    caption = f"<figcaption><b>Figure {c.figures}:</b> {c.run(b.caption)}</figcaption>"
+    caption = f"<figcaption><b>{_number(c)}:</b> {c.run(b.caption)}</figcaption>"
     return f'<figure class="image">{img}>{caption}</figure>'
 
 
@@ -69,11 +70,22 @@ def chart(b: m.Chart, c: Ctx) -> str:
 
         return f'<div class="locator">{_chart_svg(b, c, ident, WIDTH_PT, b.alt)}</div>'
     c.figures += 1
-    title = b.spec.title or f"Figure {c.figures}"
+    title = b.spec.title or fill(_labels(c).figure, number=c.figures)
     art = _chart_svg(b, c, ident, chart_width(c.theme), title)
     # On a phone the chart keeps a legible width and scrolls sideways in its own frame
     # (css.py); a scrolling region is a keyboard stop, named by the chart's title.
     art = f'<div class="scroll chart-frame" role="region" tabindex="0" aria-labelledby="{ident}:title">{art}</div>'
-    caption = f"<b>Figure {c.figures}:</b> {esc(b.spec.title)}" if b.spec.title else f"<b>Figure {c.figures}:</b>"
-    source = f'<span class="source">Source: {esc(b.spec.source)}</span>' if b.spec.source else ""
+    caption = f"<b>{_number(c)}:</b> {esc(b.spec.title)}" if b.spec.title else f"<b>{_number(c)}:</b>"
+    source = fill(_labels(c).source, source=b.spec.source) if b.spec.source else ""
+    source = f'<span class="source">{esc(source)}</span>' if source else ""
     return f'<figure class="chart"{attrs(id=b.anchor or None)}>{art}<figcaption>{caption}{source}</figcaption></figure>'
+
+
+def _labels(c: Ctx) -> Labels:
+    labels = c.extras.get("labels")
+    return labels if isinstance(labels, Labels) else Labels()
+
+
+def _number(c: Ctx) -> str:
+    """ "Figure N" in the project's words, escaped."""
+    return esc(fill(_labels(c).figure, number=c.figures))

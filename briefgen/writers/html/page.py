@@ -9,6 +9,7 @@ from briefgen.design.theme import Theme
 from briefgen.design.wording import long_date, running_foot
 from briefgen.model import nodes as m
 from briefgen.model.contents import entries
+from briefgen.model.labels import MEANINGS, fill
 from briefgen.model.layout import Layout
 from briefgen.writers.html.figures import data_uri
 from briefgen.writers.html.markup import attr, attrs, esc
@@ -54,8 +55,9 @@ def marking(meta: m.Meta) -> str:
     return f'<p class="marking" role="note" data-furniture="">{esc(meta.marking.text)}</p>'
 
 
-def reading_time(words: int) -> str:
-    return f"{max(1, round(words / WORDS_PER_MINUTE))} min read"
+def reading_time(words: int, label: str = MEANINGS["reading"][0]) -> str:
+    """How long the page takes to read, in the project's words (`labels.reading`)."""
+    return fill(label, minutes=max(1, round(words / WORDS_PER_MINUTE)))
 
 
 def cover(doc: m.Document, theme: Theme, words: int) -> str:
@@ -69,13 +71,13 @@ def cover(doc: m.Document, theme: Theme, words: int) -> str:
         f'<p class="subtitle">{esc(meta.subtitle)}</p>' if meta.subtitle else "",
     ]
     details = [
-        f'<p class="client">Prepared for {esc(meta.client_name)}</p>' if meta.client_name else "",
+        f'<p class="client">{esc(meta.prepared_for)}</p>' if meta.client_name else "",
         f'<p class="info"><time datetime="{attr(meta.date)}">{esc(long_date(meta.date))}</time></p>'
         if meta.date
         else "",
         f'<p class="info">{esc(", ".join(meta.authors))}</p>' if meta.authors else "",
         f'<p class="info">{esc(meta.title)}</p>' if meta.layout == Layout.ANNEX else "",
-        f'<p class="reading" data-web-only="">{reading_time(words)}</p>',
+        f'<p class="reading" data-web-only="">{reading_time(words, meta.labels.reading)}</p>',
         f'<img class="client-logo"{attrs(src=data_uri(meta.client_logo), alt=meta.client_name)}>'
         if meta.client_logo
         else "",
@@ -90,13 +92,13 @@ def brief_band(doc: m.Document, theme: Theme, words: int) -> str:
     """The summary's band: logo, "Policy brief" (for whom) and the date, as on its PDF page."""
     meta = doc.meta
     logo = theme.logo_on_dark or theme.logo
-    label = "Policy brief" + (f" · Prepared for {meta.client_name}" if meta.client_name else "")
+    label = meta.labels.summary + (f" · {meta.prepared_for}" if meta.client_name else "")
     return (
         f'<header class="masthead">{marking(meta)}<div class="cover brief-band"><div class="cover-inner">'
         f'<img class="logo"{attrs(src=data_uri(logo), alt=theme.name)}>'
         f'<p class="label">{esc(label)}</p>'
         f'<p class="date"><time datetime="{attr(meta.date)}">{esc(long_date(meta.date))}</time></p>'
-        f'<p class="reading" data-web-only="">{reading_time(words)}</p>'
+        f'<p class="reading" data-web-only="">{reading_time(words, meta.labels.reading)}</p>'
         f"</div></div></header>"
     )
 
@@ -125,7 +127,7 @@ def contents(doc: m.Document) -> str:
     web_only = "" if doc.meta.layout == Layout.REPORT else ' data-web-only=""'
     return (
         f'<nav class="toc" aria-labelledby="toc-title"{web_only}>'
-        f'<h2 id="toc-title">Contents</h2><ol>{"".join(items)}</ol></nav>'
+        f'<h2 id="toc-title">{esc(doc.meta.labels.contents)}</h2><ol>{"".join(items)}</ol></nav>'
     )
 
 
@@ -137,7 +139,9 @@ def footer(doc: m.Document, theme: Theme) -> str:
     own = ' data-web-only=""' if meta.layout == Layout.SUMMARY else ""
     lines = [
         f"<p{own}>{esc(theme.tagline)}</p>" if theme.tagline else "",
-        f"<p{own}>Document {esc(meta.document_id)}</p>" if meta.document_id and meta.client_name else "",
+        f"<p{own}>{esc(fill(meta.labels.document, id=meta.document_id))}</p>"
+        if meta.document_id and meta.client_name
+        else "",
         f'<p class="running" data-furniture="">{esc(running_foot(theme.footer, meta.document_id, meta.client_name))}</p>',
     ]
     return f'<footer class="site-footer">{"".join(lines)}</footer>'

@@ -4,6 +4,7 @@ never widens the page), fact tables (label and value) and headline-figure panels
 from __future__ import annotations
 
 from briefgen.model import nodes as m
+from briefgen.model.labels import Labels, fill
 from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
@@ -33,7 +34,9 @@ def table(b: m.Table, c: Ctx) -> str:
     ident = own_id("table", c.inline.section, n)
     caption = f'<figcaption id="{esc(ident)}">{c.run(b.caption)}</figcaption>' if b.caption else ""
     # The scrolling region is a landmark: it needs a name of its own, as a keyboard stop.
-    label = f' aria-labelledby="{esc(ident)}"' if b.caption else f' aria-label="Table {n}"'
+    labels = c.extras.get("labels")
+    named = fill(labels.table if isinstance(labels, Labels) else Labels().table, number=n)
+    label = f' aria-labelledby="{esc(ident)}"' if b.caption else f' aria-label="{esc(named)}"'
     return (
         f'<figure class="table"><div class="scroll" role="region" tabindex="0"{label}><table{_wide(width)}>'
         f"{f'<thead>{head}</thead>' if head else ''}<tbody>{body}</tbody></table></div>{caption}</figure>"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefgen.model import nodes as m
+from briefgen.model.labels import Labels, fill
 from briefgen.writers.html.markup import attrs, esc, own_id
 from briefgen.writers.html.render import Ctx
 
@@ -55,12 +56,14 @@ def notes(b: m.Notes, c: Ctx) -> str:
     title = own_id("notes", section)
     out = [f'<aside class="notes" aria-labelledby="{esc(title)} {esc(own_id("title", section))}">']
     tag = f"h{min(c.title_level + 1, 6)}"
-    out.append(f'<{tag} class="notes-title" id="{esc(title)}">Notes</{tag}><ol>')
+    labels = c.extras.get("labels")
+    labels = labels if isinstance(labels, Labels) else Labels()
+    out.append(f'<{tag} class="notes-title" id="{esc(title)}">{esc(labels.notes)}</{tag}><ol>')
     for note in b.notes:
         refs = c.inline.refs.get(note.number, 0)
         backs = "".join(
             f' <a class="back" data-web-only=""{attrs(href="#" + c.inline.ref_id(note.number, i))}'
-            f' aria-label="Back to reference {note.number}{"" if refs < 2 else chr(96 + i)}">↩</a>'
+            f' aria-label="{esc(fill(labels.back, number=_ref_name(note.number, i, refs)))}">↩</a>'
             for i in range(1, refs + 1)
         )
         saved, c.paragraph_class = c.paragraph_class, "note"
@@ -69,3 +72,8 @@ def notes(b: m.Notes, c: Ctx) -> str:
         out.append(f"<li{attrs(id=c.inline.note_id(note.number), value=str(note.number))}>{body}{backs}</li>")
     out.append("</ol></aside>")
     return "".join(out)
+
+
+def _ref_name(number: int, i: int, refs: int) -> str:
+    """A note's `i`th reference, as its link back says it: "3", or "3a", "3b" when it has several."""
+    return f"{number}{'' if refs < 2 else chr(96 + i)}"

@@ -83,12 +83,16 @@ class ContentsLine(Flowable):
 
 
 def contents_flowables(
-    doc: m.Document, styles: dict[str, ParagraphStyle], inline: InlineRenderer, number_fonts: tuple[str, str]
+    doc: m.Document,
+    styles: dict[str, ParagraphStyle],
+    inline: InlineRenderer,
+    number_fonts: tuple[str, str],
+    heading: str = "Contents",
 ) -> list[Flowable]:
-    """The "Contents" title and one line per entry; empty when there is nothing to list."""
+    """The contents' `heading` and one line per entry; empty when there is nothing to list."""
     lines: list[Flowable] = []
     for level, title, key in entries(doc):
         style = styles["toc1"] if level == 1 else styles["toc2"]
         text = inline.plain(" ".join(title.split()), heading=level == 1)
         lines.append(ContentsLine(text, key, style, number_fonts[0 if level == 1 else 1], dots=level > 1))
-    return [Paragraph("Contents", styles["toc_title"]), *lines] if lines else []
+    return [Paragraph(inline.plain(heading, heading=True), styles["toc_title"]), *lines] if lines else []

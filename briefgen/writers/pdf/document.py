@@ -217,7 +217,7 @@ def _setup(doc: m.Document, theme: Theme, scale: float) -> _Setup:
     else:  # the design's measure: a text column of some 70 characters a line
         top, right, bottom, left = (v * mm for v in body_margins_mm(theme))
     width, height = page_w - left - right, page_h - top - bottom
-    extras: dict[str, object] = {"theme": theme, "fonts": fonts, "frame_height": height}
+    extras: dict[str, object] = {"theme": theme, "fonts": fonts, "frame_height": height, "labels": doc.meta.labels}
     r = Renderer(styles, inline, pal, width, height * MAX_HEIGHT_SHARE, extras=extras, handlers=HANDLERS)
     return _Setup(r, furniture, (page_w, page_h), (top, right, bottom, left), (left, bottom, width, height))
 
@@ -329,7 +329,7 @@ def write_pdf(
         story = [NextPageTemplate("body"), PageBreak()]
         if meta.layout == Layout.REPORT:
             numbers = (r.styles["toc1"].fontName, r.styles["toc2"].fontName)
-            contents = contents_flowables(doc, styles, r.inline, numbers)
+            contents = contents_flowables(doc, styles, r.inline, numbers, meta.labels.contents)
             if tagger:
                 r.extras["tags"].contents(contents)  # type: ignore[attr-defined]
             story += [*contents, PageBreak()]
@@ -347,6 +347,6 @@ def write_pdf(
         fix_timestamp(canvas, info.epoch)
         return canvas
 
-    with laying_out(pdf.anchor_pages):  # page references resolve against it (pagerefs.py)
+    with laying_out(pdf.anchor_pages, meta.labels.page_ref):  # page references resolve against it (pagerefs.py)
         pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
     return PdfResult(pack(buffer.getvalue()), pdf.page, dict(pdf.anchor_pages))

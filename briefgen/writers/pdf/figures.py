@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable, Image, Spacer
 
 from briefgen.errors import BriefgenError
 from briefgen.model import nodes as m
+from briefgen.model.labels import Labels, fill
 from briefgen.writers.common.figures import MAX_HEIGHT_SHARE, printed_size, too_small
 from briefgen.writers.pdf.makeup import Keep
 from briefgen.writers.pdf.para import Paragraph
@@ -21,7 +22,7 @@ def figure(b: m.Figure, r: Renderer) -> list[Flowable]:
         raise BriefgenError([problem])
     image = Image(str(b.path), width=width, height=height)
     image.hAlign = "CENTER"
-    caption = f"<b>Figure {r.figures}:</b> {r.inline.run(b.caption)}"
+    caption = f"<b>{_number(r)}:</b> {r.inline.run(b.caption)}"
     return [Keep([image, Paragraph(caption, r.styles["caption"])]), Spacer(1, r.design.block.figure_after)]
 
 
@@ -53,7 +54,16 @@ def chart(b: m.Chart, r: Renderer) -> list[Flowable]:
     r.figures += 1
     anchor = f'<a name="{b.anchor}"/>' if b.anchor else ""
     title = r.inline.plain(b.spec.title) if b.spec.title else ""
-    parts: list[Flowable] = [art, Paragraph(f"{anchor}<b>Figure {r.figures}:</b> {title}", r.styles["caption"])]
+    parts: list[Flowable] = [art, Paragraph(f"{anchor}<b>{_number(r)}:</b> {title}", r.styles["caption"])]
     if b.spec.source:
-        parts.append(Paragraph(r.inline.plain(f"Source: {b.spec.source}"), r.styles["caption"]))
+        parts.append(Paragraph(r.inline.plain(fill(_labels(r).source, source=b.spec.source)), r.styles["caption"]))
     return [Keep(parts), Spacer(1, r.design.block.figure_after)]
+
+
+def _labels(r: Renderer) -> Labels:
+    return r.extras.get("labels") or Labels()  # type: ignore[return-value]
+
+
+def _number(r: Renderer) -> str:
+    """ "Figure N" in the project's words, as markup."""
+    return r.inline.plain(fill(_labels(r).figure, number=r.figures))

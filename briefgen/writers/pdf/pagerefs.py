@@ -17,6 +17,7 @@ from contextvars import ContextVar
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters: never in text (the glyph check refuses them)
 _MARKER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 _PAGES: ContextVar[Mapping[str, int] | None] = ContextVar("briefgen_pdf_pages", default=None)
+_WORD: ContextVar[str] = ContextVar("briefgen_pdf_page_word", default="p.")  # the project's "p."
 
 
 def marker(target: str) -> str:
@@ -25,13 +26,15 @@ def marker(target: str) -> str:
 
 
 @contextmanager
-def laying_out(pages: Mapping[str, int]) -> Iterator[None]:
-    """While a document is laid out: `pages` is its anchor -> page map, filled as it goes."""
-    token = _PAGES.set(pages)
+def laying_out(pages: Mapping[str, int], word: str = "p.") -> Iterator[None]:
+    """While a document is laid out: `pages` is its anchor -> page map, filled as it goes;
+    `word` comes before a page number (the project's `labels.page_ref`)."""
+    token, said = _PAGES.set(pages), _WORD.set(word)
     try:
         yield
     finally:
         _PAGES.reset(token)
+        _WORD.reset(said)
 
 
 def has_markers(text: str | None) -> bool:
@@ -42,9 +45,10 @@ def has_markers(text: str | None) -> bool:
 def resolve(text: str) -> str:
     """`text` with each marker replaced by ", p. N", or by nothing when the page is not known."""
     pages = _PAGES.get() or {}
+    word = _WORD.get()
 
     def number(found: re.Match[str]) -> str:
         page = pages.get(found.group(1))
-        return f", p.\u00a0{page}" if page is not None else ""
+        return f", {word}\u00a0{page}" if page is not None else ""
 
     return _MARKER.sub(number, text)

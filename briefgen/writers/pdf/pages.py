@@ -21,6 +21,7 @@ from briefgen.design.wording import long_date, running_foot, running_title
 from briefgen.fonts.register import BrandFonts
 from briefgen.libs.rl_internals import hold_page, restore_page
 from briefgen.model import nodes as m
+from briefgen.model.labels import fill
 from briefgen.model.layout import Layout
 from briefgen.model.typeset import drawable
 from briefgen.writers.pdf.images import draw_image, image_size
@@ -40,7 +41,7 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
-        self.page_of: tuple[float, float, str, float, Color] | None = None
+        self.page_of: tuple[float, float, str, float, Color, str] | None = None  # where, how, and the label
         self.page_numbers: dict[str, tuple[str, float, Color]] = {}  # contents key -> font, size, colour
         self.anchor_pages: dict[str, int] = {}  # filled in by the document as it lays out
         self.on_paginated: Callable[[dict[str, int]], None] | None = None
@@ -74,10 +75,10 @@ class NumberedCanvas(Canvas):
         for state in self._pages:
             restore_page(self, state)
             if self.page_of:
-                x, y, font, size, color = self.page_of
+                x, y, font, size, color, label = self.page_of
                 self.setFont(font, size)
                 self.setFillColor(color)
-                self.drawRightString(x, y, f"Page {self.getPageNumber()} of {total}")
+                self.drawRightString(x, y, fill(label, page=self.getPageNumber(), pages=total))
             if self.tagger:
                 self.tagger.end_page(self)
             Canvas.showPage(self)
@@ -184,7 +185,7 @@ class Furniture:
         c.setFillColor(self.pal.muted)
         c.drawString(self.body_left, fy, drawable(running_foot(self.theme.footer, meta.document_id, meta.client_name)))
         c.restoreState()
-        c.page_of = (self.page_w - self.body_right, fy, head.regular, size, self.pal.muted)  # type: ignore[attr-defined]
+        c.page_of = (self.page_w - self.body_right, fy, head.regular, size, self.pal.muted, meta.labels.page_of)  # type: ignore[attr-defined]
         self.marking(c)
 
     # -------------------------------------------------------------- summary
@@ -202,7 +203,8 @@ class Furniture:
         c.rect(0, bottom - edge, self.page_w, edge, stroke=0, fill=1)
         logo_y = bottom + space.summary_logo_rise * mm
         self._logo(c, self.theme.logo_on_dark or self.theme.logo, self.left, logo_y, space.summary_logo * mm)
-        label = "POLICY BRIEF" if not meta.client_name else f"POLICY BRIEF · PREPARED FOR {meta.client_name.upper()}"
+        words = meta.labels.summary if not meta.client_name else f"{meta.labels.summary} · {meta.prepared_for}"
+        label = words.upper()
         lines = (
             ("summary_label", label, space.summary_label_rise),
             ("summary_date", long_date(meta.date), space.summary_date_rise),
@@ -248,7 +250,7 @@ class Furniture:
         c.setFillColor(HexColor(small.color))
         c.drawString(self.left, space.cover_tagline * mm, self.theme.tagline)
         if meta.document_id and meta.client_name:
-            c.drawString(self.left, space.cover_document_id * mm, f"Document {meta.document_id}")
+            c.drawString(self.left, space.cover_document_id * mm, fill(meta.labels.document, id=meta.document_id))
         c.restoreState()
         self.marking(c, top=self.pal.marking_on_band)
 
@@ -263,7 +265,7 @@ class Furniture:
         meta = self.doc.meta
         lines: list[tuple[str, str]] = []
         if meta.client_name:
-            lines.append(("cover_client", f"Prepared for {meta.client_name}"))
+            lines.append(("cover_client", meta.prepared_for))
         if meta.date:
             lines.append(("cover_info", long_date(meta.date)))
         if meta.authors:

@@ -6,6 +6,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, HRFlowable
 
 from briefgen.model import nodes as m
+from briefgen.model.labels import Labels
 from briefgen.model.typeset import TAB_COLUMNS
 from briefgen.model.walk import plain
 from briefgen.writers.pdf.para import Paragraph
@@ -63,7 +64,7 @@ def notes(b: m.Notes, r: Renderer) -> list[Flowable]:
             spaceBefore=space.notes_rule_before,
             spaceAfter=space.notes_rule_after,
         ),
-        Paragraph("Notes", r.styles["notes_title"]),
+        Paragraph(r.inline.plain(_notes_title(r), heading=True), r.styles["notes_title"]),
     ]
     for note in b.notes:
         inner = r.inner(r.width)
@@ -75,3 +76,8 @@ def notes(b: m.Notes, r: Renderer) -> list[Flowable]:
             flows.insert(0, Paragraph(f"<b>{note.number}.</b>", r.styles["note"]))
         out.extend(flows)
     return out
+
+
+def _notes_title(r: Renderer) -> str:
+    labels = r.extras.get("labels")
+    return labels.notes if isinstance(labels, Labels) else Labels().notes

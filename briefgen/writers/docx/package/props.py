@@ -50,7 +50,7 @@ def set_properties(document: DocxDocument, meta: m.Meta, theme: Theme) -> None:
     props.identifier = plain(meta.document_id)
     notes = []
     if meta.client_name:
-        notes.append(f"Prepared for {meta.client_name}")
+        notes.append(meta.prepared_for)
     if meta.document_id:
         notes.append(f"Document ID: {meta.document_id}")
     props.comments = plain(" · ".join(notes))
