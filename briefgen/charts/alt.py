@@ -72,7 +72,7 @@ def _places(spec: ChartSpec) -> str:
         return spec.tiers[n - 1] if n <= len(spec.tiers) else f"Tier {n}"
 
     parts = [f"{world().by_iso3(spec.focus).name} is highlighted."] if spec.focus else []
-    parts += [f"{tier(n)}: {named(n)}." for n in (1, 2) if named(n)]
+    parts += [f"{tier(n)}: {named(n)}." for n in sorted({p.tier for p in places})]  # every tier shown, 1–9
     return " ".join(parts)
 
 

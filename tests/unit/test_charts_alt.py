@@ -63,6 +63,11 @@ def test_a_map_names_the_focus_and_each_tier_in_the_projects_words() -> None:
     assert alt_text(ChartSpec("map", rows[1:2])) == "Map. Tier 1: Sweden (long border)."
 
 
+def test_a_map_names_every_tier_it_shows_up_to_nine_in_order() -> None:
+    rows = (Place("SWE", "Sweden", 9), Place("FIN", "Finland", 3), Place("DNK", "Denmark", 1))
+    assert alt_text(ChartSpec("map", rows)) == "Map. Tier 1: Denmark. Tier 3: Finland. Tier 9: Sweden."
+
+
 def test_a_locator_names_its_countries() -> None:
     assert alt_text(ChartSpec("locator", (), focus="NOR")) == "Locator map: Norway"
     assert alt_text(ChartSpec("locator", (), focus="NOR", context="NOR")) == "Locator map: Norway"
