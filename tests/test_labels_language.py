@@ -168,3 +168,16 @@ def test_a_label_with_a_placeholder_it_does_not_fill_is_an_error_at_its_line(
     err = capsys.readouterr().err
     assert "briefing.yaml:5: error: label 'page_of' uses {seite}, which this label does not fill" in err
     assert "(it fills: {page}, {pages})" in err
+
+
+def test_a_label_character_no_brand_font_has_is_an_error_at_its_line(
+    tmp_path: Path, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, labels={"contents": "Inhalt \u2603", "notes": "Anmerkungen"})
+    capsys.readouterr()
+    assert main(["check", "-p", str(root)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "briefing.yaml:5: error: character U+2603 (SNOWMAN) in label 'contents' is not in the brand fonts "
+        "(replace it, or use brand fonts that have it)"
+    ]

@@ -8,12 +8,14 @@ that the later stages (select, template, parse, write) only read.
 from __future__ import annotations
 
 import glob
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, fail
+from briefgen.fonts.fontfile import coverage
 from briefgen.load.brand import load_brand
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text, shown
 from briefgen.load.formats import BRIEFING_FIELDS, BUILTIN_CUTS, CLIENT_FIELDS, CUT_FIELDS, LABEL_FIELDS, is_ident
@@ -303,7 +305,7 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
     clients = _load_clients(root, audiences, reporter)
     _check_clients(clients, cuts, sources, failed, reporter)
     profiles = _profiles(raw, {s.id for s in sources}, failed, reporter)
-    labels = _labels(raw, reporter)
+    labels = _labels(raw, theme, reporter)
     if theme is None or not data.get("title"):
         return None  # nothing sensible can be assembled; callers see the reporter's errors
     return Project(
@@ -326,8 +328,9 @@ def load_project(root: Path, reporter: Reporter) -> Project | None:
     )
 
 
-def _labels(raw: Any, reporter: Reporter) -> Labels:
-    """The `labels:` mapping: each label a string whose placeholders the writers fill."""
+def _labels(raw: Any, theme: Theme | None, reporter: Reporter) -> Labels:
+    """The `labels:` mapping: each label a string whose placeholders the writers fill, in
+    characters the brand's text and heading fonts (or its symbol font) can show."""
     written = raw.get("labels") if isinstance(raw, dict) else None
     if not isinstance(written, dict):
         return Labels()  # absent, or not a mapping (reported with briefing.yaml's keys)
@@ -340,7 +343,24 @@ def _labels(raw: Any, reporter: Reporter) -> Labels:
             if isinstance(value, str):
                 reporter.error(where, f"label '{key}' {problem}", LABEL_FIELDS[key].doc)
             data[key] = LABEL_FIELDS[key].default
+        elif theme is not None and key in written:
+            _label_glyphs(key, value, theme, written.at(key) if isinstance(written, YamlMap) else at, reporter)
     return Labels(**data)
+
+
+def _label_glyphs(key: str, text: str, theme: Theme, where: Pos, reporter: Reporter) -> None:
+    """A character of a label that no brand font shows is an error, not a blank in print."""
+    faces = (theme.fonts.regular, theme.fonts.bold, theme.heading_fonts.regular, theme.heading_fonts.bold)
+    sets = [coverage(f) for f in faces]
+    extra = coverage(theme.symbols) if theme.symbols else frozenset()
+    for ch in sorted(set(text)):
+        if ch.isprintable() and ord(ch) not in extra and any(ord(ch) not in s for s in sets):
+            name = unicodedata.name(ch, "unnamed")
+            reporter.error(
+                where,
+                f"character U+{ord(ch):04X} ({name}) in label '{key}' is not in the brand fonts",
+                "replace it, or use brand fonts that have it",
+            )
 
 
 def _colophon_at(raw: Any) -> Pos:
