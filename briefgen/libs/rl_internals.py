@@ -235,20 +235,22 @@ def frame_empty(frame: Any) -> bool:
 
 
 def frame_used(frame: Any, avail_height: float) -> float:
-    """How much of `frame`'s height is taken, given the height a flowable is offered
-    (reportlab 5.1.0: `Frame._height` is the frame's whole usable height)."""
+    """How much of `frame` is taken, given the height a flowable is offered (5.1.0: `Frame._height`)."""
     return float(frame._height) - avail_height
 
 
+def frame_room(frame: Any) -> tuple[float, float]:
+    """(height left below what `frame` holds, its whole usable height) (5.1.0: `_y`, `_y1p`, `_height`)."""
+    return float(frame._y - frame._y1p), float(frame._height)
+
+
 def table_rows(table: Any) -> int:
-    """The rows a platypus `Table` (or a part of one after `split`) holds
-    (reportlab 5.1.0: `Table._cellvalues`)."""
+    """The rows a platypus `Table` (or a part after `split`) holds (5.1.0: `Table._cellvalues`)."""
     return len(table._cellvalues)
 
 
 def wrap_all(flowables: list[Any], width: float, canvas: Any) -> tuple[float, float]:
-    """The width and height of `flowables` stacked, as `KeepTogether` measures them
-    (reportlab 5.1.0: `platypus.flowables._listWrapOn`)."""
+    """`flowables` stacked, as `KeepTogether` measures them (5.1.0: `platypus.flowables._listWrapOn`)."""
     from reportlab.platypus.flowables import _listWrapOn
 
     return _listWrapOn(flowables, width, canvas)  # type: ignore[no-any-return]
@@ -308,15 +310,13 @@ def document_footprint(canvas: Any) -> tuple[int, ...]:
 
 
 def pdf_version(canvas: Any) -> tuple[int, int]:
-    """The PDF version the canvas's document will be written as (checked against reportlab 5.1.0:
-    `_doc._pdfVersion`, raised by `ensureMinPdfVersion` as features need it; colours with an
-    alpha ask for 1.4)."""
+    """The PDF version the document will be written as (5.1.0: `_doc._pdfVersion`, raised by
+    `ensureMinPdfVersion` as features need it; colours with an alpha ask for 1.4)."""
     return canvas._doc._pdfVersion  # type: ignore[no-any-return]
 
 
 def require_pdf_version(canvas: Any, version: tuple[int, int]) -> None:
-    """Raise the document's PDF version to at least `version`, as `ensureMinPdfVersion` does
-    (checked against reportlab 5.1.0, which takes feature names rather than versions)."""
+    """Raise the PDF version to at least `version` (5.1.0's `ensureMinPdfVersion` takes feature names)."""
     doc = canvas._doc
     doc._pdfVersion = max(doc._pdfVersion, version)
 

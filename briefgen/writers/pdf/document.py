@@ -42,6 +42,7 @@ from briefgen.writers.common.makeup import SECTION_GAP
 from briefgen.writers.pdf import archival
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
+from briefgen.writers.pdf.floats import Floats
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.makeup import SectionBreak, allow_widows, keep_headings
 from briefgen.writers.pdf.packing import pack
@@ -80,8 +81,10 @@ MAX_STEPS_PER_PAGE = 5000  # a page holds a few hundred pieces at most
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buffer: io.BytesIO, *, outline: frozenset[str], **kw: Any):
+    def __init__(self, buffer: io.BytesIO, *, outline: frozenset[str], floats: Floats | None, **kw: Any):
         super().__init__(buffer, **kw)
+        self.floats = floats  # boxes and figures that wait for the next page (floats.py)
+        self._drawn: Flowable | None = None  # the flowable added last
         self.anchor_pages: dict[str, int] = {}
         self.outline = outline  # the keys that get a bookmark in the outline
         self.outline_level = -1  # the level of the last entry added
@@ -89,7 +92,12 @@ class _Doc(BaseDocTemplate):
         self._last_pos: Pos | None = None  # the last block with a source position
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if self.floats and flowables:
+            self.floats.before(self, flowables)
+            if not flowables:
+                return
         first = flowables[0] if flowables else None
+        self._drawn = None
         self._last_pos = getattr(first, "source_pos", None) or self._last_pos
         page, steps = self._steps
         self._steps = (self.page, steps + 1 if page == self.page else 1)
@@ -120,8 +128,11 @@ class _Doc(BaseDocTemplate):
                     )
                 ]
             ) from None
+        if self.floats:
+            self.floats.after(flowables, first, self._drawn)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
+        self._drawn = flowable
         mark = getattr(flowable, "bookmark", None)
         if not mark:
             return
@@ -297,6 +308,7 @@ def write_pdf(
     pdf = _Doc(
         buffer,
         outline=outline_keys(doc),
+        floats=Floats(tagger) if meta.layout != Layout.SUMMARY else None,
         pagesize=(page_w, page_h),
         leftMargin=left,
         rightMargin=right,
@@ -349,4 +361,6 @@ def write_pdf(
 
     with laying_out(pdf.anchor_pages, meta.labels.page_ref):  # page references resolve against it (pagerefs.py)
         pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
+    if pdf.floats and pdf.floats.pending:  # the story ended in a page change with a float waiting
+        raise BriefgenError([Diagnostic(Pos("<document>"), "a box or figure was left unplaced at the end")])
     return PdfResult(pack(buffer.getvalue()), pdf.page, dict(pdf.anchor_pages))

@@ -122,10 +122,10 @@ class KeepWithLines(rl.container_base(), Flowable):  # type: ignore[misc]
 
     def _starts(self, width: float, room: float) -> bool:
         """Whether the body's first lines (or rows, or all of a box) fit in `room`."""
-        return _first_fits(self.body, width, room, self.lines, self.canv)
+        return first_fits(self.body, width, room, self.lines, self.canv)
 
 
-def _first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas, depth: int = 0) -> bool:
+def first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas, depth: int = 0) -> bool:
     """Whether `f` fits in `room`, or its first part does: `lines` lines of a paragraph
     (never leaving a widow), a table's first rows, a list's first item, recursively."""
     _, height = f.wrapOn(canv, width, room)
@@ -146,7 +146,7 @@ def _first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas
         del f.canv
     if not parts or parts[0] is f:
         return False
-    return _first_fits(parts[0], width, room, lines, canv, depth + 1)
+    return first_fits(parts[0], width, room, lines, canv, depth + 1)
 
 
 class SectionBreak(Flowable):

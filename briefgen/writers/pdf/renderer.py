@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 from briefgen.design.system import Design, design_of
 from briefgen.errors import BriefgenError, Diagnostic
 from briefgen.model import nodes as m
+from briefgen.writers.pdf import floats
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.styles import Palette
@@ -52,6 +53,8 @@ class Renderer:
             flowables = handler(block, self)
             if tags:
                 tags.close(elem, block, flowables)
+            if self.depth == 0 and isinstance(block, m.Callout | m.Figure | m.Chart):
+                floats.mark(flowables, elem)
             for flowable in flowables:
                 flowable.source_pos = block.pos  # lets layout errors name the user's line
             out.extend(flowables)

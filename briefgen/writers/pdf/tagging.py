@@ -71,6 +71,7 @@ class Tagger:
         self.spans: dict[int, list[tuple[int, int]]] = {}  # page number -> tagged [start, end) of its operators
         self.mcids: dict[int, int] = {}  # page number -> next MCID
         self.drawn: dict[int, Any] = {}  # id -> flowable drawn (held, so ids stay unique)
+        self.last: Elem | None = None  # the element whose content was drawn last
 
     # -------------------------------------------------------------- drawing
     def draw(self, flowable: Any, canvas: Any, draw: Callable[[], None]) -> None:
@@ -89,6 +90,7 @@ class Tagger:
             mcid = self.mcids.get(page, 0)
             self.mcids[page] = mcid + 1
             elem.kids.append(Marked(page - 1, mcid))
+            self.last = elem
             code.append(f"/{elem.kind} <</MCID {mcid}>> BDC")
         self.drawn[id(flowable)] = flowable
         self.depth += 1
@@ -101,6 +103,23 @@ class Tagger:
         if isinstance(elem, Elem) and not repeat:
             for ref in rl.annotation_refs(canvas)[annots:]:
                 elem.add("Link").kids.append(Annot(page - 1, ref))
+
+    def place_after_drawn(self, elems: list[Elem]) -> None:
+        """Move `elems` (a float's, about to be drawn) to follow the block drawn last, so
+        that the structure reads in the order the pages show it (`floats.py`)."""
+        block = self.last
+        while block is not None and block.parent is not None and block.parent.kind not in ("Sect", "Document"):
+            block = block.parent
+        if block is None or block.parent is None or block in elems:
+            return
+        for elem in elems:
+            if elem.parent is not None:
+                elem.parent.kids.remove(elem)
+        parent = block.parent
+        at = parent.kids.index(block) + 1
+        parent.kids[at:at] = elems
+        for elem in elems:
+            elem.parent = parent
 
     def end_page(self, canvas: Any) -> None:
         """Bracket what the page drew outside tagged flowables as artifacts (before it is written)."""

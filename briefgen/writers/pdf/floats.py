@@ -1,0 +1,161 @@
+"""Floats: a box or figure that does not fit where it stands goes to the top of the next
+page, while the text after it fills the page it leaves, as a typesetter floats a figure.
+
+Without floats a box (a profile's fact box, a call-out) that does not fit moves whole to
+the next page and leaves a hole: a third of a page or more. The rules:
+
+- only a top-level box (call-out, fact box, bottom line, client note) or a numbered figure
+  floats (`mark`); it never splits (boxes move whole, `makeup.Box`);
+- it floats only where it does not fit, the page has at least `FLOAT_ROOM` of its height
+  left (a smaller gap is left, as before), and the text that follows it before the next
+  page break fills that room (else the float would stand alone on a page of its own);
+- headings over a float (a profile's kicker, title and rule over its fact box) stay on
+  the page with the first two lines of the text after the float, or all move on;
+- floats keep their order; on the next page they come first, or right after the rest of
+  a paragraph, list or table split across the page break, which then reads on unbroken;
+- in a tagged PDF the float's structure element moves to follow the block drawn before
+  it (`Tagger.place_after_drawn`): the structure keeps the order of the pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
+
+from briefgen.libs import rl_internals as rl
+from briefgen.writers.common.makeup import HEAD_LINES, HEAD_SLACK
+from briefgen.writers.pdf.makeup import KeepWithLines, SectionBreak, first_fits
+from briefgen.writers.pdf.para import Paragraph
+
+FLOAT_ROOM = 0.12  # share of the page height a float must leave empty to be worth floating
+LOOKAHEAD = 40  # flowables looked at to see whether the text after a float fills the page
+
+
+def mark(flowables: list[Flowable], elem: object | None) -> None:
+    """Let `flowables` (a top-level block's: the box or figure, then its space after) float."""
+    if len(flowables) == 2 and flowables[1].__class__.__name__ == "Spacer":
+        flowables[0].floats = True
+        # its structure elements: the block's, and those it added beside it (a figure's captions)
+        parent = getattr(elem, "parent", None)
+        flowables[0].float_elems = parent.kids[parent.kids.index(elem) :] if parent is not None else []
+        flowables[1].float_tail = True
+
+
+def _floats(f: Flowable) -> bool:
+    return bool(f.__dict__.get("floats"))
+
+
+def _is_break(f: Flowable) -> bool:
+    """A page break the story asks for (not one the make-up makes, to move a heading on)."""
+    return isinstance(f, PageBreak | SectionBreak)
+
+
+class Floats:
+    """The floats waiting for the next page, and the decisions to float (for `_Doc`)."""
+
+    def __init__(self, tagger: Any = None) -> None:
+        self.pending: list[Flowable] = []
+        self.tagger = tagger
+
+    def before(self, doc: Any, flowables: list[Flowable]) -> None:
+        """Called before the document handles `flowables[0]`: place the waiting floats at a
+        page's top, or float the one at hand."""
+        frame = getattr(doc, "frame", None)
+        if frame is None:
+            return  # the first page is not begun yet
+        if not flowables or isinstance(flowables[0], ActionFlowable | FrameActionFlowable):
+            return  # a page or frame change (reportlab's own `PageBegin` among them): nothing drawn
+        if self.pending and rl.frame_empty(frame):
+            at = 1 if flowables and flowables[0].__dict__.get("continues") else 0
+            flowables[at:at] = self.pending
+            self.pending = []
+        if not flowables:
+            return
+        first = flowables[0]
+        if first.__dict__.get("deferred") and self.tagger is not None and first.float_elems:
+            self.tagger.place_after_drawn(first.float_elems)
+        if rl.frame_empty(frame):
+            return
+        if _floats(first):
+            if self.pending or self._floats_here(doc, flowables, first, 0.0):
+                self._defer(flowables, 0)
+        elif isinstance(first, KeepWithLines) and _floats(first.body):
+            self._heads_over_float(doc, flowables, first)
+        elif self.pending and _is_break(first):
+            flowables[0:0] = self.pending  # a float never passes a page break
+            self.pending = []
+
+    def after(self, flowables: list[Flowable], first: Flowable, drawn: Flowable | None) -> None:
+        """Called after the document handled `first`: mark the rest of a split (floats go
+        after it), and hand back the floats still waiting when the story ends."""
+        split = drawn is not None and drawn is not first and not isinstance(first, KeepWithLines)
+        # a split that draws nothing here hands its rest on behind a frame break
+        carried = drawn is None and first.__dict__.get("continues") and flowables and flowables[0] is not first
+        if split or carried:
+            rest = next((f for f in flowables[:3] if not isinstance(f, ActionFlowable | FrameActionFlowable)), None)
+            if rest is not None:
+                rest.continues = True
+        # (reportlab also runs its own page changes through here, in a list of their own)
+        if not flowables and self.pending and not isinstance(first, ActionFlowable | FrameActionFlowable):
+            flowables.extend(self.pending)
+            self.pending = []
+
+    def _defer(self, flowables: list[Flowable], at: int) -> None:
+        take = 2 if len(flowables) > at + 1 and flowables[at + 1].__dict__.get("float_tail") else 1
+        flowables[at].deferred = True
+        self.pending += flowables[at : at + take]
+        del flowables[at : at + take]
+
+    def _floats_here(self, doc: Any, flowables: list[Flowable], f: Flowable, above: float) -> bool:
+        """Whether `f` (under `above` points of headings) does not fit, and is worth floating."""
+        room, page = rl.frame_room(doc.frame)
+        room -= above + f.getSpaceBefore()
+        width = doc.frame._getAvailableWidth()
+        if isinstance(f, KeepTogether):  # its wrap asks to be split: measure its parts
+            _, height = rl.wrap_all(rl.contained(f), width, doc.canv)
+        else:
+            _, height = f.wrapOn(doc.canv, width, room)
+        if height <= room or height > page or room < FLOAT_ROOM * page:
+            return False
+        return _text_fills(flowables[1:], width, room, doc.canv)
+
+    def _heads_over_float(self, doc: Any, flowables: list[Flowable], keep: KeepWithLines) -> None:
+        """Headings over a float that does not fit: they stay with the first lines of the
+        text after the float, and the float goes on, if those lines fit under them."""
+        at = 2 if len(flowables) > 1 and flowables[1].__dict__.get("float_tail") else 1
+        if len(flowables) <= at or not isinstance(flowables[at], Paragraph):
+            return
+        text = flowables[at]
+        width = doc.frame._getAvailableWidth()
+        _, above = rl.wrap_all(keep.head, width, doc.canv)
+        # as `KeepWithLines` measures, under the space the frame puts above it
+        above += keep.getSpaceBefore() + keep.head[-1].getSpaceAfter() + HEAD_SLACK
+        if not self._floats_here(doc, [keep.body, *flowables[at:]], keep.body, above):
+            return
+        room = rl.frame_room(doc.frame)[0] - above
+        if room <= 0 or not first_fits(text, width, room, HEAD_LINES, doc.canv):
+            return
+        keep.body.deferred = True
+        self.pending += [keep.body, *flowables[1:at]]
+        flowables[0 : at + 1] = [KeepWithLines(keep.head, text, HEAD_LINES)]
+
+
+def _text_fills(flowables: list[Flowable], width: float, room: float, canv: Any) -> bool:
+    """Whether the flowables up to the next page break (floats aside) fill `room`."""
+    total = 0.0
+    for f in flowables[:LOOKAHEAD]:
+        if _is_break(f):
+            return False
+        if isinstance(f, ActionFlowable | FrameActionFlowable):
+            continue
+        parts = [*f.head, f.body] if isinstance(f, KeepWithLines) else [f]
+        for part in parts:
+            if _floats(part) or part.__dict__.get("float_tail"):
+                continue
+            _, height = part.wrapOn(canv, width, 0xFFFFFF)
+            total += height + part.getSpaceBefore()
+            if total >= room:
+                return True
+    return False
