@@ -2,14 +2,16 @@
 
 For each page: the lines of text in the text frame (the running head and footer are
 outside it), the headings left with fewer than two lines below them, whether a box's bar
-(the 3 pt left bar every box has) runs into the frame's foot or out of its head, and the
+(the 3 pt left bar every box has) runs into the frame's foot or out of its head, the
 data tables (a header band over zebra rows): how many body rows each shows, and whether
-its header is repeated at the top of the next page.
+its header is repeated at the top of the next page; how much of the frame is left empty
+at the page's foot, and the small bold words (labels, table headers) broken with a hyphen.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,10 @@ class Page:
     tables: list[int] = field(default_factory=list)  # body rows under each header band, top to bottom
     header_at_head: bool = False  # a data table's header band opens the page (a repeated header)
     contents: bool = False  # a contents page: most lines end with a page number
+    empty: float = 1.0  # share of the text frame's height left empty below what the page holds
+    opens_chapter: bool = False  # the page opens with a top-level heading (no kicker above it)
+    label_hyphens: list[str] = field(default_factory=list)  # small bold words broken with a hyphen
+    after_heading: int | None = None  # lines under the page's last heading (None: no heading)
 
 
 def _close(a: tuple[float, ...] | None, b: tuple[float, ...]) -> bool:
@@ -49,14 +55,31 @@ def measure(path: Path, *, body_size: float, margins_mm: tuple[float, float] = (
             numbered = sum(1 for _, _, (text, _) in lines if text.rstrip()[-1:].isdigit())
             page.contents = bool(lines) and numbered * 2 > len(lines) and lines[0][2][0].strip() != ""
             for n, (_, size, text) in enumerate(lines):
-                if size >= body_size * 1.1 and "Bold" in text[1] and sum(1 for x in lines[n + 1 :] if x[1] < size) < 2:
-                    page.lonely_headings.append(text[0])
+                if size >= body_size * 1.1 and "Bold" in text[1]:
+                    page.after_heading = sum(1 for x in lines[n + 1 :] if x[1] < size)
+                    if page.after_heading < 2:
+                        page.lonely_headings.append(text[0])
             bars = [ln for ln in p.lines if abs(ln["x0"] - ln["x1"]) < 0.5 and abs(ln["linewidth"] - BOX_BAR) < 0.05]
             page.box_at_foot = any(ln["bottom"] >= foot - 2 - EDGE for ln in bars)
             page.box_at_head = any(ln["top"] <= top + 2 + EDGE for ln in bars)
             _tables(p, page, top, bars)
+            marks = [*chars, *(o for o in (*p.rects, *p.lines, *p.images) if o["top"] >= top and o["bottom"] <= foot)]
+            page.empty = (foot - max((o["bottom"] for o in marks), default=top)) / (foot - top)
+            page.opens_chapter = bool(lines) and lines[0][1] >= body_size * 1.8
+            page.label_hyphens = _label_hyphens(p, body_size)
             out.append(page)
     return out
+
+
+def _label_hyphens(p: pdfplumber.page.Page, body_size: float) -> list[str]:
+    """Words set bold and smaller than the body (fact-box labels, table header cells) that
+    end a line broken inside the word with a hyphen."""
+    words = p.extract_words(extra_attrs=["fontname", "size"])
+    return [
+        w["text"]
+        for w in words
+        if "Bold" in w["fontname"] and w["size"] < body_size and re.search(r"[^\W\d_]-$", w["text"])
+    ]
 
 
 def _lines(chars: list[dict]) -> list[tuple[float, float, tuple[str, str]]]:
@@ -102,6 +125,31 @@ def short_pages(pages: list[Page], least: int = 6, skip: int = 0) -> list[tuple[
     """(page, lines) of every body page but the last with fewer than `least` lines; the
     first `skip` pages (a cover) and contents pages are no body pages."""
     return [(p.number, p.lines) for p in pages[skip:-1] if p.lines < least and not p.contents]
+
+
+def holes(pages: list[Page], most: float = 0.25, skip: int = 0) -> list[tuple[int, int]]:
+    """(page, % empty) of every body page but the last that ends with more than `most` of
+    its text frame empty, unless the next page opens a chapter (a top-level heading may
+    start a fresh page); the first `skip` pages (a cover) and contents pages are no body pages."""
+    return [
+        (a.number, round(a.empty * 100))
+        for a, b in itertools.pairwise(pages[skip:])
+        if a.empty > most and not a.contents and not b.opens_chapter
+    ]
+
+
+def stranded_lead_ins(pages: list[Page], most: int = 3) -> list[tuple[int, int]]:
+    """(page, lines) of a heading at a page's foot with at most `most` lines under it (a
+    lead-in) while the next page opens with a table's header."""
+    return [
+        (a.number, a.after_heading)
+        for a, b in itertools.pairwise(pages)
+        if a.after_heading is not None and a.after_heading <= most and b.header_at_head
+    ]
+
+
+def label_hyphens(pages: list[Page]) -> list[tuple[int, str]]:
+    return [(p.number, w) for p in pages for w in p.label_hyphens]
 
 
 def split_boxes(pages: list[Page]) -> list[int]:

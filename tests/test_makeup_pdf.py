@@ -3,8 +3,13 @@ on every sample deliverable, on the Arctic project, and on small projects made t
 each fault (a table at a page foot, a section that would leave a page nearly empty).
 
 - no page but a document's last carries fewer than six lines of text;
+- no page but a document's last ends with over a quarter of its text frame empty, unless
+  the next page opens a chapter (a box or figure that does not fit floats to the next
+  page's top while the text after it fills the page: `writers/pdf/floats.py`);
 - no box runs from one page on to the next (none of these is taller than a page);
-- no heading is left at a page foot with fewer than two lines under it;
+- no heading is left at a page foot with fewer than two lines under it, nor with a short
+  lead-in (three lines at most) while its table starts on the next page;
+- no fact-box label or table header word is broken with a hyphen;
 - a table starts only with three body rows, and its header repeats on the next page.
 """
 
@@ -16,7 +21,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from makeupkit import lonely_headings, measure, short_pages, split_boxes, thin_table_starts
+from makeupkit import (
+    holes,
+    label_hyphens,
+    lonely_headings,
+    measure,
+    short_pages,
+    split_boxes,
+    stranded_lead_ins,
+    thin_table_starts,
+)
 
 from briefgen.cli.main import main
 
@@ -39,8 +53,11 @@ def _faults(folder: Path, body_size: float, margins: tuple[float, float]) -> dic
         skip = 0 if len(pages) == 1 else 1  # a report's or annex's cover holds no body text
         found = {
             "short pages": short_pages(pages, skip=skip),
+            "pages ending in a hole": holes(pages, skip=skip),
             "split boxes": split_boxes(pages),
             "headings at a foot": lonely_headings(pages),
+            "lead-ins parted from their table": stranded_lead_ins(pages),
+            "labels broken with a hyphen": label_hyphens(pages),
             "thin table starts": thin_table_starts(pages),
         }
         for kind, items in found.items():
@@ -119,3 +136,73 @@ def test_a_rule_break_is_skipped_after_a_short_page(tmp_path: Path, make_project
     pdf = _build(tmp_path, make_project, files, cuts={"full": {"break_before": "chapter"}})
     pages = measure(pdf, body_size=10.5, margins_mm=_margins(REPO))
     assert short_pages(pages, skip=1) == []
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[^\W_]+", text)
+
+
+def test_a_box_that_does_not_fit_floats_and_the_text_fills_its_page(
+    tmp_path: Path, make_project: Callable[..., Path]
+) -> None:
+    # Prose pushes a box down the page by steps until it no longer fits: it moves whole
+    # to the next page's top (after the rest of a paragraph split there), the prose after
+    # it fills the page it left, and the tagged structure reads in the order of the pages.
+    import pdfua
+
+    box = '::: {.callout title="A box"}\n' + "\n\n".join(["Inside the box, a line of facts."] * 14) + "\n:::\n"
+    after = "\n\n".join(f"After the box {i}. " + PROSE for i in range(8))
+    floated = 0
+    for paragraphs in (11, 12, 13):
+        body = "---\ntitle: Floats\n---\n\n" + "\n\n".join([PROSE] * paragraphs) + "\n\n" + box + "\n" + after
+        pdf = _build(tmp_path / str(paragraphs), make_project, {"sections/03-floats.md": body})
+        pages = measure(pdf, body_size=10.5, margins_mm=_margins(REPO))
+        assert holes(pages, skip=1) == [] and split_boxes(pages) == [], paragraphs
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        on_pages = text.split("\f")
+        where = next(i for i, t in enumerate(on_pages) if "A box" in t)
+        floated += "After the box 0" in on_pages[where - 1]  # the text after the box filled the page before
+        tagged = _words(" ".join(t for _, t in pdfua.tagged_text(pdf)))
+        read, at = _words(text), 0
+        for word in tagged[tagged.index("Floats") :]:
+            at = read.index(word, at) + 1  # each word, in the structure's order, where pdftotext reads it
+    assert floated >= 1
+
+
+@pytest.mark.parametrize("paragraphs", [9, 10, 11])
+def test_a_heading_and_its_short_lead_in_stay_with_their_tables_first_rows(
+    tmp_path: Path, make_project: Callable[..., Path], paragraphs: int
+) -> None:
+    # Prose pushes the heading, a two-line lead-in and a long table towards the page's
+    # foot by steps: the three stay together, or all move on.
+    lead = "## Chronology\n\nThe table below gathers every dated event in this briefing, with the section that tells it, in date order.\n\n"
+    body = "---\ntitle: Tables\n---\n\n" + "\n\n".join([PROSE] * paragraphs) + "\n\n" + lead + TABLE
+    pages = measure(
+        _build(tmp_path, make_project, {"sections/03-tables.md": body}), body_size=10.5, margins_mm=_margins(REPO)
+    )
+    assert stranded_lead_ins(pages) == [] and lonely_headings(pages[1:]) == [] and thin_table_starts(pages) == []
+    assert sum(t for p in pages[1:] for t in p.tables) == 60
+
+
+def test_fact_labels_and_table_headers_wrap_at_spaces_only(tmp_path: Path, make_project: Callable[..., Path]) -> None:
+    # A narrow label column would break "spokesperson"; the column widens instead. A
+    # table's header words stay whole while the body's long words take the hyphens.
+    # Long values make a narrow label column the shortest plan.
+    value = "a value that runs on over several lines of the fact box, as values do " * 2
+    rows = ["Tier", "Foreign Ministry spokesperson", "Main interests", "Neighbouring corridor", "Route"]
+    facts = "| | |\n|---|---|\n" + "".join(f"| **{label}** | {value} |\n" for label in rows)
+    locator = '\n```chart\ntype: locator\nfocus: "Norway"\n```\n'  # beside the facts: a narrow label column
+    box = '::: {.factbox title="At a glance"}\n' + facts + locator + ":::\n"
+    head = "| Environmentalists | Year | Representatives | Year |\n|---|---|---|---|\n"
+    grid = (
+        head
+        + "| Year x | Environmentalists | Internationalisation Representatives | Responsibilities straightforwardness |\n"
+    )
+    body = "---\ntitle: Labels\n---\n\n" + box + "\n" + grid
+    pdf = _build(tmp_path, make_project, {"sections/03-labels.md": body})
+    pages = measure(pdf, body_size=10.5, margins_mm=_margins(REPO))
+    assert label_hyphens(pages) == []
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "spokesperson" in text and "Environmentalists" in text

@@ -235,22 +235,22 @@ def frame_empty(frame: Any) -> bool:
 
 
 def frame_used(frame: Any, avail_height: float) -> float:
-    """How much of `frame` is taken, given the height a flowable is offered (5.1.0: `Frame._height`)."""
+    """How much of `frame` is taken, given the height offered (reportlab 5.1.0: `Frame._height`)."""
     return float(frame._height) - avail_height
 
 
 def frame_room(frame: Any) -> tuple[float, float]:
-    """(height left below what `frame` holds, its whole usable height) (5.1.0: `_y`, `_y1p`, `_height`)."""
+    """(height left under what `frame` holds, its usable height) (reportlab 5.1.0: `_y`, `_y1p`, `_height`)."""
     return float(frame._y - frame._y1p), float(frame._height)
 
 
 def table_rows(table: Any) -> int:
-    """The rows a platypus `Table` (or a part after `split`) holds (5.1.0: `Table._cellvalues`)."""
+    """The rows a platypus `Table` (or a part after `split`) holds (reportlab 5.1.0: `Table._cellvalues`)."""
     return len(table._cellvalues)
 
 
 def wrap_all(flowables: list[Any], width: float, canvas: Any) -> tuple[float, float]:
-    """`flowables` stacked, as `KeepTogether` measures them (5.1.0: `platypus.flowables._listWrapOn`)."""
+    """`flowables` stacked, as `KeepTogether` measures them (reportlab 5.1.0: `flowables._listWrapOn`)."""
     from reportlab.platypus.flowables import _listWrapOn
 
     return _listWrapOn(flowables, width, canvas)  # type: ignore[no-any-return]
@@ -310,13 +310,13 @@ def document_footprint(canvas: Any) -> tuple[int, ...]:
 
 
 def pdf_version(canvas: Any) -> tuple[int, int]:
-    """The PDF version the document will be written as (5.1.0: `_doc._pdfVersion`, raised by
+    """The PDF version the document will be written as (reportlab 5.1.0: `_doc._pdfVersion`, raised by
     `ensureMinPdfVersion` as features need it; colours with an alpha ask for 1.4)."""
     return canvas._doc._pdfVersion  # type: ignore[no-any-return]
 
 
 def require_pdf_version(canvas: Any, version: tuple[int, int]) -> None:
-    """Raise the PDF version to at least `version` (5.1.0's `ensureMinPdfVersion` takes feature names)."""
+    """Raise the PDF version to at least `version` (reportlab 5.1.0's `ensureMinPdfVersion` takes names)."""
     doc = canvas._doc
     doc._pdfVersion = max(doc._pdfVersion, version)
 
@@ -374,17 +374,17 @@ def contained(flowable: Any) -> list[Any]:
     """The flowables (or, for a table, the rows of cells) a container flowable draws.
 
     Checked against reportlab 5.1.0: `Table._cellvalues` (rows of cells, each a string, a
-    flowable or a list of flowables), `KeepTogether._content`, `ListFlowable._flowables` and
-    `ListItem._flowables`. The tagged PDF walks them to find the text a block drew.
+    flowable or a list of flowables), `KeepTogether._content`, `ListFlowable._flowables`,
+    `ListItem._flowables` and a laid-out list's `LIIndenter._flowable`: what a block drew.
     """
     from reportlab.platypus import Table
 
     if isinstance(flowable, Table):
         return list(flowable._cellvalues)
-    for attr in ("_content", "_flowables"):
+    for attr in ("_content", "_flowables", "_flowable"):
         found = flowable.__dict__.get(attr)
-        if isinstance(found, list):
-            return found
+        if found is not None:
+            return found if isinstance(found, list) else [found]
     return []
 
 

@@ -300,11 +300,13 @@ def test_the_frame_tells_a_flowable_where_it_stands() -> None:
     from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
     seen: list[tuple[bool, float, bool]] = []
+    rooms: list[tuple[float, float]] = []
 
     class Probe(Flowable):
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             frame = rl.current_frame(self)
             seen.append((rl.frame_empty(frame), rl.frame_used(frame, ah), frame is rl.frame_of(self)))
+            rooms.append(rl.frame_room(frame))
             return aw, 100
 
         def draw(self) -> None:
@@ -317,6 +319,7 @@ def test_the_frame_tells_a_flowable_where_it_stands() -> None:
     (empty1, used1, _), (empty2, used2, _) = seen[0], seen[-1]
     assert empty1 and used1 == 0
     assert not empty2 and used2 == 100
+    assert rooms[0] == (600, 600) and rooms[-1] == (500, 600)  # (room left, whole height)
     assert rl.current_frame(Probe()) is None  # outside a document
 
 
@@ -362,9 +365,22 @@ def test_every_trick_names_the_version_it_was_checked_against() -> None:
         rl.current_frame,
         rl.frame_empty,
         rl.frame_used,
+        rl.frame_room,
+        rl.contained,
         rl.table_rows,
         rl.wrap_all,
         rl.container_base,
     ]
     for function in functions:
         assert re.search(rf"reportlab {re.escape(rl.CHECKED)}", function.__doc__ or ""), function.__name__
+
+
+def test_contained_reaches_into_a_laid_out_lists_items() -> None:
+    from reportlab.platypus import ListFlowable, ListItem
+
+    para = _paragraph("an item")
+    listing = ListFlowable([ListItem(para)])
+    assert [type(f).__name__ for f in rl.contained(listing)] == ["ListItem"]
+    listing.wrapOn(Canvas(io.BytesIO()), 300, 500)
+    (indenter,) = listing.split(300, 500)  # split across pages, a list hands on its items
+    assert type(indenter).__name__ == "LIIndenter" and rl.contained(indenter) == [para]

@@ -72,3 +72,44 @@ def test_a_heading_at_a_frame_top_never_moves_and_spacers_end_a_run() -> None:
     assert not is_break(group.split(300, 10)[0])
     story = keep_headings([Paragraph("Lonely", HEAD), Spacer(1, 5), Paragraph("text", BODY)])
     assert not any(isinstance(f, KeepWithLines) for f in story)
+
+
+def _table(rows: int = 10) -> DataTable:
+    data = [["head"]] + [[f"row {i}"] for i in range(rows)]
+    return DataTable(data, colWidths=[300], rowHeights=[20] * (rows + 1), repeatRows=1)
+
+
+def test_a_heading_and_a_short_lead_in_keep_with_the_tables_first_rows() -> None:
+    lead, table = Paragraph("The table below lists the events.", BODY), _table()
+    story = keep_headings([Paragraph("Chronology", HEAD), lead, table, Spacer(1, 5)])
+    group = story[0]
+    assert isinstance(group, KeepWithLines) and group.then is table and len(story) == 2
+    group.canv = Canvas("unused.pdf")
+    group._frame = type("F", (), {"_atTop": 0})()
+    head_and_lead = 16 + 12 + HEAD_SLACK
+    assert is_break(group.split(300, head_and_lead + 20 + 40)[0])  # header and two rows: all move on
+    kept = group.split(300, head_and_lead + 20 + 60 + 1)  # header and three rows
+    assert not is_break(kept[0]) and kept[-1] is table
+
+
+def test_a_long_paragraph_after_a_heading_is_no_lead_in() -> None:
+    story = keep_headings([Paragraph("Heading", HEAD), Paragraph(WORDS, BODY), _table()])
+    group = story[0]
+    group.canv = Canvas("unused.pdf")
+    group._frame = type("F", (), {"_atTop": 0})()
+    assert not is_break(group.split(300, 16 + 24 + HEAD_SLACK)[0])  # the heading keeps two lines, as ever
+
+
+def test_a_short_paragraph_ending_in_a_colon_keeps_with_its_table() -> None:
+    intro, table = Paragraph("Aid reported in 2021:", BODY), _table()
+    (group,) = keep_headings([intro, table])
+    assert isinstance(group, KeepWithLines) and group.head == [intro] and group.lead
+    group.canv = Canvas("unused.pdf")
+    group._frame = type("F", (), {"_atTop": 0})()
+    assert is_break(group.split(300, 12 + 20 + 40)[0])
+    long = Paragraph(WORDS + ":", BODY)
+    (group,) = keep_headings([long, _table()])
+    group.canv = Canvas("unused.pdf")
+    group._frame = type("F", (), {"_atTop": 0})()
+    assert not is_break(group.split(300, 100)[0])  # a long paragraph splits as usual
+    assert not any(isinstance(f, KeepWithLines) for f in keep_headings([Paragraph("No colon.", BODY), _table()]))

@@ -74,3 +74,22 @@ def test_write_makes_the_tree_the_parent_tree_and_tab_order() -> None:
         annot = pdf.pages[0].Annots[0]
         assert int(annot.StructParent) == 1 and "example.org" in str(annot.Contents)
         assert int(root.ParentTreeNextKey) == 2
+
+
+def test_a_float_moves_to_follow_the_block_drawn_last() -> None:
+    archival.install()
+    tagger, canvas = Tagger(), Canvas(io.BytesIO())
+    canvas.tagger = tagger
+    sect = tagger.root.add("Sect")
+    box, caption = sect.add("Div"), sect.add("Caption")
+    listing = sect.add("L")
+    body = listing.add("LI").add("LBody")
+    after = sect.add("P")
+    assert not tagger.block_begun(body)
+    item = _para("an item", body)
+    item.wrapOn(canvas, 200, 100)
+    item.drawOn(canvas, 10, 10)  # the list began on the page before: the box waited
+    assert tagger.block_begun(body) and not tagger.block_begun(after) and not tagger.block_begun("Artifact")
+    tagger.place_after_drawn([box, caption])  # after the list (the block), not inside its item
+    assert sect.kids == [listing, box, caption, after]
+    assert box.parent is sect and caption.parent is sect

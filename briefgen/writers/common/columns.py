@@ -136,10 +136,12 @@ def _widths(texts: tuple[tuple[str, ...], ...], n_head: int, ncols: int, width: 
             need[j] = max(need[j], min(_width(" ".join(words), font, fonts.size), 30 * fonts.size) + CELL_PAD + 1)
     if sum(whole) > width:
         # Hyphenate words, keeping numbers with their units; failing that, part them too.
-        for units in (True, False):
-            pieces = _piece_floors(texts, n_head, ncols, fonts, units)
-            if sum(pieces) < width:
-                return _share(pieces, whole, width)
+        # Header words stay whole while the body's hyphenation leaves room for them.
+        for head_whole in (True, False):
+            for units in (True, False):
+                pieces = _piece_floors(texts, n_head if head_whole else 0, ncols, fonts, units, whole_rows=n_head)
+                if sum(pieces) < width:
+                    return _share(pieces, whole, width)
         return [width * f / sum(pieces) for f in pieces]
     if sum(need) <= width:  # everything fits on one line: share the rest by need
         return [width * n / sum(need) for n in need]
@@ -165,16 +167,17 @@ def _share(floor: list[float], want: list[float], width: float) -> list[float]:
 
 
 def _piece_floors(
-    texts: tuple[tuple[str, ...], ...], n_head: int, ncols: int, fonts: CellFonts, units: bool
+    texts: tuple[tuple[str, ...], ...], keep: int, ncols: int, fonts: CellFonts, units: bool, whole_rows: int
 ) -> list[float]:
     """Each column's width at its widest unbreakable piece: a word's syllables (with the
-    hyphen), a number, or with `units` a number and its unit."""
+    hyphen), a number, or with `units` a number and its unit; in the first `keep` rows
+    (the header's), a whole word. The first `whole_rows` rows are set in the header font."""
     floors = [CELL_PAD + fonts.size] * ncols
     for i, row in enumerate(texts):
-        font = fonts.head if i < n_head else fonts.body
+        font = fonts.head if i < whole_rows else fonts.body
         for j, text in enumerate(row):
             for word in _words(_glue(text) if units else text):
-                pieces = re.split(f"{SHY}|(?<=-)", _hyphenated(word))
+                pieces = [word] if i < keep else re.split(f"{SHY}|(?<=-)", _hyphenated(word))
                 hyphen = "-" if len(pieces) > 1 else ""
                 widest = max(_width(p + hyphen, font, fonts.size) for p in pieces)
                 floors[j] = max(floors[j], widest + CELL_PAD + 1)

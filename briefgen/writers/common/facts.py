@@ -3,7 +3,9 @@
 The label column takes the share of the width that makes the facts shortest, with the
 lines counted by the brand's own advance widths (as `columns.py` measures words), so
 the PDF and Word wrap the same labels and values and the fact box is as tall in both.
-Ties go to the narrower label column. `sides` is a cell's left plus right padding.
+Ties go to the narrower label column. A label wraps at its spaces only: the column is
+never narrower than its longest word ("spokesperson" is not broken "spokesper-son").
+`sides` is a cell's left plus right padding.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from briefgen.model.walk import plain
 from briefgen.writers.common.columns import fit_cell, text_width
 
 LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
+MAX_LABEL_SHARE = 0.55  # a label word wider than this share of the box is hyphenated after all
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,12 @@ class FactFonts:
 
 
 def label_share(rows: tuple[tuple[str, str], ...], width: float, fonts: FactFonts, sides: float) -> float:
-    """The share of `width` for the label column (see the module docstring)."""
-    return min(LABEL_SHARES, key=lambda s: (_height(rows, width, s, fonts, sides), s))
+    """The share of `width` for the label column (see the module docstring): never one
+    that would hyphenate a label's word, up to `MAX_LABEL_SHARE`."""
+    widest = max((text_width(w, fonts.label, fonts.label_size) for label, _ in rows for w in label.split()), default=0)
+    need = (widest + sides + 1) / width  # a point to spare: rounding in the writers
+    shares = [s for s in LABEL_SHARES if s >= need] or [min(need, MAX_LABEL_SHARE)]
+    return min(shares, key=lambda s: (_height(rows, width, s, fonts, sides), s))
 
 
 def _height(rows: tuple[tuple[str, str], ...], width: float, share: float, fonts: FactFonts, sides: float) -> float:

@@ -8,11 +8,13 @@ the next page and leaves a hole: a third of a page or more. The rules:
   floats (`mark`); it never splits (boxes move whole, `makeup.Box`);
 - it floats only where it does not fit, the page has at least `FLOAT_ROOM` of its height
   left (a smaller gap is left, as before), and the text that follows it before the next
-  page break fills that room (else the float would stand alone on a page of its own);
+  page break fills that room or ends the story (else the float would stand alone on a
+  page of its own before the break);
 - headings over a float (a profile's kicker, title and rule over its fact box) stay on
   the page with the first two lines of the text after the float, or all move on;
-- floats keep their order; on the next page they come first, or right after the rest of
-  a paragraph, list or table split across the page break, which then reads on unbroken;
+- floats keep their order (only a box under its own heading, which goes with it, may pass
+  one waiting); on the next page they come first, or right after the rest of a
+  paragraph, list or table split across the page break, which then reads on unbroken;
 - in a tagged PDF the float's structure element moves to follow the block drawn before
   it (`Tagger.place_after_drawn`): the structure keeps the order of the pages.
 """
@@ -68,7 +70,9 @@ class Floats:
         if not flowables or isinstance(flowables[0], ActionFlowable | FrameActionFlowable):
             return  # a page or frame change (reportlab's own `PageBegin` among them): nothing drawn
         if self.pending and rl.frame_empty(frame):
-            at = 1 if flowables and flowables[0].__dict__.get("continues") else 0
+            at = 0
+            while at < len(flowables) and self._continues(flowables[at]):
+                at += 1
             flowables[at:at] = self.pending
             self.pending = []
         if not flowables:
@@ -79,13 +83,27 @@ class Floats:
         if rl.frame_empty(frame):
             return
         if _floats(first):
-            if self.pending or self._floats_here(doc, flowables, first, 0.0):
+            # a box under its heading goes with it (`KeepWithLines` saw it fit), even past a waiting float
+            waits = self.pending and not first.__dict__.get("under_heading")
+            if waits or self._floats_here(doc, flowables, first, 0.0):
                 self._defer(flowables, 0)
         elif isinstance(first, KeepWithLines) and _floats(first.body):
-            self._heads_over_float(doc, flowables, first)
+            first.body.under_heading = True
+            if not self.pending:  # else the heading and its float follow the waiting one
+                self._heads_over_float(doc, flowables, first)
         elif self.pending and _is_break(first):
             flowables[0:0] = self.pending  # a float never passes a page break
             self.pending = []
+
+    def _continues(self, f: Flowable) -> bool:
+        """Whether `f` is the rest of a block begun on the page before (a split paragraph's,
+        a list's next items, a table's next rows)."""
+        if f.__dict__.get("continues"):
+            return True
+        if self.tagger is None:
+            return False
+        leaf = _first_tagged(f)
+        return leaf is not None and self.tagger.block_begun(leaf.pdf_tag)
 
     def after(self, flowables: list[Flowable], first: Flowable, drawn: Flowable | None) -> None:
         """Called after the document handled `first`: mark the rest of a split (floats go
@@ -143,14 +161,17 @@ class Floats:
 
 
 def _text_fills(flowables: list[Flowable], width: float, room: float, canv: Any) -> bool:
-    """Whether the flowables up to the next page break (floats aside) fill `room`."""
+    """Whether the flowables up to the next page break (floats aside) fill `room`, or
+    run to the story's end (whose last page may be short)."""
     total = 0.0
+    if len(flowables) <= LOOKAHEAD and not any(_is_break(f) for f in flowables):
+        return True
     for f in flowables[:LOOKAHEAD]:
         if _is_break(f):
             return False
         if isinstance(f, ActionFlowable | FrameActionFlowable):
             continue
-        parts = [*f.head, f.body] if isinstance(f, KeepWithLines) else [f]
+        parts = rl.contained(f) if isinstance(f, KeepWithLines) else [f]
         for part in parts:
             if _floats(part) or part.__dict__.get("float_tail"):
                 continue
@@ -159,3 +180,14 @@ def _text_fills(flowables: list[Flowable], width: float, room: float, canv: Any)
             if total >= room:
                 return True
     return False
+
+
+def _first_tagged(f: Any, depth: int = 0) -> Any | None:
+    """The first flowable in `f` (or `f`) with a structure element."""
+    if isinstance(f, list | tuple):
+        return next((t for item in f if (t := _first_tagged(item, depth)) is not None), None)
+    if isinstance(f, str) or depth > 6:
+        return None
+    if f.__dict__.get("pdf_tag") is not None:
+        return f
+    return _first_tagged(rl.contained(f), depth + 1)

@@ -3,7 +3,9 @@
 The rules a typesetter keeps, as reportlab flowables and split decisions:
 
 - a heading keeps with the first lines of what follows it (`KeepWithLines`): two lines of
-  a paragraph, three body rows of a table, or the whole of a box;
+  a paragraph, three body rows of a table, or the whole of a box; a short lead-in (at
+  most three lines) between a heading and a table or box goes with the table's first
+  rows or the box too, and a one-line paragraph with the first lines after it;
 - a paragraph never leaves one line alone at a page's foot or head (`allow_widows`);
 - a box (call-out, fact box, bottom line, client note) moves whole to the next page
   unless it is taller than a page (`Box`);
@@ -19,16 +21,17 @@ The same rules reach the DOCX as Word's properties (`writers/docx/body.py`, `tab
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 from reportlab.platypus.doctemplate import FrameBreak
 
 from briefgen.libs import rl_internals as rl
-from briefgen.writers.common.makeup import HEAD_LINES, HEAD_SLACK, MIN_PAGE_LINES, TABLE_START_ROWS
+from briefgen.writers.common.makeup import HEAD_LINES, HEAD_SLACK, LEAD_IN_LINES, MIN_PAGE_LINES, TABLE_START_ROWS
 from briefgen.writers.pdf.para import Paragraph
 
 
@@ -99,30 +102,47 @@ class KeepWithLines(rl.container_base(), Flowable):  # type: ignore[misc]
     after the heading still fills the page and splits as usual.
     """
 
-    def __init__(self, head: list[Flowable], body: Flowable, lines: int):
+    def __init__(
+        self, head: list[Flowable], body: Flowable, lines: int, then: Flowable | None = None, *, lead: bool = False
+    ):
         for f in head:
             f.keepWithNext = 0  # this group keeps them; reportlab's own KeepTogether would move all
-        self._content = [*head, body]
-        self.head, self.body, self.lines = head, body, lines
+        self._content = [*head, body] + ([then] if then is not None else [])
+        self.head, self.body, self.lines, self.then = head, body, lines, then
+        self.lead = lead  # `head` is a paragraph introducing `body`: kept with it only if short
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
         return availWidth, 0xFFFFFF  # never drawn whole: always split into its parts
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
         content = list(self._content)
-        if _at_top(self):
+        if _at_top(self) or (self.lead and not _lead_in(self.head[0], availWidth, self.canv, self.body, self.lines)):
             return content
-        _, head_height = rl.wrap_all(self.head, availWidth, self.canv)
+        head, body = self.head, self.body
+        if self.then is not None and _lead_in(body, availWidth, self.canv, self.then, self.lines):
+            head, body = [*head, body], self.then  # the lead-in goes with the first lines after it
+        _, head_height = rl.wrap_all(head, availWidth, self.canv)
         # reportlab overlaps a flowable's space after with the next one's space before.
-        room = availHeight - head_height - max(self.head[-1].getSpaceAfter(), self.body.getSpaceBefore())
+        room = availHeight - head_height - max(head[-1].getSpaceAfter(), body.getSpaceBefore())
         room -= HEAD_SLACK  # where it is a near thing, Word and LibreOffice move the heading: so does the PDF
-        if room > 0 and self._starts(availWidth, room):
+        if room > 0 and first_fits(body, availWidth, room, self.lines, self.canv):
             return content
         return [FrameBreak(), *content]
 
-    def _starts(self, width: float, room: float) -> bool:
-        """Whether the body's first lines (or rows, or all of a box) fit in `room`."""
-        return first_fits(self.body, width, room, self.lines, self.canv)
+
+def _introduces(f: Flowable) -> bool:
+    """Whether `f` is a paragraph that ends in a colon: it introduces what follows."""
+    return isinstance(f, Paragraph) and not _is_head(f) and re.sub(r"<[^>]*>", "", f.text).rstrip().endswith(":")
+
+
+def _lead_in(f: Flowable, width: float, canv: Canvas, then: Flowable, lines: int) -> bool:
+    """Whether `f` is a lead-in to `then`: a paragraph of at most `LEAD_IN_LINES` lines
+    before a table or box, or of fewer than `lines` before anything else."""
+    if not isinstance(f, Paragraph):
+        return False
+    f.wrapOn(canv, width, 0xFFFFFF)
+    count = rl.line_count(f) if rl.has_line_breaking(f) else lines
+    return count <= LEAD_IN_LINES if isinstance(then, DataTable | Box) else count < lines
 
 
 def first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas, depth: int = 0) -> bool:
@@ -176,18 +196,31 @@ class SectionBreak(Flowable):
 
 
 def keep_headings(story: list[Flowable]) -> list[Flowable]:
-    """The story with every run of headings grouped with the flowable after it."""
+    """The story with every run of headings grouped with the flowable after it, and with
+    the table or box after that when it is a paragraph (a lead-in, if it proves short)."""
     out: list[Flowable] = []
     run: list[Flowable] = []
-    for f in story:
+    at = 0
+    while at < len(story):
+        f = story[at]
+        at += 1
         if _is_head(f):
             run.append(f)
             continue
         if run and f.__class__.__name__ in ("Spacer", "CondPageBreak", "SectionBreak", "PageBreak"):
             out.extend(run)
             run = []
+        if not run and _introduces(f) and at < len(story) and isinstance(story[at], DataTable | Box | ListFlowable):
+            out.append(KeepWithLines([f], story[at], HEAD_LINES, lead=True))  # "…as follows:" and its table
+            at += 1
+            continue
         if run:
-            out.append(KeepWithLines(run, f, HEAD_LINES))
+            then = story[at] if at < len(story) and isinstance(f, Paragraph) else None
+            if isinstance(then, DataTable | Box | ListFlowable | Paragraph) and not _is_head(then):
+                at += 1
+            else:
+                then = None
+            out.append(KeepWithLines(run, f, HEAD_LINES, then))
             run = []
         else:
             out.append(f)

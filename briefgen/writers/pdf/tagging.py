@@ -104,12 +104,17 @@ class Tagger:
             for ref in rl.annotation_refs(canvas)[annots:]:
                 elem.add("Link").kids.append(Annot(page - 1, ref))
 
+    def block_begun(self, elem: Elem | str) -> bool:
+        """Whether the block `elem` belongs to (its ancestor in a section) has drawn content."""
+        if not isinstance(elem, Elem):
+            return False
+        block = _block(elem)
+        return block.parent is not None and block.has_content()
+
     def place_after_drawn(self, elems: list[Elem]) -> None:
         """Move `elems` (a float's, about to be drawn) to follow the block drawn last, so
         that the structure reads in the order the pages show it (`floats.py`)."""
-        block = self.last
-        while block is not None and block.parent is not None and block.parent.kind not in ("Sect", "Document"):
-            block = block.parent
+        block = _block(self.last) if self.last is not None else None
         if block is None or block.parent is None or block in elems:
             return
         for elem in elems:
@@ -231,3 +236,10 @@ def _describe(canvas: Any, annot: Annot) -> Any:
     if rl.annotation_entry(canvas, annot.ref, "Destination") is not None:  # a LinkAnnotation: a plain string
         return "Link to another part of this document"
     return PDFString("Link")
+
+
+def _block(elem: Elem) -> Elem:
+    """`elem`'s ancestor (or itself) that is a block of a section (or of the document)."""
+    while elem.parent is not None and elem.parent.kind not in ("Sect", "Document"):
+        elem = elem.parent
+    return elem
