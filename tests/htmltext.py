@@ -7,7 +7,8 @@ for tests/test_html_browser.py to compare.
   (a report's; an annex's sidebar is the web's own, as the PDF has no contents page);
 - body: every later page, less the running head and foot, the marking and "Page N of M"
   (lines printed on every page, the cover included), and less a table's header row where
-  the PDF repeats it at the top of a page the table runs on to, against `main`.
+  the PDF repeats it at the top of a page the table runs on to, against `main`; the
+  top-level boxes and figures are compared whole, wherever they stand (`without_floats`).
 
 What only one side has is left out by rule: the page's elements marked `data-web-only`
 (the reading time, footnote back links, an annex's sidebar, the summary's footer) and
@@ -82,7 +83,9 @@ _PAGE_TEXT = """() => {
   for (const el of document.querySelectorAll('[data-web-only], [data-furniture]')) el.style.display = 'none';
   const text = sel => [...document.querySelectorAll(sel)].map(el => el.closest('[data-web-only], [data-furniture]') ? '' : el.innerText).join('\\n');
   const heads = [...document.querySelectorAll('main thead tr')].map(tr => tr.innerText);
-  return {cover: text('header.masthead') + '\\n' + text('footer'), contents: text('nav.toc'), body: text('main'), heads};
+  const floats = [...document.querySelectorAll('main div.box, main figure')]
+    .filter(el => !el.parentElement.closest('div.box, figure, li, blockquote, table')).map(el => el.innerText);
+  return {cover: text('header.masthead') + '\\n' + text('footer'), contents: text('nav.toc'), body: text('main'), heads, floats};
 }"""
 
 
@@ -90,4 +93,15 @@ def html_text(page: Any) -> dict[str, Any]:
     """The page's text in its three parts (the page is changed: read it last)."""
     found = page.evaluate(_PAGE_TEXT)
     heads = frozenset(normal(h) for h in found.pop("heads"))
-    return {**{part: normal(text) for part, text in found.items()}, "heads": heads}
+    floats = [normal(f) for f in found.pop("floats")]
+    return {**{part: normal(text) for part, text in found.items()}, "heads": heads, "floats": floats}
+
+
+def without_floats(page: str, pdf: str, floats: list[str]) -> tuple[str, str]:
+    """Both bodies less the top-level boxes and figures, each found whole in the PDF: the
+    PDF floats one that does not fit to the next page's top, after the text that follows
+    it (writers/pdf/floats.py), so only its place differs."""
+    for text in floats:
+        assert text in pdf, f"a box or figure the PDF does not hold whole: {text[:200]}"
+        page, pdf = page.replace(text, " ", 1), pdf.replace(text, " ", 1)
+    return normal(page), normal(pdf)

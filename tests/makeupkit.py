@@ -63,7 +63,9 @@ def measure(path: Path, *, body_size: float, margins_mm: tuple[float, float] = (
             page.box_at_foot = any(ln["bottom"] >= foot - 2 - EDGE for ln in bars)
             page.box_at_head = any(ln["top"] <= top + 2 + EDGE for ln in bars)
             _tables(p, page, top, bars)
-            marks = [*chars, *(o for o in (*p.rects, *p.lines, *p.images) if o["top"] >= top and o["bottom"] <= foot)]
+            # a watermark's letters run across the page at an angle: no content
+            marks = [c for c in chars if c.get("upright", True)]
+            marks += [o for o in (*p.rects, *p.lines, *p.images) if o["top"] >= top and o["bottom"] <= foot]
             page.empty = (foot - max((o["bottom"] for o in marks), default=top)) / (foot - top)
             page.opens_chapter = bool(lines) and lines[0][1] >= body_size * 1.8
             page.label_hyphens = _label_hyphens(p, body_size)

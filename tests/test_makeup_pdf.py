@@ -86,6 +86,18 @@ def test_the_arctic_project_is_made_up_cleanly(arctic: Path) -> None:
     assert _faults(arctic, 10.0, _margins(ARCTIC)) == {}
 
 
+def test_a_long_document_id_in_the_footer_stays_clear_of_the_page_number(arctic: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(arctic / "annex-northwind.pdf") as pdf:
+        page = pdf.pages[1]
+        words = page.extract_words()
+        number = next(w for w in words if w["text"] == "Page" and w["top"] > page.height * 0.9)
+        beside = [w for w in words if abs(w["bottom"] - number["bottom"]) < 2 and w["x0"] < number["x0"]]
+    assert any("NORTHWIND" in w["text"] for w in beside)  # the document id is printed whole...
+    assert max(w["x1"] for w in beside) < number["x0"] - 4  # ...and ends before "Page N of M"
+
+
 PROSE = "A sentence of plain prose that runs on for a while, to fill the page. " * 6
 TABLE = "| Year | Tonnes | Note |\n|---|---|---|\n" + "".join(
     f"| {1990 + i} | {i * 7} | row {i} |\n" for i in range(60)

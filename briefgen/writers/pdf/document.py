@@ -44,7 +44,7 @@ from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.floats import Floats
 from briefgen.writers.pdf.inline import InlineRenderer
-from briefgen.writers.pdf.makeup import SectionBreak, allow_widows, keep_headings
+from briefgen.writers.pdf.makeup import Keep, SectionBreak, allow_widows, keep_headings
 from briefgen.writers.pdf.packing import pack
 from briefgen.writers.pdf.pagerefs import laying_out
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
@@ -195,9 +195,10 @@ def section_flowables(section: m.Section, r: Renderer, first: bool, rule: BreakB
         lead = heads[0].style
         gap = r.styles["h2"].spaceBefore * SECTION_GAP
         heads[0].style = ParagraphStyle(lead.name + "-on", parent=lead, spaceBefore=gap)
-    out.extend(heads)
-    out.extend(r.blocks(section.blocks))
-    return out
+    body = [*heads, *r.blocks(section.blocks)]
+    if section.kind == "contact":  # the back matter moves whole: a last page is never one stray line
+        return [*out, Keep(body)]
+    return out + body
 
 
 @dataclass

@@ -28,7 +28,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
-from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable, FrameBreak
 
 from briefgen.libs import rl_internals as rl
 from briefgen.writers.common.makeup import HEAD_LINES, HEAD_SLACK, LEAD_IN_LINES, MIN_PAGE_LINES, TABLE_START_ROWS
@@ -164,8 +164,8 @@ def first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas,
         parts = f.split(width, room)
     finally:
         del f.canv
-    if not parts or parts[0] is f:
-        return False
+    if not parts or parts[0] is f or isinstance(parts[0], ActionFlowable | FrameActionFlowable):
+        return False  # nothing fits here (a split that begins with a frame break moves all on)
     return first_fits(parts[0], width, room, lines, canv, depth + 1)
 
 

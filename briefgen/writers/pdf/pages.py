@@ -181,9 +181,13 @@ class Furniture:
         fy = self.bottom - space.foot_below_text * mm
         foot_rule = fy + space.foot_rule_above * mm
         c.line(self.body_left, foot_rule, self.page_w - self.body_right, foot_rule)
-        c.setFont(head.regular, size)
         c.setFillColor(self.pal.muted)
-        c.drawString(self.body_left, fy, drawable(running_foot(self.theme.footer, meta.document_id, meta.client_name)))
+        room = width - c.stringWidth("Page 000 of 000  ", head.regular, size)  # "Page N of M" at the right
+        foot, foot_size = _foot(
+            c, running_foot(self.theme.footer, meta.document_id, meta.client_name), meta, head.regular, size, room
+        )
+        c.setFont(head.regular, foot_size)
+        c.drawString(self.body_left, fy, foot)
         c.restoreState()
         c.page_of = (self.page_w - self.body_right, fy, head.regular, size, self.pal.muted, meta.labels.page_of)  # type: ignore[attr-defined]
         self.marking(c)
@@ -290,6 +294,16 @@ class Furniture:
 def summary_strip(meta: m.Meta, space: PageSpace) -> float:
     """Points above the summary's band for the client's marking: none without one."""
     return space.summary_strip * mm if meta.marking and meta.marking.text.strip() else 0.0
+
+
+def _foot(c: Canvas, text: str, meta: Any, font: str, size: float, room: float) -> tuple[str, float]:
+    """The running foot and its size, clear of the page number: a client's long document id
+    goes without the brand's footer, then smaller; it is never cut (it traces the copy)."""
+    text = drawable(text)
+    if c.stringWidth(text, font, size) > room and meta.document_id and meta.client_name:
+        text = drawable(meta.document_id)
+    width = c.stringWidth(text, font, size)
+    return text, size if width <= room else max(size * room / width, size * 0.7)
 
 
 def _fit(c: Canvas, text: str, font: str, size: float, width: float) -> str:
