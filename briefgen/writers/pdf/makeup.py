@@ -116,10 +116,11 @@ class KeepWithLines(rl.container_base(), Flowable):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
         content = list(self._content)
-        if _at_top(self) or (self.lead and not _lead_in(self.head[0], availWidth, self.canv, self.body, self.lines)):
+        if _at_top(self) or (self.lead and not _lead_in(self.head[0], availWidth, self.canv, LEAD_IN_LINES)):
             return content
         head, body = self.head, self.body
-        if self.then is not None and _lead_in(body, availWidth, self.canv, self.then, self.lines):
+        most = LEAD_IN_LINES if isinstance(self.then, DataTable | Box) else self.lines - 1
+        if self.then is not None and _lead_in(body, availWidth, self.canv, most):
             head, body = [*head, body], self.then  # the lead-in goes with the first lines after it
         _, head_height = rl.wrap_all(head, availWidth, self.canv)
         # reportlab overlaps a flowable's space after with the next one's space before.
@@ -135,14 +136,13 @@ def _introduces(f: Flowable) -> bool:
     return isinstance(f, Paragraph) and not _is_head(f) and re.sub(r"<[^>]*>", "", f.text).rstrip().endswith(":")
 
 
-def _lead_in(f: Flowable, width: float, canv: Canvas, then: Flowable, lines: int) -> bool:
-    """Whether `f` is a lead-in to `then`: a paragraph of at most `LEAD_IN_LINES` lines
-    before a table or box, or of fewer than `lines` before anything else."""
+def _lead_in(f: Flowable, width: float, canv: Canvas, most: int) -> bool:
+    """Whether `f` is a paragraph of at most `most` lines: a lead-in that goes with what
+    follows it (`LEAD_IN_LINES` before a table, a box or after a colon; else one line)."""
     if not isinstance(f, Paragraph):
         return False
     f.wrapOn(canv, width, 0xFFFFFF)
-    count = rl.line_count(f) if rl.has_line_breaking(f) else lines
-    return count <= LEAD_IN_LINES if isinstance(then, DataTable | Box) else count < lines
+    return rl.has_line_breaking(f) and rl.line_count(f) <= most
 
 
 def first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas, depth: int = 0) -> bool:
