@@ -116,7 +116,11 @@ class KeepWithLines(rl.container_base(), Flowable):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
         content = list(self._content)
-        if _at_top(self) or (self.lead and not _lead_in(self.head[0], availWidth, self.canv, LEAD_IN_LINES)):
+        if self.lead:  # a paragraph may not fit whole: the frame takes (and splits) each part in turn
+            content.insert(0, _Parts())
+            if not _lead_in(self.head[0], availWidth, self.canv, LEAD_IN_LINES):
+                return content
+        if _at_top(self):
             return content
         head, body = self.head, self.body
         most = LEAD_IN_LINES if isinstance(self.then, DataTable | Box) else self.lines - 1
@@ -134,6 +138,17 @@ class KeepWithLines(rl.container_base(), Flowable):  # type: ignore[misc]
 def _introduces(f: Flowable) -> bool:
     """Whether `f` is a paragraph that ends in a colon: it introduces what follows."""
     return isinstance(f, Paragraph) and not _is_head(f) and re.sub(r"<[^>]*>", "", f.text).rstrip().endswith(":")
+
+
+class _Parts(ActionFlowable):
+    """Does nothing: a split whose first part is an action goes back on the story whole,
+    so the frame takes every part as it takes any flowable, splitting it where it must."""
+
+    def __init__(self) -> None:
+        super().__init__(("parts",))
+
+    def apply(self, doc: Any) -> None:
+        pass
 
 
 def _lead_in(f: Flowable, width: float, canv: Canvas, most: int) -> bool:
@@ -216,7 +231,12 @@ def keep_headings(story: list[Flowable]) -> list[Flowable]:
             continue
         if run:
             then = story[at] if at < len(story) and isinstance(f, Paragraph) else None
-            if isinstance(then, DataTable | Box | ListFlowable | Paragraph) and not _is_head(then):
+            # (a paragraph ending in a colon is left to keep with what it introduces)
+            if (
+                isinstance(then, DataTable | Box | ListFlowable | Paragraph)
+                and not _is_head(then)
+                and not _introduces(then)
+            ):
                 at += 1
             else:
                 then = None
