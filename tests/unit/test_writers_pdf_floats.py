@@ -59,3 +59,15 @@ def test_the_rest_of_a_split_is_marked_and_waiting_floats_end_the_story() -> Non
     story = []
     floats.after(story, _lines(1), _lines(1))
     assert story == [box] and floats.pending == []
+
+
+def test_the_back_matter_stops_floats_as_the_story_end_does() -> None:
+    back = Spacer(1, 50)
+    back.float_barrier = True
+    assert _text_fills([_lines(1), back, _lines(40)], 300, 500, CANVAS)  # the float goes before it
+    floats, box = Floats(), Spacer(1, 100)
+    floats.pending = [box]
+    story = [back]
+    doc = type("Doc", (), {"frame": type("F", (), {"_atTop": 0})()})()
+    floats.before(doc, story)
+    assert story == [box, back] and floats.pending == []

@@ -42,7 +42,7 @@ from briefgen.writers.common.makeup import SECTION_GAP
 from briefgen.writers.pdf import archival
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
-from briefgen.writers.pdf.floats import Floats
+from briefgen.writers.pdf.floats import End, Floats
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.makeup import Keep, SectionBreak, allow_widows, keep_headings
 from briefgen.writers.pdf.packing import pack
@@ -197,7 +197,9 @@ def section_flowables(section: m.Section, r: Renderer, first: bool, rule: BreakB
         heads[0].style = ParagraphStyle(lead.name + "-on", parent=lead, spaceBefore=gap)
     body = [*heads, *r.blocks(section.blocks)]
     if section.kind == "contact":  # the back matter moves whole: a last page is never one stray line
-        return [*out, Keep(body)]
+        back = Keep(body)
+        back.float_barrier = True  # no box or figure floats past it (floats.py)
+        return [*out, back]
     return out + body
 
 
@@ -348,7 +350,7 @@ def write_pdf(
             story += [*contents, PageBreak()]
         for i, section in enumerate(doc.sections):
             story += section_flowables(section, r, i == 0 and meta.layout != Layout.REPORT, meta.break_before)
-        story = keep_headings(story)
+        story = [*keep_headings(story), End()]
 
     def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, **kwargs)

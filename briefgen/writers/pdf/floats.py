@@ -8,12 +8,13 @@ the next page and leaves a hole: a third of a page or more. The rules:
   floats (`mark`); it never splits (boxes move whole, `makeup.Box`);
 - it floats only where it does not fit, the page has at least `FLOAT_ROOM` of its height
   left (a smaller gap is left, as before), and the text that follows it before the next
-  page break fills that room or ends the story (else the float would stand alone on a
-  page of its own before the break);
+  page break fills that room or reaches the back matter or the story's end (else the
+  float would stand alone on a page of its own before the break);
 - headings over a float (a profile's kicker, title and rule over its fact box) stay on
   the page with the first two lines of the text after the float, or all move on;
-- floats keep their order (only a box under its own heading, which goes with it, may pass
-  one waiting); on the next page they come first, or right after the rest of a
+- floats keep their order (only a box under its own heading, which goes with it, may
+  pass one waiting), and none passes the back matter (the contact page): the waiting
+  ones go before it; on the next page they come first, or right after the rest of a
   paragraph, list or table split across the page break, which then reads on unbroken;
 - in a tagged PDF the float's structure element moves to follow the block drawn before
   it (`Tagger.place_after_drawn`): the structure keeps the order of the pages.
@@ -54,6 +55,24 @@ def _is_break(f: Flowable) -> bool:
     return isinstance(f, PageBreak | SectionBreak)
 
 
+def _barrier(f: Flowable) -> bool:
+    """The back matter (the contact page): no float passes it; as at the story's end, the
+    floats still waiting go before it."""
+    return bool(f.__dict__.get("float_barrier"))
+
+
+class End(Flowable):
+    """The story's last flowable, of no size: the floats still waiting are placed after it."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 class Floats:
     """The floats waiting for the next page, and the decisions to float (for `_Doc`)."""
 
@@ -91,8 +110,8 @@ class Floats:
             first.body.under_heading = True
             if not self.pending:  # else the heading and its float follow the waiting one
                 self._heads_over_float(doc, flowables, first)
-        elif self.pending and _is_break(first):
-            flowables[0:0] = self.pending  # a float never passes a page break
+        elif self.pending and (_is_break(first) or _barrier(first)):
+            flowables[0:0] = self.pending  # a float never passes a page break or the back matter
             self.pending = []
 
     def _continues(self, f: Flowable) -> bool:
@@ -169,6 +188,8 @@ def _text_fills(flowables: list[Flowable], width: float, room: float, canv: Any)
     for f in flowables[:LOOKAHEAD]:
         if _is_break(f):
             return False
+        if _barrier(f):
+            return True
         if isinstance(f, ActionFlowable | FrameActionFlowable):
             continue
         parts = rl.contained(f) if isinstance(f, KeepWithLines) else [f]
