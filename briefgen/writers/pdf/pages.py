@@ -182,7 +182,8 @@ class Furniture:
         foot_rule = fy + space.foot_rule_above * mm
         c.line(self.body_left, foot_rule, self.page_w - self.body_right, foot_rule)
         c.setFillColor(self.pal.muted)
-        room = width - c.stringWidth("Page 000 of 000  ", head.regular, size)  # "Page N of M" at the right
+        widest = fill(meta.labels.page_of, page=888, pages=888) + "  "  # "Page N of M", at the right
+        room = width - c.stringWidth(widest, head.regular, size)
         foot, foot_size = _foot(
             c, running_foot(self.theme.footer, meta.document_id, meta.client_name), meta, head.regular, size, room
         )
