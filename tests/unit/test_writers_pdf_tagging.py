@@ -93,3 +93,14 @@ def test_a_float_moves_to_follow_the_block_drawn_last() -> None:
     tagger.place_after_drawn([box, caption])  # after the list (the block), not inside its item
     assert sect.kids == [listing, box, caption, after]
     assert box.parent is sect and caption.parent is sect
+
+
+def test_a_deep_copied_flowable_keeps_its_element_in_the_one_tree() -> None:
+    # reportlab deep-copies a box's content as it splits the box in its row; a copy that
+    # carried a copied element would draw content the structure tree never reaches.
+    import copy
+
+    tagger = Tagger()
+    p = tagger.root.add("Sect").add("P")
+    clone = copy.deepcopy(_para("split", p))
+    assert clone.pdf_tag is p and p.parent is not None and p.parent.parent is tagger.root

@@ -61,6 +61,11 @@ class Elem:
     def has_content(self) -> bool:
         return any(not isinstance(k, Elem) or k.has_content() for k in self.kids)
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Elem:
+        # reportlab deep-copies some flowables as it splits them (a box's cell split in
+        # its row): the copy still draws its element's content, into the one tree.
+        return self
+
 
 class Tagger:
     """The structure tree of one document, and the marked content of its pages as they are drawn."""
