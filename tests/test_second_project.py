@@ -92,3 +92,14 @@ def test_the_client_annex_holds_its_countries_in_its_order(built: Path) -> None:
     assert text.index("Russia at a glance") < text.index("Norway at a glance")
     assert "Canada at a glance" not in text
     assert "Prepared for Northwind Marine Insurance" in text
+
+
+def test_a_cut_without_profiles_prints_no_empty_stance_matrix(built: Path) -> None:
+    """The routes cut holds no profile: the matrix and its lead-in are left out, not a bare header."""
+    full = flat(" ".join(pdf_pages(built / "full.pdf")))
+    routes = flat(" ".join(pdf_pages(built / "routes.pdf")))
+    assert "The positions of the three coastal states" in full
+    assert "The positions of the three coastal states" not in routes
+    # The old bare table printed its lone "Country" header cell.
+    assert not re.search(r"\bCountry\b", routes)
+    assert not re.search(r"\bCountry\b", docx_text(built / "routes.docx"))
