@@ -46,3 +46,20 @@ def test_the_lead_in_paragraph_gets_keep_with_next(theme: Any) -> None:
     kept = [docxkit.text(p) for p in xp(docxkit.body(c), "w:p[w:pPr/w:keepNext]")]
     assert "The figures below:" in kept
     assert not any(t.startswith(("A plain", "A sentence")) for t in kept)
+
+
+def test_the_contact_page_and_its_colophon_keep_together(theme: Any) -> None:
+    from test_writers_docx_body import doc, section
+
+    from briefgen.model.layout import BreakBefore
+    from briefgen.writers.docx.body import write_sections
+
+    c = docxkit.ctx(theme)
+    box = m.Callout(None, (m.Paragraph((T("Write to us."),)),), kind="contact")
+    contact = section("contact", 1, box, PLAIN, m.Paragraph((T("© The end."),)), kind="contact")
+    write_sections(doc(section("a"), contact, rule=BreakBefore.AUTO), docxkit.container(c), c, break_first=False)
+    body = docxkit.body(c)
+    texts = [docxkit.text(p) for p in xp(body, ".//w:p[w:pPr/w:keepNext and w:pPr/w:keepLines]")]
+    assert "Contact" in texts and "Write to us." in texts and "A plain paragraph of text." in texts
+    assert "© The end." not in texts  # the last keeps with nothing
+    assert "a text" not in texts  # the section before is not held

@@ -20,7 +20,7 @@ from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.inline import note_anchor
-from briefgen.writers.docx.keeps import render_keeping
+from briefgen.writers.docx.keeps import keep_whole, render_keeping
 from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.styles.styles import palette
 
@@ -50,6 +50,7 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
         level = min(max(section.level, 1), 6)
         first = i == 0
         kicker = section.kicker
+        written = list(opc.element(container)) if section.kind == "contact" else []
         if kicker:  # as in the PDF: "Country profile · First tier" above a profile's title
             label = new_paragraph(container, "Section Kicker")
             label.append(run(kicker))
@@ -76,6 +77,8 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
         if big:  # a section title, as the PDF's h1: its rule below
             new_paragraph(container, "Section Rule")
         render_keeping(section.blocks, container, ctx, lambda: _last_paragraph(container))
+        if section.kind == "contact":  # the back matter moves whole, as the PDF's: no page of one stray line
+            keep_whole([c for c in opc.element(container) if c not in set(written)])
 
 
 def _last_paragraph(container: Any) -> Any:

@@ -5,7 +5,8 @@ Right after a heading, a lead-in of at most `LEAD_IN_LINES` lines stays on the p
 the table or box after it (the table's first rows, the whole box), and a one-line
 paragraph with the first lines after it. Anywhere else, a paragraph ending in a colon
 does the same before its table, box or list. Only the body's own blocks: cells, boxes
-and lists keep their text as they are.
+and lists keep their text as they are. The contact page, with its colophon, moves whole
+(`keep_whole`): a last page is never one stray line.
 
 Lines are counted as the PDF breaks them: greedily at spaces, with the brand's advance
 widths at the paragraph's size, across the text column.
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from briefgen.design.system import scaled
@@ -78,3 +80,11 @@ def lines(block: m.Paragraph, ctx: Ctx) -> int:
 
 def keep_with_next(p: _Element) -> None:
     set_ppr(p, el("w:keepNext"))
+
+
+def keep_whole(blocks: list[_Element]) -> None:
+    """`blocks` (paragraphs and tables) on one page: every paragraph, those in the tables'
+    cells too, kept whole and with the next, but the last."""
+    paragraphs = [p for b in blocks for p in ([b] if b.tag == qn("w:p") else b.iter(qn("w:p")))]
+    for p in paragraphs[:-1]:
+        set_ppr(p, el("w:keepNext"), el("w:keepLines"))
