@@ -42,6 +42,15 @@ MEMOS: dict[str, tuple[str, int, bool]] = {
     # link checks: each top-level block's anchors and links; its fixed copy per set of targets
     "link_summaries": ("link summaries by block", 2_000, True),
     "link_fixes": ("blocks with links fixed", 2_000, True),
+    "link_sections": ("link summaries by section", 2_000, True),
+    # a section's generated parts and its body joined: one tuple for the same parts
+    "joined": ("generated parts joined to bodies", 2_000, False),
+    # a deliverable's passes (`build/passes.py`), by the identity of the blocks they read:
+    # a section's blocks filtered for what its divs test; a section's glyph and figure
+    # problems; a document's links resolved
+    "filtered": ("sections filtered per deliverable", 8_000, False),
+    "checked": ("sections' glyph and figure problems", 2_000, False),
+    "linked": ("documents with links resolved", 2_000, False),
     # reports: one object per distinct omission, so a batch's results share them
     "omissions": ("omissions", 4_096, False),
 }
@@ -63,6 +72,11 @@ class Caches:
     figures: IdentityMemo[Any, Any]
     link_summaries: IdentityMemo[Any, Any]
     link_fixes: IdentityMemo[Any, Any]
+    link_sections: IdentityMemo[Any, Any]
+    joined: Memo[Any]
+    filtered: Memo[Any]
+    checked: Memo[Any]
+    linked: Memo[Any]
     omissions: Memo[Any]
 
     def __init__(self) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.batch.caches import Caches
+from briefgen.build.passes import Passes
 from briefgen.build.summary import Budget
 from briefgen.build.views import brand_view, client_view
 from briefgen.errors import BriefgenError, Diagnostic, Pos
@@ -29,11 +30,8 @@ from briefgen.select.cut import Selection, select
 from briefgen.select.grouping import Placed, place
 from briefgen.templating.render import MARK, Templater
 from briefgen.templating.sourcelines import line_map, positions
-from briefgen.transform.filters import Context, FilterResult, filter_blocks
-from briefgen.transform.glyphs import GlyphMemos, glyph_problems
-from briefgen.transform.links import LinkMemos, resolve_links
+from briefgen.transform.filters import Context, FilterResult
 from briefgen.transform.summary import NO_EXEC, Plan, exec_source, items_of, plans, summary_view
-from briefgen.writers.common.figures import figure_problems
 
 
 @dataclass(frozen=True)
@@ -70,8 +68,12 @@ class Assembler:
         self.templater = Templater(project.root, project.templates_dir, c.renders)
         for src in project.sources:
             self.templater.add_body(src.rel, src.body, src.body_line)
-        self._glyphs = GlyphMemos(c.glyph_blocks, c.missing_glyphs, c.rtl_runs)
-        self._links = LinkMemos(c.link_summaries, c.link_fixes)
+        self.passes = Passes(c, project.theme)
+        self._names = {
+            "audiences": frozenset(project.audiences),
+            "clients": frozenset(project.clients),
+            "cuts": frozenset(project.cuts),
+        }
         # Every body, written or generated, is parsed with the profiles' context country and tiers.
         self._parse_body = partial(
             parse_body,
@@ -156,7 +158,7 @@ class Assembler:
             line = meta.line("bottom_line", 0) or meta.line("key_judgements")
             blocks += self._generated("executive.j2", local, Pos(src.rel, line), level, prefix, src.path.parent)
         rendered = self.templater.render(src.rel, local)
-        blocks += self.parse(
+        body = self.parse(
             rendered,
             file=src.rel,
             line_of=line_map(src.body, rendered, src.body_line, self.caches.line_maps),
@@ -164,7 +166,15 @@ class Assembler:
             prefix=prefix,
             base=src.path.parent,
         )
-        return blocks
+        if not blocks:
+            return body
+        # The same parts give the same tuple, which later passes remember by identity (the
+        # entry holds every part, so no id in its key can pass to another object).
+        key = (*map(id, blocks), id(body))
+        joined = self.caches.joined.get(key)
+        if joined is None:
+            joined = self.caches.joined.put(key, blocks + body)
+        return joined  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------ assembly
     def assemble(self, cut: str, audience: str | None = None, client: str | None = None) -> Assembled:
@@ -183,17 +193,20 @@ class Assembler:
             *self._contact(sel, ctx, fctx, result, errors),
         ]
         doc = m.Document(self.meta(sel), tuple(sections))
-        self._check(doc, [*errors, *result.errors])
-        doc, link_warnings = resolve_links(doc, strict=sel.cut.id == "full" and not sel.client, memo=self._links)
+        # Every problem at once: those found so far, then the glyphs and figures of the
+        # sections that did parse (what the PDF would refuse, found by `check` too).
+        errors += [*result.errors, *self.passes.problems(doc)]
+        if errors:
+            raise BriefgenError(errors)
+        doc, link_warnings = self.passes.linked(doc, strict=sel.cut.id == "full" and not sel.client)
         return Assembled(doc, sel, (*sel.omissions, *result.omissions), tuple(link_warnings))
 
     def _filter_context(self, sel: Selection) -> Context:
-        p = self.project
         return Context(
             sel.audience,
             sel.client.id if sel.client else None,
             sel.cut.id,
-            {"audiences": frozenset(p.audiences), "clients": frozenset(p.clients), "cuts": frozenset(p.cuts)},
+            self._names,
             self.caches.divs,
             self.caches.callouts,
         )
@@ -220,7 +233,9 @@ class Assembler:
             errors.extend(exc.diagnostics)
             return []
         title = self.title(f"Note for {sel.client.name}")
-        return [m.Section("client-note", title, 1, filter_blocks(blocks, fctx, result), note_pos, new_page=False)]
+        return [
+            m.Section("client-note", title, 1, self.passes.filtered(blocks, fctx, result), note_pos, new_page=False)
+        ]
 
     def _body(
         self, sel: Selection, ctx: dict[str, Any], fctx: Context, result: FilterResult, errors: list[Diagnostic]
@@ -243,7 +258,7 @@ class Assembler:
             except BriefgenError as exc:
                 errors.extend(exc.diagnostics)
                 continue
-            blocks = filter_blocks(blocks, fctx, result)
+            blocks = self.passes.filtered(blocks, fctx, result)
             kicker = self.smart(p.profiles.kicker(src.meta.tier, p.labels.profile)) if src.meta.is_country else ""
             sections.append(
                 m.Section(
@@ -275,41 +290,12 @@ class Assembler:
         except BriefgenError as exc:
             errors.extend(exc.diagnostics)
             return []
-        blocks = filter_blocks(contact, fctx, result)
+        blocks = self.passes.filtered(contact, fctx, result)
         return [
             m.Section(
                 "contact", self.title(p.theme.contact.title), 1, blocks, Pos("templates/contact.j2"), "contact", None
             )
         ]
-
-    def _check(self, doc: m.Document, errors: list[Diagnostic]) -> None:
-        """Raise every problem at once: those found so far, then the glyphs and figures of
-        the sections that did parse (what the PDF would refuse, found by `check` too)."""
-        theme = self.project.theme
-        errors.extend(glyph_problems(doc, theme, self._glyphs))
-        errors.extend(figure_problems(self._figures(doc), theme))
-        if errors:
-            raise BriefgenError(errors)
-
-    def _figures(self, doc: m.Document) -> list[tuple[Path, int, int, Pos]]:
-        """Every figure's (path, width px, height px, position), each top-level block's
-        remembered by identity: the deliverables of a batch share their blocks."""
-        memo = self.caches.figures
-        found: list[tuple[Path, int, int, Pos]] = []
-        for section in doc.sections:
-            for top in section.blocks:
-                figures = memo.get(top)
-                if figures is None:
-                    figures = memo.put(
-                        top,
-                        tuple(
-                            (b.path, b.width_px, b.height_px, b.pos)
-                            for b in iter_blocks((top,))
-                            if isinstance(b, m.Figure)
-                        ),
-                    )
-                found.extend(figures)
-        return found
 
     # ------------------------------------------------------------ the summary
     def _summary(self, sel: Selection, ctx: dict[str, Any], fctx: Context) -> Assembled:
@@ -341,13 +327,13 @@ class Assembler:
         local = dict(ctx, section=None, country=None, summary=view)
         result = FilterResult()
         blocks = self._generated("summary.j2", local, pos, 1, "summary-", base)
-        blocks = filter_blocks(blocks, fctx, result)
+        blocks = self.passes.filtered(blocks, fctx, result)
         section = m.Section("summary", self.title(self.project.title), 1, blocks, pos, "summary", False, {})
         doc = m.Document(self.meta(sel), (section,))
-        errors = [*result.errors, *glyph_problems(doc, self.project.theme, self._glyphs)]
+        errors = [*result.errors, *self.passes.glyphs(doc)]
         if errors:
             raise BriefgenError(errors)
-        return resolve_links(doc, strict=False, memo=self._links)[0]
+        return self.passes.linked(doc, strict=False)[0]
 
     def smart(self, text: str) -> str:
         """A plain string from a YAML file, in the brand's quotes and dashes."""

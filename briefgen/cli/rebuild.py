@@ -39,14 +39,17 @@ KEPT = frozenset(
         "figures",
         "link_summaries",
         "link_fixes",  # by block identity: a re-parsed block is a new object
+        "link_sections",  # by the identity of a section's blocks
+        "joined",  # by the identity of the blocks joined, which it holds
         "missing_glyphs",
         "rtl_runs",  # by text, and the brand's fonts, which a Markdown save leaves alone
         "omissions",  # by value
     }
 )
 # Keyed by the identity of the loaded project's values (its section views, the template
-# context), which a reload replaces.
-DROPPED = frozenset({"renders", "views"})
+# context), which a reload replaces; and the passes over whole sections and documents
+# (`build/passes.py`), which read the project's names and brand as well as the blocks.
+DROPPED = frozenset({"renders", "views", "filtered", "checked", "linked"})
 BY_FILE = ("parsed", "levels")  # keys that start with the file they were parsed from
 
 

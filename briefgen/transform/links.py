@@ -30,6 +30,16 @@ class _Summary:
     internal_links: bool
 
 
+@dataclass(frozen=True)
+class _Part:
+    """What one section's blocks contribute: each block's summary, and their sum."""
+
+    blocks: tuple[_Summary, ...]
+    anchors: tuple[str, ...]
+    figures: tuple[str | None, ...]
+    internal_links: bool
+
+
 _Targets = tuple[frozenset[str], tuple[tuple[str, int], ...]]  # anchors, and figure numbers
 
 
@@ -43,6 +53,10 @@ class LinkMemos:
     # a block with its links fixed, and the warnings that gave, per set of targets
     fixes: IdentityMemo[m.Block, tuple[m.Block, tuple[Diagnostic, ...]]] = field(
         default_factory=lambda: IdentityMemo("blocks with links fixed", ONE_CALL)
+    )
+    # a section's blocks (one tuple, shared by the deliverables that keep it whole): their summaries
+    sections: IdentityMemo[tuple[m.Block, ...], _Part] = field(
+        default_factory=lambda: IdentityMemo("link summaries by section", ONE_CALL)
     )
 
 
@@ -92,28 +106,42 @@ def figure_numbers(doc: m.Document, memo: LinkMemos | None = None) -> dict[str, 
     return _figure_numbers(_summaries(doc, memo or LinkMemos()))
 
 
-def _summaries(doc: m.Document, memo: LinkMemos) -> list[list[_Summary]]:
-    """Each section's top-level blocks' summaries, in order."""
-    return [[_summary(b, memo) for b in s.blocks] for s in doc.sections]
+def _summaries(doc: m.Document, memo: LinkMemos) -> list[_Part]:
+    """Each section's summary, in order: its blocks' summaries, remembered by the identity
+    of its blocks (the deliverables of a batch mostly keep a section's blocks whole)."""
+    out = []
+    for section in doc.sections:
+        found = memo.sections.get(section.blocks)
+        if found is None:
+            each = tuple(_summary(b, memo) for b in section.blocks)
+            found = memo.sections.put(
+                section.blocks,
+                _Part(
+                    each,
+                    tuple(a for s in each for a in s.anchors),
+                    tuple(f for s in each for f in s.figures),
+                    any(s.internal_links for s in each),
+                ),
+            )
+        out.append(found)
+    return out
 
 
-def _anchors(doc: m.Document, summaries: list[list[_Summary]]) -> set[str]:
+def _anchors(doc: m.Document, summaries: list[_Part]) -> set[str]:
     found = {s.id for s in doc.sections}
-    for section in summaries:
-        for summary in section:
-            found.update(summary.anchors)
+    for part in summaries:
+        found.update(part.anchors)
     return found
 
 
-def _figure_numbers(summaries: list[list[_Summary]]) -> dict[str, int]:
+def _figure_numbers(summaries: list[_Part]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     count = 0
-    for section in summaries:
-        for summary in section:
-            for anchor in summary.figures:
-                count += 1
-                if anchor:
-                    numbers[anchor] = count
+    for part in summaries:
+        for anchor in part.figures:
+            count += 1
+            if anchor:
+                numbers[anchor] = count
     return numbers
 
 
@@ -169,12 +197,13 @@ def resolve_links(doc: m.Document, strict: bool, memo: LinkMemos | None = None) 
         problems.extend(found[1])
         return found[0]
 
-    def blocks(section: m.Section, found: list[_Summary]) -> tuple[m.Block, ...]:
-        if not any(f.internal_links for f in found):
-            return section.blocks
-        return same_or(section.blocks, tuple(fixed(b, f) for b, f in zip(section.blocks, found, strict=True)))
+    def section(section: m.Section, part: _Part) -> m.Section:
+        if not part.internal_links:
+            return section
+        blocks = same_or(section.blocks, tuple(fixed(b, f) for b, f in zip(section.blocks, part.blocks, strict=True)))
+        return section if blocks is section.blocks else replace(section, blocks=blocks)
 
-    sections = tuple(replace(s, blocks=blocks(s, found)) for s, found in zip(doc.sections, summaries, strict=True))
+    sections = tuple(section(s, part) for s, part in zip(doc.sections, summaries, strict=True))
     if strict and problems:
         raise BriefgenError([replace(p, severity="error") for p in problems])
     return replace(doc, sections=sections), problems
