@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefgen.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Pos:
     """A place in a user's file: a path relative to the project where possible, 1-based line."""
 
@@ -23,7 +25,7 @@ class Pos:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-@dataclass(frozen=True)
+@frozen
 class Diagnostic:
     """One message for the user. `severity` is "error" or "warning"."""
 

@@ -10,14 +10,15 @@ a small record that crosses the process boundary, never the files' bytes.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from briefgen.errors import Diagnostic
+from briefgen.frozen import frozen
 from briefgen.model.omissions import Omission
 
 
-@dataclass(frozen=True)
+@frozen
 class Request:
     """One deliverable to build."""
 
@@ -43,7 +44,7 @@ class Kind(enum.Enum):
         return (self.value,) if self in (Kind.PDF, Kind.DOCX) else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Unit:
     """One unit of work: `index` is its request's place in the build (-1: none)."""
 
@@ -63,7 +64,7 @@ def plan(requests: list[Request], halved: list[bool], baseline: bool) -> list[Un
     return [Unit(-1, FULL, Kind.BASELINE), *units] if baseline else units
 
 
-@dataclass(frozen=True)
+@frozen
 class Made:
     """A made deliverable (or half of one): its files, and what the manifest and the
     command's report say of them. `staged` lists files written under temporary names and

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from briefgen.build.passes import Passes
 from briefgen.build.summary import Budget
 from briefgen.build.views import brand_view, client_view
 from briefgen.errors import BriefgenError, Diagnostic, Pos
+from briefgen.frozen import frozen
 from briefgen.load.project import Project, Source
 from briefgen.markdown import parse_body
 from briefgen.markdown.typography import smarten, smarten_title
@@ -34,7 +35,7 @@ from briefgen.transform.filters import Context, FilterResult
 from briefgen.transform.summary import NO_EXEC, Plan, exec_source, items_of, plans, summary_view
 
 
-@dataclass(frozen=True)
+@frozen
 class Assembled:
     """A document ready for the writers, plus what it leaves out and any warnings."""
 

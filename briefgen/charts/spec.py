@@ -9,9 +9,9 @@ countries are ISO codes of the world map).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from briefgen.errors import Pos
+from briefgen.frozen import frozen
 
 FIGURE_TYPES = ("bar", "line", "timeline", "map")
 TYPES = (*FIGURE_TYPES, "locator")
@@ -22,7 +22,7 @@ NOWHERE = Pos("<chart>")
 DOCX_MODES = ("picture", "native")
 
 
-@dataclass(frozen=True)
+@frozen
 class Datum:
     """One bar or line point. `series` groups rows (a currency code makes it a currency)."""
 
@@ -34,7 +34,7 @@ class Datum:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """One dated event on a timeline."""
 
@@ -43,7 +43,7 @@ class Event:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     """One country on the regional map: tier 1 borders the focus country, tier 2 does not."""
 
@@ -57,7 +57,7 @@ class Place:
 Row = Datum | Event | Place
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartSpec:
     """A checked chart. `pos` is the fence's first content line."""
 

@@ -10,13 +10,14 @@ Where the two formats keep distinct values, the field says why.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from briefgen.frozen import frozen
 
 WATERMARK_OPACITY = 0.08
 MM = 72 / 25.4  # points per mm
 
 
-@dataclass(frozen=True)
+@frozen
 class Pad:
     """Padding inside a cell or box, in points."""
 
@@ -26,7 +27,7 @@ class Pad:
     left: float
 
 
-@dataclass(frozen=True)
+@frozen
 class TableSpace:
     """Paddings of the table kinds and the space after a table."""
 
@@ -42,7 +43,7 @@ class TableSpace:
     figures_after: float = 0.6  # em after a headline-figures panel
 
 
-@dataclass(frozen=True)
+@frozen
 class BoxSpace:
     """Call-outs, fact boxes and quotes."""
 
@@ -54,7 +55,7 @@ class BoxSpace:
     quote_after: float = 6.0
 
 
-@dataclass(frozen=True)
+@frozen
 class ListSpace:
     """List indents. The PDF indents each list by its own marker's room; Word's list
     styles give every level one indent whatever its marker (a numbered and a bulleted
@@ -68,7 +69,7 @@ class ListSpace:
     after: float = 0.4  # em after a list (PDF)
 
 
-@dataclass(frozen=True)
+@frozen
 class BlockSpace:
     """Space around rules, figures, notes and code."""
 
@@ -93,7 +94,7 @@ class BlockSpace:
     accent_paragraph: float = 2.0  # Word: of one that draws the section or cover accent
 
 
-@dataclass(frozen=True)
+@frozen
 class PageSpace:
     """Page furniture and cover offsets, in mm."""
 
@@ -138,7 +139,7 @@ class PageSpace:
     word_band_logo_room: float = 20.0  # points beside the band's logo
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartLines:
     """Chart strokes, marks and tints, in points (both the drawn and the native charts)."""
 
@@ -163,7 +164,7 @@ class ChartLines:
     tint_more: float = 0.6  # beyond the five base colours
 
 
-@dataclass(frozen=True)
+@frozen
 class WatermarkLook:
     """The diagonal watermark: as large as `size`, smaller when its text would not fit the
     page's diagonal inside the `guard` (mm) from every edge."""

@@ -11,7 +11,7 @@ Writers turn these values into their own units and never invent one of their own
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal
@@ -29,11 +29,12 @@ from briefgen.design.spacing import (
 )
 from briefgen.design.theme import Theme
 from briefgen.design.tiers import other_fill, tier_fills
+from briefgen.frozen import frozen
 
 Face = Literal["body", "heading", "mono"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Palette:
     """The brand's five colours and everything mixed from them, by what they are drawn for."""
 
@@ -61,7 +62,7 @@ class Palette:
     map_tiers: tuple[str, ...]  # the region map's tiers 1–9, then its other countries (`tiers.py`)
 
 
-@dataclass(frozen=True)
+@frozen
 class TextStyle:
     """One step of the type scale. Sizes and spacing are multiples of the body size
     (points when `fixed`); `leading` too, so `leading / size` is the line height in ems."""
@@ -84,7 +85,7 @@ class TextStyle:
         return self.leading / self.size
 
 
-@dataclass(frozen=True)
+@frozen
 class Rules:
     """Rule widths in points."""
 
@@ -103,7 +104,7 @@ class Rules:
     summary_band_edge: float = 1.4  # mm
 
 
-@dataclass(frozen=True)
+@frozen
 class BoxLook:
     """A box kind's fill, left bar and the type-scale roles of its title and text."""
 
@@ -114,7 +115,7 @@ class BoxLook:
     caps_title: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Design:
     """What every edition draws, derived from one `Theme` (see `design_of`)."""
 

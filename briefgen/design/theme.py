@@ -6,13 +6,14 @@ rule and type size the editions draw from it, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from briefgen.errors import Pos
+from briefgen.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class FontSet:
     regular: Path
     bold: Path
@@ -20,7 +21,7 @@ class FontSet:
     bold_italic: Path
 
 
-@dataclass(frozen=True)
+@frozen
 class Colors:
     primary: str
     accent: str
@@ -29,7 +30,7 @@ class Colors:
     panel: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Contact:
     title: str
     text: str
@@ -38,7 +39,7 @@ class Contact:
     reply: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Typography:
     """How the brand sets punctuation (`typography:` in brand.yaml).
 
@@ -50,7 +51,7 @@ class Typography:
     quotes: str = "\u201c\u201d\u2018\u2019"
 
 
-@dataclass(frozen=True)
+@frozen
 class Theme:
     """Everything the brand says about the editions' look. Lengths are in mm or points."""
 

@@ -10,11 +10,11 @@ ask these questions; `briefgen check` never loads either.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from briefgen.errors import Pos, fail
+from briefgen.frozen import frozen
 
 _FAMILY = 1  # nameID 1: the legacy family name Word uses for regular/bold/italic sets
 _TYPO_FAMILY = 16  # nameID 16: the typographic family, a fallback when 1 is missing
@@ -194,7 +194,7 @@ def natural_leading(path: Path) -> float:
         return 1.2
 
 
-@dataclass(frozen=True)
+@frozen
 class Signature:
     """What Word's font table says about a font, so a machine without it picks a close substitute."""
 

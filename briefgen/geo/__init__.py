@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from briefgen.frozen import frozen
+
 INDEX_FILE = Path(__file__).with_name("world.json")
 SHAPES_FILE = Path(__file__).with_name("world.bin")
 
@@ -81,7 +83,7 @@ class Disputed:
     shape: Shape
 
 
-@dataclass(frozen=True)
+@frozen
 class World:
     source: str
     countries: tuple[Country, ...]

@@ -9,10 +9,10 @@ names the country the locator maps outline (none by default), found on the world
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from briefgen.errors import Pos, Reporter
+from briefgen.frozen import frozen
 from briefgen.load.formats import PROFILE_FIELDS, TIER_FIELDS
 from briefgen.load.schema import validate
 from briefgen.load.yamlio import YamlList, YamlMap
@@ -20,13 +20,13 @@ from briefgen.load.yamlio import YamlList, YamlMap
 BRIEFING = Pos("briefing.yaml")
 
 
-@dataclass(frozen=True)
+@frozen
 class Tier:
     label: str
     description: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Profiles:
     tiers: tuple[Tier, ...] = ()
     border_label: str = "Border"

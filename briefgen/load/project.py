@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import glob
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Pos, Reporter, did_you_mean, fail
 from briefgen.fonts.fontfile import coverage
+from briefgen.frozen import frozen
 from briefgen.load.brand import load_brand
 from briefgen.load.files import OUTSIDE_HINT, confine, read_text, shown
 from briefgen.load.formats import BRIEFING_FIELDS, BUILTIN_CUTS, CLIENT_FIELDS, CUT_FIELDS, LABEL_FIELDS, is_ident
@@ -30,7 +31,7 @@ from briefgen.model.layout import BreakBefore, Layout
 BUILTIN_POS = Pos("<built-in>")
 
 
-@dataclass(frozen=True)
+@frozen
 class Cut:
     id: str
     title: str
@@ -42,7 +43,7 @@ class Cut:
     break_before: BreakBefore = BreakBefore.AUTO
 
 
-@dataclass(frozen=True)
+@frozen
 class Client:
     id: str
     name: str
@@ -59,7 +60,7 @@ class Client:
     countries_at: tuple[Pos, ...] = ()  # each listed country's own line
 
 
-@dataclass(frozen=True)
+@frozen
 class Project:
     root: Path
     title: str

@@ -10,16 +10,17 @@ tables from these same tables.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from briefgen.errors import Pos, Reporter, closest, did_you_mean
+from briefgen.frozen import frozen
 from briefgen.load.yamlio import YamlList, YamlMap
 
 Check = Callable[[Any], str | None]
 
 
-@dataclass(frozen=True)
+@frozen
 class Field:
     """One allowed key: its check (returns an error text or None), default and meaning.
 

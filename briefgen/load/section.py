@@ -13,11 +13,12 @@ Templates keep seeing the front matter as a mapping (`SectionMeta.view`), as bef
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos, Reporter, relpath
+from briefgen.frozen import frozen
 from briefgen.load.files import read_text, source_lines
 from briefgen.load.formats import SECTION_FIELDS
 from briefgen.load.schema import validate
@@ -26,7 +27,7 @@ from briefgen.load.yamlio import YamlList, YamlMap, load_yaml
 
 # Items of the front matter's lists. Each remembers where it was written (`file`, `line`),
 # so that generated parts (the summary, a fact box) report problems at its own line.
-@dataclass(frozen=True)
+@frozen
 class Event:
     """One of `events` (`formats.EVENT_FIELDS`)."""
 
@@ -36,7 +37,7 @@ class Event:
     line: int
 
 
-@dataclass(frozen=True)
+@frozen
 class KeyFact:
     """One of `key_facts` (`formats.FACT_FIELDS`); a number is kept as the text it prints."""
 
@@ -46,7 +47,7 @@ class KeyFact:
     line: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Judgement:
     """One of `key_judgements` (`formats.JUDGEMENT_FIELDS`); a plain string is its `text`."""
 
@@ -57,7 +58,7 @@ class Judgement:
     line: int
 
 
-@dataclass(frozen=True)
+@frozen
 class KeyFigure:
     """One of `key_figures` (`formats.FIGURE_FIELDS`)."""
 
@@ -77,7 +78,7 @@ ITEMS: dict[str, tuple[type, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class SectionMeta:
     """A section's front matter, validated, with its defaults resolved.
 
@@ -140,7 +141,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """A section file: validated front matter plus the raw (untemplated) body."""
 

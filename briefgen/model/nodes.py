@@ -7,11 +7,12 @@ these nodes; they never see Markdown, Jinja or another writer's markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Pos
+from briefgen.frozen import frozen
 from briefgen.model.labels import Labels, fill
 from briefgen.model.layout import BreakBefore, Layout
 
@@ -19,34 +20,34 @@ NOWHERE = Pos("<generated>")
 
 
 # ---------------------------------------------------------------- inline nodes
-@dataclass(frozen=True)
+@frozen
 class Text:
     """Literal text, exactly as written (raw HTML included)."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Emph:
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Strong:
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Strike:
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Code:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     """`target` is an http(s)/mailto URL, or `#anchor` for a place inside the document."""
 
@@ -54,19 +55,19 @@ class Link:
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class NoteRef:
     """A footnote reference; `number` is its number within the section."""
 
     number: int
 
 
-@dataclass(frozen=True)
+@frozen
 class LineBreak:
     """A hard line break inside a paragraph."""
 
 
-@dataclass(frozen=True)
+@frozen
 class PageRef:
     """The page a cross-reference sends the reader to: writers print ", p. N" (N: the page
     where the anchor `target` lands) when the target comes earlier in the document, and
@@ -79,7 +80,7 @@ Inline = Text | Emph | Strong | Strike | Code | Link | NoteRef | LineBreak | Pag
 
 
 # ---------------------------------------------------------------- block nodes
-@dataclass(frozen=True)
+@frozen
 class Heading:
     """A heading inside a section body; `level` is absolute (section titles are level 1/2)."""
 
@@ -89,39 +90,39 @@ class Heading:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
     children: tuple[Inline, ...]
     pos: Pos = NOWHERE
     style: str = "body"  # "body", "lead", "small": a semantic role, styled by each writer
 
 
-@dataclass(frozen=True)
+@frozen
 class ListItem:
     blocks: tuple[Block, ...]
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class BulletList:
     items: tuple[ListItem, ...]
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class OrderedList:
     items: tuple[ListItem, ...]
     start: int = 1
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     children: tuple[Inline, ...]
     align: str = ""  # "", "left", "center", "right"
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """A table; `header` rows repeat on every page the table spans."""
 
@@ -133,13 +134,13 @@ class Table:
     row_pos: tuple[Pos, ...] = field(default=(), compare=False)  # each body row's line, for diagnostics
 
 
-@dataclass(frozen=True)
+@frozen
 class BlockQuote:
     blocks: tuple[Block, ...]
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Callout:
     """A boxed block. `kind`: "callout", "bottom-line", "factbox" or "contact"."""
 
@@ -149,7 +150,7 @@ class Callout:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Div:
     """A fenced div before filtering; conditional divs never reach a writer."""
 
@@ -159,7 +160,7 @@ class Div:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """An image, already resolved to a file inside the project and checked."""
 
@@ -171,7 +172,7 @@ class Figure:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A data figure from a ```chart block; `spec` is a checked `charts.ChartSpec`.
 
@@ -186,25 +187,25 @@ class Chart:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class CodeBlock:
     text: str
     language: str = ""
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True)
+@frozen
 class Note:
     number: int
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Notes:
     """The footnotes of one section, listed at its end."""
 
@@ -248,7 +249,7 @@ INLINE_TYPES: tuple[type, ...] = (Text, Emph, Strong, Strike, Code, Link, NoteRe
 
 
 # ---------------------------------------------------------------- structure
-@dataclass(frozen=True)
+@frozen
 class Section:
     """One source file after templating and parsing.
 
@@ -269,7 +270,7 @@ class Section:
     kicker: str = ""  # the small label above a profile's title ("Country profile · Tier 1")
 
 
-@dataclass(frozen=True)
+@frozen
 class Marking:
     """A client's marking, printed on every page, optionally as a diagonal watermark."""
 
@@ -280,7 +281,7 @@ class Marking:
 PDF_STANDARDS = ("both", "ua1", "a2b", "none")  # PDF/UA-1 and PDF/A-2b, one of them, or neither
 
 
-@dataclass(frozen=True)
+@frozen
 class Meta:
     """What a deliverable is: used for covers, headers and file metadata."""
 
@@ -317,7 +318,7 @@ class Meta:
         return " · ".join(x for x in (self.series, self.cut_title if own else "") if x)
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """A whole deliverable: metadata plus sections in reading order."""
 

@@ -3,10 +3,10 @@ dropped by conditions (`transform.filters`), listed by `--explain` and the manif
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefgen.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Omission:
     """Something the full report has that this deliverable leaves out, and why."""
 

@@ -7,9 +7,9 @@ source left out is recorded with its reason, for `--explain`.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos, UsageError, did_you_mean
+from briefgen.frozen import frozen
 from briefgen.load.project import Client, Cut, Project, Source
 from briefgen.model.layout import Layout
 from briefgen.model.omissions import Omission
@@ -17,7 +17,7 @@ from briefgen.model.omissions import Omission
 COMMAND_LINE = Pos("<command line>")
 
 
-@dataclass(frozen=True)
+@frozen
 class Selection:
     """The sources of one deliverable, in reading order, and why others are missing."""
 

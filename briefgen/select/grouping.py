@@ -11,13 +11,12 @@ under whatever precedes them (an executive summary, say).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from briefgen.frozen import frozen
 from briefgen.load.profiles import Profiles
 from briefgen.load.project import Source
 
 
-@dataclass(frozen=True)
+@frozen
 class Placed:
     """A selected section in a report: its level and page break, and the group heading
     (`group_id`, `group_title`) to insert before it when it opens a generated group."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefgen.errors import Diagnostic, did_you_mean
+from briefgen.frozen import frozen
 from briefgen.model import nodes as m
 from briefgen.model.memo import ONE_CALL, IdentityMemo
 from briefgen.model.omissions import Omission
@@ -25,7 +26,7 @@ CONDITIONS = {"audience": "audiences", "client": "clients", "cut": "cuts"}
 KNOWN_ATTRS = {"title", "id"} | set(CONDITIONS) | {f"not-{k}" for k in CONDITIONS}
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """The deliverable being built, and every name that a condition may use."""
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from briefgen.design.theme import Theme
 from briefgen.errors import Diagnostic
 from briefgen.fonts.fontfile import coverage
+from briefgen.frozen import frozen
 from briefgen.model import nodes as m
 from briefgen.model.memo import ONE_CALL, IdentityMemo, Memo
 from briefgen.model.typeset import INVISIBLE
@@ -18,7 +19,7 @@ from briefgen.model.walk import inlines_of, iter_blocks, iter_text
 _LAYOUT = {"\n", "\t", "\u00ad", *INVISIBLE}
 
 
-@dataclass(frozen=True)
+@frozen
 class GlyphMemos:
     """What the check remembers; a batch's assembler passes its own (`batch.caches`)."""
 

@@ -12,16 +12,17 @@ after it, which the writers print as ", p. N".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos
+from briefgen.frozen import frozen
 from briefgen.model import nodes as m
 from briefgen.model.labels import Labels, fill
 from briefgen.model.memo import ONE_CALL, IdentityMemo
 from briefgen.model.walk import iter_blocks, map_inlines, same_or
 
 
-@dataclass(frozen=True)
+@frozen
 class _Summary:
     """What one top-level block contributes to a document's link checks."""
 
@@ -30,7 +31,7 @@ class _Summary:
     internal_links: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class _Part:
     """What one section's blocks contribute: each block's summary, and their sum."""
 
@@ -43,7 +44,7 @@ class _Part:
 _Targets = tuple[frozenset[str], tuple[tuple[str, int], ...]]  # anchors, and figure numbers
 
 
-@dataclass(frozen=True)
+@frozen
 class LinkMemos:
     """What the pass remembers by identity; a batch's assembler passes its own (`batch.caches`)."""
 

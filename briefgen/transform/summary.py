@@ -17,10 +17,10 @@ file or knows a writer: choosing the plan that fits the page is `build/summary.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import Diagnostic, Pos
+from briefgen.frozen import frozen
 
 if TYPE_CHECKING:
     from briefgen.design.theme import Theme
@@ -31,7 +31,7 @@ STEP = 0.25
 MAX_FIGURES = 6
 
 
-@dataclass(frozen=True)
+@frozen
 class Item:
     """One judgement or block that the budget may drop or shorten."""
 
@@ -43,7 +43,7 @@ class Item:
     short: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     """One way to print the summary: the items it drops, those it shortens, its body type size."""
 

@@ -1,0 +1,114 @@
+"""frozen: the same records as `dataclass(frozen=True)`: equality, hash, repr, immutability,
+`fields`/`replace`/`asdict`, pattern matching and pickling, compared on twin classes."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from briefgen.frozen import frozen
+from briefgen.model import nodes as m
+
+
+@frozen
+class Fast:
+    name: str
+    items: tuple[int, ...] = ()
+    note: Any = field(default=None, compare=False)
+    extra: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Slow:
+    name: str
+    items: tuple[int, ...] = ()
+    note: Any = field(default=None, compare=False)
+    extra: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@frozen
+class One:
+    value: float
+
+
+@dataclass(frozen=True)
+class OneSlow:
+    value: float
+
+
+@frozen
+class Empty:
+    pass
+
+
+@frozen
+class Own:
+    value: int
+
+    def __repr__(self) -> str:
+        return "mine"
+
+
+def test_repr_equality_and_hash_are_dataclass_s() -> None:
+    for args in [("a",), ("b", (1, 2), "n"), ("c", (), None, {"k": 1})]:
+        fast, slow = Fast(*args), Slow(*args)
+        assert repr(fast).replace("Fast", "Slow") == repr(slow)
+        assert hash(fast) == hash(slow)
+    assert Fast("a", (1,), note="x") == Fast("a", (1,), note="y")  # `note` is not compared
+    assert Fast("a") != Fast("b") and Fast("a") != Slow("a") and Fast("a") != ("a", ())
+    assert Fast("a").__eq__(Slow("a")) is NotImplemented
+    assert {Fast("a", (1,)), Fast("a", (1,), "other")} == {Fast("a", (1,))}
+    nan = float("nan")
+    assert One(nan) == One(nan) and OneSlow(nan) == OneSlow(nan)  # a tuple compares the same object equal
+    assert hash(One(2.5)) == hash(OneSlow(2.5)) and hash(Empty()) == hash(()) and Empty() == Empty()
+    assert repr(Empty()) == "Empty()" and Own(1).__repr__() == "mine"
+
+
+def test_instances_stay_frozen() -> None:
+    fast = Fast("a")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.name = "b"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.new = 1  # type: ignore[attr-defined]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del fast.name  # type: ignore[misc]
+
+
+def test_the_dataclass_tools_work_alike() -> None:
+    fast = Fast("a", (1,), extra={"k": 2})
+    assert dataclasses.is_dataclass(fast) and [f.name for f in dataclasses.fields(fast)] == [
+        "name",
+        "items",
+        "note",
+        "extra",
+    ]
+    assert dataclasses.replace(fast, name="b") == Fast("b", (1,))
+    assert dataclasses.asdict(fast) == {"name": "a", "items": (1,), "note": None, "extra": {"k": 2}}
+    assert Fast("a").extra == {} and Fast("a").extra is not Fast("a").extra  # default_factory per instance
+    params = Fast.__dataclass_params__  # type: ignore[attr-defined]
+    assert params.frozen and params.eq and params.repr
+    match fast:
+        case Fast(name, items):
+            assert (name, items) == ("a", (1,))
+    assert pickle.loads(pickle.dumps(fast)) == fast
+
+
+def test_a_recursive_repr_stops() -> None:
+    inner: list[Any] = []
+    outer = Fast("a", note=inner)
+    inner.append(outer)
+    assert repr(outer) == "Fast(name='a', items=(), note=[...])"
+
+
+def test_the_model_nodes_are_frozen_records() -> None:
+    para = m.Paragraph((m.Text("x"),), m.Pos("a.md", 3))
+    assert repr(para) == "Paragraph(children=(Text(text='x'),), pos=Pos(file='a.md', line=3), style='body')"
+    assert para == m.Paragraph((m.Text("x"),), m.Pos("a.md", 3)) and hash(para) == hash(
+        m.Paragraph((m.Text("x"),), m.Pos("a.md", 3))
+    )
+    table = m.Table((), (), row_pos=(m.Pos("a", 1),))
+    assert table == m.Table((), ()) and hash(table) == hash(m.Table((), ()))  # row_pos is not compared
