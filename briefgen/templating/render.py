@@ -189,6 +189,8 @@ class Templater:
         # assembler passes its own (`batch.caches`).
         self._memo = memo if memo is not None else Memo("rendered templates", ONE_CALL)
         self._read: dict[str, frozenset[str] | None] = {}
+        self._order: dict[str, tuple[str, ...]] = {}  # the names each template reads, sorted once
+        self._plain: dict[str, bool] = {}  # bodies without Jinja markup, which render to themselves
         # A template that ran out of time is not run again in this process: every other
         # deliverable would wait as long for it. Its error is reported for each use.
         self._timed_out: dict[str, BriefgenError] = {}
@@ -196,6 +198,8 @@ class Templater:
     def add_body(self, rel: str, body: str, body_line: int) -> None:
         if self.bodies.get(rel) != body:
             self._read.pop(rel, None)
+            self._order.clear()  # an include's names are its includers' too
+            self._plain.pop(rel, None)
             self._timed_out.pop(rel, None)
             self._memo.drop(lambda key: key[0] == rel)  # type: ignore[index]
             if rel in self.bodies and self.env.cache is not None:
@@ -206,8 +210,12 @@ class Templater:
     def render(self, name: str, context: Mapping[str, Any], at: Pos | None = None) -> str:
         """Render a body (by its project path) or a named .j2 template with `context`."""
         body = self.bodies.get(name)
-        if body is not None and not _MARKUP.search(body):
-            return body  # plain Markdown renders to itself: skip the sandbox
+        if body is not None:
+            plain = self._plain.get(name)
+            if plain is None:
+                plain = self._plain[name] = not _MARKUP.search(body)
+            if plain:
+                return body  # plain Markdown renders to itself: skip the sandbox
         if name in self._timed_out:
             raise BriefgenError(self._timed_out[name].diagnostics)
         key = self._memo_key(name, context)
@@ -234,11 +242,14 @@ class Templater:
         distinct value, and the immutable sandbox keeps templates from changing them).
         None when that cannot be known (a computed include): then it is always rendered.
         """
-        names = self._names(name)
-        if names is None:
-            return None
+        order = self._order.get(name)
+        if order is None:
+            names = self._names(name)
+            if names is None:
+                return None
+            order = self._order[name] = tuple(sorted(names))
         parts: list[Any] = [name]
-        for var in sorted(names):
+        for var in order:
             value = context.get(var, _MISSING)
             parts.append((var, value) if isinstance(value, _SCALARS) else (var, "id", id(value)))
         return tuple(parts)

@@ -121,3 +121,17 @@ def test_a_template_file_linking_outside_the_project_is_refused(tmp_path: Path) 
     (message,) = failure(templater, "leak.j2", {})
     assert message.startswith("templates/leak.j2: error: template 'leak.j2' leads outside the project folder (to ")
     assert message.endswith("(copy it into the project)")
+
+
+def test_a_saved_body_is_seen_whether_it_gains_or_loses_its_markup(templater: Templater) -> None:
+    # What the templater remembers of a body (plain or not, the names it reads, in order)
+    # is forgotten when the body changes, as `serve` and `watch` change it on a save.
+    templater.add_body("sections/a.md", "Plain.\n", 1)
+    assert templater.render("sections/a.md", {"title": "T"}) == "Plain.\n"
+    templater.add_body("sections/a.md", "Now {{ title }}.\n", 1)
+    assert templater.render("sections/a.md", {"title": "T"}) == "Now T.\n"
+    templater.add_body("sections/a.md", "Now {{ title }} {{ b }}.\n", 1)
+    assert templater.render("sections/a.md", {"title": "T", "b": "B"}) == "Now T B.\n"
+    assert templater.render("sections/a.md", {"title": "T", "b": "C"}) == "Now T C.\n"  # `b` is in the key
+    templater.add_body("sections/a.md", "Plain again.\n", 1)
+    assert templater.render("sections/a.md", {"title": "T", "b": "C"}) == "Plain again.\n"

@@ -76,3 +76,15 @@ def test_an_empty_table_gets_one_column_and_small_tables_share_the_width() -> No
     assert cols.widths == pytest.approx((100,))
     cols = lay_out(table(["A", "B", "C"], ["1", "2", "3"]), 90, FONTS)
     assert len(cols.widths) == 3 and sum(cols.widths) == pytest.approx(90)
+
+
+def test_a_remembered_width_is_the_text_s_own_in_its_font_and_size() -> None:
+    from briefgen.writers.common.columns import text_width
+
+    # Widths are remembered per process by (text, font, size): each key keeps its own.
+    for _ in range(2):
+        assert text_width("Wide words", FONTS.body, FONTS.size) == pytest.approx(width("Wide words"))
+        assert text_width("Wide words", FONTS.head, FONTS.size) == pytest.approx(width("Wide words", FONTS.head))
+        assert text_width("Wide words", FONTS.body, 2 * FONTS.size) == pytest.approx(2 * width("Wide words"))
+    assert text_width("Wide words", FONTS.head, FONTS.size) != text_width("Wide words", FONTS.body, FONTS.size)
+    assert text_width("a\u00adb", FONTS.body, FONTS.size) == text_width("ab", FONTS.body, FONTS.size)

@@ -184,6 +184,7 @@ def _piece_floors(
     return floors
 
 
+@lru_cache(maxsize=16_384)  # a batch measures the same facts and cells for every deliverable
 def _width(text: str, font: Path, size: float) -> float:
     units, table = advances(font)
     default = table.get(0x20, units // 2)
