@@ -61,13 +61,13 @@ class Passes:
         values = {"audience": fctx.audience, "client": fctx.client, "cut": fctx.cut}
         key = (id(blocks), *((k, values[k]) for k in tests[1]))
         found = self.caches.filtered.get(key)
-        if found is None:
+        if found is None or found[0] is not blocks:
             part = FilterResult()
             kept = filter_blocks(blocks, fctx, part)
-            found = self.caches.filtered.put(key, (kept, tuple(part.errors), tuple(part.omissions)))
-        out.errors.extend(found[1])
-        out.omissions.extend(found[2])
-        return found[0]  # type: ignore[no-any-return]
+            found = self.caches.filtered.put(key, (blocks, kept, tuple(part.errors), tuple(part.omissions)))
+        out.errors.extend(found[2])
+        out.omissions.extend(found[3])
+        return found[1]  # type: ignore[no-any-return]
 
     def problems(self, doc: m.Document) -> list[Diagnostic]:
         """The glyphs the fonts lack and the figures too small to print, in `doc`: what

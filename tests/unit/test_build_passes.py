@@ -124,3 +124,16 @@ def test_a_countrys_generated_parts_and_body_join_into_one_tuple(tmp_path: Path)
     first, second = a.section_blocks(src, ctx, 2), a.section_blocks(src, ctx, 2)
     assert first is second and len(first) >= 2
     assert first[-1].children[0].text == "Its profile."  # the generated parts first, then the body
+
+
+def test_memos_that_start_over_at_their_bound_give_the_same_documents(tmp_path: Path) -> None:
+    a = assembler(tmp_path)
+    tiny = assembler(tmp_path / "tiny")
+    for attr in ("filtered", "checked", "linked", "joined"):
+        getattr(tiny.caches, attr).bound = 1  # every new entry clears the memo first
+    for audience in ("industry", "government", "industry"):
+        for client in (None, "acme", "bolt"):
+            want, got = a.assemble("full", audience, client), tiny.assemble("full", audience, client)
+            assert got.document == want.document
+            assert [str(o) for o in got.omissions] == [str(o) for o in want.omissions]
+            assert messages(got.warnings) == messages(want.warnings)
