@@ -23,6 +23,8 @@ from briefgen.model.memo import IdentityMemo, Memo
 MEMOS: dict[str, tuple[str, int, bool]] = {
     # templating: rendered output by template and the values of the names it reads
     "renders": ("rendered templates", 4_096, False),
+    # templating: compiled templates by name, file and source checksum (`serve` keeps them)
+    "compiled": ("compiled templates", 512, False),
     # the template context: one shared object per distinct value, so renders can key by identity
     "views": ("template context values", 4_096, False),
     # templated output lines mapped back to source lines (a line diff)
@@ -60,6 +62,7 @@ class Caches:
     """One assembler's memos, one attribute per row of `MEMOS`."""
 
     renders: Memo[Any]
+    compiled: Memo[Any]
     views: Memo[Any]
     line_maps: Memo[Any]
     parsed: Memo[Any]

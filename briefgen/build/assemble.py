@@ -66,7 +66,7 @@ class Assembler:
         (`cli/rebuild.py` keeps some across a reload of the project); by default, none."""
         self.project = project
         self.caches = c = caches if caches is not None else Caches()
-        self.templater = Templater(project.root, project.templates_dir, c.renders)
+        self.templater = Templater(project.root, project.templates_dir, c.renders, c.compiled)
         for src in project.sources:
             self.templater.add_body(src.rel, src.body, src.body_line)
         self.passes = Passes(c, project.theme)

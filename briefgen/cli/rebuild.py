@@ -40,6 +40,7 @@ KEPT = frozenset(
         "link_summaries",
         "link_fixes",  # by block identity: a re-parsed block is a new object
         "link_sections",  # by the identity of a section's blocks
+        "compiled",  # by template name, file and a checksum of the source: a saved body compiles anew
         "joined",  # by the identity of the blocks joined, which it holds
         "missing_glyphs",
         "rtl_runs",  # by text, and the brand's fonts, which a Markdown save leaves alone

@@ -165,11 +165,33 @@ class _Sandbox(ParsedOnce, BoundedSandbox):
     takes that same tree (`libs/jinja_internals.py`)."""
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in a memo, not on disk: by the template's name and file and a
+    checksum of its source (Jinja's own bucket key), so a changed template is compiled anew.
+    Every templater compiles alike (the same sandbox, options and filters), so `serve`
+    hands the memo from one rebuild's templater to the next (`cli/rebuild.py`)."""
+
+    def __init__(self, memo: Memo[Any]) -> None:
+        self.memo = memo
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.memo.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.memo.put((bucket.key, bucket.checksum), bucket.code)
+
+
 class Templater:
     """Renders section bodies and named templates for one project."""
 
     def __init__(
-        self, root: Path, templates_dir: Path, memo: Memo[tuple[str | BriefgenError, tuple[Any, ...]]] | None = None
+        self,
+        root: Path,
+        templates_dir: Path,
+        memo: Memo[tuple[str | BriefgenError, tuple[Any, ...]]] | None = None,
+        compiled: Memo[Any] | None = None,
     ):
         self.root = root
         self.bodies: dict[str, str] = {}
@@ -181,6 +203,7 @@ class Templater:
             autoescape=False,
             keep_trailing_newline=True,
             auto_reload=False,
+            bytecode_cache=_Compiled(compiled) if compiled is not None else None,
         )
         self.env.filters.update(md=md_escape, attr=attr_escape, long_date=long_date, thousands=thousands)
         self.env.globals["at"] = at_marker
