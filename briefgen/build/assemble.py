@@ -114,8 +114,18 @@ class Assembler:
 
     # ------------------------------------------------------------ parsing
     def parse(
-        self, text: str, *, file: str, line_of: Callable[[int], int], level: int, prefix: str, base: Any
+        self,
+        text: str,
+        *,
+        file: str,
+        line_of: Callable[[int], int],
+        level: int,
+        prefix: str,
+        base: Any,
+        marked: Pos | None = None,
     ) -> tuple[m.Block, ...]:
+        """`text`'s blocks at `level`, parsed once per distinct text. `marked`: the text
+        holds `at()` markers, taken out before parsing and read as its lines (from `marked`)."""
         key = (file, text, level, prefix)
         parsed, levels = self.caches.parsed, self.caches.levels
         if key in parsed:
@@ -126,7 +136,10 @@ class Assembler:
         if seen is not None and _fits(seen[1], level - seen[0]):
             blocks = shift_headings(seen[1], level - seen[0])
         else:
-            blocks = self._parse_body(text, file=file, line_of=line_of, base=base, shift=level, anchor_prefix=prefix)
+            body = text
+            if marked is not None:
+                body, line_of = positions(text, marked)
+            blocks = self._parse_body(body, file=file, line_of=line_of, base=base, shift=level, anchor_prefix=prefix)
             levels.put((file, text, prefix), (level, blocks))
         return parsed.put(key, blocks)  # type: ignore[no-any-return]
 
@@ -134,19 +147,11 @@ class Assembler:
         self, template: str, ctx: dict[str, Any], pos: Pos, level: int, prefix: str, base: Any
     ) -> tuple[m.Block, ...]:
         text = self.templater.render(template, ctx)
-        if MARK in text:
-            # Keyed by the marked text: the same words from other lines are other blocks.
-            key = (pos.file, text, level, prefix)
-            if key not in self.caches.parsed:
-                clean, line_of = positions(text, pos)
-                self.caches.parsed.put(
-                    key,
-                    self._parse_body(
-                        clean, file=pos.file, line_of=line_of, base=base, shift=level, anchor_prefix=prefix
-                    ),
-                )
-            return self.caches.parsed[key]  # type: ignore[no-any-return]
-        return self.parse(text, file=pos.file, line_of=lambda _i: pos.line, level=level, prefix=prefix, base=base)
+        # Marked text is keyed as it is, markers and all: the same words from other lines are other blocks.
+        marked = pos if MARK in text else None
+        return self.parse(
+            text, file=pos.file, line_of=lambda _i: pos.line, level=level, prefix=prefix, base=base, marked=marked
+        )
 
     def section_blocks(self, src: Source, ctx: dict[str, Any], level: int) -> tuple[m.Block, ...]:
         meta = src.meta

@@ -31,6 +31,7 @@ from briefgen.libs.jinja_internals import ParsedOnce
 from briefgen.load.files import OUTSIDE_HINT, confine, decode, shown
 from briefgen.model.memo import ONE_CALL, Memo
 from briefgen.templating import budget
+from briefgen.templating.compiled import InMemory
 from briefgen.templating.sandbox import BoundedSandbox
 
 DEFAULTS = (Path(__file__).parent.parent / "templates").resolve()
@@ -165,24 +166,6 @@ class _Sandbox(ParsedOnce, BoundedSandbox):
     takes that same tree (`libs/jinja_internals.py`)."""
 
 
-class _Compiled(jinja2.BytecodeCache):
-    """Compiled templates kept in a memo, not on disk: by the template's name and file and a
-    checksum of its source (Jinja's own bucket key), so a changed template is compiled anew.
-    Every templater compiles alike (the same sandbox, options and filters), so `serve`
-    hands the memo from one rebuild's templater to the next (`cli/rebuild.py`)."""
-
-    def __init__(self, memo: Memo[Any]) -> None:
-        self.memo = memo
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.memo.get((bucket.key, bucket.checksum))
-        if code is not None:
-            bucket.code = code
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.memo.put((bucket.key, bucket.checksum), bucket.code)
-
-
 class Templater:
     """Renders section bodies and named templates for one project."""
 
@@ -203,7 +186,7 @@ class Templater:
             autoescape=False,
             keep_trailing_newline=True,
             auto_reload=False,
-            bytecode_cache=_Compiled(compiled) if compiled is not None else None,
+            bytecode_cache=InMemory(compiled) if compiled is not None else None,
         )
         self.env.filters.update(md=md_escape, attr=attr_escape, long_date=long_date, thousands=thousands)
         self.env.globals["at"] = at_marker

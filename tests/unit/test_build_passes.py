@@ -137,3 +137,21 @@ def test_memos_that_start_over_at_their_bound_give_the_same_documents(tmp_path: 
             assert got.document == want.document
             assert [str(o) for o in got.omissions] == [str(o) for o in want.omissions]
             assert messages(got.warnings) == messages(want.warnings)
+
+
+def test_a_fact_box_with_position_markers_is_parsed_once_for_every_level(tmp_path: Path) -> None:
+    files = {
+        "sections/01-intro.md": section("Introduction"),
+        "sections/countries/aland.md": section("Aland", "Its profile.\n", kind="country", locator=False, border_km=120),
+    }
+    a = assembler(tmp_path, files, outline=["sections/01-intro.md", "sections/countries/*.md"])
+    parsed: list[int] = []
+    parse_body = a._parse_body
+    a._parse_body = lambda text, **kw: (parsed.append(kw["shift"]), parse_body(text, **kw))[1]  # type: ignore[method-assign]
+    src = next(s for s in a.project.sources if s.meta.is_country)
+    ctx = a.context(_sel(a))
+    report, annex = a.section_blocks(src, ctx, 2), a.section_blocks(src, ctx, 1)
+    assert parsed == [2, 2]  # the fact box (marked text) and the body, at the report's level only
+    assert len(report) == len(annex) >= 2 and report[-1].children[0].text == "Its profile."
+    assert [getattr(b, "pos", None) for b in report] == [getattr(b, "pos", None) for b in annex]  # its lines kept
+    assert report[0].pos.file == "sections/countries/aland.md"
