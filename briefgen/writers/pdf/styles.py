@@ -83,6 +83,9 @@ def paragraph_style(name: str, style: TextStyle, fonts: BrandFonts, body: float)
         spaceBefore=s.before,
         spaceAfter=s.after,
         leftIndent=s.indent,
+        # reportlab squeezes a line's spaces by up to 5% to fit one more word; Word and
+        # LibreOffice never do, so the DOCX would break its lines (and pages) later.
+        spaceShrinkage=0,
         **extra,  # type: ignore[arg-type]
     )
 
