@@ -31,16 +31,11 @@ DELIVERABLES = [
 ]
 # Where LibreOffice's lines still fall far enough from the PDF's to move a page.
 SHORT_OF_PARITY = {
-    "full": "LibreOffice a page longer: the PDF floats a box or figure that does not fit to the next"
-    " page's top and fills the page it leaves with the text after it (writers/pdf/floats.py); the DOCX"
-    " still moves the box whole and leaves the hole",
     "global": "2 of 24 entries a page out: 'United Nations' with its first two lines fits at the foot of"
     " LibreOffice's page 7, where the PDF (6 pt spare under a heading) moves it on; the contact page follows",
     "global-ministry": "as global: 2 of 24 entries a page out",
-    "public": "LibreOffice 46 pages, the PDF 45 (16 of 48 entries right): the PDF floats boxes (see full);"
-    " reportlab also shrinks a line's spaces up to 5% to fit a word, which LibreOffice never does",
-    "full-dispatch": "as public: 46 pages against 45, 16 of 48 entries right",
-    "annex": "LibreOffice one page longer (17 vs 16): the PDF floats a fact box to the next page's top",
+    "annex": "LibreOffice one page longer (17 vs 16): the PDF floats two fact boxes to the next page's top;"
+    " an annex's DOCX is made without its PDF (build.make.PDF_FREE_DOCX), so it cannot follow",
 }
 
 

@@ -99,6 +99,8 @@ class Ctx:
     # Breaks the cut's `break_before` asks for, which the PDF may have skipped (`body.py`):
     # (paragraph, section id, anchors written before it, space above it if it follows on)
     rule_breaks: list[tuple[_Element, str, tuple[str, ...], float]] = field(default_factory=list)
+    # each top-level block's body elements, by `block_key`: where the PDF floated a box, it goes too
+    blocks: dict[str, list[_Element]] = field(default_factory=dict)
 
     @property
     def text_height_mm(self) -> float:

@@ -21,10 +21,12 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from briefgen.design.system import scaled
+from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.model.walk import plain
 from briefgen.writers.common.columns import text_width
 from briefgen.writers.common.makeup import HEAD_LINES, LEAD_IN_LINES
+from briefgen.writers.common.pagination import block_key
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.package.ooxml import el, set_ppr
 from briefgen.writers.docx.styles.styles import palette
@@ -36,8 +38,11 @@ def render_keeping(blocks: tuple[m.Block, ...], container: Any, ctx: Ctx, last_p
     """Render a section's `blocks` one by one into the body, then keep each lead-in with
     what follows it. `last_paragraph()` is the body's last `w:p` (or None)."""
     after_heading = True  # the section's own title is just above its first block
+    body = opc.element(container)
     for i, block in enumerate(blocks):
+        had = set(body)  # (new elements go before the body's closing `w:sectPr`)
         ctx.render_blocks((block,), container, ctx)
+        ctx.blocks[block_key(ctx.section_id, i)] = [e for e in body if e not in had]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if leads_in(block, nxt, after_heading, ctx):
             p = last_paragraph()

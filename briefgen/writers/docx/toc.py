@@ -9,6 +9,7 @@ never opens on an empty box, and an update changes numbers, not entries.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -55,6 +56,7 @@ def fill_toc_numbers(ctx: Ctx) -> None:
     the PDF, laid out meanwhile in another process.
     """
     pages = ctx.toc_pages() if callable(ctx.toc_pages) else ctx.toc_pages
+    place_floats(ctx, getattr(pages, "floats", None))
     fill_page_refs(ctx, pages)
     drop_skipped_breaks(ctx, pages)
     for link, anchor in ctx.toc_links:
@@ -62,6 +64,20 @@ def fill_toc_numbers(ctx: Ctx) -> None:
         if page is not None:
             # Plain text, not a nested PAGEREF: Word's update brings its own fields back.
             link.append(run(f"\t{page}"))
+
+
+def place_floats(ctx: Ctx, floats: Mapping[str, str] | None) -> None:
+    """Move each box or figure the PDF floated (`PdfPages.floats`) after the block the
+    PDF drew before it: Word cannot float one to the next page's top and fill the page
+    it leaves with the text after it, so the DOCX takes the PDF's order."""
+    for key, after in (floats or {}).items():
+        moved, target = ctx.blocks.get(key), ctx.blocks.get(after)
+        if not moved or not target:
+            continue
+        last = target[-1]
+        for element in moved:
+            last.addnext(element)
+            last = element
 
 
 def _entry_link(p: _Element, anchor: str) -> _Element:

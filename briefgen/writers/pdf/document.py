@@ -22,16 +22,18 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
 )
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable, LayoutError
 
 from briefgen.design.system import body_margins_mm, design_of
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.fonts.register import register
+from briefgen.libs import rl_internals as rl
 from briefgen.libs.rl_internals import fix_timestamp
 from briefgen.model import nodes as m
 from briefgen.model.contents import outline_headings
@@ -39,12 +41,13 @@ from briefgen.model.layout import BreakBefore, Layout, starts_page
 from briefgen.model.walk import plain
 from briefgen.writers.common.figures import MAX_HEIGHT_SHARE
 from briefgen.writers.common.makeup import SECTION_GAP
+from briefgen.writers.common.pagination import PdfPages
 from briefgen.writers.pdf import archival
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
 from briefgen.writers.pdf.floats import End, Floats
 from briefgen.writers.pdf.inline import InlineRenderer
-from briefgen.writers.pdf.makeup import Keep, SectionBreak, allow_widows, keep_headings
+from briefgen.writers.pdf.makeup import Keep, KeepWithLines, SectionBreak, allow_widows, keep_headings
 from briefgen.writers.pdf.packing import pack
 from briefgen.writers.pdf.pagerefs import laying_out
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
@@ -64,7 +67,7 @@ rl_config.useA85 = 0  # binary streams: ASCII85 would cost time and a quarter mo
 class PdfResult:
     data: bytes
     pages: int
-    anchor_pages: dict[str, int]
+    anchor_pages: PdfPages  # and the blocks floated, for the DOCX
 
 
 def source_epoch(date: str) -> int:
@@ -85,7 +88,10 @@ class _Doc(BaseDocTemplate):
         super().__init__(buffer, **kw)
         self.floats = floats  # boxes and figures that wait for the next page (floats.py)
         self._drawn: Flowable | None = None  # the flowable added last
-        self.anchor_pages: dict[str, int] = {}
+        self.anchor_pages = PdfPages()  # and where boxes and figures floated, for the DOCX
+        self._block: str | None = None  # the key of the last top-level block drawn (of which a part was)
+        self._handling: str | None = None  # the key of the one handled now (its split parts have none)
+        self._floating: str | None = None  # the key of a floated block until a part of it is drawn
         self.outline = outline  # the keys that get a bookmark in the outline
         self.outline_level = -1  # the level of the last entry added
         self._steps = (0, 0)  # (page, flowables handled on it): a bound on layout that goes nowhere
@@ -97,6 +103,9 @@ class _Doc(BaseDocTemplate):
             if not flowables:
                 return
         first = flowables[0] if flowables else None
+        self._handling = _last_key(first) if first is not None else None
+        if first is not None and first.__dict__.get("deferred"):  # (it may move on whole, or split, first)
+            self._floating = first.__dict__.get("block_key")
         self._drawn = None
         self._last_pos = getattr(first, "source_pos", None) or self._last_pos
         page, steps = self._steps
@@ -131,8 +140,22 @@ class _Doc(BaseDocTemplate):
         if self.floats:
             self.floats.after(flowables, first, self._drawn)
 
+    def _note_drawn(self, drawn: Flowable) -> None:
+        """Record a floated block (or its first part) with the block drawn before it; else
+        note the block drawn (a split part, or a group of blocks: the last)."""
+        if isinstance(drawn, ActionFlowable | FrameActionFlowable):
+            return  # a page or frame change
+        if self._floating:
+            if self._block:
+                self.anchor_pages.floats.setdefault(self._floating, self._block)
+            self._floating = None
+            return
+        if not drawn.__dict__.get("float_tail"):
+            self._block = _last_key(drawn) or self._handling or self._block
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
         self._drawn = flowable
+        self._note_drawn(flowable)
         mark = getattr(flowable, "bookmark", None)
         if not mark:
             return
@@ -148,6 +171,14 @@ class _Doc(BaseDocTemplate):
         self.outline_level = level
         # A heading's bound last words (markdown/typography.py) are for the page, not the outline.
         self.canv.addOutlineEntry(title.replace("\u00a0", " "), key, level=level, closed=level > 0)
+
+
+def _last_key(f: Flowable, depth: int = 0) -> str | None:
+    """The key of the last top-level block `f` holds (a heading keeps the lines after it)."""
+    key = f.__dict__.get("block_key")
+    if key or depth > 3 or not isinstance(f, KeepTogether | KeepWithLines):
+        return key
+    return next((k for part in reversed(rl.contained(f)) if (k := _last_key(part, depth + 1))), None)
 
 
 def outline_keys(doc: m.Document) -> frozenset[str]:
@@ -195,6 +226,7 @@ def section_flowables(section: m.Section, r: Renderer, first: bool, rule: BreakB
         lead = heads[0].style
         gap = r.styles["h2"].spaceBefore * SECTION_GAP
         heads[0].style = ParagraphStyle(lead.name + "-on", parent=lead, spaceBefore=gap)
+    r.extras["section"] = section.id  # the blocks' keys (`block_key`)
     body = [*heads, *r.blocks(section.blocks)]
     if section.kind == "contact":  # the back matter moves whole: a last page is never one stray line
         back = Keep(body)
@@ -366,4 +398,4 @@ def write_pdf(
         pdf.build(story, canvasmaker=canvasmaker)  # one pass: see contents.py
     if pdf.floats and pdf.floats.pending:  # the story ended in a page change with a float waiting
         raise BriefgenError([Diagnostic(Pos("<document>"), "a box or figure was left unplaced at the end")])
-    return PdfResult(pack(buffer.getvalue()), pdf.page, dict(pdf.anchor_pages))
+    return PdfResult(pack(buffer.getvalue()), pdf.page, pdf.anchor_pages.copy())

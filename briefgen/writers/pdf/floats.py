@@ -156,6 +156,8 @@ class Floats:
             _, height = f.wrapOn(doc.canv, width, room)
         if height <= room or height > page or room < FLOAT_ROOM * page:
             return False
+        if all(_floats(g) or g.__dict__.get("float_tail") or isinstance(g, End) for g in flowables[1:]):
+            return False  # no text after it to fill the page (the story's end): it goes on whole
         return _text_fills(flowables[1:], width, room, doc.canv)
 
     def _heads_over_float(self, doc: Any, flowables: list[Flowable], keep: KeepWithLines) -> None:

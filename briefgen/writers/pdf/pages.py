@@ -58,7 +58,7 @@ class NumberedCanvas(Canvas):
         from briefgen.writers.pdf.contents import number_box, number_form
 
         if self.on_paginated:  # every page is known: tell whoever waits, before compressing
-            self.on_paginated(dict(self.anchor_pages))
+            self.on_paginated(self.anchor_pages.copy())
 
         for name, (box, draw) in self.forms_at_save.items():
             self.beginForm(name, *box)

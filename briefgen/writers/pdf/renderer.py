@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 from briefgen.design.system import Design, design_of
 from briefgen.errors import BriefgenError, Diagnostic
 from briefgen.model import nodes as m
+from briefgen.writers.common.pagination import block_key
 from briefgen.writers.pdf import floats
 from briefgen.writers.pdf.inline import InlineRenderer
 from briefgen.writers.pdf.para import Paragraph
@@ -45,7 +46,7 @@ class Renderer:
         out: list[Flowable] = []
         tags: Tags | None = self.extras.get("tags")  # type: ignore[assignment]
         group = tags.group() if tags else None  # a list item's or a note's blocks
-        for block in blocks:
+        for i, block in enumerate(blocks):
             handler = self.handlers.get(type(block))
             if handler is None:
                 raise BriefgenError([Diagnostic(block.pos, f"{type(block).__name__} cannot be rendered in PDF")])
@@ -55,8 +56,11 @@ class Renderer:
                 tags.close(elem, block, flowables)
             if self.depth == 0 and isinstance(block, m.Callout | m.Figure | m.Chart):
                 floats.mark(flowables, elem)
+            key = block_key(self.extras["section"], i) if self.depth == 0 and "section" in self.extras else None
             for flowable in flowables:
                 flowable.source_pos = block.pos  # lets layout errors name the user's line
+                if key:
+                    flowable.block_key = key  # names it to the DOCX, where the PDF floats it (floats.py)
             out.extend(flowables)
         if tags:
             tags.end_group(group)

@@ -1,0 +1,59 @@
+"""writers.common.pagination: the PDF reports each box it floated with the block it drew
+before it (`PdfPages.floats`), and the DOCX, which cannot float, puts the box there."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import zipfile
+from typing import Any
+
+from lxml import etree
+from unitkit import meta
+
+from briefgen.errors import Pos
+from briefgen.model import nodes as m
+from briefgen.writers.common.pagination import PdfPages, block_key
+from briefgen.writers.docx import write_docx
+from briefgen.writers.pdf.document import write_pdf
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _para(label: str, lines: int) -> m.Paragraph:
+    return m.Paragraph((m.Text(f"{label} " + " ".join(["word"] * 11 * lines)),))
+
+
+def _floating() -> m.Document:
+    """Text to most of a page, a box too tall for what is left, then more text (the box
+    waits until the story's end: floats.py once left it unplaced there)."""
+    box = m.Callout("Boxed", tuple(_para(f"Inbox{i}", 4) for i in range(6)))
+    blocks = (_para("Before", 40), box, _para("After", 30), _para("Later", 10))
+    return m.Document(meta(), (m.Section("s", "Section", 1, blocks, Pos("s.md", 1)),))
+
+
+WORDS = ("Before", "Boxed", "After", "Later")
+
+
+def _order(docx: bytes) -> list[str]:
+    """Which of `WORDS` each body paragraph and table of the DOCX begins with, in order."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    texts = ["".join(child.itertext()) for child in root.find(f"{W}body")]
+    return [word for text in texts for word in WORDS if text.startswith(word)]
+
+
+def test_pdf_pages_are_a_mapping_that_carries_its_floats_through_a_pipe() -> None:
+    pages = PdfPages({"a": 3}, {block_key("a", 1): block_key("a", 2)})
+    back = pickle.loads(pickle.dumps(pages.copy()))
+    assert back == {"a": 3} and back.floats == {"a#1": "a#2"}
+
+
+def test_the_docx_puts_a_floated_box_where_the_pdf_drew_it(theme: Any) -> None:
+    doc = _floating()
+    result = write_pdf(doc, theme)
+    assert result.anchor_pages.floats == {"s#1": "s#3"}  # the box went after the text that followed it
+    placed, kept = io.BytesIO(), io.BytesIO()
+    write_docx(doc, theme, placed, toc_pages=result.anchor_pages)
+    write_docx(doc, theme, kept, toc_pages=dict(result.anchor_pages))
+    assert _order(kept.getvalue()) == ["Before", "Boxed", "After", "Later"]
+    assert _order(placed.getvalue()) == ["Before", "After", "Later", "Boxed"]
