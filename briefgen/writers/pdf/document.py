@@ -22,7 +22,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -33,7 +32,6 @@ from briefgen.design.system import body_margins_mm, design_of
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, Diagnostic, Pos
 from briefgen.fonts.register import register
-from briefgen.libs import rl_internals as rl
 from briefgen.libs.rl_internals import fix_timestamp
 from briefgen.model import nodes as m
 from briefgen.model.contents import outline_headings
@@ -45,9 +43,9 @@ from briefgen.writers.common.pagination import PdfPages
 from briefgen.writers.pdf import archival
 from briefgen.writers.pdf.blocks import HANDLERS
 from briefgen.writers.pdf.contents import contents_flowables
-from briefgen.writers.pdf.floats import End, Floats
+from briefgen.writers.pdf.floats import End, Floats, last_block_key
 from briefgen.writers.pdf.inline import InlineRenderer
-from briefgen.writers.pdf.makeup import Keep, KeepWithLines, SectionBreak, allow_widows, keep_headings
+from briefgen.writers.pdf.makeup import Keep, SectionBreak, allow_widows, keep_headings
 from briefgen.writers.pdf.packing import pack
 from briefgen.writers.pdf.pagerefs import laying_out
 from briefgen.writers.pdf.pages import Furniture, NumberedCanvas, summary_strip
@@ -103,7 +101,7 @@ class _Doc(BaseDocTemplate):
             if not flowables:
                 return
         first = flowables[0] if flowables else None
-        self._handling = _last_key(first) if first is not None else None
+        self._handling = last_block_key(first) if first is not None else None
         if first is not None and first.__dict__.get("deferred"):  # (it may move on whole, or split, first)
             self._floating = first.__dict__.get("block_key")
         self._drawn = None
@@ -151,7 +149,7 @@ class _Doc(BaseDocTemplate):
             self._floating = None
             return
         if not drawn.__dict__.get("float_tail"):
-            self._block = _last_key(drawn) or self._handling or self._block
+            self._block = last_block_key(drawn) or self._handling or self._block
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
         self._drawn = flowable
@@ -171,14 +169,6 @@ class _Doc(BaseDocTemplate):
         self.outline_level = level
         # A heading's bound last words (markdown/typography.py) are for the page, not the outline.
         self.canv.addOutlineEntry(title.replace("\u00a0", " "), key, level=level, closed=level > 0)
-
-
-def _last_key(f: Flowable, depth: int = 0) -> str | None:
-    """The key of the last top-level block `f` holds (a heading keeps the lines after it)."""
-    key = f.__dict__.get("block_key")
-    if key or depth > 3 or not isinstance(f, KeepTogether | KeepWithLines):
-        return key
-    return next((k for part in reversed(rl.contained(f)) if (k := _last_key(part, depth + 1))), None)
 
 
 def outline_keys(doc: m.Document) -> frozenset[str]:

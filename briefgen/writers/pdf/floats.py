@@ -205,6 +205,15 @@ def _text_fills(flowables: list[Flowable], width: float, room: float, canv: Any)
     return False
 
 
+def last_block_key(f: Flowable, depth: int = 0) -> str | None:
+    """The `block_key` of the last top-level block `f` holds (a heading keeps the lines
+    after it): what the DOCX places a float after (`writers/common/pagination.py`)."""
+    key = f.__dict__.get("block_key")
+    if key or depth > 3 or not isinstance(f, KeepTogether | KeepWithLines):
+        return key
+    return next((k for part in reversed(rl.contained(f)) if (k := last_block_key(part, depth + 1))), None)
+
+
 def _first_tagged(f: Any, depth: int = 0) -> Any | None:
     """The first flowable in `f` (or `f`) with a structure element."""
     if isinstance(f, list | tuple):
