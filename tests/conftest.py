@@ -180,3 +180,19 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         )
 
     return check
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The name of every template Jinja parses, in order (to count parses)."""
+    import jinja2.parser
+
+    seen: list[str | None] = []
+    real = jinja2.parser.Parser.parse
+
+    def counted(self: jinja2.parser.Parser) -> object:
+        seen.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(jinja2.parser.Parser, "parse", counted)
+    return seen

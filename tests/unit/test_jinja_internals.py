@@ -12,25 +12,11 @@ from pathlib import Path
 
 import jinja2
 import jinja2.parser
-import pytest
 
 from briefgen.libs import jinja_internals
 from briefgen.libs.jinja_internals import ParsedOnce
 
 PACKAGE = Path(jinja_internals.__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
-    seen: list[str | None] = []
-    real = jinja2.parser.Parser.parse
-
-    def counted(self: jinja2.parser.Parser) -> object:
-        seen.append(self.name)
-        return real(self)
-
-    monkeypatch.setattr(jinja2.parser.Parser, "parse", counted)
-    return seen
 
 
 def test_parse_and_compile_both_make_their_tree_through_underscore_parse() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2.parser
 import pytest
 
 from briefgen.templating.render import Templater
@@ -22,19 +21,6 @@ def templater(tmp_path: Path) -> Templater:
     t = Templater(tmp_path, tmp_path / "templates")
     t.add_body("sections/a.md", BODY, 5)
     return t
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
-    seen: list[str | None] = []
-    real = jinja2.parser.Parser.parse
-
-    def counted(self: jinja2.parser.Parser) -> object:
-        seen.append(self.name)
-        return real(self)
-
-    monkeypatch.setattr(jinja2.parser.Parser, "parse", counted)
-    return seen
 
 
 def test_each_template_and_include_is_parsed_once(templater: Templater, parses: list[str | None]) -> None:
