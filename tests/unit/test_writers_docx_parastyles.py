@@ -93,3 +93,15 @@ def test_list_styles_indent_by_level(theme: Any) -> None:
     styles = docxkit.ctx(theme).docx.styles.element
     continues = [int(xp(style(styles, sid), "w:pPr/w:ind/@w:left")[0]) for sid in ("ListContinue", "ListContinue2")]
     assert continues == [LIST_INDENT, 2 * LIST_INDENT]
+
+
+def test_text_roles_have_the_pdf_s_exact_leading(theme: Any) -> None:
+    # LibreOffice's "auto" line is its 96-dpi pixel metrics, a shade short of the design's,
+    # which moved headings a page against the PDF by the foot of a long page.
+    c = docxkit.ctx(theme)
+    lead = scaled(design_of(theme).text("lead"), theme.base_size)
+    node = style(c.docx.styles.element, "Lead")
+    assert xp(node, "w:pPr/w:spacing/@w:lineRule") == ["exact"]
+    assert xp(node, "w:pPr/w:spacing/@w:line") == [str(round(lead.leading * 20))]
+    heading = style(c.docx.styles.element, "Heading2")  # heading faces keep Word's multiple
+    assert xp(heading, "w:pPr/w:spacing/@w:lineRule") == ["auto"]
