@@ -113,9 +113,7 @@ class Styler:
             s = self.role(w.role) if w.role else None
             before, after = (s.before, s.after) if s else (0.0, 0.0)
         if w.line is None and w.role and self.role(w.role).face == "body":
-            # Text roles set their leading in points, exact, as the PDF does: LibreOffice's "auto"
-            # line is its own pixel metrics, a shade short, enough to move a heading a page.
-            # (Normal and the lists keep their measured multiple: exact there moved `full` a page.)
+            # Exact points, as the PDF: LibreOffice's "auto" line runs short. Normal keeps its multiple (fits better).
             return spacing(before=before * k, after=after * k, line=self.role(w.role).leading, exact=True)
         line = w.line if w.line is not None else self.em(w.role) if w.role else 1.0
         return spacing(before=before * k, after=after * k, line=line, exact=w.exact)
