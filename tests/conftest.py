@@ -77,38 +77,33 @@ def make_project() -> Callable[..., Path]:
 @pytest.fixture(scope="session")
 def sample_outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample's full report, summary and Meridian annex, built once for the session."""
-    import subprocess
-    import sys
-
     out = tmp_path_factory.mktemp("sample-outputs")
     for args in (["full", "summary", "public"], ["annex", "--client", "meridian"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "briefgen", "build", *args, "--output", str(out)],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stderr
+        _build_sample(out, args, timeout=300)
     return out
 
 
 @pytest.fixture(scope="session")
 def sample_all(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every deliverable of the sample (`build --all`), built once for the session."""
+    out = tmp_path_factory.mktemp("sample-all")
+    _build_sample(out, ["--all", "-q"], timeout=600)
+    return out
+
+
+def _build_sample(out: Path, args: list[str], timeout: int) -> None:
+    """`briefgen build ARGS --output OUT` on the sample, in a fresh process; it must succeed."""
     import subprocess
     import sys
 
-    out = tmp_path_factory.mktemp("sample-all")
     result = subprocess.run(
-        [sys.executable, "-m", "briefgen", "build", "--all", "-q", "--output", str(out)],
+        [sys.executable, "-m", "briefgen", "build", *args, "--output", str(out)],
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
     assert result.returncode == 0, result.stderr
-    return out
 
 
 # ---------------------------------------------------------------- the sample's brand

@@ -1,6 +1,6 @@
 """A deliverable's PDF and DOCX made as two units of work, and joined again.
 
-An annex's DOCX needs nothing from its PDF (`build.make.PDF_FREE_DOCX`), so in a batch on
+An annex's DOCX needs nothing from its PDF (`model.layout.PDF_FREE_DOCX`), so in a batch on
 several cores the two formats can be made by different workers: each worker then warms
 up one writer (its imports, fonts, styles, map pictures) instead of both, which is most
 of what the first deliverable costs. Each worker stages its file (`make` with

@@ -18,9 +18,10 @@ from briefgen.batch import fork, halves, units, workers
 from briefgen.batch.units import FULL, Kind, Made, Request, Unit
 from briefgen.build.assemble import Assembled
 from briefgen.build.deliverables import Deliverables
-from briefgen.build.make import PDF_FREE_DOCX, make
+from briefgen.build.make import make
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, internal_error
+from briefgen.model.layout import PDF_FREE_DOCX
 
 Finish = Callable[[Request, Made | BriefgenError], None]
 

@@ -24,14 +24,12 @@ from briefgen.batch.units import Made, Request
 from briefgen.build.assemble import Assembled
 from briefgen.design.theme import Theme
 from briefgen.model import nodes as m
-from briefgen.model.layout import Layout
+from briefgen.model.layout import PDF_FREE_DOCX, Layout
 from briefgen.writers import WRITERS
 
 FORMATS = tuple(WRITERS)
 # What `build` writes when neither --format nor briefing.yaml's `formats` says.
 DEFAULT_FORMATS = ("pdf", "docx")
-# Layouts whose DOCX takes nothing from the PDF (no contents page to number).
-PDF_FREE_DOCX = (Layout.ANNEX,)
 
 
 class Rendered(NamedTuple):

@@ -17,7 +17,7 @@ from lxml.etree import _Element
 
 from briefgen.model import nodes as m
 from briefgen.model.contents import MAX_LEVEL, entries
-from briefgen.model.layout import Layout
+from briefgen.model.layout import PDF_FREE_DOCX
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.body import drop_skipped_breaks
 from briefgen.writers.docx.context import Ctx, bookmark_name
@@ -57,9 +57,7 @@ def fill_toc_numbers(ctx: Ctx) -> None:
     the PDF, laid out meanwhile in another process.
     """
     pages = ctx.toc_pages() if callable(ctx.toc_pages) else ctx.toc_pages
-    if ctx.meta.layout != Layout.ANNEX:
-        # (an annex's DOCX is made without its PDF where a batch splits the two formats,
-        # and must be the same file however it is made)
+    if ctx.meta.layout not in PDF_FREE_DOCX:
         place_floats(ctx, getattr(pages, "floats", None))
     fill_page_refs(ctx, pages)
     drop_skipped_breaks(ctx, pages)
