@@ -65,7 +65,7 @@ def test_workers_write_the_same_bytes_as_one_process(project: Path, tmp_path: Pa
     done, failed = build(load(project), REQUESTS, output=tmp_path / "two", jobs=2)
     assert not failed and {o.name for o in done} == {"annex-alpha", "annex-beta", "annex-gamma", "summary-gamma"}
     assert _bytes(tmp_path / "one") == _bytes(tmp_path / "two")
-    # An annex's PDF and DOCX come from different workers and are renamed into place together.
+    # A worker renames an annex's PDF and DOCX into place together.
     assert [p.name for p in (tmp_path / "two").iterdir() if p.name.endswith(".tmp")] == []
     assert {fmt for o in done if o.name == "annex-alpha" for fmt in o.files} == {"pdf", "docx"}
     assert next(o for o in done if o.name == "annex-alpha").pages["pdf"] > 1
@@ -133,8 +133,8 @@ def test_a_body_shifted_to_another_level_equals_one_parsed_there() -> None:
 
 
 def test_a_batch_stopped_early_leaves_no_staged_file(project: Path, tmp_path: Path) -> None:
-    # The caller gives up after the first deliverable: halves already staged by the workers,
-    # or still being made, must not stay behind as hidden temporary files.
+    # The caller gives up after the first deliverable: files still being made by the
+    # workers must not stay behind as hidden temporary files.
     out = tmp_path / "out"
     seen: list[str] = []
 
@@ -148,24 +148,3 @@ def test_a_batch_stopped_early_leaves_no_staged_file(project: Path, tmp_path: Pa
     assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []
     made = sorted(p.name for p in out.iterdir() if p.suffix in (".pdf", ".docx"))
     assert len(made) % 2 == 0 and all(n.rsplit(".", 1)[0] + ".pdf" in made for n in made), made
-
-
-def test_an_annex_asked_only_as_docx_is_not_laid_out_as_a_pdf(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    both = tmp_path / "both"
-    build(load(project), [Request("annex", None, "alpha")], output=both, jobs=1)
-
-    def no_pdf(*_a: object, **_k: object) -> None:
-        raise AssertionError("an annex's DOCX needs nothing from its PDF")
-
-    import briefgen.writers.pdf
-
-    monkeypatch.setattr(briefgen.writers.pdf, "write_pdf", no_pdf)
-    alone = tmp_path / "alone"
-    done, failed = build(load(project), [Request("annex", None, "alpha")], formats=("docx",), output=alone, jobs=1)
-    assert not failed and list(done[0].files) == ["docx"]
-    assert (alone / "annex-alpha.docx").read_bytes() == (both / "annex-alpha.docx").read_bytes()
-    with pytest.raises(AssertionError, match="needs nothing"):  # a report's DOCX still asks the PDF
-        # debug: the bug propagates, rather than failing only its deliverable
-        build(load(project), [Request("full")], formats=("docx",), output=alone, jobs=1, debug=True)

@@ -33,8 +33,6 @@ DELIVERABLES = [
 SHORT_OF_PARITY = {
     "global": "2 of 24 entries a page out: 'United Nations' with its first two lines fits at the foot of"
     " LibreOffice's page 7, where the PDF (6 pt spare under a heading) moves it on; the contact page follows",
-    "annex": "LibreOffice one page longer (17 vs 16): the PDF floats two fact boxes to the next page's top;"
-    " an annex's DOCX is made without its PDF (model.layout.PDF_FREE_DOCX), so it cannot follow",
 }
 
 

@@ -69,7 +69,7 @@ def _first_wrote(proc: subprocess.Popen[str]) -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample with one client, whose annex is made in halves (halves.py): 7 deliverables."""
+    """The sample with one client: 7 deliverables."""
     root = tmp_path_factory.mktemp("signals") / "project"
     for name in ("briefing.yaml", "sections", "templates", "data", "clients/meridian.yaml", "clients/logos"):
         src, dst = ROOT / name, root / name

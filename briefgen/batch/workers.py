@@ -2,12 +2,11 @@
 
 With fork (Linux, and no other thread running) the workers are forked here and inherit
 the parent's loaded project, templates and caches; each unit is sent as an index over a
-pipe and only a small record comes back. Units have a kind, and each worker prefers
-the kinds the caller lists for it (a batch's PDFs for one worker, DOCX files for the
-other: halves.py), until they run out and it takes what is left. Elsewhere the parent
-assembles and sends each document to a spawned worker. Either way a result is handed
-on as soon as it arrives and then dropped, so a long batch never holds its files in
-memory. `settle` keeps each process's memory flat from one unit to the next.
+pipe and only a small record comes back; each idle worker takes the next unit in
+order. Elsewhere the parent assembles and sends each document to a spawned worker.
+Either way a result is handed on as soon as it arrives and then dropped, so a long
+batch never holds its files in memory. `settle` keeps each process's memory flat from
+one unit to the next.
 """
 
 from __future__ import annotations
@@ -18,9 +17,8 @@ import os
 import signal
 import sys
 import traceback
-from collections import deque
-from collections.abc import Callable, Generator, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from briefgen.batch import stopping
@@ -30,7 +28,7 @@ Item = TypeVar("Item")
 Outcome = Any | BriefgenError
 
 # Set just before the workers are forked, which inherit them; never pickled.
-_WORK: tuple[Callable[[Any], Any], Sequence[Any], Sequence[int]] | None = None  # work, items, weights
+_WORK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # work, items
 
 
 def run(
@@ -39,26 +37,20 @@ def run(
     jobs: int,
     prepare: Callable[[Item], Any] | None = None,
     finish: Callable[[Any], Any] | None = None,
-    kinds: Sequence[Hashable] | None = None,
-    prefer: Sequence[tuple[Hashable, ...]] = ((),),
-    weights: Mapping[Hashable, int] | None = None,
-    abandon: Callable[[Any], None] | None = None,
 ) -> Generator[tuple[Item, Outcome], None, None]:
     """Yield `(item, work(item))` in completion order, or the BriefgenError it raised.
 
-    Fork only: `kinds` names each item's kind, and worker k takes first the kinds
-    `prefer[k % len(prefer)]` lists, in that order, then any; a worker collects its
-    garbage once the `weights` of its units since the last time reach 2 (2 by default:
-    after every unit). If the caller stops early, the units still running are
-    stopped (SIGTERM: they unwind and clean up), and the results of those that finished
-    anyway are passed to `abandon`, so that whatever they left on disk can be removed.
+    Fork only: the items go out in order, each to the next idle worker, which collects
+    its garbage after every unit. If the caller stops early, the units still running
+    are stopped (SIGTERM: they unwind and clean up; those that finished anyway keep
+    what they made).
     Without fork, `prepare(item)` runs here and `finish(prepared)` in a worker, so what
     crosses the process boundary is picklable: prepare must do what `work` does first.
     """
     from briefgen.batch import fork as forked  # here: a single build never needs this module's callers
 
     if forked.available():
-        yield from _forked(items, work, jobs, kinds or [None] * len(items), prefer, weights or {}, abandon)
+        yield from _forked(items, work, jobs)
         return
     if prepare is None or finish is None:
         raise ValueError("without fork, run() needs prepare and finish")
@@ -81,41 +73,19 @@ def run(
 class _Worker:
     pid: int
     conn: Any  # multiprocessing.connection.Connection
-    prefer: tuple[Hashable, ...]
     current: int | None = None
     status: int | None = None  # its wait status, once reaped
 
 
-@dataclass
-class _Queue:
-    """Pending item indices by kind, in submission order."""
-
-    by_kind: dict[Hashable, deque[int]] = field(default_factory=dict)
-
-    def next_for(self, prefer: tuple[Hashable, ...]) -> int | None:
-        for kind in (*prefer, *self.by_kind):
-            if self.by_kind.get(kind):
-                return self.by_kind[kind].popleft()
-        return None
-
-
 def _forked(
-    items: Sequence[Item],
-    work: Callable[[Item], Any],
-    jobs: int,
-    kinds: Sequence[Hashable],
-    prefer: Sequence[tuple[Hashable, ...]],
-    weights: Mapping[Hashable, int],
-    abandon: Callable[[Any], None] | None,
+    items: Sequence[Item], work: Callable[[Item], Any], jobs: int
 ) -> Generator[tuple[Item, Outcome], None, None]:
     global _WORK
     from multiprocessing import Pipe
     from multiprocessing.connection import wait
 
-    queue = _Queue()
-    for index, kind in enumerate(kinds):
-        queue.by_kind.setdefault(kind, deque()).append(index)
-    _WORK = (work, items, [weights.get(kind, 2) for kind in kinds])
+    queue = iter(range(len(items)))  # the indices still to send
+    _WORK = (work, items)
     sys.stdout.flush()
     sys.stderr.flush()
     gc.collect()
@@ -124,7 +94,7 @@ def _forked(
     parent = os.getpid()
     pool: list[_Worker] = []
     try:
-        for slot in range(max(1, min(jobs, len(items)))):
+        for _slot in range(max(1, min(jobs, len(items)))):
             here, there = Pipe()
             pid = os.fork()
             if pid == 0:  # pragma: no cover (the child's coverage is not collected)
@@ -135,7 +105,7 @@ def _forked(
                     conn.close()
                 _serve(there)
             there.close()
-            pool.append(_Worker(pid, here, prefer[slot % len(prefer)]))
+            pool.append(_Worker(pid, here))
         busy: dict[Any, _Worker] = {}
         for worker in pool:
             if _assign(worker, queue):
@@ -167,12 +137,8 @@ def _forked(
                     os.kill(worker.pid, signal.SIGTERM)
         for worker in pool:
             if worker.current is not None and worker.status is None:  # stopped early: its unit ends
-                try:
-                    kind, value = worker.conn.recv()
-                    if kind == "ok" and abandon:
-                        abandon(value)
-                except Exception:  # it died, or its message was cut short: nothing to clean
-                    pass
+                with contextlib.suppress(Exception):  # it died, or its message was cut short
+                    worker.conn.recv()
             worker.conn.close()  # the worker exits when it reads the end of its pipe
         for worker in pool:
             _reap(worker)
@@ -192,8 +158,8 @@ def _lost(worker: _Worker, item: object) -> BaseException:
     return RuntimeError(f"a worker process stopped while building {item!r}")
 
 
-def _assign(worker: _Worker, queue: _Queue) -> bool:
-    index = queue.next_for(worker.prefer)
+def _assign(worker: _Worker, queue: Iterator[int]) -> bool:
+    index = next(queue, None)
     if index is None:
         worker.current = None
         return False
@@ -208,8 +174,7 @@ def _serve(conn: Any) -> None:  # pragma: no cover (runs in the forked child)
     status = 0
     try:
         assert _WORK is not None, "workers.run sets the work before forking"
-        work, items, weights = _WORK
-        garbage = 0
+        work, items = _WORK
         while True:
             try:
                 index = conn.recv()
@@ -220,10 +185,7 @@ def _serve(conn: Any) -> None:  # pragma: no cover (runs in the forked child)
             except Exception as exc:  # a bug: its traceback goes to the parent, which raises
                 result = ("crash", "".join(traceback.format_exception(exc)))
             conn.send(result)
-            garbage += weights[index]
-            if garbage >= 2:
-                settle()
-                garbage = 0
+            settle()
     except stopping.Stopped as exc:  # its unit unwound: staged files removed, renames whole
         status = 128 + exc.signum
     except BaseException:

@@ -2,10 +2,10 @@
 
 `one_by_one` makes each deliverable in this process (with a second core, a single
 deliverable's two formats side by side: `make.render`). `in_workers` plans the batch as
-units (`batch/units.py`), hands the workers `Deliverables.work` (forked workers share the
-loaded project; elsewhere each unit's document is assembled here and sent), and joins
-the halves of a deliverable made apart. Both report each deliverable to `finish` as soon
-as it is done.
+units (`batch/units.py`) and hands the workers `Deliverables.work` (forked workers share
+the loaded project; elsewhere each unit's document is assembled here and sent). A worker
+makes a deliverable whole, its DOCX after the PDF whose page decisions it follows. Both
+report each deliverable to `finish` as soon as it is done.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from briefgen.batch import fork, halves, units, workers
-from briefgen.batch.units import FULL, Kind, Made, Request, Unit
+from briefgen.batch import fork, units, workers
+from briefgen.batch.units import FULL, Kind, Made, Request
 from briefgen.build.assemble import Assembled
 from briefgen.build.deliverables import Deliverables
 from briefgen.build.make import make
 from briefgen.design.theme import Theme
 from briefgen.errors import BriefgenError, internal_error
-from briefgen.model.layout import PDF_FREE_DOCX
 
 Finish = Callable[[Request, Made | BriefgenError], None]
 
@@ -41,11 +40,14 @@ def one_by_one(deliverables: Deliverables, requests: list[Request], *, parallel:
         workers.unsettle()
 
 
-def in_workers(
-    deliverables: Deliverables, requests: list[Request], layouts: list[str], jobs: int, finish: Finish
-) -> None:
-    """The deliverables made by `jobs` worker processes, reported as they come back."""
-    plan = _plan(deliverables, requests, layouts)
+def in_workers(deliverables: Deliverables, requests: list[Request], jobs: int, finish: Finish) -> None:
+    """The deliverables made by `jobs` worker processes, reported as they come back.
+
+    Forked workers share the loaded project, and the baseline's full assembly is then a
+    worker's first unit, rather than this process taking a core from the workers when
+    the first result comes.
+    """
+    plan = units.plan(requests, baseline=fork.available() and any(req != FULL for req in requests))
     outcomes = workers.run(
         plan,
         deliverables.work,
@@ -54,38 +56,16 @@ def in_workers(
         finish=functools.partial(
             _make_elsewhere, theme=deliverables.project.theme, formats=deliverables.formats, output=deliverables.output
         ),
-        kinds=[unit.kind for unit in plan],
-        prefer=halves.PREFERENCES,
-        weights=halves.WEIGHTS,
-        abandon=halves.abandon,
     )
-    waiting: dict[int, Made | BriefgenError] = {}  # the first half back of each halved deliverable
     try:
         for unit, outcome in outcomes:
             if unit.kind is Kind.BASELINE:
                 if isinstance(outcome, frozenset):
                     deliverables.take_baseline(outcome)
-            elif unit.kind is Kind.WHOLE:
-                finish(unit.request, outcome)
-            elif unit.index not in waiting:
-                waiting[unit.index] = outcome
             else:
-                finish(unit.request, halves.join(waiting.pop(unit.index), outcome))
+                finish(unit.request, outcome)
     finally:
         outcomes.close()  # stopped early: the workers finish, and no staged file stays behind
-        for outcome in waiting.values():
-            halves.abandon(outcome)
-
-
-def _plan(deliverables: Deliverables, requests: list[Request], layouts: list[str]) -> list[Unit]:
-    """Forked workers share the loaded project. An annex's two formats then go to
-    different workers, so each warms up one writer (see halves.py); and the baseline's
-    full assembly is a worker's first unit, rather than this process taking a core from
-    the workers when the first result comes."""
-    forked = fork.available()
-    split = forked and set(deliverables.formats) == {"pdf", "docx"}
-    halved = [split and layout in PDF_FREE_DOCX for layout in layouts]
-    return units.plan(requests, halved, baseline=forked and any(req != FULL for req in requests))
 
 
 def _make_elsewhere(job: tuple[Assembled, Request], *, theme: Theme, formats: tuple[str, ...], output: Path) -> Made:

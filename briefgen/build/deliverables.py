@@ -72,19 +72,16 @@ class Deliverables:
             raise BriefgenError(assembled.warnings)
         return assembled
 
-    def make(
-        self, req: Request, formats: tuple[str, ...] | None = None, *, commit: bool = True, parallel: bool = False
-    ) -> Made:
-        """Assemble, render and write one deliverable (in `formats`, by default the build's)."""
+    def make(self, req: Request, *, parallel: bool = False) -> Made:
+        """Assemble, render and write one deliverable in the build's formats."""
         try:
             assembled = self.assemble(req)
             return make(
                 assembled,
                 self.project.theme,
-                formats or self.formats,
+                self.formats,
                 self.output,
                 req,
-                commit=commit,
                 parallel=parallel,
             )
         except Exception as exc:
@@ -93,10 +90,10 @@ class Deliverables:
             raise internal_error(self.names.get(req, req.cut), exc) from exc
 
     def work(self, unit: Unit) -> Made | frozenset[str]:
-        """What a batch worker does with a unit: a deliverable, half of one, or the baseline."""
+        """What a batch worker does with a unit: a deliverable, or the baseline."""
         if unit.kind is Kind.BASELINE:
             return self.baseline()
-        return self.make(unit.request, unit.kind.formats, commit=unit.kind is Kind.WHOLE)
+        return self.make(unit.request)
 
     def explained(self, made: Made) -> Made:
         """The record as reported: only the omissions the full report does not share."""

@@ -1,9 +1,9 @@
 """One deliverable, from its assembled document to its files: render, then write.
 
 `render` runs the writers (`writers.WRITERS`) in the order their dependencies need: the
-PDF first whenever the DOCX takes something from it. `make` writes the result
-atomically (or only stages it, for a half made by a batch worker) and returns a `Made`
-record: the only thing that goes back to the parent in a batch.
+PDF is laid out whenever a DOCX is asked, since every DOCX takes its page decisions from
+it. `make` writes the result atomically and returns a `Made` record: the only thing that
+goes back to the parent in a batch.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from briefgen.batch.units import Made, Request
 from briefgen.build.assemble import Assembled
 from briefgen.design.theme import Theme
 from briefgen.model import nodes as m
-from briefgen.model.layout import PDF_FREE_DOCX, Layout
+from briefgen.model.layout import Layout
 from briefgen.writers import WRITERS
 
 FORMATS = tuple(WRITERS)
@@ -44,11 +44,12 @@ class Rendered(NamedTuple):
 def render(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, parallel: bool = False) -> Rendered:
     """Write one assembled document in every format.
 
-    The PDF is laid out whenever a DOCX depends on it: the summary's budget is decided
-    on it, and a report's DOCX contents take their page numbers from it. An annex's DOCX
-    takes nothing from it, so an annex asked only as DOCX skips it. With `parallel`
-    (where `fork.available()`), a report's DOCX is written in a forked child while the
-    PDF is laid out here; the child waits for the page numbers only at the end. The
+    The PDF is laid out whenever a DOCX is asked, even alone (then only in memory): the
+    summary's budget is decided on it, a report's DOCX contents take their page numbers
+    from it, and every DOCX moves the boxes and figures the PDF floated to where the PDF
+    drew them, so a DOCX is the same file however it is built. With `parallel` (where
+    `fork.available()`), a report's or an annex's DOCX is written in a forked child while
+    the PDF is laid out here; the child waits for the page data only at the end. The
     summary's DOCX needs the type scale its PDF settles on, so it always comes after.
     """
     doc, scale = assembled.document, 1.0
@@ -60,7 +61,7 @@ def render(assembled: Assembled, theme: Theme, formats: tuple[str, ...], *, para
         from briefgen.build.summary import fit_summary
 
         doc, pdf, scale, notes = fit_summary(assembled.budget, theme)
-    elif "pdf" in formats or ("docx" in formats and doc.meta.layout not in PDF_FREE_DOCX):
+    elif "pdf" in formats or "docx" in formats:
         job = _docx_beside(doc, theme) if "docx" in formats and parallel else None
         try:
             pdf = WRITERS["pdf"].load()(doc, theme, on_paginated=job.send if job else None)
@@ -129,21 +130,15 @@ def make(
     request: Request,
     *,
     parallel: bool = False,
-    commit: bool = True,
 ) -> Made:
-    """Render and write one deliverable (atomically); in a batch this runs in a worker,
-    so only a small record, never the files' bytes, goes back to the parent.
-
-    With `commit=False` the files are only staged (written and checked under temporary
-    names): the caller commits them, with another format's, or discards them.
+    """Render and write one deliverable (its files staged and checked under temporary
+    names, then renamed into place together); in a batch this runs in a worker, so only
+    a small record, never the files' bytes, goes back to the parent.
     """
     rendered = render(assembled, theme, formats, parallel=parallel)
     sel = assembled.selection
     files = {output / f"{sel.name}.{ext}": blob for ext, blob in rendered.data.items()}
-    staged = stage(files, verify)
-    if commit:
-        atomic_commit(staged)
-        staged = {}
+    atomic_commit(stage(files, verify))
     return Made(
         name=sel.name,
         request=request,
@@ -155,5 +150,4 @@ def make(
         notes=rendered.notes,
         warnings=assembled.warnings,
         digests={ext: (len(blob), hashlib.sha256(blob).hexdigest()) for ext, blob in rendered.data.items()},
-        staged=staged,
     )

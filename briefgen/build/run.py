@@ -73,8 +73,7 @@ def build(
         manifest.begin(f"{sel.name}.{ext}" for sel in selections for ext in formats)
         try:
             if jobs > 1 and len(requests) > 1:
-                layouts = [sel.cut.layout for sel in selections]
-                in_workers(deliverables, requests, layouts, jobs, results.finish)
+                in_workers(deliverables, requests, jobs, results.finish)
             else:
                 one_by_one(deliverables, requests, parallel=jobs > 1, finish=results.finish)
         finally:

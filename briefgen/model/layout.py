@@ -15,12 +15,6 @@ class Layout(StrEnum):
     SUMMARY = "summary"  # one page within a budget: the bottom line, judgements, figures
 
 
-# Layouts whose DOCX takes nothing from the PDF (no contents page to number), so a batch may
-# write it without the PDF: the build decides by it, and the DOCX writer must then follow
-# none of the PDF's page decisions (floats), or the file would depend on how it was made.
-PDF_FREE_DOCX = frozenset({Layout.ANNEX})
-
-
 class BreakBefore(StrEnum):
     """Which sections of a report or an annex start a new page (a cut's `break_before`).
 

@@ -1,4 +1,4 @@
-"""build.make: render in the formats asked for (an annex's DOCX without a PDF), stage or write, and verify."""
+"""build.make: render in the formats asked for (the PDF laid out for any DOCX), write atomically, and verify."""
 
 from __future__ import annotations
 
@@ -65,33 +65,41 @@ def test_verify_accepts_whole_files_and_names_broken_ones() -> None:
     assert verify(Path("a.docx"), whole[: len(whole) // 2]) == "not a complete DOCX"
 
 
-def test_an_annex_asked_only_as_docx_skips_the_pdf(project: Any, annex: Any) -> None:
+def test_an_annex_asked_only_as_docx_lays_out_its_pdf_in_memory(
+    project: Any, annex: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laid_out: list[object] = []
+    write_pdf = WRITERS["pdf"].load()
+
+    def counted(doc: Any, theme: Any, **kwargs: Any) -> Any:
+        laid_out.append(doc)
+        return write_pdf(doc, theme, **kwargs)
+
+    import briefgen.writers.pdf
+
+    monkeypatch.setattr(briefgen.writers.pdf, "write_pdf", counted)
     rendered = render(annex, project.theme, ("docx",))
-    assert set(rendered.data) == {"docx"}
-    assert rendered.pages == {}
-    assert set(rendered.seconds) == {"docx"}
-    assert rendered.notes == ()
+    assert laid_out == [annex.document], "the DOCX follows the PDF's page decisions"
+    assert set(rendered.data) == {"docx"} and rendered.pages == {} and set(rendered.seconds) == {"docx"}
     assert verify(Path("x.docx"), rendered.data["docx"]) is None
+    assert rendered.data["docx"] == render(annex, project.theme, ("pdf", "docx")).data["docx"]
 
 
-def test_staged_files_are_not_in_place_until_committed(project: Any, annex: Any, tmp_path: Path) -> None:
+def test_a_made_docx_alone_is_in_place_with_its_record(project: Any, annex: Any, tmp_path: Path) -> None:
     req = Request("briefs")
-    made = make(annex, project.theme, ("docx",), tmp_path, req, commit=False)
+    made = make(annex, project.theme, ("docx",), tmp_path, req)
     target = tmp_path / f"{annex.selection.name}.docx"
     assert made.name == annex.selection.name
     assert made.request == req
     assert made.files == {"docx": target}
-    assert not target.exists()
-    (temp,) = made.staged.values()
-    assert list(made.staged) == [target]
-    data = temp.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name], "nothing staged is left"
+    data = target.read_bytes()
     assert made.digests == {"docx": (len(data), hashlib.sha256(data).hexdigest())}
     assert made.omissions == annex.omissions
 
 
 def test_made_and_committed_files_are_in_place(project: Any, annex: Any, tmp_path: Path) -> None:
     made = make(annex, project.theme, ("pdf", "docx"), tmp_path, Request("briefs"))
-    assert made.staged == {}
     assert set(made.files) == {"pdf", "docx"}
     for ext, path in made.files.items():
         data = path.read_bytes()

@@ -58,7 +58,10 @@ def test_the_docx_puts_a_floated_box_where_the_pdf_drew_it(theme: Any) -> None:
     write_docx(doc, theme, kept, toc_pages=dict(result.anchor_pages))
     assert _order(kept.getvalue()) == ["Before", "Boxed", "After", "Later"]
     assert _order(placed.getvalue()) == ["Before", "After", "Later", "Boxed"]
-    # an annex's DOCX, made without its PDF in a batch, is the same file however it is made
+    # an annex's DOCX follows the PDF's floats too (its PDF is laid out even for a DOCX alone)
+    annex_doc = _floating(layout=Layout.ANNEX)
+    annex_pages = write_pdf(annex_doc, theme).anchor_pages
+    assert annex_pages.floats == {"s#1": "s#3"}
     annex = io.BytesIO()
-    write_docx(_floating(layout=Layout.ANNEX), theme, annex, toc_pages=result.anchor_pages)
-    assert _order(annex.getvalue()) == ["Before", "Boxed", "After", "Later"]
+    write_docx(annex_doc, theme, annex, toc_pages=annex_pages)
+    assert _order(annex.getvalue()) == ["Before", "After", "Later", "Boxed"]

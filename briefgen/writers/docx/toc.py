@@ -17,7 +17,6 @@ from lxml.etree import _Element
 
 from briefgen.model import nodes as m
 from briefgen.model.contents import MAX_LEVEL, entries
-from briefgen.model.layout import PDF_FREE_DOCX
 from briefgen.writers.docx.blocks import new_paragraph
 from briefgen.writers.docx.body import drop_skipped_breaks
 from briefgen.writers.docx.context import Ctx, bookmark_name
@@ -51,14 +50,14 @@ def write_toc(container: Any, doc: m.Document, ctx: Ctx, title: str = "Contents"
 
 def fill_toc_numbers(ctx: Ctx) -> None:
     """Give each contents entry its page number, once the PDF's pagination is known (and
-    the page references theirs; the breaks the PDF skipped go).
+    the page references theirs; the boxes the PDF floated move where it drew them, in
+    every layout; the breaks the PDF skipped go).
 
     Called after the body is written: `ctx.toc_pages` may be a function that waits for
     the PDF, laid out meanwhile in another process.
     """
     pages = ctx.toc_pages() if callable(ctx.toc_pages) else ctx.toc_pages
-    if ctx.meta.layout not in PDF_FREE_DOCX:
-        place_floats(ctx, getattr(pages, "floats", None))
+    place_floats(ctx, getattr(pages, "floats", None))
     fill_page_refs(ctx, pages)
     drop_skipped_breaks(ctx, pages)
     for link, anchor in ctx.toc_links:
