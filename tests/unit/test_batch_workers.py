@@ -1,34 +1,16 @@
-"""batch.workers, the parts that run in this process: the queue that hands each worker its
-preferred kinds first, results and diagnostics as data across the pipe, the memory
-settling between units, and the spawn path's contract. (The forked pool itself:
-tests/test_workers.py.)"""
+"""batch.workers, the parts that run in this process: results and diagnostics as data
+across the pipe, the memory settling between units, and the spawn path's contract. (The
+forked pool itself: tests/test_workers.py.)"""
 
 from __future__ import annotations
 
 import gc
-from collections import deque
 
 import pytest
 
 from briefgen.batch import fork as forked
 from briefgen.batch import workers
 from briefgen.errors import BriefgenError, Diagnostic, Pos
-
-
-def queue(**by_kind: list[int]) -> workers._Queue:
-    return workers._Queue({k: deque(v) for k, v in by_kind.items()})
-
-
-def test_a_worker_takes_its_preferred_kinds_in_order_then_any() -> None:
-    q = queue(pdf=[0, 1], docx=[2], whole=[3])
-    assert [q.next_for(("docx", "pdf")) for _ in range(3)] == [2, 0, 1]
-    assert q.next_for(("docx",)) == 3  # its kinds ran out: it takes what is left
-    assert q.next_for(()) is None
-
-
-def test_units_of_a_kind_go_out_in_submission_order() -> None:
-    q = queue(pdf=[4, 1, 7])
-    assert [q.next_for(()) for _ in range(3)] == [4, 1, 7]
 
 
 def test_a_briefgen_error_crosses_as_diagnostics_and_comes_back_as_an_error() -> None:
