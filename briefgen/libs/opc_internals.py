@@ -14,7 +14,8 @@ it can zip reproducibly. The OPC objects it also uses (`Part`, `package.parts`, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from lxml.etree import _Element
@@ -62,6 +63,49 @@ def cell(tc: _Element, parent: Any) -> Any:
     from docx.table import _Cell
 
     return _Cell(tc, parent)
+
+
+def element_maker() -> Callable[..., _Element]:
+    """The function `OxmlElement` makes every element with: `make(clark_tag, nsmap=...)`.
+
+    Checked against python-docx 1.2.0: `docx.oxml.parser.OxmlElement(tag)` splits the
+    prefixed tag and builds its namespace map on every call, then returns
+    `oxml_parser.makeelement(clark_tag, attrib=None, nsmap={prefix: uri})` (the parser
+    whose class lookup gives `w:p` its `CT_P`). The writer makes thousands of elements
+    per document, each tag's name and map resolved once (`package.ooxml.el`).
+    """
+    from docx.oxml.parser import oxml_parser
+
+    return oxml_parser.makeelement  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _maker() -> Callable[..., _Element]:
+    return element_maker()
+
+
+def add_paragraph_element(container: Any) -> _Element:
+    """A new empty `w:p` at the end of `container`'s blocks, as `container.add_paragraph()`
+    places it, without the `Paragraph` proxy.
+
+    Checked against python-docx 1.2.0: the generated `add_p` of `w:body` inserts before
+    the first `w:sectPr` (its only successor); those of `w:tc`, `w:hdr`, `w:ftr` append.
+    The body's `w:sectPr` is its last child, so it is looked for there first.
+    """
+    parent = element(container)
+    p = _maker()(_P, nsmap=_W_MAP)
+    if parent.tag == _BODY:
+        last = parent[-1] if len(parent) else None
+        successor = last if last is not None and last.tag == _SECT_PR else parent.find(_SECT_PR)
+        if successor is not None:
+            successor.addprevious(p)
+            return p  # type: ignore[no-any-return]
+    parent.append(p)
+    return p  # type: ignore[no-any-return]
+
+
+_W_MAP = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_BODY, _SECT_PR, _P = (f"{{{_W_MAP['w']}}}{name}" for name in ("body", "sectPr", "p"))
 
 
 def paragraph_element(paragraph: Any) -> _Element:

@@ -27,18 +27,15 @@ def w(tag: str) -> str:
 
 def ctx(theme: Any, meta: Any = None, *, anchors: Iterable[str] = (), scale: float = 1.0, compact: bool = False) -> Any:
     """A writer `Ctx` as `write_docx` sets it up: the styled blank, the text width, the gap."""
-    import io
-
-    import docx
     from unitkit import meta as default_meta
 
-    from briefgen.writers.docx import _styled_blank
+    from briefgen.writers.docx import _blank_copy
     from briefgen.writers.docx.context import Ctx
     from briefgen.writers.docx.render import render_blocks, render_inlines
     from briefgen.writers.docx.styles.parastyles import paragraph_gap
     from briefgen.writers.docx.styles.styles import text_width_twips
 
-    document = docx.Document(io.BytesIO(_styled_blank(theme, scale, compact)))
+    document = _blank_copy(theme, scale, compact)
     c = Ctx(
         docx=document,
         theme=theme,

@@ -16,7 +16,7 @@ from unitkit import meta
 from briefgen.errors import BriefgenError, Pos
 from briefgen.model import nodes as m
 from briefgen.model.layout import Layout
-from briefgen.writers.docx import _styled_blank, write_docx
+from briefgen.writers.docx import _blank_copy, _styled_blank, write_docx
 
 
 def doc(layout: Layout) -> m.Document:
@@ -62,6 +62,53 @@ def test_a_scale_out_of_range_is_an_error_before_anything_is_written(theme: Any,
     assert "out of range" in caught.value.diagnostics[0].message and out.getvalue() == b""
 
 
+def _styles_xml(document: Any) -> bytes:
+    return etree.tostring(document.styles.element)
+
+
 def test_the_styled_blank_is_made_once_per_look(theme: Any) -> None:
     assert _styled_blank(theme, 1.0, False) is _styled_blank(theme, 1.0, False)
-    assert _styled_blank(theme, 1.0, True) != _styled_blank(theme, 1.0, False)  # the summary's is tighter
+    # the summary's is tighter
+    assert _styles_xml(_styled_blank(theme, 1.0, True)) != _styles_xml(_styled_blank(theme, 1.0, False))
+
+
+def test_each_deliverable_writes_in_a_copy_of_its_own(theme: Any) -> None:
+    blank = _styled_blank(theme, 1.0, False)
+    before = {part.partname: part.blob for part in blank.part.package.parts}
+    first, second = _blank_copy(theme, 1.0, False), _blank_copy(theme, 1.0, False)
+    first.add_paragraph("only in the first")
+    assert first.element is not second.element and first.part.package is not second.part.package
+    assert "only in the first" not in etree.tostring(second.element).decode()
+    assert {part.partname: part.blob for part in second.part.package.parts} == before
+    assert {part.partname: part.blob for part in blank.part.package.parts} == before  # the blank itself untouched
+
+
+def test_a_copy_saves_as_the_blank_reopened_does(theme: Any) -> None:
+    import docx
+
+    saved = io.BytesIO()
+    _blank_copy(theme, 1.0, True).save(saved)
+    fresh = io.BytesIO()
+    reopened = io.BytesIO()
+    blank = _styled_blank(theme, 1.0, True)
+    blank.save(fresh)
+    docx.Document(io.BytesIO(fresh.getvalue())).save(reopened)
+    with zipfile.ZipFile(saved) as a, zipfile.ZipFile(reopened) as b:
+        assert a.namelist() == b.namelist()
+        assert all(a.read(name) == b.read(name) for name in a.namelist())
+
+
+def test_writing_another_document_between_leaves_no_trace(theme: Any) -> None:
+    """The per-look blank, the fonts' keys and the zip's memo serve every document alike."""
+
+    def written(document: m.Document) -> bytes:
+        out = io.BytesIO()
+        write_docx(document, theme, out)
+        return out.getvalue()
+
+    first = written(doc(Layout.ANNEX))
+    other = m.Section("other", "Überblick", 1, (m.Paragraph((m.Text("Ærø, Şişli and Łódź."),)),), Pos("b.md", 1))
+    between = written(m.Document(meta(layout=Layout.ANNEX), (other,)))
+    assert written(doc(Layout.ANNEX)) == first and between != first
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert "Łódź" not in z.read("word/document.xml").decode()

@@ -13,6 +13,7 @@ All text passes through `text.clean` into the XML.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 
 from briefgen.design.theme import Theme
@@ -48,17 +50,26 @@ __all__ = ["BLOCK_HANDLERS", "INLINE_HANDLERS", "LAYOUTS", "bookmark_name", "cle
 
 
 @lru_cache(maxsize=8)
-def _styled_blank(theme: Theme, scale: float, compact: bool) -> bytes:
-    """An empty document carrying the brand's styles, numbering, theme and font table.
+def _styled_blank(theme: Theme, scale: float, compact: bool) -> DocxDocument:
+    """An empty document carrying the brand's styles, numbering, theme and font table,
+    as python-docx opens it from a file: never written to, only copied (`_blank_copy`).
 
-    Made once per look and reopened for each deliverable: defining some 60 styles took
-    longer than writing a short annex's text.
+    Made once per look: defining some 60 styles took longer than writing a short
+    annex's text, and copying the opened package is quicker than unzipping and parsing
+    it again for each deliverable.
     """
     document = docx.Document()
     stylesheet.install(document, theme, scale, compact=compact)
     blank = io.BytesIO()
     document.save(blank)
-    return blank.getvalue()
+    return docx.Document(io.BytesIO(blank.getvalue()))
+
+
+def _blank_copy(theme: Theme, scale: float, compact: bool) -> DocxDocument:
+    """A document of its own, to write one deliverable in: a deep copy of the opened
+    blank (its parts, relationships and XML trees; a fresh open holds no proxy over an
+    inner element that a copy could cut loose from its tree)."""
+    return copy.deepcopy(_styled_blank(theme, scale, compact))
 
 
 def write_docx(
@@ -81,7 +92,7 @@ def write_docx(
     layout = Layout(doc.meta.layout)
     if not 0.3 <= scale <= 3.0:
         raise fail(Pos("<briefing>"), f"font scale {scale} is out of range", "use a scale between 0.3 and 3")
-    document = docx.Document(io.BytesIO(_styled_blank(theme, scale, layout == Layout.SUMMARY)))
+    document = _blank_copy(theme, scale, layout == Layout.SUMMARY)
     ctx = Ctx(
         docx=document,
         theme=theme,

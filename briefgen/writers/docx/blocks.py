@@ -28,7 +28,7 @@ from briefgen.writers.docx.styles.styles import BOLD_STYLES, style_id
 
 def new_paragraph(container: Any, style: str | None = None) -> _Element:
     """Append an empty paragraph in `style` to `container`; returns its `w:p`."""
-    p = opc.paragraph_element(container.add_paragraph())
+    p = opc.add_paragraph_element(container)
     if style and style != "Normal":
         set_ppr(p, val("w:pStyle", style_id(style)))
     return p
@@ -112,8 +112,8 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
 
 def _last_block(container: Any) -> _Element | None:
     """The last paragraph or table in `container` (the body's sectPr is not a block)."""
-    blocks = [c for c in opc.element(container) if c.tag in (qn("w:p"), qn("w:tbl"))]
-    return blocks[-1] if blocks else None
+    kinds = (qn("w:p"), qn("w:tbl"))
+    return next((c for c in reversed(opc.element(container)) if c.tag in kinds), None)
 
 
 def _quote(node: m.BlockQuote, container: Any, ctx: Ctx) -> None:

@@ -50,7 +50,7 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
         level = min(max(section.level, 1), 6)
         first = i == 0
         kicker = section.kicker
-        written = list(opc.element(container)) if section.kind == "contact" else []
+        written = set(opc.element(container)) if section.kind == "contact" else set()
         if kicker:  # as in the PDF: "Country profile · First tier" above a profile's title
             label = new_paragraph(container, "Section Kicker")
             label.append(run(kicker))
@@ -78,12 +78,12 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
             new_paragraph(container, "Section Rule")
         render_keeping(section.blocks, container, ctx, lambda: _last_paragraph(container))
         if section.kind == "contact":  # the back matter moves whole, as the PDF's: no page of one stray line
-            keep_whole([c for c in opc.element(container) if c not in set(written)])
+            keep_whole([c for c in opc.element(container) if c not in written])
 
 
 def _last_paragraph(container: Any) -> Any:
-    paragraphs = opc.element(container).findall(qn("w:p"))
-    return paragraphs[-1] if paragraphs else None
+    tag = qn("w:p")
+    return next((c for c in reversed(opc.element(container)) if c.tag == tag), None)
 
 
 def drop_skipped_breaks(ctx: Ctx, pages: Mapping[str, int] | None) -> None:

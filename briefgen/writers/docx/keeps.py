@@ -28,7 +28,7 @@ from briefgen.writers.common.columns import text_width
 from briefgen.writers.common.makeup import HEAD_LINES, LEAD_IN_LINES
 from briefgen.writers.common.pagination import block_key
 from briefgen.writers.docx.context import Ctx
-from briefgen.writers.docx.package.ooxml import el, set_ppr
+from briefgen.writers.docx.package.ooxml import added, el, mark, set_ppr
 from briefgen.writers.docx.styles.styles import palette
 
 _LISTS = (m.BulletList, m.OrderedList)
@@ -40,9 +40,9 @@ def render_keeping(blocks: tuple[m.Block, ...], container: Any, ctx: Ctx, last_p
     after_heading = True  # the section's own title is just above its first block
     body = opc.element(container)
     for i, block in enumerate(blocks):
-        had = set(body)  # (new elements go before the body's closing `w:sectPr`)
+        since = mark(body)
         ctx.render_blocks((block,), container, ctx)
-        ctx.blocks[block_key(ctx.section_id, i)] = [e for e in body if e not in had]
+        ctx.blocks[block_key(ctx.section_id, i)] = added(body, since)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if leads_in(block, nxt, after_heading, ctx):
             p = last_paragraph()

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml import OxmlElement
 from lxml.etree import _Element
+
+from briefgen.writers.docx.package.ooxml import el
 
 # C0 controls except \t and \n, DEL and the C1 controls (legal in XML 1.0 but invisible
 # junk that Word shows as boxes), lone surrogates, and the two XML non-characters.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = re.compile("(\t|\n|\u00ad)")
 
 
 def clean(text: str) -> str:
@@ -28,15 +30,15 @@ def clean(text: str) -> str:
 def put_text(run: _Element, text: str) -> None:
     """Append `text` to the `w:r` element `run`: tabs become `w:tab`, newlines `w:br`, soft hyphens `w:softHyphen`."""
     # Tabs and line breaks are separate elements in WordprocessingML, not characters.
-    for piece in re.split("(\t|\n|\u00ad)", clean(text)):
+    for piece in _SPECIAL.split(clean(text)):
         if piece == "\t":
-            run.append(OxmlElement("w:tab"))
+            run.append(el("w:tab"))
         elif piece == "\n":
-            run.append(OxmlElement("w:br"))
+            run.append(el("w:br"))
         elif piece == "\u00ad":  # a soft hyphen: where Word may break the word, showing a hyphen
-            run.append(OxmlElement("w:softHyphen"))
+            run.append(el("w:softHyphen"))
         elif piece:
-            t = OxmlElement("w:t")
+            t = el("w:t")
             t.text = piece
             if piece != piece.strip(" "):
                 # Without it Word drops the leading and trailing spaces of the run.

@@ -90,11 +90,12 @@ def embed_fonts(document: DocxDocument, theme: Theme) -> int:
     if table is None:
         return 0
     package = document.part.package
-    chars = used_chars(document)
+    usage = Usage(document)
+    chars = usage.chars()
     root = etree.fromstring(table.blob)
     embedded, subsetted = 0, False
     for name, faces in families(theme):
-        if len(faces) == 1 and not _in_use(document, name):
+        if len(faces) == 1 and not usage.sets(name):
             continue  # the code font or the symbol fallback, which this document never sets
         embeds: list[_Element] = []
         for face, tag in FACES:
@@ -105,10 +106,10 @@ def embed_fonts(document: DocxDocument, theme: Theme) -> int:
             if found is None:
                 continue
             data, cut = found
-            key = font_key(name, face, data)
+            key, hidden = _keyed(name, face, data)
             embedded += 1
             subsetted |= cut
-            part = Part(PackURI(f"/word/fonts/font{embedded}.odttf"), OBFUSCATED_FONT, obfuscate(data, key), package)
+            part = Part(PackURI(f"/word/fonts/font{embedded}.odttf"), OBFUSCATED_FONT, hidden, package)
             rid = table.relate_to(part, RT.FONT)
             embeds.append(el(f"w:{tag}", {"r:id": rid, "fontKey": key, **({"subsetted": "1"} if cut else {})}))
         if embeds:
@@ -137,22 +138,48 @@ def families(theme: Theme) -> list[tuple[str, dict[str, Path]]]:
     return list(out.items())
 
 
-def _in_use(document: DocxDocument, family: str) -> bool:
-    """Whether some run or paragraph sets `family`, directly or through its style."""
-    styles = {
-        s.get(qn("w:styleId"))
-        for s in document.styles.element.iter(qn("w:style"))
-        if any(f.get(qn("w:ascii")) == family for f in s.iter(qn("w:rFonts")))
-    }
-    for part in document.part.package.iter_parts():
-        root = getattr(part, "element", None)
-        if root is None or root is document.styles.element:
-            continue
-        if any(f.get(qn("w:ascii")) == family for f in root.iter(qn("w:rFonts"))):
-            return True
-        if any(s.get(qn("w:val")) in styles for s in root.iter(qn("w:rStyle"), qn("w:pStyle"))):
-            return True
-    return False
+class Usage:
+    """What one document's parts show and set, read in one pass over them (the styles
+    part aside): the characters of its text, the font families its runs name, and the
+    styles its paragraphs and runs ask for."""
+
+    def __init__(self, document: DocxDocument):
+        w_t, w_del, w_lvl, w_fonts = qn("w:t"), qn("w:delText"), qn("w:lvlText"), qn("w:rFonts")
+        ascii_, w_val, styles_root = qn("w:ascii"), qn("w:val"), document.styles.element
+        self.seen: set[str] = set()
+        self.families: set[str | None] = set()
+        self.refs: set[str | None] = set()
+        # family -> the ids of the styles that set it (a style's font counts where the style is used)
+        self.styled: dict[str | None, set[str | None]] = {}
+        for style in styles_root.iter(qn("w:style")):
+            for f in style.iter(w_fonts):
+                self.styled.setdefault(f.get(ascii_), set()).add(style.get(qn("w:styleId")))
+        for part in document.part.package.iter_parts():
+            root = getattr(part, "element", None)
+            if root is None:
+                continue
+            for node in root.iter(w_t, w_del, w_lvl, f"{{{_V}}}textpath", w_fonts, qn("w:rStyle"), qn("w:pStyle")):
+                tag = node.tag
+                if tag in (w_t, w_del):
+                    self.seen.update(node.text or "")
+                elif tag == w_lvl:
+                    self.seen.update(node.get(w_val, ""))
+                elif tag == w_fonts:
+                    if root is not styles_root:
+                        self.families.add(node.get(ascii_))
+                elif tag.endswith("textpath"):
+                    self.seen.update(node.get("string", ""))
+                elif root is not styles_root:
+                    self.refs.add(node.get(w_val))
+
+    def sets(self, family: str) -> bool:
+        """Whether some run or paragraph sets `family`, directly or through its style."""
+        return family in self.families or not self.styled.get(family, set()).isdisjoint(self.refs)
+
+    def chars(self) -> frozenset[str]:
+        """Every character the document shows, in upper and lower case (styles may set caps), plus BASE_CHARS."""
+        cased = {c for ch in self.seen for c in ch.upper() + ch.lower()}
+        return _whole_pages(self.seen | cased | BASE_CHARS)
 
 
 def _faces(faces: FontSet) -> dict[str, Path]:
@@ -161,26 +188,19 @@ def _faces(faces: FontSet) -> dict[str, Path]:
 
 def used_chars(document: DocxDocument) -> frozenset[str]:
     """Every character the document shows, in upper and lower case (styles may set caps), plus BASE_CHARS."""
-    seen: set[str] = set()
-    for part in document.part.package.iter_parts():
-        root = getattr(part, "element", None)
-        if root is None:
-            continue
-        for node in root.iter(qn("w:t"), qn("w:delText")):
-            seen.update(node.text or "")
-        for node in root.iter(qn("w:lvlText")):
-            seen.update(node.get(qn("w:val"), ""))
-        for node in root.iter(f"{{{_V}}}textpath"):
-            seen.update(node.get("string", ""))
-    cased = {c for ch in seen for c in ch.upper() + ch.lower()}
-    return _whole_pages(seen | cased | BASE_CHARS)
+    return Usage(document).chars()
 
 
 def _whole_pages(chars: set[str]) -> frozenset[str]:
     """Round up to whole 128-code-point pages, so the deliverables of one project ask for
     the same subsets and `subset_font`'s cache serves all but the first (subsetting is
     the slow step); a client editing the file also finds the neighbouring letters."""
-    pages = {ord(c) >> 7 for c in chars} | BASE_PAGES
+    return _pages(frozenset({ord(c) >> 7 for c in chars} | BASE_PAGES))
+
+
+@lru_cache(maxsize=64)
+def _pages(pages: frozenset[int]) -> frozenset[str]:
+    # One object per set of pages: `subset_font`'s cache then finds its key by identity.
     return frozenset(chr(p << 7 | i) for p in pages for i in range(128) if not 0xD800 <= (p << 7 | i) <= 0xDFFF)
 
 
@@ -210,6 +230,16 @@ def font_key(family: str, face: str, data: bytes) -> str:
     """The `w:fontKey` GUID, "{XXXXXXXX-XXXX-…}": the same font data always gets the same key."""
     digest = hashlib.sha256(data).hexdigest()
     return "{" + str(uuid.uuid5(_KEY_NAMESPACE, f"{family}/{face}/{digest}")).upper() + "}"
+
+
+@lru_cache(maxsize=32)
+def _keyed(family: str, face: str, data: bytes) -> tuple[str, bytes]:
+    """The key of a face's subset and the subset obfuscated with it: the same subsets come
+    back for most deliverables (`subset_font`, whole pages of characters), and hashing
+    and copying them was a good part of a short DOCX's time. `data` is `subset_font`'s
+    own object, so its hash is computed once; a key is a function of all three."""
+    key = font_key(family, face, data)
+    return key, obfuscate(data, key)
 
 
 def obfuscate(data: bytes, key: str) -> bytes:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from lxml.etree import _Element
+
+from briefgen.libs import opc_internals as opc
 
 PPR_ORDER = [
     "pStyle",
@@ -169,13 +170,33 @@ ORDERS = {
 
 def el(tag: str, attrs: dict[str, object] | None = None, *children: _Element | None) -> _Element:
     """`el("w:spacing", {"before": 120})`: attribute names without prefix get `w:`."""
-    node = OxmlElement(tag)
-    for key, value in (attrs or {}).items():
-        node.set(qn(key if ":" in key else f"w:{key}"), str(value))
+    # As `OxmlElement(tag)` makes it, with the tag's and the attributes' names resolved once
+    # per name (a document makes thousands of elements from a few dozen names).
+    made = _TAGS.get(tag) or _tag(tag)
+    node = _MAKE(made[0], nsmap=made[1])
+    if attrs:
+        for key, value in attrs.items():
+            node.set(_KEYS.get(key) or _key(key), str(value))
     for child in children:
         if child is not None:
             node.append(child)
     return node
+
+
+_MAKE = opc.element_maker()
+_TAGS: dict[str, tuple[str, dict[str, str]]] = {}  # "w:p" -> (Clark name, namespace map)
+_KEYS: dict[str, str] = {}  # "before" -> the Clark name of "w:before"
+
+
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    prefix = tag.split(":")[0]
+    made = _TAGS[tag] = (qn(tag), {prefix: nsmap[prefix]})
+    return made
+
+
+def _key(key: str) -> str:
+    name = _KEYS[key] = qn(key if ":" in key else f"w:{key}")
+    return name
 
 
 def val(tag: str, value: object) -> _Element:
@@ -190,23 +211,38 @@ def local(node: _Element) -> str:
 def ordered(tag: str, children: Iterable[_Element | None]) -> _Element:
     """A `tag` element holding `children` sorted into schema order (unknown names last)."""
     seq = ORDERS[tag.split(":")[-1]]
+    rank, last = _rank(seq), len(seq)
     kids = [c for c in children if c is not None]
-    kids.sort(key=lambda c: seq.index(local(c)) if local(c) in seq else len(seq))
+    kids.sort(key=lambda c: rank.get(local(c), last))
     return el(tag, None, *kids)
 
 
 def add_ordered(parent: _Element, child: _Element, order: list[str]) -> _Element:
     """Insert (or replace) `child` in `parent` keeping schema order."""
-    name = local(child)
     for old in parent.findall(child.tag):
         parent.remove(old)
-    rank = order.index(name)
+    ranks = _rank(order)
+    rank = ranks[local(child)]
     for i, existing in enumerate(parent):
-        if local(existing) in order and order.index(local(existing)) > rank:
+        if ranks.get(local(existing), -1) > rank:
             parent.insert(i, child)
             return child
     parent.append(child)
     return child
+
+
+_RANKS: dict[int, tuple[list[str], dict[str, int]]] = {}
+
+
+def _rank(order: list[str]) -> dict[str, int]:
+    """Each name's place in `order` (its first, as `list.index`), made once per order list."""
+    known = _RANKS.get(id(order))
+    if known is None or known[0] is not order:  # (the list itself is held, so its id stays its own)
+        ranks: dict[str, int] = {}
+        for i, name in enumerate(order):
+            ranks.setdefault(name, i)
+        known = _RANKS[id(order)] = (order, ranks)
+    return known[1]
 
 
 def set_ppr(p: _Element, *props: _Element) -> _Element:
@@ -278,3 +314,35 @@ def tabs(*stops: tuple[str, int, str]) -> _Element:
     return el(
         "w:tabs", None, *(el("w:tab", {"val": a, "pos": p, **({"leader": ld} if ld else {})}) for a, p, ld in stops)
     )
+
+
+# ------------------------------------------------------------------ children added since a mark
+Mark = tuple[int, _Element | None, _Element | None]
+
+
+def mark(parent: _Element) -> Mark:
+    """Where `parent`'s children stand now, for `added`: how many, the last, and the one before it."""
+    count = len(parent)
+    tail = parent[-1] if count else None
+    return count, tail, None if tail is None else tail.getprevious()
+
+
+def added(parent: _Element, since: Mark) -> list[_Element]:
+    """The children added to `parent` since the mark `since`, in document order.
+
+    New blocks go just before the body's closing `w:sectPr` (the last child at the mark)
+    or after it, so this reads only from the child before that one on: a section's
+    blocks are found without comparing the whole body with what it held before each.
+    Children are never removed nor moved while a block is written; a count that says
+    otherwise is a writer bug, not something to guess around.
+    """
+    count, tail, before = since
+    node = before.getnext() if before is not None else (parent[0] if len(parent) else None)
+    new: list[_Element] = []
+    while node is not None:
+        if node is not tail:
+            new.append(node)
+        node = node.getnext()
+    if len(parent) != count + len(new):
+        raise RuntimeError(f"{len(parent) - count - len(new)} children moved before the mark in <{local(parent)}>")
+    return new
