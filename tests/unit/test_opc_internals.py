@@ -163,3 +163,29 @@ def test_story_container_fills_a_detached_body_whose_proxies_belong_to_the_part(
     assert opc.paragraph_element(paragraph).getparent() is element and paragraph.part is part
     opc.insert_table(story, parse_xml(TBL))
     assert [child.tag for child in element] == [qn("w:p"), qn("w:tbl")]
+
+
+def test_add_paragraph_element_places_a_paragraph_as_add_paragraph_does() -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    table = document.add_table(rows=1, cols=1)
+    for container in (opc.body(document), table.cell(0, 0), section.header, section.footer):
+        ours = opc.add_paragraph_element(container)
+        theirs = opc.paragraph_element(container.add_paragraph())
+        assert type(ours) is type(theirs) and ours.getnext() is theirs  # the same place: the one after it is theirs
+    assert opc.element(opc.body(document))[-1].tag == qn("w:sectPr")  # the body still closes with its sectPr
+    story = opc.story_container(document.part)  # a detached body without sectPr: appended
+    assert opc.add_paragraph_element(story).getparent() is opc.element(story)
+
+
+def test_element_maker_is_what_oxml_element_calls() -> None:
+    from docx.oxml import OxmlElement
+
+    made = opc.element_maker()(qn("w:p"), nsmap={"w": qn("w:p")[1:].split("}")[0]})
+    assert type(made) is type(OxmlElement("w:p")) and etree_string(made) == etree_string(OxmlElement("w:p"))
+
+
+def etree_string(node: object) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(node)  # type: ignore[arg-type]

@@ -81,3 +81,30 @@ def test_embedding_lists_each_face_in_the_font_table_and_flags_settings(theme: A
         assert part.content_type.endswith("obfuscatedFont") and part.blob[32:36] != b""
     settings = c.docx.settings.element
     assert xp(settings, "w:embedTrueTypeFonts") and xp(settings, "w:saveSubsetFonts")
+
+
+def test_the_code_font_counts_as_used_only_where_a_run_or_its_style_sets_it(theme: Any) -> None:
+    from briefgen.writers.docx.package.embedfonts import Usage
+
+    mono = family_name(theme.mono or theme.fonts.regular)
+    plain_text = docxkit.ctx(theme)
+    docxkit.render(plain_text, m.Paragraph((m.Text("No code here"),)))
+    coded = docxkit.ctx(theme)
+    docxkit.render(coded, m.Paragraph((m.Code("x = 1"),)))  # the Code character style sets the mono family
+    assert not Usage(plain_text.docx).sets(mono) and Usage(coded.docx).sets(mono)
+    assert Usage(coded.docx).chars() == used_chars(coded.docx) and "=" in used_chars(coded.docx)
+
+
+def test_keys_and_obfuscated_bytes_are_remembered_per_subset_and_never_mixed(theme: Any) -> None:
+    from briefgen.writers.docx.package.embedfonts import _keyed, _whole_pages
+
+    latin = subset_font(theme.fonts.regular, _whole_pages(set("abc")))
+    greek = subset_font(theme.fonts.regular, _whole_pages(set("abcΩ")))
+    assert latin is not None and greek is not None and latin[0] != greek[0]
+    assert _whole_pages(set("abc")) is _whole_pages(set("xyz"))  # one object per set of pages
+    for data in (latin[0], greek[0]):
+        key, hidden = _keyed("Family", "regular", data)
+        assert key == font_key("Family", "regular", data) and hidden == obfuscate(data, key)
+        assert _keyed("Family", "regular", data) == (key, hidden)
+    assert _keyed("Family", "regular", latin[0])[0] != _keyed("Family", "bold", latin[0])[0]
+    assert _keyed("Family", "regular", latin[0])[1] != _keyed("Family", "regular", greek[0])[1]

@@ -60,3 +60,37 @@ def test_a_path_is_written_too(theme: Any, tmp_path: Any) -> None:
     c = docxkit.ctx(theme)
     save(c.docx, tmp_path / "out.docx", STAMP)
     assert zipfile.is_zipfile(tmp_path / "out.docx")
+
+
+def test_remembered_listings_are_python_docx_own_for_each_set_of_parts(theme: Any) -> None:
+    """The content types and `.rels` listings come from a memo: each document still gets
+    exactly what python-docx would write for its own parts, however many came before."""
+    from PIL import Image
+
+    from briefgen.libs import opc_internals as opc
+    from briefgen.writers.docx.figures import add_picture
+
+    def listings(pictures: int) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        c = docxkit.ctx(theme)
+        body = docxkit.container(c)
+        for i in range(pictures):
+            png = io.BytesIO()
+            Image.new("RGB", (4 + i, 4), "white").save(png, "PNG")
+            add_picture(opc.add_paragraph_element(body), body, png, 9525, 9525, f"picture {i}")
+        tidy(c.docx)
+        out = io.BytesIO()
+        save(c.docx, out, STAMP)
+        package = c.docx.part.package
+        theirs = {"[Content_Types].xml": opc.content_types_xml(package.parts), "_rels/.rels": package.rels.xml}
+        for part in package.parts:
+            if len(part.rels):
+                theirs[part.partname.rels_uri.membername] = part.rels.xml
+        with zipfile.ZipFile(out) as z:
+            return {name: z.read(name) for name in theirs}, theirs
+
+    for pictures in (0, 2, 0, 1, 2):  # a memo that mixed documents up would show here
+        ours, theirs = listings(pictures)
+        assert ours == theirs
+        media = ours["[Content_Types].xml"].count(b"image/png")
+        assert (media > 0) == (pictures > 0)
+        assert ours["word/_rels/document.xml.rels"].count(b'Target="media/image') == pictures

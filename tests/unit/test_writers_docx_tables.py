@@ -111,3 +111,25 @@ def test_estimated_widths_fit_the_total_and_favour_longer_content() -> None:
 
 def test_twips_summing_rounds_to_whole_twips_with_the_exact_total() -> None:
     assert twips_summing((10.01, 20.02, 30.03), 1201) == [200, 400, 601]
+
+
+def test_a_fitted_fact_box_is_remembered_per_table_and_width_and_never_lent_to_another(theme: Any) -> None:
+    from lxml import etree
+
+    def facts(label: str) -> m.Table:
+        return m.Table(header=(), rows=(row(label, "Nordby"), row("People", "1,200")), kind="facts")
+
+    def grid(table: m.Table, width: int | None = None) -> tuple[list[str], bytes]:
+        c = docxkit.ctx(theme)
+        if width:
+            c.width = width
+        tbl = xp(docxkit.render(c, table), "w:tbl")[0]
+        return xp(tbl, "w:tblGrid/w:gridCol/@w:w"), etree.tostring(tbl)
+
+    short, long = facts("Capital"), facts("Administrative capital of the whole region")
+    first = grid(short)
+    assert grid(long)[0] != first[0]  # a longer label takes a wider label column
+    assert grid(short) == first  # the same table again: the same XML
+    assert grid(facts("Capital")) == first  # an equal table, another object: measured alike
+    narrow = grid(short, width=4000)[0]
+    assert sum(int(w) for w in narrow) == 4000 and narrow != first[0]

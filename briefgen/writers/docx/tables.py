@@ -19,6 +19,7 @@ from briefgen.design.spacing import Pad, TableSpace
 from briefgen.design.system import box_look, scaled
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
+from briefgen.model.memo import IdentityMemo
 from briefgen.writers.common.columns import CellFonts, Columns, lay_out
 from briefgen.writers.common.facts import FactFonts, fact_texts, fit_facts, label_share
 from briefgen.writers.common.makeup import TABLE_START_ROWS
@@ -223,9 +224,19 @@ def _fact_widths(node: m.Table, width: int, ctx: Ctx) -> tuple[list[int], m.Tabl
     )
     pad = design.table.facts
     sides = pad.left + pad.right
-    share = label_share(fact_texts(node), width / 20, fonts, sides)
+    found = _FITTED.get(node, (width, fonts, sides))
+    if found is None:
+        share = label_share(fact_texts(node), width / 20, fonts, sides)
+        found = _FITTED.put(node, (share, fit_facts(node, width / 20, share, fonts, sides)), (width, fonts, sides))
+    share, fitted = found
     label = int(width * share)
-    return [label, width - label], fit_facts(node, width / 20, share, fonts, sides)
+    return [label, width - label], fitted
+
+
+# A batch's annexes show the same profiles' fact boxes (the same parsed tables), and
+# measuring their words for the split and the hyphens is most of a box's time: the
+# split and the fitted table are remembered per table, width, fonts and padding.
+_FITTED: IdentityMemo[m.Table, tuple[float, m.Table]] = IdentityMemo("fact boxes fitted (DOCX)", 512)
 
 
 def _word_pad(facts: bool, ctx: Ctx) -> Pad:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from briefgen.libs import opc_internals as opc
+from briefgen.model.memo import Memo
 from briefgen.writers.docx.package.zipout import ZipOut
 
 # Template parts that would mislead: a thumbnail of someone else's page, the
@@ -54,16 +55,20 @@ def save(
     be waiting for page numbers) and `word/document.xml` goes in last.
     """
     package = document.part.package
-    for part in package.parts:
+    parts = package.parts  # (a walk of the whole relationship graph: once)
+    for part in parts:
         part.before_marshal()
     body = document.part.partname.membername
     archive = ZipOut(stamp)
-    archive.add("[Content_Types].xml", opc.content_types_xml(package.parts), reuse=True)  # first, as Word writes it
-    archive.add("_rels/.rels", package.rels.xml, reuse=True)
-    others = {part.partname.membername: part for part in package.parts if part is not document.part}
-    rels = {part.partname.rels_uri.membername: part for part in package.parts if len(part.rels)}
+    archive.add("[Content_Types].xml", _content_types(parts), reuse=True)  # first, as Word writes it
+    archive.add("_rels/.rels", _rels_xml("/", package.rels), reuse=True)
+    others = {part.partname.membername: part for part in parts if part is not document.part}
+    rels = {part.partname.rels_uri.membername: part for part in parts if len(part.rels)}
     for name in sorted({*others, *rels}):
-        archive.add(name, others[name].blob if name in others else rels[name].rels.xml, reuse=True)
+        if name in others:
+            archive.add(name, others[name].blob, reuse=True)
+        else:
+            archive.add(name, _rels_xml(rels[name].partname, rels[name].rels), reuse=True)
     if before_body:
         before_body()
     archive.add(body, document.part.blob)
@@ -72,3 +77,31 @@ def save(
         Path(out).write_bytes(data)
     else:
         out.write(data)
+
+
+# A batch's documents mostly have the same parts and relationships (a few more pictures
+# or headers here and there): their two generated listings are remembered by everything
+# they are made of, as python-docx writes them.
+_LISTINGS: Memo[bytes] = Memo("package listings (DOCX)", 512)
+
+
+def _content_types(parts: list[Any]) -> bytes:
+    """`[Content_Types].xml` of `parts`, by their names and content types."""
+    key = ("types", *((part.partname, part.content_type) for part in parts))
+    found = _LISTINGS.get(key)
+    return found if found is not None else _LISTINGS.put(key, opc.content_types_xml(parts))
+
+
+def _rels_xml(source: str, rels: Any) -> bytes:
+    """The `.rels` listing of the part named `source` ("/": the package), by each
+    relationship's id, type and target (every target is relative to the source)."""
+    key = (
+        "rels",
+        source,
+        *(
+            (r.rId, r.reltype, r.is_external, r.target_ref if r.is_external else r.target_part.partname)
+            for r in rels.values()
+        ),
+    )
+    found = _LISTINGS.get(key)
+    return found if found is not None else _LISTINGS.put(key, rels.xml)
