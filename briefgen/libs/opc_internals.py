@@ -95,7 +95,7 @@ def add_paragraph_element(container: Any) -> _Element:
     parent = element(container)
     p = _maker()(_P, nsmap=_W_MAP)
     if parent.tag == _BODY:
-        last = parent[-1] if len(parent) else None
+        last = next(reversed(parent), None)  # (not len(): lxml counts children by walking them)
         successor = last if last is not None and last.tag == _SECT_PR else parent.find(_SECT_PR)
         if successor is not None:
             successor.addprevious(p)

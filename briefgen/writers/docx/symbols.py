@@ -31,7 +31,7 @@ def fallback_chars(theme: Theme) -> frozenset[int]:
 def pieces(text: str, fallback: frozenset[int]) -> list[tuple[str, bool]]:
     """`text` cut where it changes between the text fonts and the symbol font:
     (piece, in the symbol font)."""
-    if not fallback or not any(ord(c) in fallback for c in set(text)):
+    if fallback.isdisjoint(map(ord, text)):
         return [(text, False)]
     out: list[tuple[str, bool]] = []
     for ch in text:

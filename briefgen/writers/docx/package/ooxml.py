@@ -317,32 +317,33 @@ def tabs(*stops: tuple[str, int, str]) -> _Element:
 
 
 # ------------------------------------------------------------------ children added since a mark
-Mark = tuple[int, _Element | None, _Element | None]
+Mark = tuple[_Element, _Element | None, _Element | None]
 
 
 def mark(parent: _Element) -> Mark:
-    """Where `parent`'s children stand now, for `added`: how many, the last, and the one before it."""
-    count = len(parent)
-    tail = parent[-1] if count else None
-    return count, tail, None if tail is None else tail.getprevious()
+    """Where `parent`'s children end now, for `added`: its last child and the one before it.
+
+    (Not a count: lxml counts children by walking them all.)"""
+    tail = next(reversed(parent), None)
+    return parent, tail, None if tail is None else tail.getprevious()
 
 
 def added(parent: _Element, since: Mark) -> list[_Element]:
-    """The children added to `parent` since the mark `since`, in document order.
+    """The children added at the end of `parent` since the mark `since`, in document order.
 
     New blocks go just before the body's closing `w:sectPr` (the last child at the mark)
     or after it, so this reads only from the child before that one on: a section's
     blocks are found without comparing the whole body with what it held before each.
-    Children are never removed nor moved while a block is written; a count that says
-    otherwise is a writer bug, not something to guess around.
+    Blocks are never put before the end of the body nor taken out while one is written;
+    a mark whose children left the parent is a writer bug, not something to guess around.
     """
-    count, tail, before = since
-    node = before.getnext() if before is not None else (parent[0] if len(parent) else None)
+    marked, tail, before = since
+    if marked is not parent or any(e is not None and e.getparent() is not parent for e in (tail, before)):
+        raise RuntimeError(f"the children marked in <{local(parent)}> moved")
+    node = before.getnext() if before is not None else next(iter(parent), None)
     new: list[_Element] = []
     while node is not None:
         if node is not tail:
             new.append(node)
         node = node.getnext()
-    if len(parent) != count + len(new):
-        raise RuntimeError(f"{len(parent) - count - len(new)} children moved before the mark in <{local(parent)}>")
     return new

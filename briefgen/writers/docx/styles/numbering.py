@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from lxml import etree
 from lxml.etree import _Element
 
 from briefgen.writers.docx.package.ooxml import el, fonts, half_points, ordered, set_ppr, val
@@ -26,18 +27,25 @@ def list_style(ordered_list: bool, depth: int) -> str:
     return f"List {'Number' if ordered_list else 'Bullet'}{suffix}"
 
 
+# The first child with a given id, found by libxml2 (`find` with a predicate walks the
+# children in Python: every list of a long report looked up its style that way).
+_W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_STYLE = etree.XPath("w:style[@w:styleId=$id][1]/w:pPr/w:numPr/w:numId/@w:val", namespaces=_W_NS)
+_NUM = etree.XPath("w:num[@w:numId=$id][1]/w:abstractNumId/@w:val", namespaces=_W_NS)
+_ABSTRACT = etree.XPath("w:abstractNum[@w:abstractNumId=$id][1]", namespaces=_W_NS)
+
+
 def _style_num_id(document: DocxDocument, style: str) -> str | None:
-    node = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id(style)}']")
-    num = node.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}") if node is not None else None
-    return num.get(qn("w:val")) if num is not None else None
+    found = _STYLE(document.styles.element, id=style_id(style))
+    return str(found[0]) if found else None
 
 
 def _abstract_for(numbering: _Element, num_id: str) -> _Element | None:
-    num = numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num_id}']")
-    if num is None:
+    abstract_id = _NUM(numbering, id=num_id)
+    if not abstract_id:
         return None
-    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-    return numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']")
+    found = _ABSTRACT(numbering, id=str(abstract_id[0]))
+    return found[0] if found else None  # type: ignore[no-any-return]
 
 
 # Word numbers lists at levels 0-8; a list nested deeper keeps the last level's look.
