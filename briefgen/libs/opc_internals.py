@@ -14,9 +14,11 @@ it can zip reproducibly. The OPC objects it also uses (`Part`, `package.parts`, 
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any
+from typing import IO, Any
 
 from lxml.etree import _Element
 
@@ -108,17 +110,65 @@ _W_MAP = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 _BODY, _SECT_PR, _P = (f"{{{_W_MAP['w']}}}{name}" for name in ("body", "sectPr", "p"))
 
 
+def picture_inline(part: Any, source: str | IO[bytes], cx: int, cy: int) -> _Element:
+    """The `wp:inline` of a picture `cx` by `cy` EMU, its image part found or added and
+    related from the story `part`: what `Run.add_picture(source, Emu(cx), Emu(cy))` puts
+    in its run (the caller appends it with the run's `add_drawing`).
+
+    Checked against python-docx 1.2.0: `StoryPart.new_pic_inline` reads and parses the
+    image (`Image.from_file`), hashes it and every image part already in the package to
+    find a copy (`ImageParts.get_or_add_image_part`, `_get_by_sha1`), adds a part
+    otherwise (`_add_image_part`), relates it (`relate_to`), takes the part's own
+    `image.filename`, the part's `next_id`, and builds `CT_Inline.new_pic_inline`.
+    The same steps here, with each image read, parsed and hashed once per process:
+    a batch puts the same maps and logos in every deliverable.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
+
+    image = _image_of_file(source, *_stamp(source)) if isinstance(source, str) else _image_of_blob(_read(source))
+    parts = part.package.image_parts
+    digest = _sha1(image.blob)
+    found = next((known for known in parts if _sha1(known.blob) == digest), None)
+    image_part = found if found is not None else parts._add_image_part(image)
+    rid = part.relate_to(image_part, RT.IMAGE)
+    return CT_Inline.new_pic_inline(part.next_id, rid, image_part.image.filename, Emu(cx), Emu(cy))  # type: ignore[no-any-return]
+
+
+def _read(stream: IO[bytes]) -> bytes:
+    stream.seek(0)
+    return stream.read()
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    found = os.stat(path)
+    return found.st_mtime_ns, found.st_size
+
+
+@lru_cache(maxsize=64)
+def _image_of_file(path: str, mtime_ns: int, size: int) -> Any:
+    # (a file edited while `serve` runs has another time or size: read again)
+    from docx.image.image import Image
+
+    return Image.from_file(path)
+
+
+@lru_cache(maxsize=64)
+def _image_of_blob(blob: bytes) -> Any:
+    from docx.image.image import Image
+
+    return Image.from_blob(blob)
+
+
+@lru_cache(maxsize=256)
+def _sha1(blob: bytes) -> str:
+    return hashlib.sha1(blob).hexdigest()
+
+
 def paragraph_element(paragraph: Any) -> _Element:
     """The `w:p` behind a python-docx `Paragraph` (checked against python-docx 1.2.0: `_p`)."""
     return paragraph._p
-
-
-def inline_element(shape: Any) -> _Element:
-    """The `wp:inline` behind a picture `add_picture` made (checked against python-docx 1.2.0: `_inline`).
-
-    Its `dist*` margins and `docPr` (alt text, name) have no proxy properties.
-    """
-    return shape._inline
 
 
 def set_blob(part: Any, data: bytes) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
 import docx
 import pytest
@@ -93,19 +94,42 @@ def test_paragraph_element_is_the_w_p_in_the_tree() -> None:
     assert p.tag == qn("w:p") and p.getparent() is opc.element(opc.body(document))
 
 
-def test_inline_element_of_a_picture_carries_its_margins_and_alt_text() -> None:
+def _png(color: tuple[int, int, int], size: int = 4) -> bytes:
     from PIL import Image
 
     png = io.BytesIO()
-    Image.new("RGB", (4, 4), (200, 0, 0)).save(png, format="PNG")
-    png.seek(0)
-    shape = docx.Document().add_paragraph().add_run().add_picture(png)
-    inline = opc.inline_element(shape)
-    assert inline.tag == qn("wp:inline")
-    inline.set("distT", "0")
-    inline.docPr.set("descr", "a red square")
-    assert inline.docPr.get("descr") == "a red square"
-    assert inline.getparent().tag == qn("w:drawing")
+    Image.new("RGB", (size, size), color).save(png, format="PNG")
+    return png.getvalue()
+
+
+def test_picture_inline_makes_what_add_picture_makes(tmp_path: Any) -> None:
+    """The same pictures, in the same order, through python-docx and through the trick:
+    the same document (image parts shared by content, ids, names), whatever came before."""
+    from docx.shared import Emu
+
+    red, blue = _png((200, 0, 0)), _png((0, 0, 200), 6)
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(red)
+    sources = [io.BytesIO(red), io.BytesIO(blue), str(logo), io.BytesIO(red)]
+
+    def theirs() -> bytes:
+        document = docx.Document()
+        for i, source in enumerate(sources):
+            document.add_paragraph().add_run().add_picture(source, Emu(9525 * (i + 1)), Emu(9525))
+        return b"".join(_saved(document).read(n) for n in sorted(_saved(document).namelist()) if "core" not in n)
+
+    def ours() -> bytes:
+        document = docx.Document()
+        for i, source in enumerate(sources):
+            p = opc.paragraph_element(document.add_paragraph())
+            r = p.add_r()
+            r.add_drawing(opc.picture_inline(document.part, source, 9525 * (i + 1), 9525))
+        return b"".join(_saved(document).read(n) for n in sorted(_saved(document).namelist()) if "core" not in n)
+
+    expected = theirs()
+    assert ours() == expected and ours() == expected  # the second time from the remembered images
+    logo.write_bytes(blue)  # the file edited (as under `serve`): read again, not remembered
+    assert ours() == theirs() != expected
 
 
 @pytest.mark.parametrize("reltype", [RT.FONT_TABLE, RT.THEME])
@@ -145,7 +169,9 @@ def test_every_trick_names_the_version_it_was_checked_against() -> None:
         opc.insert_table,
         opc.cell,
         opc.paragraph_element,
-        opc.inline_element,
+        opc.picture_inline,
+        opc.element_maker,
+        opc.add_paragraph_element,
         opc.set_blob,
         opc.content_types_xml,
     ]

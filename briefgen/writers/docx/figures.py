@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Emu
-from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
 from briefgen.design.theme import Theme
@@ -29,7 +27,7 @@ from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.floating import mark_decorative
 from briefgen.writers.docx.labels import label_runs
-from briefgen.writers.docx.package.ooxml import set_ppr, spacing, val
+from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
 from briefgen.writers.docx.text import plain
 
 EMU_PER_TWIP = 635
@@ -53,13 +51,15 @@ def add_picture(
     (or, `decorative`, marked decorative: screen readers skip it)."""
     source = path if isinstance(path, io.BytesIO) else str(path)
     name = name or (path.name if isinstance(path, Path) else "figure.png")
+    r = el("w:r")  # the run `Paragraph.add_run` appends
+    p.append(r)
     try:
-        shape = Paragraph(p, container).add_run().add_picture(source, width=Emu(width), height=Emu(height))
+        inline = opc.picture_inline(container.part, source, width, height)
     except Exception as exc:  # python-docx raises its own, OS and Pillow errors for bad files
         raise fail(
             pos or m.NOWHERE, f"cannot put image '{name}' in the DOCX: {exc}", "re-export it as PNG or JPEG"
         ) from exc
-    inline = opc.inline_element(shape)
+    r.add_drawing(inline)
     for side in ("distT", "distB", "distL", "distR"):
         # Unset, LibreOffice pads inline pictures by 1/8 inch and shifts them off the margin.
         inline.set(side, "0")
