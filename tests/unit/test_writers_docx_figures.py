@@ -54,6 +54,8 @@ def test_a_figure_is_a_picture_with_alt_text_and_a_numbered_caption(theme: Any, 
 
 def test_image_size_and_a_bad_picture_are_errors_at_the_authors_line(tmp_path: Path) -> None:
     assert image_size(png(tmp_path / "a.png", (7, 3))) == (7, 3)
+    assert image_size(tmp_path / "a.png") == (7, 3)  # remembered
+    assert image_size(png(tmp_path / "a.png", (9, 3))) == (9, 3)  # the file replaced (as under `serve`): read again
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"nope")
     with pytest.raises(BriefgenError) as caught:

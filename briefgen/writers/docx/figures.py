@@ -72,13 +72,23 @@ def add_picture(
 
 def image_size(path: Path, pos: Pos | None = None) -> tuple[int, int]:
     """(width, height) in pixels; a missing or unreadable file is the author's error."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import UnidentifiedImageError
 
     try:
-        with Image.open(path) as img:
-            return max(img.size[0], 1), max(img.size[1], 1)
+        stat = path.stat()
+        return _pixels(path, stat.st_mtime_ns, stat.st_size)
     except (OSError, UnidentifiedImageError) as exc:
         raise fail(pos or Pos(str(path)), f"cannot read image '{path.name}': {exc}", "use a PNG or JPEG file") from exc
+
+
+@lru_cache(maxsize=64)
+def _pixels(path: Path, mtime_ns: int, size: int) -> tuple[int, int]:
+    # Every cover of a batch shows the same logos; a file edited under `serve` has another
+    # time or size, so it is read again.
+    from PIL import Image
+
+    with Image.open(path) as img:
+        return max(img.size[0], 1), max(img.size[1], 1)
 
 
 def fit(width_px: int, height_px: int, max_width: int, max_height: int) -> tuple[int, int]:
