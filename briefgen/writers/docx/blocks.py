@@ -29,8 +29,8 @@ from briefgen.writers.docx.styles.styles import BOLD_STYLES, style_id
 def new_paragraph(container: Any, style: str | None = None) -> _Element:
     """Append an empty paragraph in `style` to `container`; returns its `w:p`."""
     p = opc.add_paragraph_element(container)
-    if style and style != "Normal":
-        set_ppr(p, val("w:pStyle", style_id(style)))
+    if style and style != "Normal":  # (what `set_ppr` makes on an empty paragraph)
+        p.append(el("w:pPr", None, val("w:pStyle", style_id(style))))
     return p
 
 

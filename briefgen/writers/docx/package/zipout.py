@@ -37,7 +37,8 @@ class ZipOut:
         year = max(stamp.year, 1980)
         self.date = (year - 1980) << 9 | stamp.month << 5 | stamp.day
         self.time = stamp.hour << 11 | stamp.minute << 5 | stamp.second // 2
-        self.body = bytearray()
+        self.body: list[bytes] = []  # the members' headers and data, joined once at the end
+        self.size = 0
         self.directory = bytearray()
         self.count = 0
 
@@ -46,15 +47,16 @@ class ZipOut:
         # Only small members are cached: a batch's repeated parts are fonts and styles,
         # and a cache of big one-off images would only hold memory.
         packed, crc = _deflated(data) if reuse and len(data) <= _CACHE_LIMIT else _fresh(data)
-        if len(data) > _MAX or len(self.body) + len(packed) > _MAX:
+        if len(data) > _MAX or self.size + len(packed) > _MAX:
             raise ValueError(f"{name}: the package would exceed 4 GiB")
         raw = name.encode("utf-8")
         flags = 0x0800  # names are UTF-8
-        offset = len(self.body)
-        self.body += struct.pack(
+        offset = self.size
+        header = struct.pack(
             "<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, self.time, self.date, crc, len(packed), len(data), len(raw), 0
         )
-        self.body += raw + packed
+        self.body += (header, raw, packed)
+        self.size += len(header) + len(raw) + len(packed)
         self.directory += struct.pack(
             "<IHHHHHHIIIHHHHHII",
             0x02014B50,
@@ -79,5 +81,5 @@ class ZipOut:
         self.count += 1
 
     def getvalue(self) -> bytes:
-        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, self.count, self.count, len(self.directory), len(self.body), 0)
-        return bytes(self.body + self.directory + end)
+        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, self.count, self.count, len(self.directory), self.size, 0)
+        return b"".join((*self.body, self.directory, end))
