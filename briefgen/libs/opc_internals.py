@@ -14,6 +14,7 @@ it can zip reproducibly. The OPC objects it also uses (`Part`, `package.parts`, 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -164,6 +165,47 @@ def _image_of_blob(blob: bytes) -> Any:
 @lru_cache(maxsize=256)
 def _sha1(blob: bytes) -> str:
     return hashlib.sha1(blob).hexdigest()
+
+
+def unlinked_story(hdrftr: Any) -> _Element:
+    """The `w:hdr` or `w:ftr` of the header or footer `hdrftr` (`section.header`,
+    `section.first_page_footer`, ...), given a definition of its own if it has none: what
+    `hdrftr.is_linked_to_previous = False` and then `element(hdrftr)` give.
+
+    Checked against python-docx 1.2.0: `_Header._add_definition` (and `_Footer`'s) adds
+    the part `HeaderPart.new` makes (the next free partname; the default XML read from
+    python-docx's template file and parsed), related from the document part
+    (`relate_to`) and referenced from the section's `w:sectPr` (`add_headerReference`,
+    with the proxy's `_hdrftr_index`). The same steps, with the default XML parsed once
+    per process; a header or footer defined already is left to python-docx.
+    """
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.parts.hdrftr import FooterPart, HeaderPart
+    from docx.section import _Header
+
+    if hdrftr._has_definition:
+        return element(hdrftr)
+    header = isinstance(hdrftr, _Header)
+    document_part = hdrftr._document_part
+    package = document_part.package
+    kind, content_type, reltype = (
+        (HeaderPart, CT.WML_HEADER, RT.HEADER) if header else (FooterPart, CT.WML_FOOTER, RT.FOOTER)
+    )
+    partname = package.next_partname("/word/header%d.xml" if header else "/word/footer%d.xml")
+    part = kind(partname, content_type, copy.deepcopy(_default_story(header)), package)
+    rid = document_part.relate_to(part, reltype)
+    sect_pr = hdrftr._sectPr
+    (sect_pr.add_headerReference if header else sect_pr.add_footerReference)(hdrftr._hdrftr_index, rid)
+    return part.element  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=2)
+def _default_story(header: bool) -> _Element:
+    from docx.oxml.parser import parse_xml
+    from docx.parts.hdrftr import FooterPart, HeaderPart
+
+    return parse_xml(HeaderPart._default_header_xml() if header else FooterPart._default_footer_xml())
 
 
 def paragraph_element(paragraph: Any) -> _Element:

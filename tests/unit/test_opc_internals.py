@@ -172,6 +172,7 @@ def test_every_trick_names_the_version_it_was_checked_against() -> None:
         opc.picture_inline,
         opc.element_maker,
         opc.add_paragraph_element,
+        opc.unlinked_story,
         opc.set_blob,
         opc.content_types_xml,
     ]
@@ -215,3 +216,33 @@ def etree_string(node: object) -> bytes:
     from lxml import etree
 
     return etree.tostring(node)  # type: ignore[arg-type]
+
+
+def test_unlinked_story_adds_what_unlinking_adds() -> None:
+    """Each header and footer of two sections unlinked by python-docx and by the trick,
+    written into: the same package, part names, relationships and references."""
+    from docx.enum.section import WD_SECTION
+
+    def package(unlink: Any) -> bytes:
+        document = docx.Document()
+        document.add_section(WD_SECTION.NEW_PAGE)
+        for section in document.sections:
+            section.different_first_page_header_footer = True
+            for i, hdrftr in enumerate(
+                (section.first_page_header, section.header, section.first_page_footer, section.footer)
+            ):
+                story = unlink(hdrftr)
+                assert story.tag in (qn("w:hdr"), qn("w:ftr"))
+                story.append(parse_xml(f"<w:p {nsdecls('w')}><w:r><w:t>{i}</w:t></w:r></w:p>"))
+        saved = _saved(document)
+        return b"".join(saved.read(name) for name in sorted(saved.namelist()) if "core" not in name)
+
+    def theirs(hdrftr: Any) -> Any:
+        hdrftr.is_linked_to_previous = False
+        return opc.element(hdrftr)
+
+    expected = package(theirs)
+    assert package(opc.unlinked_story) == expected and package(opc.unlinked_story) == expected
+    document = docx.Document()
+    story = opc.unlinked_story(document.sections[0].header)
+    assert opc.unlinked_story(document.sections[0].header) is story  # defined already: the same part's

@@ -103,16 +103,14 @@ def marking_only(section: DocxSection, ctx: Ctx) -> None:
     PDF's cover has them."""
     section.different_first_page_header_footer = True
     for header in (section.first_page_header, section.header):
-        header.is_linked_to_previous = False
-        story = _reset(opc.element(header))
+        story = _reset(opc.unlinked_story(header))
         _marking(story, ctx, "Marking On Band")
         if not len(story):
             story.append(el("w:p"))  # a header needs a paragraph; the Header style would draw its rule
         _watermark(story.find(qn("w:p")), ctx)
     meta = ctx.meta
     for footer in (section.first_page_footer, section.footer):
-        footer.is_linked_to_previous = False
-        story = _reset(opc.element(footer))
+        story = _reset(opc.unlinked_story(footer))
         if meta.document_id and meta.client_name:
             _paragraph(story, "Cover Small").append(run(fill(meta.labels.document, id=meta.document_id)))
         if ctx.theme.tagline.strip():
@@ -133,8 +131,7 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
     """
     section.different_first_page_header_footer = False
     header = section.header
-    header.is_linked_to_previous = False
-    story = _reset(opc.element(header))
+    story = _reset(opc.unlinked_story(header))
     _marking(story, ctx)
     if running_head:
         head = _paragraph(story, "Header")
@@ -148,8 +145,7 @@ def running_heads(section: DocxSection, ctx: Ctx, running_head: bool = True, pag
     _watermark(story.find(qn("w:p")), ctx)
 
     footer = section.footer
-    footer.is_linked_to_previous = False
-    story = _reset(opc.element(footer))
+    story = _reset(opc.unlinked_story(footer))
     if page_numbers:  # as the PDF's: the brand's footer left, "Page N of M" right
         foot = _paragraph(story, "Footer")
         text = running_foot(ctx.theme.footer, ctx.meta.document_id, ctx.meta.client_name)
