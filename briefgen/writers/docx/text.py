@@ -13,12 +13,17 @@ import re
 
 from lxml.etree import _Element
 
-from briefgen.writers.docx.package.ooxml import el
+from briefgen.libs import opc_internals as opc
 
 # C0 controls except \t and \n, DEL and the C1 controls (legal in XML 1.0 but invisible
 # junk that Word shows as boxes), lone surrogates, and the two XML non-characters.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile("(\t|\n|\u00ad)")
+# Text's own elements, made as `OxmlElement` makes them (not through `package.ooxml`,
+# which reads this module: a cycle).
+_MAKE = opc.element_maker()
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_TAB, _BR, _SOFT, _T = (f"{{{_W['w']}}}{name}" for name in ("tab", "br", "softHyphen", "t"))
 
 
 def clean(text: str) -> str:
@@ -32,13 +37,13 @@ def put_text(run: _Element, text: str) -> None:
     # Tabs and line breaks are separate elements in WordprocessingML, not characters.
     for piece in _SPECIAL.split(clean(text)):
         if piece == "\t":
-            run.append(el("w:tab"))
+            run.append(_MAKE(_TAB, nsmap=_W))
         elif piece == "\n":
-            run.append(el("w:br"))
+            run.append(_MAKE(_BR, nsmap=_W))
         elif piece == "\u00ad":  # a soft hyphen: where Word may break the word, showing a hyphen
-            run.append(el("w:softHyphen"))
+            run.append(_MAKE(_SOFT, nsmap=_W))
         elif piece:
-            t = el("w:t")
+            t = _MAKE(_T, nsmap=_W)
             t.text = piece
             if piece != piece.strip(" "):
                 # Without it Word drops the leading and trailing spaces of the run.
