@@ -5,7 +5,10 @@ outside it), the headings left with fewer than two lines below them, whether a b
 (the 3 pt left bar every box has) runs into the frame's foot or out of its head, the
 data tables (a header band over zebra rows): how many body rows each shows, and whether
 its header is repeated at the top of the next page; how much of the frame is left empty
-at the page's foot, and the small bold words (labels, table headers) broken with a hyphen.
+at the page's foot, the small bold words (labels, table headers) broken with a hyphen,
+the small words (fact values, table cells) broken at a poor point (a proper noun, or
+fewer than three letters before the hyphen), and the page's first and last lines, to
+find a list's one-line first item left at a foot or its one-line last item at a head.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ class Page:
     opens_chapter: bool = False  # the page opens with a top-level heading (no kicker above it)
     label_hyphens: list[str] = field(default_factory=list)  # small bold words broken with a hyphen
     after_heading: int | None = None  # lines under the page's last heading (None: no heading)
+    poor_hyphens: list[str] = field(default_factory=list)  # small words hyphenated at a poor point
+    head: list[str] = field(default_factory=list)  # the first two lines: "bullet", "item" or "text"
+    foot: list[str] = field(default_factory=list)  # the last two lines, likewise
 
 
 def _close(a: tuple[float, ...] | None, b: tuple[float, ...]) -> bool:
@@ -69,6 +75,9 @@ def measure(path: Path, *, body_size: float, margins_mm: tuple[float, float] = (
             page.empty = (foot - max((o["bottom"] for o in marks), default=top)) / (foot - top)
             page.opens_chapter = bool(lines) and lines[0][1] >= body_size * 1.8
             page.label_hyphens = _label_hyphens(p, body_size)
+            page.poor_hyphens = _poor_hyphens(p, body_size)
+            kinds = _line_kinds(chars)
+            page.head, page.foot = kinds[:2], kinds[-2:]
             out.append(page)
     return out
 
@@ -82,6 +91,46 @@ def _label_hyphens(p: pdfplumber.page.Page, body_size: float) -> list[str]:
         for w in words
         if "Bold" in w["fontname"] and w["size"] < body_size and re.search(r"[^\W\d_]-$", w["text"])
     ]
+
+
+def _poor_hyphens(p: pdfplumber.page.Page, body_size: float) -> list[str]:
+    """Words set smaller than the body and not bold (fact values, table cells) that end a
+    line hyphenated inside a capitalised word ("Afgh-") or after under three letters."""
+    words = p.extract_words(extra_attrs=["fontname", "size"])
+    out = []
+    for w in words:
+        found = re.search(r"([^\W\d_]+)-$", w["text"])
+        if found and "Bold" not in w["fontname"] and w["size"] < body_size:
+            part = found.group(1)
+            if part[0].isupper() or len(part) < 3:
+                out.append(w["text"])
+    return out
+
+
+LIST_MARK = re.compile(r"^(•|\d{1,2}\.(?!\d))")
+
+
+def _line_kinds(chars: list[dict]) -> list[str]:
+    """Each body line: "bullet" (a list item's first line), "item" (a list item's later
+    line, indented past the text's left edge) or "text"."""
+    rows: dict[int, list[dict]] = {}
+    for c in chars:
+        if c.get("upright", True):
+            rows.setdefault(round(c["bottom"] / 2.5), []).append(c)
+    lines = [sorted(rows[k], key=lambda c: c["x0"]) for k in sorted(rows)]
+    if not lines:
+        return []
+    left = min(cs[0]["x0"] for cs in lines)
+    kinds = []
+    for cs in lines:
+        text = "".join(c["text"] for c in cs)
+        if LIST_MARK.match(text):
+            kinds.append("bullet")
+        elif cs[0]["x0"] > left + 6:
+            kinds.append("item")
+        else:
+            kinds.append("text")
+    return kinds
 
 
 def _lines(chars: list[dict]) -> list[tuple[float, float, tuple[str, str]]]:
@@ -170,3 +219,37 @@ def thin_table_starts(pages: list[Page], least: int = 3) -> list[tuple[int, int]
 
 def lonely_headings(pages: list[Page]) -> list[tuple[int, str]]:
     return [(p.number, h) for p in pages for h in p.lonely_headings]
+
+
+def poor_hyphens(pages: list[Page], hard: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """The poorly hyphenated words; a word whose part before the hyphen is in `hard`
+    ("Year-" of "Year-round", as the sources spell it: `hard_hyphens`) broke at its own hyphen."""
+    return [
+        (p.number, w)
+        for p in pages
+        for w in p.poor_hyphens
+        if re.sub(r".*[^\w-]", "", w).split("-")[-2] + "-" not in hard
+    ]
+
+
+def hard_hyphens(root: Path) -> frozenset[str]:
+    """The words before a hyphen written in a project's sources ("Year-" of "Year-round")."""
+    found: set[str] = set()
+    for path in (*root.rglob("*.md"), *root.rglob("*.yaml")):
+        found.update(m + "-" for m in re.findall(r"([^\W\d_]+)-(?=[^\W\d_])", path.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def lone_list_lines(pages: list[Page]) -> list[tuple[int, str]]:
+    """(page, "first"/"last") where a list leaves one line alone: its first item of one
+    line as the page's last line after text, the list going on over the page; or its last
+    item of one line as the next page's first line, text following it."""
+    out = []
+    for a, b in itertools.pairwise(pages):
+        if not (a.foot and b.head) or a.foot[-1] == "text" or b.head[0] == "text":
+            continue  # no list runs over this page break
+        if a.foot[-1] == "bullet" and (len(a.foot) < 2 or a.foot[0] == "text"):
+            out.append((a.number, "first"))
+        if b.head[0] == "bullet" and (len(b.head) < 2 or b.head[1] == "text"):
+            out.append((b.number, "last"))
+    return out

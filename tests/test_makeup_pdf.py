@@ -9,7 +9,10 @@ each fault (a table at a page foot, a section that would leave a page nearly emp
 - no box runs from one page on to the next (none of these is taller than a page);
 - no heading is left at a page foot with fewer than two lines under it, nor with a short
   lead-in (three lines at most) while its table starts on the next page;
-- no fact-box label or table header word is broken with a hyphen;
+- no fact-box label or table header word is broken with a hyphen, and no value or cell
+  word is hyphenated inside a proper noun or after fewer than three letters;
+- no list leaves its one-line first item alone at a page's foot, or its one-line last
+  item alone at the next page's head;
 - a table starts only with three body rows, and its header repeats on the next page.
 """
 
@@ -22,10 +25,13 @@ from pathlib import Path
 
 import pytest
 from makeupkit import (
+    hard_hyphens,
     holes,
     label_hyphens,
+    lone_list_lines,
     lonely_headings,
     measure,
+    poor_hyphens,
     short_pages,
     split_boxes,
     stranded_lead_ins,
@@ -46,8 +52,9 @@ def _margins(root: Path) -> tuple[float, float]:
     return float(page.get("top", 20)), float(page.get("bottom", 20))
 
 
-def _faults(folder: Path, body_size: float, margins: tuple[float, float]) -> dict[str, list[object]]:
+def _faults(folder: Path, body_size: float, margins: tuple[float, float], root: Path) -> dict[str, list[object]]:
     faults: dict[str, list[object]] = {}
+    hard = hard_hyphens(root / "sections")
     for pdf in sorted(folder.glob("*.pdf")):
         pages = measure(pdf, body_size=body_size, margins_mm=margins)
         skip = 0 if len(pages) == 1 else 1  # a report's or annex's cover holds no body text
@@ -58,6 +65,8 @@ def _faults(folder: Path, body_size: float, margins: tuple[float, float]) -> dic
             "headings at a foot": lonely_headings(pages),
             "lead-ins parted from their table": stranded_lead_ins(pages),
             "labels broken with a hyphen": label_hyphens(pages),
+            "words hyphenated at a poor point": poor_hyphens(pages, hard),
+            "list lines left alone": lone_list_lines(pages),
             "thin table starts": thin_table_starts(pages),
         }
         for kind, items in found.items():
@@ -69,7 +78,7 @@ def _faults(folder: Path, body_size: float, margins: tuple[float, float]) -> dic
 def test_every_sample_deliverable_is_made_up_cleanly(sample_all: Path) -> None:
     pdfs = sorted(p.name for p in sample_all.glob("*.pdf"))
     assert {"full.pdf", "annex.pdf", "annex-meridian.pdf", "summary.pdf", "public.pdf"} <= set(pdfs)
-    assert _faults(sample_all, 10.5, _margins(REPO)) == {}
+    assert _faults(sample_all, 10.5, _margins(REPO), REPO) == {}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +92,7 @@ def arctic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_arctic_project_is_made_up_cleanly(arctic: Path) -> None:
     assert len(list(arctic.glob("*.pdf"))) >= 3
-    assert _faults(arctic, 10.0, _margins(ARCTIC)) == {}
+    assert _faults(arctic, 10.0, _margins(ARCTIC), ARCTIC) == {}
 
 
 def test_a_long_document_id_in_the_footer_stays_clear_of_the_page_number(arctic: Path) -> None:

@@ -5,7 +5,11 @@ lines counted by the brand's own advance widths (as `columns.py` measures words)
 the PDF and Word wrap the same labels and values and the fact box is as tall in both.
 Ties go to the narrower label column. A label wraps at its spaces only: the column is
 never narrower than its longest word ("spokesperson" is not broken "spokesper-son").
-`sides` is a cell's left plus right padding.
+A value breaks as `linebreak.py` rules (after a dash set solid, "Turkey–|Georgia"; a
+word hyphenated only when wider than a line, 3 letters either side, a proper noun only
+as a last resort): a share that would hyphenate a proper noun, or leave a piece too
+wide, loses to one that does not, even if it is taller. `sides` is a cell's left plus
+right padding.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from briefgen.model import nodes as m
 from briefgen.model.walk import plain
 from briefgen.writers.common.columns import fit_cell, text_width
+from briefgen.writers.common.linebreak import apply, plan
 
 LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
 MAX_LABEL_SHARE = 0.55  # a label word wider than this share of the box is hyphenated after all
@@ -35,18 +40,24 @@ def label_share(rows: tuple[tuple[str, str], ...], width: float, fonts: FactFont
     widest = max((text_width(w, fonts.label, fonts.label_size) for label, _ in rows for w in label.split()), default=0)
     need = (widest + sides + 1) / width  # a point to spare: rounding in the writers
     shares = [s for s in LABEL_SHARES if s >= need] or [min(need, MAX_LABEL_SHARE)]
-    return min(shares, key=lambda s: (_height(rows, width, s, fonts, sides), s))
+    return min(shares, key=lambda s: (*_cost(rows, width, s, fonts, sides), s))
 
 
-def _height(rows: tuple[tuple[str, str], ...], width: float, share: float, fonts: FactFonts, sides: float) -> float:
+def _cost(
+    rows: tuple[tuple[str, str], ...], width: float, share: float, fonts: FactFonts, sides: float
+) -> tuple[int, float]:
+    """Bad breaks in the values (a proper noun hyphenated, a piece too wide), and the
+    facts' height, with the label column at `share`."""
     rooms = (width * share - sides, width * (1 - share) - sides)
-    total = 0.0
+    total, bad = 0.0, 0
     for label, value in rows:
+        breaks = plan(value, rooms[1], fonts.value, fonts.value_size)
+        bad += breaks.capitals + breaks.overflows
         total += max(
             _lines(label, rooms[0], fonts.label, fonts.label_size) * fonts.label_size,
-            _lines(value, rooms[1], fonts.value, fonts.value_size) * fonts.value_size,
+            breaks.lines * fonts.value_size,
         )
-    return round(total)
+    return bad, round(total)
 
 
 def _lines(text: str, room: float, font: Path, size: float) -> int:
@@ -70,16 +81,26 @@ def fact_texts(table: m.Table) -> tuple[tuple[str, str], ...]:
 
 
 def fit_facts(table: m.Table, width: float, share: float, fonts: FactFonts, sides: float) -> m.Table:
-    """The facts table with each cell's long words hyphenated for its column (labels in the
-    label column, values in the value column), so no word is cut without a hyphen."""
+    """The facts table set for its columns: a label's long words hyphenated, and each
+    value with its line breaks (see the module docstring), so no word is cut without a
+    hyphen and none breaks at a poor point."""
     rooms = (width * share - sides, width * (1 - share) - sides)
     rows = tuple(
-        tuple(
-            fit_cell(c, rooms[0], fonts.label, fonts.label_size)
-            if j == 0
-            else fit_cell(c, rooms[1], fonts.value, fonts.value_size)
-            for j, c in enumerate(row)
-        )
+        (fit_cell(row[0], rooms[0], fonts.label, fonts.label_size), *_values(row[1:], rooms[1], fonts)) if row else row
         for row in table.rows
     )
     return replace(table, rows=rows)
+
+
+def _values(cells: tuple[m.Cell, ...], room: float, fonts: FactFonts) -> tuple[m.Cell, ...]:
+    """A row's value cells, broken as one text: the writers print them as one paragraph."""
+    if not cells:
+        return cells
+    texts = [plain(c.children) for c in cells]
+    breaks = plan(" ".join(texts), room, fonts.value, fonts.value_size)
+    out, at = [], 0
+    for cell, text in zip(cells, texts, strict=True):
+        marks = tuple((k - at, v) for k, v in breaks.marks if at < k < at + len(text))
+        out.append(replace(cell, children=apply(cell.children, marks)))
+        at += len(text) + 1
+    return tuple(out)

@@ -10,4 +10,5 @@ HEAD_SLACK = (
     6.0  # points the PDF keeps spare under a heading's lines at a page foot (word processors set a little looser)
 )
 SECTION_GAP = 1.6  # a section title that follows on mid-page: this many times h2's space above it
+LIST_LONE_LINES = 1  # a list's first or last item this short keeps with the item next to it
 TABLE_START_ROWS = 3  # body rows a data table needs to start on a page

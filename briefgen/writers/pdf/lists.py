@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
+from reportlab.platypus import Flowable, ListItem, Spacer, Table
 
 from briefgen.design.spacing import Pad
 from briefgen.libs.rl_hooks import label_bullets
 from briefgen.model import nodes as m
 from briefgen.writers.pdf.boxes import split_in_row
+from briefgen.writers.pdf.makeup import KeptList
 from briefgen.writers.pdf.para import Paragraph
 from briefgen.writers.pdf.renderer import Renderer
 from briefgen.writers.pdf.tables import padding, table_style
@@ -33,7 +34,7 @@ def _list_items(items: tuple[m.ListItem, ...], r: Renderer, indent: float) -> tu
     return out, labels
 
 
-def _labelled(flowable: ListFlowable, labels: list[Any]) -> list[Flowable]:
+def _labelled(flowable: KeptList, labels: list[Any]) -> list[Flowable]:
     if labels:
         label_bullets(flowable, labels)
     return [flowable]
@@ -47,7 +48,7 @@ def bullet_list(b: m.BulletList, r: Renderer) -> list[Flowable]:
     size, space = r.styles["body"].fontSize, r.design.lists
     items, labels = _list_items(b.items, r, size * space.bullet)
     return _labelled(
-        ListFlowable(
+        KeptList(
             items,
             bulletType="bullet",
             start="•",
@@ -66,7 +67,7 @@ def ordered_list(b: m.OrderedList, r: Renderer) -> list[Flowable]:
     heads = r.styles["h4"].fontName
     items, labels = _list_items(b.items, r, size * space.number)
     return _labelled(
-        ListFlowable(
+        KeptList(
             items,
             bulletType="1",
             start=b.start,

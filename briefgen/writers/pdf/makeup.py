@@ -7,6 +7,8 @@ The rules a typesetter keeps, as reportlab flowables and split decisions:
   most three lines) between a heading and a table or box goes with the table's first
   rows or the box too, and a one-line paragraph with the first lines after it;
 - a paragraph never leaves one line alone at a page's foot or head (`allow_widows`);
+  nor does a list (`KeptList`): a first item of one line keeps with the next item's
+  first lines, and a last item of one line with the end of the item before it;
 - a box (call-out, fact box, bottom line, client note) moves whole to the next page
   unless it is taller than a page (`Box`);
 - a data table starts on a page only with its header and three body rows, and repeats
@@ -31,7 +33,14 @@ from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable, FrameBreak
 
 from briefgen.libs import rl_internals as rl
-from briefgen.writers.common.makeup import HEAD_LINES, HEAD_SLACK, LEAD_IN_LINES, MIN_PAGE_LINES, TABLE_START_ROWS
+from briefgen.writers.common.makeup import (
+    HEAD_LINES,
+    HEAD_SLACK,
+    LEAD_IN_LINES,
+    LIST_LONE_LINES,
+    MIN_PAGE_LINES,
+    TABLE_START_ROWS,
+)
 from briefgen.writers.pdf.para import Paragraph
 
 
@@ -91,6 +100,66 @@ class DataTable(Table):
         if body_rows < min(TABLE_START_ROWS, rl.table_rows(self) - head):
             return []
         return parts
+
+
+class KeptList(ListFlowable):
+    """A list that splits as a paragraph does, never leaving one line alone: its first
+    item, if it is one line, stays only with the next item's first `HEAD_LINES` lines
+    (`KeepWithLines`), and its last item, if one line, never starts a page without the
+    end of the item before it (`_KeepLast`)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        parts = list(super().split(availWidth, availHeight))
+        starts = [i for i, f in enumerate(parts) if getattr(f, "_bullet", None) is not None]
+        if len(starts) < 2 or _at_top(self):
+            return parts
+        canv = self.canv
+        if _lone(parts[-1], availWidth, canv) and starts[-1] == len(parts) - 1:
+            parts[-2:] = [_KeepLast(parts[-2], parts[-1])]
+        if _lone(parts[0], availWidth, canv) and starts[1] == 1:
+            parts[:2] = [KeepWithLines([parts[0]], parts[1], HEAD_LINES)]
+        if isinstance(parts[0], KeepWithLines | _KeepLast):
+            parts.insert(0, _Parts())  # the frame must take a split's first part as it is: this one splits
+        return parts
+
+
+def _lone(f: Flowable, width: float, canv: Canvas) -> bool:
+    """Whether `f` (a list's part) is a paragraph of `LIST_LONE_LINES` line(s) or fewer."""
+    inner = getattr(f, "_flowable", f)
+    if not isinstance(inner, Paragraph):
+        return False
+    f.wrapOn(canv, width, 0xFFFFFF)
+    return rl.has_line_breaking(inner) and rl.line_count(inner) <= LIST_LONE_LINES
+
+
+class _KeepLast(rl.container_base(), Flowable):  # type: ignore[misc]
+    """A list's last item of one line with the item before it: where the two do not fit
+    but the one before does, that one splits (leaving two lines to go with the last) or,
+    too short to split, moves on with it, so no page starts with a list's last line."""
+
+    def __init__(self, before: Flowable, last: Flowable):
+        self._content = [before, last]
+        self.before, self.last = before, last
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        return availWidth, 0xFFFFFF  # never drawn whole: always split into its parts
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        before, last = self.before, self.last
+        if _at_top(self):
+            return [before, last]
+        _, high = before.wrapOn(self.canv, availWidth, availHeight)
+        _, low = last.wrapOn(self.canv, availWidth, availHeight)
+        if high > availHeight or high + max(before.getSpaceAfter(), last.getSpaceBefore()) + low <= availHeight:
+            return [before, last]  # both fit, or the one before splits anyway, its end going on
+        before.canv = self.canv  # as a frame's split sets it
+        try:
+            parts = before.split(availWidth, high - 1)  # its last lines go on with the last item
+        finally:
+            del before.canv
+        if len(parts) == 2:
+            return [parts[0], FrameBreak(), parts[1], last]
+        return [FrameBreak(), before, last]
 
 
 class KeepWithLines(rl.container_base(), Flowable):  # type: ignore[misc]
@@ -179,6 +248,8 @@ def first_fits(f: Flowable, width: float, room: float, lines: int, canv: Canvas,
         parts = f.split(width, room)
     finally:
         del f.canv
+    if parts and isinstance(parts[0], _Parts):
+        parts = parts[1:]
     if not parts or parts[0] is f or isinstance(parts[0], ActionFlowable | FrameActionFlowable):
         return False  # nothing fits here (a split that begins with a frame break moves all on)
     return first_fits(parts[0], width, room, lines, canv, depth + 1)

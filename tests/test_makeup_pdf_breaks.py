@@ -1,0 +1,107 @@
+"""Line and page breaks a typesetter would reject, measured from written PDFs
+(tests/makeupkit.py) and from the shared line-break plan (`writers/common/linebreak.py`):
+
+- a fact value breaks after a dash set solid ("Turkey–|Georgia"), never inside a proper
+  noun while another break exists, and hyphenates with three letters either side;
+- a list never leaves its one-line first item alone at a page's foot, nor its one-line
+  last item alone at the next page's head (the widow rule across list items).
+"""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from makeupkit import lone_list_lines, measure, poor_hyphens
+
+from briefgen.cli.main import main
+from briefgen.model import nodes as m
+from briefgen.writers.common.columns import SHY
+from briefgen.writers.common.linebreak import BREAK, apply, plan
+
+REPO = Path(__file__).resolve().parents[1]
+FONT = REPO / "briefgen" / "fonts" / "NotoSans-Regular.ttf"
+ROUTE = "Turkey–Georgia–Azerbaijan–Caspian Sea–Turkmenistan–Afghanistan"
+
+
+def _set(text: str, room: float) -> list[str]:
+    """`text` as it breaks in `room` points at 8.5 pt: its lines."""
+    breaks = plan(text, room, FONT, 8.5)
+    out = "".join(
+        "\n" if isinstance(n, m.LineBreak) else n.text.replace(SHY, "\u2010")
+        for n in apply((m.Text(text),), breaks.marks)
+    )
+    return out.split("\n")
+
+
+@pytest.mark.parametrize("room", [60.0, 90.0, 120.0])
+def test_a_route_of_proper_nouns_breaks_after_its_dashes_only(room: float) -> None:
+    breaks = plan(ROUTE, room, FONT, 8.5)
+    assert breaks.capitals == 0 and breaks.overflows == 0
+    assert all(kind == BREAK for _, kind in breaks.marks)
+    for at, _ in breaks.marks:
+        assert ROUTE[at - 1] == "–"  # each forced line end follows a dash
+    assert "".join(_set(ROUTE, room)) == ROUTE  # nothing lost, nothing added
+
+
+def test_a_word_wider_than_its_column_hyphenates_with_three_letters_either_side() -> None:
+    for room in (30.0, 45.0, 60.0):
+        breaks = plan("internationalisation", room, FONT, 8.5)
+        cuts = [at for at, kind in breaks.marks if kind == SHY]
+        assert cuts and all(3 <= at <= len("internationalisation") - 3 for at in cuts)
+        assert breaks.capitals == 0
+
+
+def test_a_proper_noun_is_hyphenated_only_when_nothing_else_breaks_and_is_counted() -> None:
+    breaks = plan("Internationalisation", 45.0, FONT, 8.5)
+    assert breaks.capitals >= 1  # a plan can widen the column instead
+    # a figure range stays whole: "2017–2018" is no place to break
+    assert [kind for _, kind in plan("2017–2018 and 2019–2020", 40.0, FONT, 8.5).marks] == []
+
+
+def test_no_sample_fact_value_breaks_inside_a_proper_noun(sample_all: Path) -> None:
+    found = {pdf.name: poor_hyphens(measure(pdf, body_size=10.5)) for pdf in sorted(sample_all.glob("*.pdf"))}
+    assert {name: words for name, words in found.items() if words} == {}
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(sample_all / "annex.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Turkey–Georgia" in text and "Afgh-" not in text and "Geor-" not in text
+
+
+PROSE = "A sentence of plain prose that runs on for a while, to fill the page. " * 6
+LONG_ITEM = "An item that runs on over several lines of the page, as a point in a briefing does. " * 3
+
+
+def _pages(tmp_path: Path, make_project: Callable[..., Path], body: str) -> list:
+    root = make_project(tmp_path, {"sections/03-lists.md": "---\ntitle: Lists\n---\n\n" + body})
+    code = main(["build", "--project", str(root), "--output", str(root / "out"), "--format", "pdf", "--jobs", "1"])
+    assert code == 0
+    return measure(root / "out" / "full.pdf", body_size=10.5)
+
+
+def _runs_over(pages: list) -> bool:
+    """Whether a list runs over a page break somewhere."""
+    return any(a.foot and b.head and a.foot[-1] != "text" and b.head[0] != "text" for a, b in itertools.pairwise(pages))
+
+
+@pytest.mark.parametrize("shape", ["last", "first"])
+def test_a_list_never_leaves_a_one_line_item_alone_over_a_page_break(
+    tmp_path: Path, make_project: Callable[..., Path], shape: str
+) -> None:
+    # One-line paragraphs push the list down the page a line at a time, so that in some
+    # runs only its one-line first item fits at the foot, or only its one-line last item
+    # goes over (both happened before `KeptList`).
+    if shape == "last":
+        items = f"- {LONG_ITEM}\n- {LONG_ITEM}\n- A last short point.\n"
+    else:
+        items = f"- A first short point.\n- {LONG_ITEM}\n- {LONG_ITEM}\n"
+    over = 0
+    for lines in range(7):
+        body = "\n\n".join([PROSE] * 4 + ["A short line."] * lines) + "\n\n" + items + "\n" + PROSE
+        pages = _pages(tmp_path / str(lines), make_project, body)
+        assert lone_list_lines(pages) == [], lines
+        over += _runs_over(pages)
+    assert over >= 2  # the list did run over a page break in some runs
