@@ -105,3 +105,24 @@ def test_a_list_never_leaves_a_one_line_item_alone_over_a_page_break(
         assert lone_list_lines(pages) == [], lines
         over += _runs_over(pages)
     assert over >= 2  # the list did run over a page break in some runs
+
+
+def test_the_docx_keeps_a_lists_one_line_ends_with_their_neighbours(
+    tmp_path: Path, make_project: Callable[..., Path]
+) -> None:
+    # The same rule as Word's keep-with-next (`writers/docx/keeps.py`): on the first item
+    # when it is one line, on the item before a one-line last item; not on a long first item.
+    import re
+    import zipfile
+
+    items = f"- A first short point.\n- {LONG_ITEM}\n- {LONG_ITEM}\n- A last short point.\n"
+    longer = f"- {LONG_ITEM}\n- {LONG_ITEM}\n- {LONG_ITEM}\n"
+    body = "---\ntitle: Lists\n---\n\n" + PROSE + "\n\n" + items + "\n" + PROSE + "\n\n" + longer + "\n" + PROSE
+    root = make_project(tmp_path, {"sections/03-lists.md": body})
+    code = main(["build", "--project", str(root), "--output", str(root / "out"), "--format", "docx", "--jobs", "1"])
+    assert code == 0
+    xml = zipfile.ZipFile(root / "out" / "full.docx").read("word/document.xml").decode()
+    paragraphs = re.findall(r"<w:p\b.*?</w:p>", xml)
+    listed = [p for p in paragraphs if "<w:numPr>" in p and ("short point" in p or "An item that runs" in p)]
+    kept = ["<w:keepNext/>" in p for p in listed]
+    assert kept == [True, False, True, False, False, False, False]

@@ -5,7 +5,7 @@ lines counted by the brand's own advance widths (as `columns.py` measures words)
 the PDF and Word wrap the same labels and values and the fact box is as tall in both.
 Ties go to the narrower label column. A label wraps at its spaces only: the column is
 never narrower than its longest word ("spokesperson" is not broken "spokesper-son").
-A value breaks as `linebreak.py` rules (after a dash set solid, "Turkey–|Georgia"; a
+A value breaks as `linebreak.py` rules (after a dash set solid, "Oslo–|Bergen"; a
 word hyphenated only when wider than a line, 3 letters either side, a proper noun only
 as a last resort): a share that would hyphenate a proper noun, or leave a piece too
 wide, loses to one that does not, even if it is taller. `sides` is a cell's left plus

@@ -3,7 +3,7 @@
 A typesetter's rules for a fact box's values, where a column holds a few words a line:
 
 - a line may end at a space, or after a dash or hyphen set with no space around it
-  ("Turkey–|Georgia", "trans-|Afghan"): a discretionary break, with no hyphen added;
+  ("Oslo–|Bergen", "trans-|Atlantic"): a discretionary break, with no hyphen added;
 - a word is hyphenated only when it is wider than a whole line by itself, at a point
   pyphen's dictionary allows with at least `HYPHEN_MIN` letters on either side;
 - a capitalised word (a proper noun) is never hyphenated where a lowercase word or a

@@ -6,7 +6,8 @@ the table or box after it (the table's first rows, the whole box), and a one-lin
 paragraph with the first lines after it. Anywhere else, a paragraph ending in a colon
 does the same before its table, box or list. Only the body's own blocks: cells, boxes
 and lists keep their text as they are. The contact page, with its colophon, moves whole
-(`keep_whole`): a last page is never one stray line.
+(`keep_whole`): a last page is never one stray line. A list never leaves a one-line
+first or last item alone over a page break (`keep_list_ends`, the PDF's `KeptList`).
 
 Lines are counted as the PDF breaks them: greedily at spaces, with the brand's advance
 widths at the paragraph's size, across the text column.
@@ -25,7 +26,7 @@ from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
 from briefgen.model.walk import plain
 from briefgen.writers.common.columns import text_width
-from briefgen.writers.common.makeup import HEAD_LINES, LEAD_IN_LINES
+from briefgen.writers.common.makeup import HEAD_LINES, LEAD_IN_LINES, LIST_LONE_LINES
 from briefgen.writers.common.pagination import block_key
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.package.ooxml import added, el, mark, set_ppr
@@ -43,6 +44,8 @@ def render_keeping(blocks: tuple[m.Block, ...], container: Any, ctx: Ctx, last_p
         since = mark(body)
         ctx.render_blocks((block,), container, ctx)
         ctx.blocks[block_key(ctx.section_id, i)] = added(body, since)
+        if isinstance(block, _LISTS):
+            keep_list_ends(block, ctx.blocks[block_key(ctx.section_id, i)], ctx)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if leads_in(block, nxt, after_heading, ctx):
             p = last_paragraph()
@@ -66,13 +69,30 @@ def leads_in(block: m.Block, nxt: m.Block | None, after_heading: bool, ctx: Ctx)
     return count <= LEAD_IN_LINES if boxed else count < HEAD_LINES
 
 
-def lines(block: m.Paragraph, ctx: Ctx) -> int:
-    """The lines `block` takes across the text column, broken greedily at spaces."""
+def keep_list_ends(block: m.BulletList | m.OrderedList, made: list[_Element], ctx: Ctx) -> None:
+    """A list of one paragraph per item: a first item of `LIST_LONE_LINES` keeps with the
+    next, and the item before a last item that short keeps with it (Word's widow control
+    then leaves two of its lines with the last)."""
+    paragraphs = [e for e in made if e.tag == qn("w:p")]
+    items = block.items
+    if len(items) < 2 or len(paragraphs) != len(items) or len(paragraphs) != len(made):
+        return
+    if not all(len(i.blocks) == 1 and isinstance(i.blocks[0], m.Paragraph) for i in items):
+        return
+    inset = palette(ctx.theme).design.lists.word_level  # points: a top-level item's text indent
+    if lines(items[0].blocks[0], ctx, inset) <= LIST_LONE_LINES:  # type: ignore[arg-type]
+        keep_with_next(paragraphs[0])
+    if len(items) > 2 and lines(items[-1].blocks[0], ctx, inset) <= LIST_LONE_LINES:  # type: ignore[arg-type]
+        keep_with_next(paragraphs[-2])
+
+
+def lines(block: m.Paragraph, ctx: Ctx, inset: float = 0.0) -> int:
+    """The lines `block` takes across the text column (less `inset` points), broken greedily at spaces."""
     design = palette(ctx.theme).design
     role = {"lead": "lead", "small": "small"}.get(block.style, "body")
     size = scaled(design.text(role), ctx.theme.base_size * ctx.scale).size
     font = ctx.theme.fonts.regular
-    room, space = ctx.width / 20, text_width(" ", font, size)
+    room, space = ctx.width / 20 - inset, text_width(" ", font, size)
     count, used = 1, 0.0
     for word in plain(block.children).split():
         width = text_width(word, font, size)
