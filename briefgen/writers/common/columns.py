@@ -80,15 +80,26 @@ def lay_out(table: m.Table, width: float, fonts: CellFonts) -> Columns:
 def _fit_cell(cell: m.Cell, text: str, room: float, font: Path, size: float) -> tuple[m.Cell, bool]:
     """The cell with numbers glued to their units (where they fit) and long words hyphenated;
     and whether every piece between break points now fits `room`."""
-    glued = _glue(text)
-    if glued != text and all(_width(w, font, size) <= room for w in _words(glued) if NBSP in w):
-        cell, text = replace(cell, children=_map_text(cell.children, _glue)), glued
+    cell, text = _glued(cell, text, room, font, size)
     long = {w for w in _words(text) if _width(w, font, size) > room}
     if not long:
         return cell, True
     breaks = {w: _hyphenated(w) for w in long}
     fits = all(_fits(b, room, font, size) for b in breaks.values())
     return replace(cell, children=_map_text(cell.children, lambda t: _apply(t, breaks))), fits
+
+
+def _glued(cell: m.Cell, text: str, room: float, font: Path, size: float) -> tuple[m.Cell, str]:
+    """The cell and its text with numbers glued to their units, where they fit `room`."""
+    glued = _glue(text)
+    if glued != text and all(_width(w, font, size) <= room for w in _words(glued) if NBSP in w):
+        return replace(cell, children=_map_text(cell.children, _glue)), glued
+    return cell, text
+
+
+def glue_units(cell: m.Cell, room: float, font: Path, size: float) -> m.Cell:
+    """`cell` with each number joined to its unit by a no-break space, where it fits `room`."""
+    return _glued(cell, plain(cell.children), room, font, size)[0]
 
 
 def _glue(text: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefgen.model import nodes as m
 from briefgen.model.walk import plain
-from briefgen.writers.common.columns import fit_cell, text_width
+from briefgen.writers.common.columns import fit_cell, glue_units, text_width
 from briefgen.writers.common.linebreak import apply, plan
 
 LABEL_SHARES = (0.28, 0.31, 0.34, 0.37, 0.40, 0.43, 0.46)
@@ -96,6 +96,7 @@ def _values(cells: tuple[m.Cell, ...], room: float, fonts: FactFonts) -> tuple[m
     """A row's value cells, broken as one text: the writers print them as one paragraph."""
     if not cells:
         return cells
+    cells = tuple(glue_units(c, room, fonts.value, fonts.value_size) for c in cells)
     texts = [plain(c.children) for c in cells]
     breaks = plan(" ".join(texts), room, fonts.value, fonts.value_size)
     out, at = [], 0

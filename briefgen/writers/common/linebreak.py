@@ -34,7 +34,8 @@ BREAK = "\n"  # in `Breaks.marks`: a line ends here with no hyphen (after a dash
 # A piece is what lies between two free break points: a run of non-spaces up to and
 # including a dash that has a non-space on both sides.
 _L = r"[^\W\d_]"  # a letter: a dash between two figures ("2017–2018") stays whole
-_PIECE = re.compile(rf"\S+?(?:(?<={_L})[{DASHES}](?=\S)|(?<=\S)[{DASHES}](?={_L})|(?=\s)|$)")
+_S, _NS = "[ \t\n]", "[^ \t\n]"  # a no-break space (a number and its unit) is no break point
+_PIECE = re.compile(rf"{_NS}+?(?:(?<={_L})[{DASHES}](?={_NS})|(?<={_NS})[{DASHES}](?={_L})|(?={_S})|$)")
 _RUN = re.compile(r"[^\W\d_]+")  # letters only: what pyphen may hyphenate
 
 
@@ -101,7 +102,7 @@ def _plan(text: str, room: float, font: Path, size: float) -> Breaks:
 
 def _end_line(marks: list[tuple[int, str]], text: str, line: _Line) -> None:
     """End the line at `line.end`: after a dash, with a hard break (a space breaks by itself)."""
-    if line.end and text[line.end - 1] in DASHES and line.end < len(text) and not text[line.end].isspace():
+    if line.end and text[line.end - 1] in DASHES and line.end < len(text) and text[line.end] not in " \t\n":
         marks.append((line.end, BREAK))
 
 
