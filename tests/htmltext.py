@@ -41,6 +41,8 @@ def pdf_text(path: Path, heads: frozenset[str] = frozenset()) -> dict[str, str]:
     raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True)
     # A word hyphenated at a line's end (a soft hyphen the PDF used) is one word in the page.
     text = re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", raw.stdout)
+    # So is a dash set solid where a fact value breaks its line after it ("Oslo–" / "Bergen").
+    text = re.sub(r"(?<=\S)([–—])\n(?=\S)", r"\1", text)
     pages = [p.splitlines() for p in text.split("\f") if p.strip()]
     if len(pages) == 1:  # the summary: its band's two lines, then the page
         lines = [x for x in pages[0] if not re.fullmatch(r"Page \d+ of \d+", x)]
