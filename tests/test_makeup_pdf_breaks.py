@@ -1,5 +1,5 @@
 """Line and page breaks a typesetter would reject, measured from written PDFs
-(tests/makeupkit.py) and from the shared line-break plan (`writers/common/linebreak.py`):
+(tests/makeupkit.py; the line-break plan itself: tests/unit/test_writers_common_linebreak.py):
 
 - a fact value breaks after a dash set solid ("Turkey–|Georgia"), never inside a proper
   noun while another break exists, and hyphenates with three letters either side;
@@ -18,48 +18,8 @@ import pytest
 from makeupkit import lone_list_lines, measure, poor_hyphens
 
 from briefgen.cli.main import main
-from briefgen.model import nodes as m
-from briefgen.writers.common.columns import SHY
-from briefgen.writers.common.linebreak import BREAK, apply, plan
 
 REPO = Path(__file__).resolve().parents[1]
-FONT = REPO / "briefgen" / "fonts" / "NotoSans-Regular.ttf"
-ROUTE = "Turkey–Georgia–Azerbaijan–Caspian Sea–Turkmenistan–Afghanistan"
-
-
-def _set(text: str, room: float) -> list[str]:
-    """`text` as it breaks in `room` points at 8.5 pt: its lines."""
-    breaks = plan(text, room, FONT, 8.5)
-    out = "".join(
-        "\n" if isinstance(n, m.LineBreak) else n.text.replace(SHY, "\u2010")
-        for n in apply((m.Text(text),), breaks.marks)
-    )
-    return out.split("\n")
-
-
-@pytest.mark.parametrize("room", [60.0, 90.0, 120.0])
-def test_a_route_of_proper_nouns_breaks_after_its_dashes_only(room: float) -> None:
-    breaks = plan(ROUTE, room, FONT, 8.5)
-    assert breaks.capitals == 0 and breaks.overflows == 0
-    assert all(kind == BREAK for _, kind in breaks.marks)
-    for at, _ in breaks.marks:
-        assert ROUTE[at - 1] == "–"  # each forced line end follows a dash
-    assert "".join(_set(ROUTE, room)) == ROUTE  # nothing lost, nothing added
-
-
-def test_a_word_wider_than_its_column_hyphenates_with_three_letters_either_side() -> None:
-    for room in (30.0, 45.0, 60.0):
-        breaks = plan("internationalisation", room, FONT, 8.5)
-        cuts = [at for at, kind in breaks.marks if kind == SHY]
-        assert cuts and all(3 <= at <= len("internationalisation") - 3 for at in cuts)
-        assert breaks.capitals == 0
-
-
-def test_a_proper_noun_is_hyphenated_only_when_nothing_else_breaks_and_is_counted() -> None:
-    breaks = plan("Internationalisation", 45.0, FONT, 8.5)
-    assert breaks.capitals >= 1  # a plan can widen the column instead
-    # a figure range stays whole: "2017–2018" is no place to break
-    assert [kind for _, kind in plan("2017–2018 and 2019–2020", 40.0, FONT, 8.5).marks] == []
 
 
 def test_no_sample_fact_value_breaks_inside_a_proper_noun(sample_all: Path) -> None:
