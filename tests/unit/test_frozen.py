@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import pickle
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,3 +113,82 @@ def test_the_model_nodes_are_frozen_records() -> None:
     )
     table = m.Table((), (), row_pos=(m.Pos("a", 1),))
     assert table == m.Table((), ()) and hash(table) == hash(m.Table((), ()))  # row_pos is not compared
+
+
+@frozen
+class Bare:
+    name: str
+    items: list[int] = field(default_factory=list)
+    size: int = 2
+
+
+@dataclass(frozen=True)
+class BareSlow:
+    name: str
+    items: list[int] = field(default_factory=list)
+    size: int = 2
+
+
+def test_init_signature_and_generated_docstring_are_dataclass_s() -> None:
+    assert str(inspect.signature(Bare)) == str(inspect.signature(BareSlow))
+    assert Bare.__doc__ == BareSlow.__doc__.replace("BareSlow", "Bare")  # type: ignore[union-attr]
+    assert Bare.__doc__ == "Bare(name: 'str', items: 'list[int]' = <factory>, size: 'int' = 2)"
+    assert Bare.__init__.__annotations__ == BareSlow.__init__.__annotations__
+    assert Bare.__init__.__qualname__ == "Bare.__init__"
+    assert Bare("a", size=3) == Bare(name="a", items=[], size=3) and Bare("a").items is not Bare("a").items
+    assert Fast.__doc__ == Slow.__doc__.replace("Slow", "Fast")  # type: ignore[union-attr]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'name'"):
+        Bare()  # type: ignore[call-arg]
+
+
+def test_frozen_errors_read_as_dataclass_s() -> None:
+    for obj in (Bare("a"), BareSlow("a")):
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'size'"):
+            obj.size = 1  # type: ignore[misc]
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'other'"):
+            del obj.other  # type: ignore[attr-defined]
+
+
+def test_a_default_before_a_required_field_is_refused_as_dataclass_refuses_it() -> None:
+    class Wrong:
+        first: int = 1
+        second: int
+
+    with pytest.raises(TypeError, match="non-default argument 'second' follows default argument"):
+        frozen(Wrong)
+
+
+def test_what_the_short_path_leaves_out_goes_the_long_way() -> None:
+    @frozen
+    class Base:
+        value: int
+
+    @frozen
+    class Derived(Base):
+        more: int = 0
+
+    @frozen
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            if self.value < 0:
+                raise ValueError("negative")
+
+    @frozen
+    class Keyword:
+        value: int = field(default=0, kw_only=True)
+
+    @frozen
+    class Derived2:
+        value: int
+        later: int = field(default=5, init=False)
+
+    assert Derived(1, 2) == Derived(1, 2) and repr(Derived(1)).endswith("Derived(value=1, more=0)")
+    with pytest.raises(ValueError, match="negative"):
+        Checked(-1)
+    assert Keyword(value=3).value == 3 and Derived2(1).later == 5
+    for cls in (Derived, Checked, Keyword, Derived2):
+        assert cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            cls(value=1).value = 2  # type: ignore[call-arg]
