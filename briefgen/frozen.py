@@ -87,9 +87,22 @@ def frozen(cls: T) -> T:
         setattr(cls, name, method)
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
     params.init = params.eq = params.repr = params.frozen = True  # as `dataclass(frozen=True)` records them
-    if undocumented:  # the text `dataclass` gives a class without a docstring
-        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+    if undocumented:
+        cls.__doc__ = _signature_doc(cls, fields)
     return cls
+
+
+def _signature_doc(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> str:
+    """The docstring `dataclass` gives a class without one: its name and `__init__`'s
+    signature. Written out here when every annotation is text (as `from __future__ import
+    annotations` leaves them): `inspect.signature` formats those so, at some cost."""
+    if not all(isinstance(f.type, str) for f in fields):
+        return cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+    params = []
+    for f in fields:
+        default = _FACTORY if f.default_factory is not dataclasses.MISSING else f.default
+        params.append(f"{f.name}: {f.type!r}" + ("" if default is dataclasses.MISSING else f" = {default!r}"))
+    return f"{cls.__name__}({', '.join(params)})"
 
 
 def _short_way(cls: type) -> bool:

@@ -23,12 +23,20 @@ def inlines(children: list[Token], ctx: Ctx, pos: Pos) -> tuple[m.Inline, ...]:
 
 
 def _merge_text(items: list[m.Inline]) -> list[m.Inline]:
+    """`items` with each run of adjacent texts as one `Text` (joined once per run: a
+    paragraph's words come in many tokens, and a `Text` per token joined made it quadratic)."""
     merged: list[m.Inline] = []
+    run: list[m.Text] = []
     for item in items:
-        if isinstance(item, m.Text) and merged and isinstance(merged[-1], m.Text):
-            merged[-1] = m.Text(merged[-1].text + item.text)
-        else:
-            merged.append(item)
+        if isinstance(item, m.Text):
+            run.append(item)
+            continue
+        if run:
+            merged.append(run[0] if len(run) == 1 else m.Text("".join(t.text for t in run)))
+            run = []
+        merged.append(item)
+    if run:
+        merged.append(run[0] if len(run) == 1 else m.Text("".join(t.text for t in run)))
     return merged
 
 

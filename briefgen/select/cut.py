@@ -7,6 +7,7 @@ source left out is recorded with its reason, for `--explain`.
 from __future__ import annotations
 
 import fnmatch
+from functools import lru_cache
 
 from briefgen.errors import BriefgenError, Diagnostic, Pos, UsageError, did_you_mean
 from briefgen.frozen import frozen
@@ -44,10 +45,23 @@ def where(src: Source, parent: Source | None, project: Project | None = None) ->
     return f"§ {src.meta.title}"
 
 
-def _matches(entry: str, src: Source) -> bool:
-    if entry == "countries":
-        return src.meta.is_country
-    return entry in (src.id, src.rel) or fnmatch.fnmatch(src.rel, entry)
+# A section as a cut's `include` sees it: its id, its path and whether it is a country.
+_Named = tuple[str, str, bool]
+
+
+@lru_cache(maxsize=256)
+def _included(include: tuple[str, ...], named: tuple[_Named, ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The entries of `include` that match no section, and whether each section is in.
+
+    Remembered by those names alone (every deliverable of a cut asks the same), so a
+    project that changes gets a new answer, never a stale one (`serve` keeps the process).
+    """
+    matches = [[entry in (i, rel) or fnmatch.fnmatch(rel, entry) for i, rel, _ in named] for entry in include]
+    for k, entry in enumerate(include):
+        if entry == "countries":  # a category: a project may have none, and that is not a typo
+            matches[k] = [country for _, _, country in named]
+    unmatched = tuple(e for e, found in zip(include, matches, strict=True) if e != "countries" and not any(found))
+    return unmatched, tuple(any(found[n] for found in matches) for n in range(len(named)))
 
 
 def select(project: Project, cut_id: str, audience: str | None = None, client_id: str | None = None) -> Selection:
@@ -65,27 +79,27 @@ def select(project: Project, cut_id: str, audience: str | None = None, client_id
     if chosen not in project.audiences:
         error = UsageError if audience == chosen else BriefgenError  # typed on the command line, or in a file
         raise error([Diagnostic(COMMAND_LINE, f"unknown audience '{chosen}'", did_you_mean(chosen, project.audiences))])
-    errors = []
-    for entry in cut.include or ():
-        # 'countries' is a category: a project may have none, and that is not a typo.
-        if entry != "countries" and not any(_matches(entry, s) for s in project.sources):
-            errors.append(
+    named = tuple((s.id, s.rel, s.meta.is_country) for s in project.sources)
+    unmatched, included = _included(cut.include, named) if cut.include is not None else ((), ())
+    if unmatched:
+        raise BriefgenError(
+            [
                 Diagnostic(
                     cut.pos,
                     f"cut '{cut.id}' includes '{entry}', which matches no section",
                     did_you_mean(entry, [s.id for s in project.sources]),
                 )
-            )
-    if errors:
-        raise BriefgenError(errors)
+                for entry in unmatched
+            ]
+        )
     kept: list[Source] = []
     omissions: list[Omission] = []
     parent: Source | None = None
-    for src in project.sources:
+    for n, src in enumerate(project.sources):
         if src.meta.level == 1:
             parent = src
         reason = None
-        if cut.include is not None and not any(_matches(e, src) for e in cut.include):
+        if cut.include is not None and not included[n]:
             reason = f"not in cut '{cut.id}'"
         elif src.meta.audiences and chosen not in src.meta.audiences:
             reason = f"audience {chosen} excluded"

@@ -32,6 +32,7 @@ from briefgen.load.files import OUTSIDE_HINT, confine, decode, shown
 from briefgen.model.memo import ONE_CALL, Memo
 from briefgen.templating import budget
 from briefgen.templating.compiled import InMemory
+from briefgen.templating.names import loaded_names
 from briefgen.templating.sandbox import BoundedSandbox
 
 DEFAULTS = (Path(__file__).parent.parent / "templates").resolve()
@@ -274,8 +275,9 @@ class Templater:
         # own loop and `set` names too), found in one walk of the tree. Jinja's
         # `meta.find_undeclared_variables` is exact but runs the whole code generator,
         # which costs more than compiling the template did.
-        names: set[str] | None = {n.name for n in tree.find_all(jinja2.nodes.Name) if n.ctx == "load"}
-        for other in jinja2.meta.find_referenced_templates(tree):
+        loaded, refers = loaded_names(tree)
+        names: set[str] | None = loaded
+        for other in jinja2.meta.find_referenced_templates(tree) if refers else ():
             inner = None if other is None or other in seen else self._names(other, seen | {name})
             if inner is None or names is None:
                 names = None

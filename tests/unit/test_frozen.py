@@ -192,3 +192,21 @@ def test_what_the_short_path_leaves_out_goes_the_long_way() -> None:
         assert cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
         with pytest.raises(dataclasses.FrozenInstanceError):
             cls(value=1).value = 2  # type: ignore[call-arg]
+
+
+def test_the_generated_docstring_is_dataclass_s_for_every_kind_of_annotation() -> None:
+    namespace = {"__annotations__": {"count": int, "names": "tuple[str, ...]", "ratio": float}, "ratio": 0.5}
+    fast = frozen(type("Typed", (), dict(namespace)))
+    slow = dataclass(frozen=True)(type("Typed", (), dict(namespace)))
+    assert fast.__doc__ == slow.__doc__ == "Typed(count: int, names: 'tuple[str, ...]', ratio: float = 0.5)"
+    for cls in (m.Emph, m.Paragraph, m.Heading, m.Cell, m.ListItem, m.Text):
+        twin = dataclass(frozen=True)(
+            type(
+                cls.__name__,
+                (),
+                {"__annotations__": dict(cls.__annotations__), **{f.name: f for f in dataclasses.fields(cls)}},
+            )
+        )
+        if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
+            continue  # a class with its own docstring keeps it
+        assert cls.__doc__ == twin.__doc__

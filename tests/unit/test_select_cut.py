@@ -9,7 +9,7 @@ import pytest
 from unitkit import load, loaded, messages, project_dir, section
 
 from briefgen.errors import BriefgenError, UsageError
-from briefgen.select.cut import select
+from briefgen.select.cut import _included, select
 
 FILES = {
     "sections/00-exec.md": section("Executive summary", audiences=["government"]),
@@ -106,3 +106,13 @@ def test_an_include_that_matches_nothing_is_an_error_at_the_cut(tmp_path: Path) 
     assert messages(caught.value) == [
         "briefing.yaml:6: error: cut 'short' includes 'intro', which matches no section (did you mean '01-intro'?)"
     ]
+
+
+def test_the_includes_are_remembered_by_the_names_they_read_so_a_new_section_is_seen() -> None:
+    named = (("01-intro", "sections/01-intro.md", False), ("bland", "sections/countries/bland.md", True))
+    include = ("01-intro", "sections/countries/b*.md", "countries", "gone")
+    first = _included(include, named)
+    assert first == (("gone",), (True, True)) and _included(include, named) is first  # the same answer, remembered
+    grown = (*named, ("gone", "sections/gone.md", False), ("dland", "sections/countries/dland.md", True))
+    assert _included(include, grown) == ((), (True, True, True, True))  # a section added: a new answer
+    assert _included((), named) == ((), (False, False))  # an empty include leaves every section out

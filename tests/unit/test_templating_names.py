@@ -1,51 +1,43 @@
-"""templating.render: each template is parsed once (the tree the templater reads names from
-is the one compiled), and a render is reused only while the names the template reads keep
-their values."""
+"""templating.names: the names a template reads, as Jinja's own `find_all` finds them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+import jinja2
+import jinja2.meta
+import jinja2.nodes
 
-from briefgen.templating.render import Templater
+from briefgen.templating.names import loaded_names
 
-BODY = """{% for item in items %}- {{ item }} ({{ unit }})
-{% endfor %}{% include "tail.j2" %}"""
-
-
-@pytest.fixture
-def templater(tmp_path: Path) -> Templater:
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "tail.j2").write_text("by {{ author }}\n", encoding="utf-8")
-    t = Templater(tmp_path, tmp_path / "templates")
-    t.add_body("sections/a.md", BODY, 5)
-    return t
-
-
-def test_each_template_and_include_is_parsed_once(templater: Templater, parses: list[str | None]) -> None:
-    ctx = {"items": ["a", "b"], "unit": "kg", "author": "Ann", "unused": object()}
-    assert templater.render("sections/a.md", ctx) == "- a (kg)\n- b (kg)\nby Ann\n"
-    assert sorted(map(str, parses)) == ["sections/a.md", "tail.j2"]
-    assert templater.env.kept == {}, "a kept tree is dropped once its template compiles"
+DEFAULTS = Path(__file__).resolve().parents[2] / "briefgen" / "templates"
+SOURCES = [
+    "{{ a.b }} {% for x in items %}{{ x | md }}{{ loop.index }}{% endfor %}",
+    "{% set y = 1 %}{{ y }}{% if section and country.name %}{{ at(section, 'k') }}{% endif %}",
+    "{% macro m(p) %}{{ p ~ q }}{% endmacro %}{{ m(r) }}{% call m(s) %}{{ t }}{% endcall %}",
+    "{% with z = w %}{{ z[v] }}{% endwith %}{{ {'k': u}['k'] }}{{ [n1, n2] | join }}",
+    "plain text, no markup",
+]
 
 
-def test_a_render_is_reused_until_a_name_it_reads_changes(templater: Templater) -> None:
-    items = ["a"]
-    first = {"items": items, "unit": "kg", "author": "Ann", "unused": 1}
-    assert templater.render("sections/a.md", first) == "- a (kg)\nby Ann\n"
-    items.append("b")  # the same object: by identity, the render is reused
-    assert templater.render("sections/a.md", dict(first, unused=2)) == "- a (kg)\nby Ann\n"
-    assert templater.render("sections/a.md", dict(first, unit="t")) == "- a (t)\n- b (t)\nby Ann\n"
-    assert templater.render("sections/a.md", dict(first, author="Bo")).endswith("by Bo\n")
-    assert templater._names("sections/a.md") >= {"items", "unit", "author"}
-    assert "unused" not in templater._names("sections/a.md")
+def _jinja(tree: jinja2.nodes.Template) -> set[str]:
+    return {n.name for n in tree.find_all(jinja2.nodes.Name) if n.ctx == "load"}
 
 
-def test_a_syntax_error_still_reads_at_its_line(templater: Templater) -> None:
-    from briefgen.errors import BriefgenError
+def test_the_names_are_those_find_all_finds_in_every_default_template_and_more() -> None:
+    env = jinja2.Environment()
+    sources = [*SOURCES, *(p.read_text(encoding="utf-8") for p in sorted(DEFAULTS.glob("*.j2")))]
+    assert len(sources) > len(SOURCES)
+    for source in sources:
+        tree = env.parse(source)
+        names, refers = loaded_names(tree)
+        assert names == _jinja(tree), source
+        assert refers == any(True for _ in jinja2.meta.find_referenced_templates(tree)), source
+    assert loaded_names(env.parse(SOURCES[0]))[0] == {"a", "items", "x", "loop"}
 
-    templater.add_body("sections/b.md", "ok\n{% for x in %}\n", 3)
-    with pytest.raises(BriefgenError) as info:
-        templater.render("sections/b.md", {})
-    assert str(info.value.diagnostics[0]).startswith("sections/b.md:4: error: template syntax error")
+
+def test_a_template_that_names_another_is_told_apart() -> None:
+    env = jinja2.Environment()
+    for source in ('{% include "x.j2" %}', "{% import 'm.j2' as m %}{{ m.f(a) }}", "{% extends name %}"):
+        assert loaded_names(env.parse(source))[1], source
+    assert loaded_names(env.parse("{% import 'm.j2' as m %}{{ m.f(a) }}"))[0] == {"m", "a"}
