@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFName, PDFString
 
 from briefgen.libs import rl_internals as rl
+from briefgen.writers.pdf.pdfobjects import Array, Dict
 
 ARTIFACT = "Artifact"
 # Operators that leave marks: text shown, paths painted, XObjects, shadings, inline images.
@@ -152,13 +153,21 @@ class Tagger:
         page_refs = [rl.reference(canvas, p) for p in pages]
         parents: dict[int, dict[int, Any]] = {}  # page index -> mcid -> element reference
         annots: list[tuple[Annot, Any]] = []
-        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+        root = Dict({"Type": PDFName("StructTreeRoot")})
         root_ref = rl.reference(canvas, root)
 
+        filled: dict[Elem, bool] = {}  # whether an element has content: asked once each
+
+        def has_content(elem: Elem) -> bool:
+            found = filled.get(elem)
+            if found is None:
+                found = filled[elem] = any(not isinstance(k, Elem) or has_content(k) for k in elem.kids)
+            return found
+
         def emit(elem: Elem, parent_ref: Any) -> Any:
-            _fold(elem)
+            _fold(elem, has_content)
             # /Type is optional: left out, as every byte here is paid once per element
-            obj = PDFDictionary({"S": PDFName(elem.kind), "P": parent_ref})
+            obj = Dict({"S": PDFName(elem.kind), "P": parent_ref})
             ref = rl.reference(canvas, obj)
             kids: list[Any] = []
             first = next((k.page for k in _marked(elem)), None)
@@ -166,7 +175,7 @@ class Tagger:
                 obj["Pg"] = page_refs[first]
             for kid in elem.kids:
                 if isinstance(kid, Elem):
-                    if kid.has_content():
+                    if has_content(kid):
                         kids.append(emit(kid, ref))
                 elif isinstance(kid, Marked):
                     parents.setdefault(kid.page, {})[kid.mcid] = ref
@@ -175,8 +184,8 @@ class Tagger:
                 else:
                     annots.append((kid, ref))
                     objr = {"Type": PDFName("OBJR"), "Obj": kid.ref, "Pg": page_refs[kid.page]}
-                    kids.append(PDFDictionary(objr))
-            obj["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
+                    kids.append(Dict(objr))
+            obj["K"] = kids[0] if len(kids) == 1 else Array(kids)
             _attributes(obj, elem)
             return ref
 
@@ -188,22 +197,22 @@ class Tagger:
             if index in parents:
                 page.StructParents = index
                 marks = parents[index]
-                nums += [index, PDFArray([marks[i] for i in range(len(marks))])]
+                nums += [index, Array([marks[i] for i in range(len(marks))])]
         for n, (annot, ref) in enumerate(annots, len(pages)):
             rl.set_annotation_entry(canvas, annot.ref, "StructParent", n)
             if not _text(rl.annotation_entry(canvas, annot.ref, "Contents")):
                 rl.set_annotation_entry(canvas, annot.ref, "Contents", _describe(canvas, annot))
             nums += [n, ref]
-        root["K"] = PDFArray([top])
-        root["ParentTree"] = rl.reference(canvas, PDFDictionary({"Nums": PDFArray(nums)}))
+        root["K"] = Array([top])
+        root["ParentTree"] = rl.reference(canvas, Dict({"Nums": Array(nums)}))
         root["ParentTreeNextKey"] = len(pages) + len(annots)
         canvas.setCatalogEntry("StructTreeRoot", root_ref)
 
 
-def _fold(elem: Elem) -> None:
+def _fold(elem: Elem, has_content: Callable[[Elem], bool]) -> None:
     """A list item's body that is one paragraph holds that paragraph's content itself:
-    one element fewer per item, read the same."""
-    kids = [k for k in elem.kids if not isinstance(k, Elem) or k.has_content()]
+    one element fewer per item, read the same (and as full or empty as before)."""
+    kids = [k for k in elem.kids if not isinstance(k, Elem) or has_content(k)]
     if elem.kind == "LBody" and len(kids) == 1 and isinstance(kids[0], Elem) and kids[0].kind == "P":
         elem.kids[:] = kids[0].kids
         for kid in elem.kids:
@@ -215,15 +224,15 @@ def _marked(elem: Elem) -> list[Marked]:
     return [k for k in elem.kids if isinstance(k, Marked)]
 
 
-def _mcr(kid: Marked, page_refs: list[Any]) -> PDFDictionary:
-    return PDFDictionary({"Type": PDFName("MCR"), "Pg": page_refs[kid.page], "MCID": kid.mcid})
+def _mcr(kid: Marked, page_refs: list[Any]) -> Dict:
+    return Dict({"Type": PDFName("MCR"), "Pg": page_refs[kid.page], "MCID": kid.mcid})
 
 
-def _attributes(obj: PDFDictionary, elem: Elem) -> None:
+def _attributes(obj: Dict, elem: Elem) -> None:
     if elem.alt:
         obj["Alt"] = PDFString(elem.alt)
     if elem.scope:
-        obj["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(elem.scope)})
+        obj["A"] = Dict({"O": PDFName("Table"), "Scope": PDFName(elem.scope)})
     if elem.ident:
         obj["ID"] = PDFString(elem.ident)
 
