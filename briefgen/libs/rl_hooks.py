@@ -2,8 +2,9 @@
 
 Each function names the reportlab version it was checked against and why briefgen needs
 it, as in `rl_internals` (which holds the other tricks): drawing hooks that bracket a
-tagged flowable's or a list label's operators in marked content, and subset tags made
-from the subset. `tests/unit/test_rl_hooks.py` checks each against the installed reportlab.
+tagged flowable's or a list label's operators in marked content, subset tags made from
+the subset, and font subsets made (and deflated) once per process for a batch's documents.
+`tests/unit/test_rl_hooks.py` checks each against the installed reportlab.
 """
 
 from __future__ import annotations
@@ -106,3 +107,82 @@ def hash_subset_tags(tag: Callable[[bytes, list[int]], bytes]) -> None:
 
     add_objects.briefgen_original = original  # type: ignore[attr-defined]
     ttfonts.TTFont.addObjects = add_objects
+
+
+class Deflatable(bytes):
+    """Bytes that keep their deflated form once made (`remember_deflated`)."""
+
+    deflated: bytes | None = None
+
+
+class DeflatableText(str):
+    """Text that keeps its deflated UTF-8 form once made (`remember_deflated`)."""
+
+    deflated: bytes | None = None
+
+
+def remember_deflated() -> None:
+    """Deflate a `Deflatable` (or `DeflatableText`) stream content once per process.
+
+    Checked against reportlab 5.1.0: every compressed stream is deflated by `encode` of the
+    one `pdfdoc.PDFZCompress` filter, called by `PDFStream.format` as each document is
+    written. zlib gives the same bytes for the same content, so content that documents
+    share (a font subset, its character map) need not be deflated again. The filter's
+    `encode` is replaced on the instance, process-wide and once.
+    """
+    from reportlab.pdfbase import pdfdoc
+
+    zcompress = pdfdoc.PDFZCompress
+    original = getattr(zcompress.encode, "briefgen_original", zcompress.encode)
+
+    def encode(text: Any) -> bytes:
+        if type(text) is Deflatable or type(text) is DeflatableText:
+            if text.deflated is None:
+                text.deflated = original(text)
+            return text.deflated
+        return original(text)  # type: ignore[no-any-return]
+
+    encode.briefgen_original = original  # type: ignore[attr-defined]
+    zcompress.encode = encode
+
+
+def remember_font_subsets(limit: int) -> None:
+    """Make a TrueType subset (and its character map) once per process for each face and
+    set of characters, as `Deflatable` content: up to `limit` of each.
+
+    Checked against reportlab 5.1.0: `TTFontFile.makeSubset(subset)` builds the subset's
+    font program from the face's file alone, and `ttfonts.makeToUnicodeCMap(name, subset)`
+    (a module function `TTFont.addObjects` calls) its character map from the subset's name
+    and characters; both are called for every subset of every document. A batch of annexes
+    sets the same covers, headings and furniture in the same few subsets. The character
+    maps (of all faces) are bounded at eight times `limit`. Process-wide and once.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    make = getattr(ttfonts.TTFontFile.makeSubset, "briefgen_original", ttfonts.TTFontFile.makeSubset)
+    cmap = getattr(ttfonts.makeToUnicodeCMap, "briefgen_original", ttfonts.makeToUnicodeCMap)
+    maps: dict[tuple[Any, ...], DeflatableText] = {}
+
+    def make_subset(self: Any, subset: list[int]) -> bytes:
+        made: dict[tuple[int, ...], Deflatable] = self.__dict__.setdefault("briefgen_subsets", {})
+        key = tuple(subset)
+        found = made.get(key)
+        if found is None:
+            if len(made) >= limit:
+                made.clear()
+            found = made[key] = Deflatable(make(self, subset))
+        return found
+
+    def to_unicode(name: str, subset: list[int]) -> str:
+        key = (name, *subset)
+        found = maps.get(key)
+        if found is None:
+            if len(maps) >= 8 * limit:
+                maps.clear()
+            found = maps[key] = DeflatableText(cmap(name, subset))
+        return found
+
+    make_subset.briefgen_original = make  # type: ignore[attr-defined]
+    to_unicode.briefgen_original = cmap  # type: ignore[attr-defined]
+    ttfonts.TTFontFile.makeSubset = make_subset
+    ttfonts.makeToUnicodeCMap = to_unicode

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pikepdf
+import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -89,3 +91,62 @@ def test_label_bullets_and_hook_bullet_drawing_tag_each_items_label() -> None:
         install()  # the writer's own hook back for the tests that follow
     assert [tag for tag, _ in seen] == ["first", "second"]
     assert "(1.) Tj" in seen[0][1] and "(2.) Tj" in seen[1][1]
+
+
+def _document_with(text: str, face: str) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont(face, 10)
+    canvas.drawString(10, 10, text)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_remember_font_subsets_makes_each_subset_once_and_the_same_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfdoc, ttfonts
+
+    def unhooked(target: object, name: str) -> Any:
+        """reportlab's own function, put in place for this test (and put back after it)."""
+        current = getattr(target, name)
+        own = getattr(current, "briefgen_original", current)
+        monkeypatch.setattr(target, name, own)
+        return own
+
+    make = unhooked(ttfonts.TTFontFile, "makeSubset")
+    unhooked(ttfonts, "makeToUnicodeCMap")
+    unhooked(pdfdoc.PDFZCompress, "encode")
+    pdfmetrics.registerFont(TTFont("remembered-face", str(FONT)))
+    # reportlab keeps one font per face name: forget what other tests had it remember
+    pdfmetrics.getFont("remembered-face").face.__dict__.pop("briefgen_subsets", None)
+    texts = ("abc é", "abc ß")  # two different subsets
+    before = {text: _document_with(text, "remembered-face") for text in texts}
+    made: list[tuple[int, ...]] = []
+
+    def counting(self: object, subset: list[int]) -> bytes:
+        made.append(tuple(subset))
+        return make(self, subset)  # type: ignore[no-any-return]
+
+    ttfonts.TTFontFile.makeSubset = counting
+    hooks.remember_font_subsets(4)
+    hooks.remember_deflated()
+    after = {text: [_document_with(text, "remembered-face") for _ in range(3)] for text in texts}
+    # the bytes of before the hooks, alike in every document; each subset made once
+    assert all(after[text] == [before[text]] * 3 for text in texts)
+    assert len(made) == len(set(made)) == 2  # one subset per text (reportlab's first: ASCII and é, or ß)
+
+
+def test_remember_deflated_deflates_marked_content_once() -> None:
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc
+
+    hooks.remember_deflated()
+    content = hooks.Deflatable(b"the same font program " * 50)
+    first = pdfdoc.PDFZCompress.encode(content)
+    assert first == zlib.compress(content) and content.deflated is first
+    content.deflated = b"kept"
+    assert pdfdoc.PDFZCompress.encode(content) == b"kept"  # not deflated again
+    text = hooks.DeflatableText("a character map é")
+    assert pdfdoc.PDFZCompress.encode(text) == zlib.compress(text.encode("utf-8"))
+    plain = b"a page's operators"
+    assert pdfdoc.PDFZCompress.encode(plain) == zlib.compress(plain) and not hasattr(plain, "deflated")

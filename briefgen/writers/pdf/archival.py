@@ -42,9 +42,15 @@ def subset_tag(face: bytes, code_points: list[int]) -> bytes:
     return bytes(65 + b % 26 for b in digest[:6])
 
 
+SUBSETS_KEPT = 64  # font subsets remembered per face (a batch of annexes uses a few per face)
+
+
 def install() -> None:
-    """The process-wide hooks the tagged PDF needs (idempotent)."""
+    """The process-wide hooks the PDF writer needs (idempotent): the tagged PDF's, and font
+    subsets made and deflated once for all the documents of a process."""
     hooks.hash_subset_tags(subset_tag)
+    hooks.remember_font_subsets(SUBSETS_KEPT)
+    hooks.remember_deflated()
     hooks.hook_flowable_drawing(_draw)
     hooks.hook_bullet_drawing(_draw)
 

@@ -33,7 +33,9 @@ _PARSED: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}  # (text, style's val
 def style_key(style: ParagraphStyle) -> tuple[Any, ...]:
     """A style's values (its parent's already copied in), each with its type (a CMYK and an
     RGB colour may compare equal). Hashable unless a value is not (then it is no key)."""
-    return tuple((k, type(v), v) for k, v in style.__dict__.items() if k != "parent")
+    values = dict(style.__dict__)
+    values["parent"] = None  # another document's parent: its values are copied in already
+    return (*values.items(), *map(type, values.values()))
 
 
 class Paragraph(_Paragraph):
