@@ -74,12 +74,17 @@ def test_word_cell_margins_are_the_design_paddings(written, theme) -> None:
 
 
 def test_word_list_indents_are_the_design_indents(written, theme) -> None:
+    # The PDF's: a list's text its marker's room in from its parent's, the marker at the level's start.
     styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(written[1])).read("word/styles.xml"))
     lists = design_of(theme).lists
-    for n, style_id in ((1, "ListBullet"), (2, "ListBullet2"), (3, "ListNumber3")):
+    for n, style_id, em in (
+        (1, "ListBullet", lists.bullet),
+        (2, "ListBullet2", lists.bullet),
+        (3, "ListNumber3", lists.number),
+    ):
         ind = _style(styles, style_id).find(f"{W}pPr/{W}ind")
-        assert int(ind.get(f"{W}left")) == _twips(lists.word_level) * n
-        assert int(ind.get(f"{W}hanging")) == _twips(lists.word_hang)
+        assert int(ind.get(f"{W}left")) == _twips(em * theme.base_size) * n
+        assert int(ind.get(f"{W}hanging")) == _twips(em * theme.base_size)
 
 
 def _word_left(words: list[dict], text: str) -> dict:

@@ -57,16 +57,14 @@ class BoxSpace:
 
 @frozen
 class ListSpace:
-    """List indents. The PDF indents each list by its own marker's room; Word's list
-    styles give every level one indent whatever its marker (a numbered and a bulleted
-    list share "List Continue"), so Word has its own per-level step."""
+    """List indents and spacing. Each list indents by its own marker's room from its
+    parent's text, the marker at the level's start, in both formats (Word's list styles
+    hold one kind's steps; a mixed nesting states its indent on the paragraph)."""
 
-    bullet: float = 1.3  # em: text indent of a bulleted list (PDF)
+    bullet: float = 1.3  # em: text indent of a bulleted list
     number: float = 1.8  # em: of a numbered list, which needs room for "10."
-    word_level: float = 20.0  # Word: text indent per list level
-    word_hang: float = 14.0  # Word: from the marker to the text
     item_after: float = 0.3  # em after an item's last paragraph
-    after: float = 0.4  # em after a list (PDF)
+    after: float = 0.4  # em after a list
 
 
 @frozen

@@ -279,19 +279,26 @@ def scaled(style: TextStyle, body: float) -> TextStyle:
 
     The size is rounded to half a point, the step Word sets type in: both formats then
     set each role at the same size and break its lines alike (a label of 8.82 pt would
-    be 9 pt in Word and wrap sooner there). Leading and spacing keep their exact values.
+    be 9 pt in Word and wrap sooner there). Leading and spacing are rounded to the twip
+    (a twentieth of a point), Word's unit for them: 14.91 pt lines would be 14.9 in Word,
+    and over a page the DOCX's text would sit half a point higher than the PDF's.
     """
     if style.fixed:
         return style
     return replace(
         style,
         size=half_point(style.size * body),
-        leading=style.leading * body,
-        before=style.before * body,
-        after=style.after * body,
+        leading=twip(style.leading * body),
+        before=twip(style.before * body),
+        after=twip(style.after * body),
         indent=style.indent * body,
         fixed=True,
     )
+
+
+def twip(points: float) -> float:
+    """`points` rounded to the nearest twip (1/20 pt), the unit of Word's spacing and leading."""
+    return round(points * 20) / 20
 
 
 def half_point(size: float) -> float:

@@ -12,6 +12,7 @@ from docxkit import paragraphs, xp
 from briefgen.model import nodes as m
 from briefgen.writers.docx.blocks import scoped
 from briefgen.writers.docx.inline import note_anchor
+from briefgen.writers.docx.styles.styler import list_step
 
 T = m.Text
 
@@ -90,9 +91,23 @@ def test_bullets_nest_by_style_and_later_paragraphs_of_an_item_continue_unnumber
         ("ListBullet", "two"),
     ]
     last = xp(body, "w:p")[-1]
-    gap = round(c.paragraph_gap * 20)
-    assert xp(last, "w:pPr/w:spacing/@w:after") == [str(gap)]  # the list ends with the paragraph gap
+    gap = round(c.list_gap * 20)
+    assert gap < round(c.paragraph_gap * 20)
+    assert xp(last, "w:pPr/w:spacing/@w:after") == [str(gap)]  # the list ends with the PDF's space after a list
     assert xp(body, "w:p[.//w:t='one']/w:pPr/w:spacing") == []  # items inside sit close
+    assert xp(body, "w:p/w:pPr/w:ind") == []  # one kind nested: the styles' indents are the PDF's
+
+
+def test_a_list_of_another_kind_nested_states_the_pdf_s_indent(theme: Any) -> None:
+    c = docxkit.ctx(theme)
+    inner = m.OrderedList((item(para("inner"), para("more")),), start=1)
+    body = docxkit.render(c, m.BulletList((item(para("one"), inner),)))
+    bullet, number = list_step(False, theme.base_size), list_step(True, theme.base_size)
+    # its text a number's room in from the bullet's text, its number at the bullet's text
+    assert xp(body, "w:p[.//w:t='inner']/w:pPr/w:ind/@w:left") == [str(bullet + number)]
+    assert xp(body, "w:p[.//w:t='inner']/w:pPr/w:ind/@w:hanging") == [str(number)]
+    assert xp(body, "w:p[.//w:t='more']/w:pPr/w:ind/@w:left") == [str(bullet + number)]
+    assert xp(body, "w:p[.//w:t='one']/w:pPr/w:ind") == []
 
 
 def test_each_ordered_list_counts_from_its_own_start(theme: Any) -> None:

@@ -12,6 +12,7 @@ from docxkit import xp
 
 from briefgen.writers.docx.package.ooxml import el
 from briefgen.writers.docx.styles import numbering
+from briefgen.writers.docx.styles.parastyles import list_step
 from briefgen.writers.docx.styles.styles import palette
 
 
@@ -27,7 +28,7 @@ def test_list_styles_by_kind_and_depth_stop_at_three() -> None:
 
 def test_levels_and_indents_follow_the_depth_up_to_words_nine() -> None:
     assert [numbering.level_of(d) for d in (1, 2, 9, 12)] == [0, 1, 8, numbering.MAX_LEVEL]
-    assert numbering.indent_of(2) == 3 * numbering.LIST_INDENT
+    assert numbering.indent_of(2, 273) == 3 * 273
 
 
 def abstract_of(document: Any, style: str) -> Any:
@@ -48,7 +49,7 @@ def test_bullets_have_nine_levels_that_cycle_their_marks_in_the_accent_colour(th
     for ilvl, lvl in enumerate(levels):
         assert xp(lvl, "w:lvlText/@w:val") == [numbering.BULLETS[ilvl % 3]]
         assert xp(lvl, "w:rPr/w:color/@w:val") == [palette(theme).accent]
-        assert xp(lvl, "w:pPr/w:ind/@w:left") == [str(numbering.indent_of(ilvl))]
+        assert xp(lvl, "w:pPr/w:ind/@w:left") == [str(numbering.indent_of(ilvl, list_step(False, theme.base_size)))]
     assert xp(levels[0], "w:pStyle/@w:val") == ["ListBullet"] and xp(levels[1], "w:pStyle") == []
 
 
@@ -64,7 +65,7 @@ def test_a_level_two_style_keeps_one_level_with_the_second_levels_look(theme: An
     [lvl] = xp(node, "w:lvl")
     assert lvl.get(f"{{{docxkit.W}}}ilvl") == "0"
     assert xp(lvl, "w:lvlText/@w:val") == [numbering.BULLETS[1]]
-    assert xp(lvl, "w:pPr/w:ind/@w:left") == [str(numbering.indent_of(1))]
+    assert xp(lvl, "w:pPr/w:ind/@w:left") == [str(numbering.indent_of(1, list_step(False, theme.base_size)))]
 
 
 def test_restart_makes_a_new_sequence_at_its_level_and_apply_attaches_a_paragraph(theme: Any) -> None:

@@ -14,7 +14,7 @@ from docxkit import xp
 from briefgen.design.system import design_of, scaled
 from briefgen.model import nodes as m
 from briefgen.writers.docx.package.ooxml import half_points, hexcolor
-from briefgen.writers.docx.styles.parastyles import LIST_INDENT, code_tabs, paragraph_gap, rhythm
+from briefgen.writers.docx.styles.parastyles import code_tabs, list_step, paragraph_gap, rhythm
 
 T = m.Text
 
@@ -92,7 +92,12 @@ def test_every_style_the_writer_names_is_defined(theme: Any, tmp_path: Any) -> N
 def test_list_styles_indent_by_level(theme: Any) -> None:
     styles = docxkit.ctx(theme).docx.styles.element
     continues = [int(xp(style(styles, sid), "w:pPr/w:ind/@w:left")[0]) for sid in ("ListContinue", "ListContinue2")]
-    assert continues == [LIST_INDENT, 2 * LIST_INDENT]
+    step = list_step(False, theme.base_size)
+    assert continues == [step, 2 * step]
+    # as the PDF's lists: a bullet list's text 1.3 em in, a numbered list's 1.8 em, the marker at the level's start
+    numbered = xp(style(styles, "ListNumber2"), "w:pPr/w:ind/@w:left | w:pPr/w:ind/@w:hanging")
+    assert [int(v) for v in numbered] == [2 * list_step(True, theme.base_size), list_step(True, theme.base_size)]
+    assert list_step(False, 10.5) == round(1.3 * 10.5 * 20) and list_step(True, 10.5) == round(1.8 * 10.5 * 20)
 
 
 def test_text_roles_have_the_pdf_s_exact_leading(theme: Any) -> None:
@@ -103,5 +108,9 @@ def test_text_roles_have_the_pdf_s_exact_leading(theme: Any) -> None:
     node = style(c.docx.styles.element, "Lead")
     assert xp(node, "w:pPr/w:spacing/@w:lineRule") == ["exact"]
     assert xp(node, "w:pPr/w:spacing/@w:line") == [str(round(lead.leading * 20))]
-    heading = style(c.docx.styles.element, "Heading2")  # heading faces keep Word's multiple
-    assert xp(heading, "w:pPr/w:spacing/@w:lineRule") == ["auto"]
+    for sid, role in (("Normal", "body"), ("Heading2", "h2"), ("ListBullet", "body")):  # every role: exact
+        node = style(c.docx.styles.element, sid)
+        assert xp(node, "w:pPr/w:spacing/@w:lineRule") == ["exact"], sid
+        assert xp(node, "w:pPr/w:spacing/@w:line") == [
+            str(round(scaled(design_of(theme).text(role), theme.base_size).leading * 20))
+        ]

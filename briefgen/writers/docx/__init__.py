@@ -38,7 +38,7 @@ from briefgen.writers.docx.package.embedfonts import embed_fonts
 from briefgen.writers.docx.pages import marking_only, running_heads, setup_page, setup_summary_page
 from briefgen.writers.docx.render import BLOCK_HANDLERS, INLINE_HANDLERS, render_blocks, render_inlines
 from briefgen.writers.docx.styles import stylesheet
-from briefgen.writers.docx.styles.parastyles import paragraph_gap
+from briefgen.writers.docx.styles.parastyles import list_gap, paragraph_gap
 from briefgen.writers.docx.styles.styles import palette, text_width_twips
 from briefgen.writers.docx.symbols import fallback_chars
 from briefgen.writers.docx.text import clean
@@ -107,6 +107,7 @@ def write_docx(
     ctx.width = text_width_twips(theme, measured=layout != Layout.SUMMARY)
     ctx.symbol_font, ctx.symbol_chars = palette(theme).symbol_font, fallback_chars(theme)
     ctx.paragraph_gap = paragraph_gap(theme.base_size * scale, compact=layout == Layout.SUMMARY)
+    ctx.list_gap = list_gap(theme.base_size * scale, compact=layout == Layout.SUMMARY)
     body = opc.body(document)
     first = document.sections[0]
     setup_page(first, ctx)

@@ -22,7 +22,7 @@ from briefgen.writers.docx.fields import bookmark, run
 from briefgen.writers.docx.footnotes import listed
 from briefgen.writers.docx.inline import make_run, note_anchor
 from briefgen.writers.docx.package.ooxml import el, set_ppr, spacing, val
-from briefgen.writers.docx.styles import numbering
+from briefgen.writers.docx.styles import numbering, parastyles
 from briefgen.writers.docx.styles.styles import BOLD_STYLES, style_id
 
 
@@ -84,7 +84,15 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
         num_id = numbering.restart(ctx.docx, node.start, ilvl)
     else:
         num_id = numbering.bullets(ctx.docx)
-    with scoped(ctx, list_depth=depth, para_style=None):
+    # The PDF's indents: each list steps in by its own marker's room from its parent's
+    # text. The styles (and numbering levels) hold one kind's steps; a mixed nesting, or
+    # one deeper than the styles go, states its indent on the paragraph.
+    b = ctx.theme.base_size * ctx.scale
+    step, bullet = parastyles.list_step(is_ordered, b), parastyles.list_step(False, b)
+    indent = ctx.list_indent + step
+    marked = None if indent == numbering.indent_of(ilvl, step) and depth <= 3 else {"left": indent, "hanging": step}
+    unmarked = None if indent == bullet * depth and depth <= 3 else {"left": indent}
+    with scoped(ctx, list_depth=depth, list_indent=indent, para_style=None):
         for item in node.items:
             blocks = item.blocks
             first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph | m.Heading) else None
@@ -94,20 +102,22 @@ def _list(node: m.BulletList | m.OrderedList, container: Any, ctx: Ctx) -> None:
                 p = text_paragraph(container, style, first.children if first else (), ctx)
             if num_id is not None:
                 numbering.apply(p, num_id, ilvl)
+            if marked:
+                set_ppr(p, el("w:ind", marked))
             for block in blocks[1:] if first else blocks:
                 if isinstance(block, m.Paragraph):
                     # Later paragraphs of an item line up with its text, unnumbered.
                     cont = "List Continue" + ("" if depth == 1 else f" {min(depth, 3)}")
                     p = text_paragraph(container, cont, block.children, ctx)
-                    if depth > 3:  # deeper than the styles go: the indent of its level (numbering.py)
-                        set_ppr(p, el("w:ind", {"left": numbering.indent_of(ilvl)}))
+                    if unmarked:
+                        set_ppr(p, el("w:ind", unmarked))
                 else:
                     ctx.render_blocks((block,), container, ctx)
     last = _last_block(container)
     if depth == 1 and last is not None and last.tag == qn("w:p"):
-        # List items sit close together; the last one gets the paragraph gap back, which
-        # no style can express (Word's contextual spacing would close the items up).
-        set_ppr(last, spacing(after=ctx.paragraph_gap))
+        # List items sit close together; the last one gets the PDF's space after a list,
+        # which no style can express (Word's contextual spacing would close the items up).
+        set_ppr(last, spacing(after=ctx.list_gap))
 
 
 def _last_block(container: Any) -> _Element | None:

@@ -81,7 +81,9 @@ class Ctx:
     para_style: str | None = None  # overrides the paragraph style (quotes, notes, cells)
     section_id: str = ""  # the section being written: note links are per section
     list_depth: int = 0
+    list_indent: int = 0  # twips from the margin to the text of the list being written
     paragraph_gap: float = 6.0  # points after a body paragraph (parastyles.paragraph_gap)
+    list_gap: float = 4.0  # points after a list's last item (parastyles.list_gap)
     width: int = 0  # twips available to the current container (text width, or a box's inside)
     box: str = ""  # the kind of box being filled ("" outside call-outs)
     bold_paragraph: bool = False  # paragraph style is bold: Strong would toggle it off

@@ -110,6 +110,7 @@ def _figure(node: m.Figure, container: Any, ctx: Ctx) -> None:
         cap.append(run(":", "Strong"))
         cap.append(run(" "))
         ctx.render_inlines(node.caption, cap, ctx)
+    new_paragraph(container, "Figure Spacer")
 
 
 def _caption_label(container: Any, ctx: Ctx) -> Any:
@@ -157,7 +158,7 @@ def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
     editable Word chart (`nativechart`), then its caption."""
     if not node.spec.numbered:
         locator_picture(node, container, ctx, width=ctx.width)
-        new_paragraph(container, "Table Spacer")
+        new_paragraph(container, "Figure Spacer")
         return
     spec = node.spec
     width_pt = ctx.width / 20
@@ -183,6 +184,7 @@ def _chart(node: m.Chart, container: Any, ctx: Ctx) -> None:
     if spec.source:
         note = new_paragraph(container, "Caption")
         note.append(run(plain(fill(ctx.meta.labels.source, source=spec.source))))
+    new_paragraph(container, "Figure Spacer")
 
 
 FIGURE_HANDLERS = {m.Figure: _figure, m.Chart: _chart}

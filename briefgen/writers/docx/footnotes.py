@@ -140,7 +140,7 @@ def _write_note(note: m.Note, ident: int, ctx: Ctx) -> None:
     story.append(p)
     saved = {k: getattr(ctx, k) for k in _NOTE_SCOPE}
     ctx.in_note, ctx.story, ctx.para_style = True, state.part, "Footnote Text"
-    ctx.box, ctx.list_depth, ctx.bold_paragraph = "", 0, False
+    ctx.box, ctx.list_depth, ctx.list_indent, ctx.bold_paragraph = "", 0, 0, False
     try:
         if first is not None:
             ctx.render_inlines(first.children, p, ctx, Fmt())
@@ -151,7 +151,7 @@ def _write_note(note: m.Note, ident: int, ctx: Ctx) -> None:
     add_footnote(state.part, ident).extend(list(story))
 
 
-_NOTE_SCOPE = ("in_note", "story", "para_style", "box", "list_depth", "bold_paragraph")
+_NOTE_SCOPE = ("in_note", "story", "para_style", "box", "list_depth", "list_indent", "bold_paragraph")
 
 
 def listed(node: m.Notes, ctx: Ctx) -> tuple[m.Note, ...]:

@@ -4,7 +4,7 @@ make-up keeps one (`writers/pdf/makeup.py`, `keep_headings`).
 Right after a heading, a lead-in of at most `LEAD_IN_LINES` lines stays on the page of
 the table or box after it (the table's first rows, the whole box), and a one-line
 paragraph with the first lines after it. Anywhere else, a paragraph ending in a colon
-does the same before its table, box or list. Only the body's own blocks: cells, boxes
+of up to `LEAD_IN_LINES` lines keeps with its table, box or list. Only the body's own blocks: cells, boxes
 and lists keep their text as they are. The contact page, with its colophon, moves whole
 (`keep_whole`): a last page is never one stray line. A list never leaves a one-line
 first or last item alone over a page break (`keep_list_ends`, the PDF's `KeptList`).
@@ -63,7 +63,9 @@ def leads_in(block: m.Block, nxt: m.Block | None, after_heading: bool, ctx: Ctx)
     if after_heading:
         if not (boxed or isinstance(nxt, (*_LISTS, m.Paragraph))):
             return False
-    elif not (plain(block.children).rstrip().endswith(":") and (boxed or isinstance(nxt, _LISTS))):
+    elif plain(block.children).rstrip().endswith(":") and (boxed or isinstance(nxt, _LISTS)):
+        boxed = True  # "…as follows:" keeps with its list as with a table (the PDF's `lead`)
+    else:
         return False
     count = lines(block, ctx)
     return count <= LEAD_IN_LINES if boxed else count < HEAD_LINES

@@ -53,6 +53,7 @@ from briefgen.writers.docx.styles.tablestyles import (
     FIGURES_TABLE,
     NO_PAD,
     cell_margins,
+    rule_height,
 )
 from briefgen.writers.docx.text import plain
 
@@ -111,8 +112,7 @@ def finish_cell(tc: _Element) -> None:
 
 def _available(ctx: Ctx) -> tuple[int, int]:
     """(indent, width) for a table at the current list depth."""
-    indent = twips(palette(ctx.theme).design.lists.word_level) * ctx.list_depth
-    return indent, ctx.width - indent
+    return ctx.list_indent, ctx.width - ctx.list_indent
 
 
 def column_widths(rows: list[tuple[m.Cell, ...]], ncols: int, total: int) -> list[int]:
@@ -193,11 +193,13 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
     # Word keeps a row with the next when every paragraph in it keeps with the next: the
     # header and the first body rows, so a table starts with TABLE_START_ROWS of them.
     keep = 0 if facts else min(len(node.header) + TABLE_START_ROWS - 1, len(rows) - 1)
+    # The header's heavier rule takes its own height from the header cells' padding.
+    head_pad = _word_pad(False, ctx, palette(ctx.theme).design.rules.table_head)
     for i, row in enumerate(rows):
         header = i < len(node.header)
         tr = add_row(tbl, header=header)
         for j in range(ncols):
-            tc = add_cell(tr, widths[j])
+            tc = add_cell(tr, widths[j], extra=[cell_margins(head_pad, "w:tcMar")] if header and not facts else None)
             cell = row[j] if j < len(row) else m.Cell(())
             style = (
                 ("Fact Label" if j == 0 else "Fact Value") if facts else ("Table Heading" if header else "Table Text")
@@ -208,7 +210,7 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
             if i < keep:
                 set_ppr(p, el("w:keepNext"))
             finish_cell(tc)
-    new_paragraph(container, "Table Spacer")
+    new_paragraph(container, "Grid Spacer")
 
 
 def _fact_widths(node: m.Table, width: int, ctx: Ctx) -> tuple[list[int], m.Table]:
@@ -239,12 +241,17 @@ def _fact_widths(node: m.Table, width: int, ctx: Ctx) -> tuple[list[int], m.Tabl
 _FITTED: IdentityMemo[m.Table, tuple[float, m.Table]] = IdentityMemo("fact boxes fitted (DOCX)", 512)
 
 
-def _word_pad(facts: bool, ctx: Ctx) -> Pad:
-    """A data or facts table's PDF padding, less Word's paragraph spacing in its cells."""
-    space = palette(ctx.theme).design.table
+def _word_pad(facts: bool, ctx: Ctx, rule: float | None = None) -> Pad:
+    """A data or facts table's PDF padding, less Word's paragraph spacing in its cells and
+    the height of the rule under each row (`rule` points wide; by default the table's)."""
+    design = palette(ctx.theme).design
+    space = design.table
     pad = space.facts if facts else space.data
     spaced = space.cell_text * ctx.theme.base_size * ctx.scale
-    return Pad(max(pad.top - spaced, 0), pad.right, max(pad.bottom - spaced, 0), pad.left)
+    if rule is None:
+        rule = design.rules.facts_row if facts else design.rules.table_row
+    below = pad.bottom - spaced - rule_height(rule)
+    return Pad(max(pad.top - spaced, 0), pad.right, max(below, 0), pad.left)
 
 
 def _figures(node: m.Table, container: Any, ctx: Ctx) -> None:
@@ -266,7 +273,7 @@ def _figures(node: m.Table, container: Any, ctx: Ctx) -> None:
                 text_paragraph(cell, "Figure Value", value.children, ctx)
                 text_paragraph(cell, "Figure Label", label.children, ctx)
             finish_cell(tc)
-    new_paragraph(container, "Table Spacer")
+    new_paragraph(container, "Figures Spacer")
 
 
 def _box_look(kind: str, ctx: Ctx) -> list[_Element]:
@@ -303,7 +310,7 @@ def _callout(node: m.Callout, container: Any, ctx: Ctx) -> None:
         title.append(run(node.title))
     pad = palette(ctx.theme).design.box.pad
     inner = width - twips(pad.left + pad.right)  # the PDF's box content width
-    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, width=inner):
+    with scoped(ctx, box=node.kind, para_style=None, list_depth=0, list_indent=0, width=inner):
         if _has_locator(node) and ctx.width >= 2.5 * _locator_width():
             _beside(node.blocks[0], node.blocks[1], cell, ctx)
         else:
@@ -320,7 +327,7 @@ def flush_cell_ends(tc: _Element) -> None:
     blocks = [c for c in tc if c.tag in (qn("w:p"), qn("w:tbl"))]
     for block, side in ((blocks[0], "before"), (blocks[-1], "after")) if blocks else ():
         style = block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if block.tag != qn("w:p") or (style is not None and style.get(qn("w:val")) == style_id("Table Spacer")):
+        if block.tag != qn("w:p") or (style is not None and style.get(qn("w:val")).endswith("Spacer")):
             continue  # a nested table's spacer is as tall as the PDF's spacer after it
         gap = set_ppr(block).find(qn("w:spacing"))
         if gap is None:

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from briefgen.writers.docx.package.ooxml import el, fonts, half_points, ordered, set_ppr, val
-from briefgen.writers.docx.styles.parastyles import LIST_HANG, LIST_INDENT
+from briefgen.writers.docx.styles.parastyles import list_step
 from briefgen.writers.docx.styles.styles import Palette, style_id
 
 BULLETS = ("•", "–", "◦")  # level 1, 2, 3
@@ -83,12 +83,13 @@ def install(document: DocxDocument, pal: Palette, size: float) -> None:
 def _level(ilvl: int, style: str | None, is_ordered: bool, pal: Palette, size: float) -> _Element:
     """One `w:lvl`: its bullet or number, indent and look; `style` is the paragraph style
     it is linked to (level 0 of a list style only)."""
-    indent = indent_of(ilvl)
+    step = list_step(is_ordered, size)
+    indent = indent_of(ilvl, step)
     ppr = ordered(
         "w:pPr",
         [
             el("w:tabs", None, el("w:tab", {"val": "num", "pos": indent})),
-            el("w:ind", {"left": indent, "hanging": LIST_HANG}),
+            el("w:ind", {"left": indent, "hanging": step}),
         ],
     )
     if is_ordered:
@@ -111,9 +112,9 @@ def _level(ilvl: int, style: str | None, is_ordered: bool, pal: Palette, size: f
     return el("w:lvl", {"ilvl": ilvl}, *kids)
 
 
-def indent_of(ilvl: int) -> int:
-    """The text indent (twips) of list level `ilvl`."""
-    return LIST_INDENT * (ilvl + 1)
+def indent_of(ilvl: int, step: int) -> int:
+    """The text indent (twips) of list level `ilvl` in a list of one kind (`step` per level)."""
+    return step * (ilvl + 1)
 
 
 def level_of(depth: int) -> int:

@@ -5,27 +5,34 @@ size, face, colour, leading and spacing come from there, the same values the PDF
 This module adds only what is Word's own: keep-with-next, outline levels, borders,
 tab stops, indents in twips, and the Styles gallery's order. Sizes are relative to the
 body size `b` (already multiplied by the build's scale) so the one-page summary shrinks
-every style together; `compact` shortens vertical spacing. Leading, in ems, is turned
-into Word's "lines" multiple with the font's own line height (`Palette.body_em` /
-`head_em`), so both formats set type alike.
+every style together; `compact` shortens vertical spacing. Leading is exact, in the
+role's points (`styler.Styler`), so both formats set type alike and a DOCX page, as
+Word or LibreOffice lays it out, holds what the PDF's page holds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from lxml.etree import _Element
 
-from briefgen.design.spacing import MM, BlockSpace, ListSpace
-from briefgen.design.system import TextStyle, scaled
+from briefgen.design.spacing import MM, BlockSpace
 from briefgen.model.typeset import TAB_COLUMNS
-from briefgen.writers.docx.package.ooxml import border, el, half_points, hexcolor, spacing, tabs, twips, val
-from briefgen.writers.docx.styles.styles import Palette, define, define_character_styles, run_props
+from briefgen.writers.docx.package.ooxml import border, el, half_points, tabs, twips, val
+from briefgen.writers.docx.styles.styler import (
+    Styler,
+    Word,
+    border_excess,
+    list_gap,
+    list_step,
+    paragraph_gap,
+    rest,
+    rhythm,
+    spacer,
+)
+from briefgen.writers.docx.styles.styles import Palette, define_character_styles, run_props
 from briefgen.writers.docx.styles.tablestyles import define_table_styles
 
-LIST_INDENT = twips(ListSpace.word_level)  # twips per list level (the design's, which no brand changes)
-LIST_HANG = twips(ListSpace.word_hang)  # twips between the bullet and the text
+__all__ = ["code_tabs", "define_all", "list_gap", "list_step", "paragraph_gap", "rhythm"]
+
 CODE_INDENT = twips(BlockSpace.code_inset)  # twips each side of a code block
 
 
@@ -44,85 +51,6 @@ def code_tabs(size: float, indent: int, width: int, advance: float = 0.6) -> _El
     return tabs(*(("left", round(indent + k * step) - 2, "") for k in range(1, count + 1)))
 
 
-def rest(width: int, share: float) -> int:
-    """The right indent that leaves a rule `share` of `width` long (the share rounded as
-    written, so 0.18 leaves exactly 0.82 of it)."""
-    return int(width * round(1 - share, 6))
-
-
-def rhythm(compact: bool) -> float:
-    """The factor on vertical spacing: tighter on the one-page summary."""
-    return 0.7 if compact else 1.0
-
-
-def paragraph_gap(b: float, compact: bool) -> float:
-    """Points after a body paragraph (Normal's spacing after)."""
-    return 0.6 * b * rhythm(compact)
-
-
-@dataclass(frozen=True)
-class Word:
-    """One Word paragraph style: the design role it sets, and what only Word has.
-
-    `ppr` holds Word-only paragraph properties; `gap` replaces the role's spacing with
-    (before, after) in points, where Word spaces differently (table cells, rules).
-    `line` overrides the leading (a multiple, or points with `exact`).
-    """
-
-    name: str
-    role: str | None = None
-    ppr: list[_Element | None] = field(default_factory=list)
-    gap: tuple[float, float] | None = None
-    line: float | None = None
-    exact: bool = False
-    tighten: bool = True  # the summary's rhythm applies
-    rpr: _Element | None = None  # instead of the role's run properties
-    options: dict[str, Any] = field(default_factory=dict)
-
-
-class Styler:
-    """Turns the design's roles into Word's paragraph and run properties."""
-
-    def __init__(self, p: Palette, b: float, compact: bool):
-        self.p, self.b, self.compact, self.k = p, b, compact, rhythm(compact)
-        self.design = p.design
-
-    def role(self, name: str) -> TextStyle:
-        style = self.design.text(name)
-        return scaled(style, self.b) if not style.fixed else style
-
-    def run(self, name: str) -> _Element:
-        s = self.role(name)
-        font = self.p.mono_font if s.face == "mono" else self.p.head_font if s.face == "heading" else self.p.body_font
-        return run_props(
-            font, s.size, hexcolor(s.color), bold=s.bold, italic=s.italic, caps=s.caps, tracking=s.tracking
-        )
-
-    def em(self, name: str, face_em: float | None = None) -> float:
-        """A role's leading as Word's multiple of its font's single line."""
-        s = self.role(name)  # at the size Word sets (whole half points)
-        if face_em is None:
-            face_em = self.p.head_em if s.face == "heading" else self.p.body_em if s.face == "body" else 1.0
-        return s.em() / face_em
-
-    def spacing(self, w: Word) -> _Element:
-        k = self.k if w.tighten else 1.0
-        if w.gap is not None:
-            before, after = w.gap
-        else:
-            s = self.role(w.role) if w.role else None
-            before, after = (s.before, s.after) if s else (0.0, 0.0)
-        if w.line is None and w.role and self.role(w.role).face == "body":
-            # Exact points, as the PDF: LibreOffice's "auto" line runs short. Normal keeps its multiple (fits better).
-            return spacing(before=before * k, after=after * k, line=self.role(w.role).leading, exact=True)
-        line = w.line if w.line is not None else self.em(w.role) if w.role else 1.0
-        return spacing(before=before * k, after=after * k, line=line, exact=w.exact)
-
-    def define(self, styles: _Element, w: Word) -> None:
-        rpr = w.rpr if w.rpr is not None or not w.role else self.run(w.role)
-        define(styles, w.name, ppr=[*w.ppr, self.spacing(w)], rpr=rpr, **w.options)
-
-
 def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool) -> None:
     """Define every style the writer uses. `width` is the text width in twips."""
     st = Styler(p, b, compact)
@@ -135,21 +63,23 @@ def define_all(styles: _Element, p: Palette, b: float, width: int, compact: bool
 
 def _text_styles(st: Styler, width: int) -> list[Word]:
     b, p, rules, space = st.b, st.p, st.design.rules, st.design.block
-    body_lead = st.em("body") * (1.38 / 1.42 if st.compact else 1.0)  # a shade tighter on the summary
+    body_lead = st.role("body").leading * (1.38 / 1.42 if st.compact else 1.0)  # a shade tighter on the summary
     gallery = {"quick": True}
+    bullet, number = list_step(False, b), list_step(True, b)
     lists = [
         Word(
             f"List {kind}{suffix}",
             ppr=[el("w:ind", ind)],
             gap=(0, st.design.lists.item_after * b),
             line=body_lead,
+            exact=True,
             options=opts,
         )
         for n, suffix in enumerate(("", " 2", " 3"), start=1)
         for kind, ind, opts in (
-            ("Bullet", {"left": LIST_INDENT * n, "hanging": LIST_HANG}, {"priority": 36, "quick": n == 1}),
-            ("Number", {"left": LIST_INDENT * n, "hanging": LIST_HANG}, {"priority": 36, "quick": n == 1}),
-            ("Continue", {"left": LIST_INDENT * n}, {"priority": 36}),
+            ("Bullet", {"left": bullet * n, "hanging": bullet}, {"priority": 36, "quick": n == 1}),
+            ("Number", {"left": number * n, "hanging": number}, {"priority": 36, "quick": n == 1}),
+            ("Continue", {"left": bullet * n}, {"priority": 36}),
         )
     ]
     quote = st.role("quote")
@@ -159,6 +89,7 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
             "body",
             [el("w:widowControl")],
             line=body_lead,
+            exact=True,
             options={"based_on": None, "priority": 0, **gallery},
         ),
         Word("Lead", "lead", options=gallery),
@@ -188,7 +119,6 @@ def _text_styles(st: Styler, width: int) -> list[Word]:
                 code_tabs(st.role("code").size, CODE_INDENT, width, p.mono_advance),
                 el("w:ind", {"left": CODE_INDENT, "right": CODE_INDENT}),
             ],
-            line=st.em("code", p.mono_em),
         ),
         *_rule_styles(st, width),
     ]
@@ -229,7 +159,6 @@ def _rule_styles(st: Styler, width: int) -> list[Word]:
 
 
 def _heading_styles(st: Styler, width: int) -> list[Word]:
-    p = st.p
     gallery = {"priority": 9, "next_style": "Normal"}
     headings = [
         Word(
@@ -274,7 +203,8 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             None,
             [val("w:outlineLvl", 9)],
             gap=(0, st.role("toc_title").after),
-            line=st.em("h1"),
+            line=st.role("h1").leading,
+            exact=True,
             tighten=False,
             options={"based_on": "Heading 1", **toc},
         ),
@@ -288,22 +218,28 @@ def _heading_styles(st: Styler, width: int) -> list[Word]:
             options=toc,
         ),
         Word("Section Kicker", "kicker", [el("w:keepNext")], tighten=False),
-        # Under a section's title, as in the PDF: a short accent rule.
-        Word(
-            "Section Rule",
-            None,
-            [
-                el("w:keepNext"),
-                el("w:pBdr", None, border("top", p.accent, st.design.rules.section)),
-                el("w:ind", {"right": rest(width, st.design.block.section_rule_length)}),
-            ],
-            gap=(0, st.design.rules.section_after),
-            line=st.design.block.accent_paragraph,
-            exact=True,
-            tighten=False,
-            rpr=run_props(size=2),
-        ),
+        _section_rule(st, width),
     ]
+
+
+def _section_rule(st: Styler, width: int) -> Word:
+    """Under a section's title, as in the PDF: a short accent rule (a paragraph's top
+    border), its space after less what the border adds to the paragraph's height."""
+    rules, block = st.design.rules, st.design.block
+    return Word(
+        "Section Rule",
+        None,
+        [
+            el("w:keepNext"),
+            el("w:pBdr", None, border("top", st.p.accent, rules.section)),
+            el("w:ind", {"right": rest(width, block.section_rule_length)}),
+        ],
+        gap=(0, rules.section_after - border_excess(rules.section, block.accent_paragraph)),
+        line=block.accent_paragraph,
+        exact=True,
+        tighten=False,
+        rpr=run_props(size=2),
+    )
 
 
 def _section_title() -> Word:
@@ -325,7 +261,12 @@ def _box_styles(st: Styler, width: int) -> list[Word]:
         Word("Figure Value", "figure_value", [el("w:keepNext")], gap=(0.1 * b, 0), tighten=False, options=table_text),
         Word("Figure Label", "caption", gap=(0.1 * b, 0.1 * b), tighten=False, options=table_text),
         # After every table: Word merges tables that touch, and boxes need air below.
+        # After every table and figure: Word merges tables that touch, and each block has the
+        # PDF's space after it, a height of its own that no spacing before or after collapses.
         Word("Table Spacer", None, gap=(0, 0), line=st.design.box.after * b * st.k, exact=True, rpr=run_props(size=2)),
+        spacer("Grid Spacer", st.design.table.after * b * st.k),
+        spacer("Figures Spacer", st.design.table.figures_after * b * st.k),
+        spacer("Figure Spacer", st.design.block.figure_after * st.k),
         Word("Box Title", "box_title", [el("w:keepNext")]),
         Word("Box Heading", "h2", [el("w:keepNext"), el("w:keepLines")]),
         Word("Box Text", "box_body"),
