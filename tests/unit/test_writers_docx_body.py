@@ -13,6 +13,7 @@ from unitkit import meta
 from briefgen.errors import Pos
 from briefgen.model import nodes as m
 from briefgen.model.layout import BreakBefore
+from briefgen.writers.common.pagination import PdfPages
 from briefgen.writers.docx.body import anchors, drop_skipped_breaks, write_sections
 from briefgen.writers.docx.inline import note_anchor
 
@@ -91,6 +92,37 @@ def test_a_rule_break_the_pdf_skipped_is_dropped_once_its_pages_are_known(theme:
     assert breaks(body) == ["C", "D"]
     gap = xp(body, "w:p[w:r/w:t='B']/w:pPr/w:spacing/@w:before")
     assert gap and int(gap[0]) > 0  # B follows on with the air a section title has mid-page
+
+
+def test_the_pdf_says_which_breaks_it_skipped_where_page_numbers_cannot(theme: Any) -> None:
+    # A ran over onto a second page, and B followed on there: B's page is not A's heading's
+    # page, so the page numbers alone keep B's break; the PDF's own word drops it.
+    def written() -> Any:
+        c = docxkit.ctx(theme)
+        secs = (section("a"), section("b"), section("c"))
+        write_sections(doc(*secs, rule=BreakBefore.CHAPTER), docxkit.container(c), c, break_first=False)
+        return c
+
+    numbers = {"a": 3, "b": 4, "c": 5}
+    c = written()
+    drop_skipped_breaks(c, numbers)
+    assert breaks(docxkit.body(c)) == ["B", "C"]
+    c = written()
+    drop_skipped_breaks(c, PdfPages(numbers, followed={"b"}))
+    assert breaks(docxkit.body(c)) == ["C"]
+
+
+def test_the_contact_page_begins_a_page_where_the_pdf_s_did(theme: Any) -> None:
+    c = docxkit.ctx(theme)
+    secs = (section("a"), section("contact", kind="contact"))
+    write_sections(doc(*secs), docxkit.container(c), c, break_first=False)
+    gap = xp(docxkit.body(c), "w:p[w:r/w:t='Contact']/w:pPr/w:spacing/@w:before")
+    assert gap and int(gap[0]) > 0  # following on: a title's air above it
+    drop_skipped_breaks(c, PdfPages({"a": 3, "contact": 3}))
+    assert breaks(docxkit.body(c)) == []
+    drop_skipped_breaks(c, PdfPages({"a": 3, "contact": 4}, tops={"contact"}))
+    assert breaks(docxkit.body(c)) == ["Contact"]  # and no air above it at a page's top
+    assert xp(docxkit.body(c), "w:p[w:r/w:t='Contact']/w:pPr/w:spacing/@w:before") == []
 
 
 def test_without_the_pdfs_pages_every_break_stays(theme: Any) -> None:

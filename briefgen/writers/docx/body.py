@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from briefgen.libs import opc_internals as opc
 from briefgen.model import nodes as m
@@ -79,6 +80,7 @@ def write_sections(doc: m.Document, container: Any, ctx: Ctx, *, break_first: bo
         render_keeping(section.blocks, container, ctx, lambda: _last_paragraph(container))
         if section.kind == "contact":  # the back matter moves whole, as the PDF's: no page of one stray line
             keep_whole([c for c in opc.element(container) if c not in written])
+            ctx.back_matter = (starter, section.id)
 
 
 def _last_paragraph(container: Any) -> Any:
@@ -87,20 +89,41 @@ def _last_paragraph(container: Any) -> Any:
 
 
 def drop_skipped_breaks(ctx: Ctx, pages: Mapping[str, int] | None) -> None:
-    """Drop each break the cut's rule asked for where the PDF skipped it, once the PDF's
-    pages are known: the PDF follows on where the page before would hold under six lines
-    (`BreakBefore`), which shows as the section sharing its page with a heading before it.
+    """Make the page breaks the PDF made, once its pages are known.
 
-    A page that holds only the last lines of the section before, without a heading of its
-    own, cannot be told from the PDF's page numbers: that break stays.
+    The PDF skips a break the cut's rule asked for where the page before would hold under
+    six lines (`SectionBreak`): the DOCX drops it too. The PDF says which it skipped
+    (`PdfPages.followed`); from bare page numbers, a skipped break shows only as the
+    section sharing its page with a heading before it, and the other breaks stay.
+
+    The back matter (the contact page) moves whole to a new page where the PDF's did:
+    Word and LibreOffice cannot keep its box (a table) with the lines after it.
     """
     if not pages:
         return
+    followed = getattr(pages, "followed", None)
     for starter, section_id, before, gap in ctx.rule_breaks:
-        page = pages.get(section_id)
-        if page is None or page not in {pages.get(anchor) for anchor in before}:
+        if followed is not None:
+            skipped = section_id in followed
+        else:
+            page = pages.get(section_id)
+            skipped = page is not None and page in {pages.get(anchor) for anchor in before}
+        if not skipped:
             continue
         ppr = starter.find(qn("w:pPr"))
         ppr.remove(ppr.find(qn("w:pageBreakBefore")))
         if gap:
             set_ppr(starter, spacing(before=gap))
+    if ctx.back_matter and ctx.back_matter[1] in getattr(pages, "tops", ()):
+        _break_before(ctx.back_matter[0])
+
+
+def _break_before(starter: _Element) -> None:
+    """`starter` begins a page, without the air a title has mid-page (a page's top drops it)."""
+    ppr = starter.find(qn("w:pPr"))
+    if ppr.find(qn("w:pageBreakBefore")) is not None:
+        return
+    gap = ppr.find(qn("w:spacing"))
+    if gap is not None:
+        gap.attrib.pop(qn("w:before"), None)
+    set_ppr(starter, el("w:pageBreakBefore"))

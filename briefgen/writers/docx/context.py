@@ -101,6 +101,7 @@ class Ctx:
     # Breaks the cut's `break_before` asks for, which the PDF may have skipped (`body.py`):
     # (paragraph, section id, anchors written before it, space above it if it follows on)
     rule_breaks: list[tuple[_Element, str, tuple[str, ...], float]] = field(default_factory=list)
+    back_matter: tuple[_Element, str] | None = None  # the contact section's first paragraph, and its id
     # each top-level block's body elements, by `block_key`: where the PDF floated a box, it goes too
     blocks: dict[str, list[_Element]] = field(default_factory=dict)
 

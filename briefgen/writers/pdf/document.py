@@ -94,6 +94,7 @@ class _Doc(BaseDocTemplate):
         self.outline_level = -1  # the level of the last entry added
         self._steps = (0, 0)  # (page, flowables handled on it): a bound on layout that goes nowhere
         self._last_pos: Pos | None = None  # the last block with a source position
+        self._top = 0  # the last page whose first flowable is drawn
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         if self.floats and flowables:
@@ -154,6 +155,12 @@ class _Doc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
         self._drawn = flowable
         self._note_drawn(flowable)
+        if self._top != self.page and getattr(flowable, "height", None) != 0:  # a page's first (a break has no height)
+            self._top = self.page
+            if flowable.__dict__.get("section_start"):  # the DOCX makes the same break where it must
+                self.anchor_pages.tops.add(flowable.section_start)
+        if flowable.__dict__.get("followed") is not None:  # a SectionBreak: the set of those that followed on
+            self.anchor_pages.followed = flowable.followed
         mark = getattr(flowable, "bookmark", None)
         if not mark:
             return
@@ -211,6 +218,7 @@ def section_flowables(section: m.Section, r: Renderer, first: bool, rule: BreakB
         )
         accent.section_rule = True
         heads.append(accent)
+    heads[0].section_start = section.id  # (`_Doc.afterFlowable`: the sections that begin a page)
     if not first and big:
         # Following on mid-page, a section needs air above it (a page's top drops it).
         lead = heads[0].style
