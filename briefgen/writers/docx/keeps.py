@@ -30,6 +30,7 @@ from briefgen.writers.common.makeup import HEAD_LINES, LEAD_IN_LINES, LIST_LONE_
 from briefgen.writers.common.pagination import block_key
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.package.ooxml import added, el, mark, set_ppr
+from briefgen.writers.docx.styles.styler import list_step
 from briefgen.writers.docx.styles.styles import palette
 
 _LISTS = (m.BulletList, m.OrderedList)
@@ -81,7 +82,8 @@ def keep_list_ends(block: m.BulletList | m.OrderedList, made: list[_Element], ct
         return
     if not all(len(i.blocks) == 1 and isinstance(i.blocks[0], m.Paragraph) for i in items):
         return
-    inset = palette(ctx.theme).design.lists.word_level  # points: a top-level item's text indent
+    # points: a top-level item's text indent, the PDF's (its marker's room)
+    inset = list_step(isinstance(block, m.OrderedList), ctx.theme.base_size * ctx.scale) / 20
     if lines(items[0].blocks[0], ctx, inset) <= LIST_LONE_LINES:  # type: ignore[arg-type]
         keep_with_next(paragraphs[0])
     if len(items) > 2 and lines(items[-1].blocks[0], ctx, inset) <= LIST_LONE_LINES:  # type: ignore[arg-type]
