@@ -217,6 +217,15 @@ def thin_table_starts(pages: list[Page], least: int = 3) -> list[tuple[int, int]
     return out
 
 
+def thin_table_ends(pages: list[Page], least: int = 2) -> list[tuple[int, int]]:
+    """(page, rows) of a table's continuation that opens a page with fewer than `least` body rows."""
+    out = []
+    for a, b in itertools.pairwise(pages):
+        if a.tables and b.header_at_head and b.tables and b.tables[0] < least:
+            out.append((b.number, b.tables[0]))
+    return out
+
+
 def lonely_headings(pages: list[Page]) -> list[tuple[int, str]]:
     return [(p.number, h) for p in pages for h in p.lonely_headings]
 

@@ -35,6 +35,7 @@ from makeupkit import (
     short_pages,
     split_boxes,
     stranded_lead_ins,
+    thin_table_ends,
     thin_table_starts,
 )
 
@@ -68,6 +69,7 @@ def _faults(folder: Path, body_size: float, margins: tuple[float, float], root: 
             "words hyphenated at a poor point": poor_hyphens(pages, hard),
             "list lines left alone": lone_list_lines(pages),
             "thin table starts": thin_table_starts(pages),
+            "thin table ends": thin_table_ends(pages),
         }
         for kind, items in found.items():
             if items:

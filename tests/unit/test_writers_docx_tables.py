@@ -133,3 +133,10 @@ def test_a_fitted_fact_box_is_remembered_per_table_and_width_and_never_lent_to_a
     assert grid(facts("Capital")) == first  # an equal table, another object: measured alike
     narrow = grid(short, width=4000)[0]
     assert sum(int(w) for w in narrow) == 4000 and narrow != first[0]
+
+
+def test_a_long_tables_first_rows_and_its_row_before_the_last_keep_with_the_next(theme: Any) -> None:
+    rows = tuple(row(f"Port {i}", str(i)) for i in range(10))
+    tbl = xp(docxkit.render(docxkit.ctx(theme), m.Table(header=(row("Port", "Ships"),), rows=rows)), "w:tbl")[0]
+    kept = [i for i, tr in enumerate(xp(tbl, "w:tr")) if xp(tr, "w:tc/w:p/w:pPr/w:keepNext")]
+    assert kept == [0, 1, 2, 9]  # the header and two rows go with a third; row 9 with the last (10)

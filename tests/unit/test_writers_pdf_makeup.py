@@ -113,3 +113,12 @@ def test_a_short_paragraph_ending_in_a_colon_keeps_with_its_table() -> None:
     group._frame = type("F", (), {"_atTop": 0})()
     assert not is_break(group.split(300, 100)[0])  # a long paragraph splits as usual
     assert not any(isinstance(f, KeepWithLines) for f in keep_headings([Paragraph("No colon.", BODY), _table()]))
+
+
+def test_a_split_table_never_carries_one_row_alone_to_the_next_page() -> None:
+    table = _table(10)
+    table._frame = type("F", (), {"_atTop": 0})()
+    table.wrap(300, 1000)
+    parts = table.split(300, 20 + 9 * 20 + 1)  # room for the header and nine of ten rows
+    assert [len(p._cellvalues) for p in parts] == [9, 3]  # eight stay, two go under the header
+    assert [len(p._cellvalues) for p in table.split(300, 20 + 7 * 20 + 1)] == [8, 4]  # untouched

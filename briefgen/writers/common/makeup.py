@@ -12,3 +12,4 @@ HEAD_SLACK = 0.0
 SECTION_GAP = 1.6  # a section title that follows on mid-page: this many times h2's space above it
 LIST_LONE_LINES = 1  # a list's first or last item this short keeps with the item next to it
 TABLE_START_ROWS = 3  # body rows a data table needs to start on a page
+TABLE_END_ROWS = 2  # body rows a split table carries over: never one row under a repeated header

@@ -22,7 +22,7 @@ from briefgen.model import nodes as m
 from briefgen.model.memo import IdentityMemo
 from briefgen.writers.common.columns import CellFonts, Columns, lay_out
 from briefgen.writers.common.facts import FactFonts, fact_texts, fit_facts, label_share
-from briefgen.writers.common.makeup import TABLE_START_ROWS
+from briefgen.writers.common.makeup import TABLE_END_ROWS, TABLE_START_ROWS
 from briefgen.writers.docx.blocks import new_paragraph, scoped, text_paragraph
 from briefgen.writers.docx.context import Ctx
 from briefgen.writers.docx.fields import run
@@ -191,8 +191,10 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
         tc = add_cell(add_row(tbl), width, span=ncols)
         text_paragraph(opc.cell(tc, container), "Box Title", node.caption, ctx)
     # Word keeps a row with the next when every paragraph in it keeps with the next: the
-    # header and the first body rows, so a table starts with TABLE_START_ROWS of them.
+    # header and the first body rows, so a table starts with TABLE_START_ROWS of them, and
+    # the rows before the last, so the last never goes over alone (TABLE_END_ROWS).
     keep = 0 if facts else min(len(node.header) + TABLE_START_ROWS - 1, len(rows) - 1)
+    tail = len(rows) if facts else len(rows) - TABLE_END_ROWS
     # The header's heavier rule takes its own height from the header cells' padding.
     head_pad = _word_pad(False, ctx, palette(ctx.theme).design.rules.table_head)
     for i, row in enumerate(rows):
@@ -207,7 +209,7 @@ def _table(node: m.Table, container: Any, ctx: Ctx) -> None:
             p = text_paragraph(opc.cell(tc, container), style, cell.children, ctx)
             if cell.align in ("center", "right"):
                 set_ppr(p, val("w:jc", cell.align))
-            if i < keep:
+            if i < keep or tail <= i < len(rows) - 1:
                 set_ppr(p, el("w:keepNext"))
             finish_cell(tc)
     new_paragraph(container, "Grid Spacer")

@@ -11,8 +11,8 @@ The rules a typesetter keeps, as reportlab flowables and split decisions:
   first lines, and a last item of one line with the end of the item before it;
 - a box (call-out, fact box, bottom line, client note) moves whole to the next page
   unless it is taller than a page (`Box`);
-- a data table starts on a page only with its header and three body rows, and repeats
-  its header (`DataTable`);
+- a data table starts on a page only with its header and three body rows, carries at
+  least two body rows over to the next page, and repeats its header (`DataTable`);
 - a section that asks for a new page gets one only if the page before it already holds
   six lines of body text; otherwise it follows on (`SectionBreak`), so no page but the
   last is left nearly empty.
@@ -39,6 +39,7 @@ from briefgen.writers.common.makeup import (
     LEAD_IN_LINES,
     LIST_LONE_LINES,
     MIN_PAGE_LINES,
+    TABLE_END_ROWS,
     TABLE_START_ROWS,
 )
 from briefgen.writers.pdf.para import Paragraph
@@ -92,13 +93,24 @@ class DataTable(Table):
     """A data table that starts on a page only with its header and `TABLE_START_ROWS` body rows."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
-        parts = super().split(availWidth, availHeight)
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        parts = self._no_lone_end(super().split(availWidth, availHeight), availWidth, head)
         if not parts or _at_top(self):
             return parts
-        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         body_rows = rl.table_rows(parts[0]) - head
         if body_rows < min(TABLE_START_ROWS, rl.table_rows(self) - head):
             return []
+        return parts
+
+    def _no_lone_end(self, parts: list[Flowable], width: float, head: int) -> list[Flowable]:
+        # A last row alone under a repeated header reads as a stray: the page before gives
+        # up rows (one at a time, each split a row shorter) until `TABLE_END_ROWS` go over.
+        while len(parts) == 2 and 0 < rl.table_rows(parts[1]) - head < TABLE_END_ROWS:
+            height = parts[0].wrap(width, 1e9)[1]
+            shorter = super().split(width, height - 1)
+            if len(shorter) != 2 or rl.table_rows(shorter[0]) <= head:
+                return parts
+            parts = shorter
         return parts
 
 
