@@ -209,9 +209,9 @@ def test_sample_tables_fit_without_hyphenation_or_loading_a_dictionary(sample_ou
     # summary: its tables fit whole words; the report's fact boxes, in the text column's
     # measure, hyphenate a few long labels and values, and load the dictionary for them.
     code = (
-        "import sys; from briefgen.cli.main import main; from briefgen.writers.common.columns import _dictionary; "
+        "import sys; from briefgen.cli.main import main; from briefgen.writers.common.columns import dictionary; "
         "assert main(['build', 'summary', '--output', sys.argv[1], '--jobs', '1']) == 0; "
-        "print(_dictionary.cache_info().misses > 0)"
+        "print(dictionary.cache_info().misses > 0)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(sample_outputs / "pyphen-probe")],

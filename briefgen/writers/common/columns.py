@@ -27,6 +27,7 @@ from briefgen.model.walk import plain
 
 CELL_PAD = TableSpace.data.left + TableSpace.data.right  # points: a data cell's side padding, in both writers
 HYPHENATION = "en_GB"  # the DOCX's proofing language, too
+HYPHEN_MIN = 3  # letters a hyphenated word keeps before and after the hyphen
 SHY, NBSP = "\u00ad", "\u00a0"
 
 _NOT_UNITS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "is", "it", "of", "on", "or", "the", "to"})
@@ -215,14 +216,15 @@ def _apply(text: str, breaks: dict[str, str]) -> str:
 @lru_cache(maxsize=2048)
 def _hyphenated(word: str) -> str:
     """`word` with soft hyphens where the dictionary allows a break."""
-    return _LETTERS.sub(lambda run: _dictionary().inserted(run.group(0), hyphen=SHY), word)
+    return _LETTERS.sub(lambda run: dictionary().inserted(run.group(0), hyphen=SHY), word)
 
 
 @lru_cache(maxsize=1)
-def _dictionary():  # pyphen (50 ms to load) only when a word must break
+def dictionary():  # pyphen (50 ms to load) only when a word must break
+    """The one hyphenation dictionary of table cells and fact values (`HYPHEN_MIN` a side)."""
     import pyphen
 
-    return pyphen.Pyphen(lang=HYPHENATION)
+    return pyphen.Pyphen(lang=HYPHENATION, left=HYPHEN_MIN, right=HYPHEN_MIN)
 
 
 def text_width(text: str, font: Path, size: float) -> float:

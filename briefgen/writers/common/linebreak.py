@@ -5,7 +5,7 @@ A typesetter's rules for a fact box's values, where a column holds a few words a
 - a line may end at a space, or after a dash or hyphen set with no space around it
   ("Oslo–|Bergen", "trans-|Atlantic"): a discretionary break, with no hyphen added;
 - a word is hyphenated only when it is wider than a whole line by itself, at a point
-  pyphen's dictionary allows with at least `HYPHEN_MIN` letters on either side;
+  pyphen's dictionary allows with at least `columns.HYPHEN_MIN` letters on either side;
 - a capitalised word (a proper noun) is never hyphenated where a lowercase word or a
   break above would do; `Breaks.capitals` counts the times it had to be, so a plan can
   widen the column instead.
@@ -25,9 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefgen.model import nodes as m
-from briefgen.writers.common.columns import HYPHENATION, SHY, text_width
+from briefgen.writers.common.columns import SHY, dictionary, text_width
 
-HYPHEN_MIN = 3  # letters a hyphenated word keeps before and after the hyphen
 DASHES = "\u2013\u2014-"  # en dash, em dash, hyphen: a line may end after one set solid
 BREAK = "\n"  # in `Breaks.marks`: a line ends here with no hyphen (after a dash)
 
@@ -113,7 +112,7 @@ def _cuts(piece: str) -> tuple[tuple[int, ...], bool]:
     upper: list[int] = []
     for run in _RUN.finditer(piece):
         word = run.group(0)
-        points = [run.start() + p for p in _dictionary().positions(word)]
+        points = [run.start() + p for p in dictionary().positions(word)]
         (upper if word[0].isupper() else lower).extend(points)
     if lower:
         return tuple(sorted(lower)), False
@@ -130,13 +129,6 @@ def _last_fit(piece: str, cuts: tuple[int, ...], done: int, room: float, font: P
             break
         best = cut
     return best
-
-
-@lru_cache(maxsize=1)
-def _dictionary():  # pyphen (50 ms to load) only when a word must break
-    import pyphen
-
-    return pyphen.Pyphen(lang=HYPHENATION, left=HYPHEN_MIN, right=HYPHEN_MIN)
 
 
 def apply(inlines: tuple[m.Inline, ...], marks: tuple[tuple[int, str], ...]) -> tuple[m.Inline, ...]:
