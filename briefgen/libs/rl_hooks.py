@@ -3,7 +3,8 @@
 Each function names the reportlab version it was checked against and why briefgen needs
 it, as in `rl_internals` (which holds the other tricks): drawing hooks that bracket a
 tagged flowable's or a list label's operators in marked content, subset tags made from
-the subset, and font subsets made (and deflated) once per process for a batch's documents.
+the subset, font subsets made (and deflated) once per process for a batch's documents,
+and a paragraph's markup parsed once per process for each text and style.
 `tests/unit/test_rl_hooks.py` checks each against the installed reportlab.
 """
 
@@ -186,3 +187,47 @@ def remember_font_subsets(limit: int) -> None:
     to_unicode.briefgen_original = cmap  # type: ignore[attr-defined]
     ttfonts.TTFontFile.makeSubset = make_subset
     ttfonts.makeToUnicodeCMap = to_unicode
+
+
+def style_key(style: Any) -> tuple[Any, ...]:
+    """A `ParagraphStyle`'s values (its parent's already copied in), each with its type (a
+    CMYK and an RGB colour may compare equal). Hashable unless a value is not."""
+    values = dict(style.__dict__)
+    values["parent"] = None  # another document's parent: its values are copied in already
+    return (*values.items(), *map(type, values.values()))
+
+
+def remember_parsed(cls: type, limit: int) -> None:
+    """Parse a `cls` paragraph's markup once per process for each text and style (`style_key`):
+    up to `limit` texts.
+
+    Checked against reportlab 5.1.0: `Paragraph._setup(text, style, bulletText, frags,
+    cleaner)` parses the markup with a fresh HTML parser into `self.frags` (and may set its
+    own style or bullet from the markup: those are never remembered). Line breaking only
+    reads the fragments (it sets a fragment's kind, which the fragment itself decides), so
+    each paragraph gets its own list of shared fragments. Installed on `cls` only, once.
+    """
+    parsed: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}
+    original = cls._setup  # type: ignore[attr-defined]
+
+    def setup(self: Any, text: Any, style: Any, bullet: Any, frags: Any, cleaner: Callable[[str], str]) -> None:
+        if frags is not None or type(text) is not str or bullet is not None:
+            original(self, text, style, bullet, frags, cleaner)
+            return
+        key = (text, style_key(style), cleaner, self.caseSensitive)
+        try:
+            found = parsed.get(key)
+        except TypeError:  # a style value that cannot be a key
+            original(self, text, style, bullet, frags, cleaner)
+            return
+        if found is not None:
+            self.text, self.frags, self.style, self.bulletText, self.debug = found[0], list(found[1]), style, None, 0
+            return
+        original(self, text, style, None, None, cleaner)
+        if self.style is style and self.bulletText is None:  # else markup that set its own style or bullet
+            if len(parsed) >= limit:
+                parsed.clear()
+            parsed[key] = (self.text, self.frags)
+            self.frags = list(self.frags)
+
+    cls._setup = setup  # type: ignore[attr-defined]

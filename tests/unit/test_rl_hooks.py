@@ -150,3 +150,30 @@ def test_remember_deflated_deflates_marked_content_once() -> None:
     assert pdfdoc.PDFZCompress.encode(text) == zlib.compress(text.encode("utf-8"))
     plain = b"a page's operators"
     assert pdfdoc.PDFZCompress.encode(plain) == zlib.compress(plain) and not hasattr(plain, "deflated")
+
+
+def test_remember_parsed_parses_a_text_once_per_style_values_on_its_class_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.lib.colors import CMYKColor, Color
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus.paraparser import ParaParser
+
+    from briefgen.libs.rl_hooks import remember_parsed, style_key
+
+    class Memo(Paragraph):
+        pass
+
+    remember_parsed(Memo, limit=8)
+    seen: list[str] = []
+    original = ParaParser.parse
+    monkeypatch.setattr(ParaParser, "parse", lambda self, text, style: seen.append(text) or original(self, text, style))
+    style = ParagraphStyle("p", fontName="Helvetica", fontSize=10)
+    first, again = (
+        Memo("Some <b>bold</b> words", style),
+        Memo("Some <b>bold</b> words", ParagraphStyle("p", parent=style)),
+    )
+    Paragraph("Some <b>bold</b> words", style)  # reportlab's own class is untouched
+    assert len(seen) == 2 and [f.text for f in again.frags] == [f.text for f in first.frags]
+    assert again.frags is not first.frags  # each paragraph its own list
+    rgb, cmyk = (ParagraphStyle("c", textColor=c) for c in (Color(0, 0, 0), CMYKColor(0, 0, 0, 1)))
+    assert style_key(rgb) != style_key(cmyk)

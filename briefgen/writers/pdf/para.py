@@ -12,53 +12,19 @@ the same fact boxes, kickers and contact page in every document, and reportlab p
 each paragraph's markup with a fresh HTML parser (a tenth of an annex's PDF). The style
 is known by its values (documents make styles of their own, equal in value), and each
 paragraph gets its own list of the parsed fragments, which reportlab only reads after
-parsing (line breaking sets a fragment's kind, which the fragment itself decides).
+parsing (`libs.rl_hooks.remember_parsed`, installed on this class).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
+from briefgen.libs.rl_hooks import remember_parsed
 from briefgen.libs.rl_internals import has_line_breaking
 from briefgen.writers.pdf.pagerefs import has_markers, resolve
 
-_LIMIT = 2048  # parsed texts remembered (an annex parses about a hundred, most of them again)
-_PARSED: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}  # (text, style's values, ...) -> (clean text, fragments)
-
-
-def style_key(style: ParagraphStyle) -> tuple[Any, ...]:
-    """A style's values (its parent's already copied in), each with its type (a CMYK and an
-    RGB colour may compare equal). Hashable unless a value is not (then it is no key)."""
-    values = dict(style.__dict__)
-    values["parent"] = None  # another document's parent: its values are copied in already
-    return (*values.items(), *map(type, values.values()))
-
 
 class Paragraph(_Paragraph):
-    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Callable[[str], str]) -> None:  # noqa: N803
-        if frags is not None or type(text) is not str or bulletText is not None:
-            super()._setup(text, style, bulletText, frags, cleaner)
-            return
-        key = (text, style_key(style), cleaner, self.caseSensitive)
-        try:
-            found = _PARSED.get(key)
-        except TypeError:  # a style value that cannot be a key
-            super()._setup(text, style, bulletText, frags, cleaner)
-            return
-        if found is not None:
-            self.text, self.frags, self.style, self.bulletText, self.debug = found[0], list(found[1]), style, None, 0
-            return
-        super()._setup(text, style, None, None, cleaner)
-        if self.style is style and self.bulletText is None:  # else markup that set its own style or bullet
-            if len(_PARSED) >= _LIMIT:
-                _PARSED.clear()
-            _PARSED[key] = (self.text, self.frags)
-            self.frags = list(self.frags)
-
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
         if has_markers(self.__dict__.get("text")):  # page references: known once laid out this far
             self.__init__(resolve(self.text), self.style, self.bulletText)  # type: ignore[misc]
@@ -77,3 +43,6 @@ class Paragraph(_Paragraph):
             for part in parts:
                 part.pdf_tag = tag
         return parts
+
+
+remember_parsed(Paragraph, limit=2048)  # an annex parses about a hundred texts, most of them again
